@@ -1,0 +1,65 @@
+import type { AuditEntry } from '../preload/contract';
+import type { Db } from './connection';
+import type { IdFactory } from './ids';
+
+export interface AuditRecord {
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditWriter {
+  operator: string;
+  at: string;
+  newId: IdFactory;
+}
+
+/** Appends one row to the audit log; call it inside the transaction of the mutation it records. */
+export function writeAudit(db: Db, who: AuditWriter, record: AuditRecord): void {
+  db.prepare(
+    `INSERT INTO audit_log (id, at, operator, entity, entity_id, action, before_json, after_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    who.newId(),
+    who.at,
+    who.operator,
+    record.entity,
+    record.entityId,
+    record.action,
+    record.before === undefined ? null : JSON.stringify(record.before),
+    record.after === undefined ? null : JSON.stringify(record.after),
+  );
+}
+
+interface AuditRow {
+  id: string;
+  at: string;
+  operator: string;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export function listAudit(db: Db, filter: { entity?: string; entityId?: string; limit?: number }): AuditEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM audit_log
+       WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+       ORDER BY at DESC, id DESC LIMIT @limit`,
+    )
+    .all({ entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit ?? 200 }) as AuditRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    operator: r.operator,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    before: r.before_json === null ? null : JSON.parse(r.before_json),
+    after: r.after_json === null ? null : JSON.parse(r.after_json),
+  }));
+}

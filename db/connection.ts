@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../main/errors';
+import { loadMigrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+/** PRAGMA application_id of every assembly file ('ASDK'): tells our files from other SQLite files. */
+export const APPLICATION_ID = 0x4153444b;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+export interface OpenOptions {
+  /** Create the file; refuses when it already exists. */
+  create?: boolean;
+  /** Path of a better-sqlite3 addon built for Electron (see ARCHITECTURE.md); Node's build otherwise. */
+  nativeBinding?: string;
+  migrations?: Migration[];
+  now?: () => Date;
+}
+
+export interface OpenedDb {
+  db: Db;
+  /** user_version before migrating (0 for a new file). */
+  migratedFrom: number;
+  schemaVersion: number;
+  /** The copy taken before migrating an existing file, if any. */
+  backupPath: string | null;
+}
+
+/** Folder beside an assembly file where its backups go: `demo.assembly` -> `demo.assembly.backups/`. */
+export function backupDirFor(filePath: string): string {
+  return join(dirname(filePath), `${basename(filePath)}.backups`);
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+function readHeader(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every connection gets the same pragmas (why: see ARCHITECTURE.md, "The assembly file"). */
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // better-sqlite3 defaults to NORMAL in WAL, which can lose the last commits on power loss.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function sqliteCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
+}
+
+/**
+ * Opens (or creates) an assembly file: checks it is ours and intact, refuses files newer
+ * than this app, backs it up, then applies pending migrations one transaction each.
+ */
+export async function openAssemblyDb(path: string, options: OpenOptions = {}): Promise<OpenedDb> {
+  const migrations = options.migrations ?? loadMigrations();
+  const latest = migrations.length;
+  const now = options.now ?? (() => new Date());
+  const exists = existsSync(path);
+
+  if (options.create && exists) {
+    throw new AppError('FILE_EXISTS', `A file already exists at ${path}. Choose another name or open it instead.`, { path });
+  }
+  if (!options.create) {
+    if (!exists) throw new AppError('FILE_NOT_FOUND', `No file at ${path}.`, { path });
+    if (statSync(path).isDirectory()) throw new AppError('NOT_AN_ASSEMBLY', `${path} is a folder, not an assembly file.`, { path });
+    if (statSync(path).size === 0 || readHeader(path) !== SQLITE_HEADER) {
+      throw new AppError('NOT_AN_ASSEMBLY', `${basename(path)} is not an Assembly Desk file (it is not an SQLite database).`, { path });
+    }
+  } else {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
+  } catch (e) {
+    throw new AppError('FILE_CORRUPT', `${basename(path)} could not be opened: ${(e as Error).message}`, { path });
+  }
+
+  try {
+    applyPragmas(db);
+    if (!options.create) {
+      const check = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+      if (check.length !== 1 || check[0]?.integrity_check !== 'ok') {
+        throw new AppError('FILE_CORRUPT', `${basename(path)} is damaged (the integrity check failed). Open its latest backup instead.`, {
+          path,
+          problems: check.slice(0, 10).map((r) => r.integrity_check),
+        });
+      }
+    }
+
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const fromVersion = db.pragma('user_version', { simple: true }) as number;
+    const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || fromVersion !== 0 || tableCount > 0)) {
+      throw new AppError('NOT_AN_ASSEMBLY', `${basename(path)} is an SQLite database, but not an Assembly Desk file.`, { path });
+    }
+    if (fromVersion > latest) {
+      throw new AppError(
+        'FILE_TOO_NEW',
+        `${basename(path)} was written by a newer version of Assembly Desk (file version ${fromVersion}, this app knows up to ${latest}). Update the app to open it; the file was not changed.`,
+        { path, fileVersion: fromVersion, appVersion: latest },
+      );
+    }
+
+    let backupPath: string | null = null;
+    if (fromVersion > 0 && fromVersion < latest) {
+      const dir = backupDirFor(path);
+      mkdirSync(dir, { recursive: true });
+      backupPath = join(dir, `${basename(path, '.assembly')}-before-v${latest}-${stamp(now())}.assembly`);
+      // The online backup API gives a consistent copy even of a WAL database.
+      await db.backup(backupPath);
+    }
+
+    for (const migration of migrations.filter((m) => m.version > fromVersion)) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        // user_version is transactional: a failed migration leaves the old number in place.
+        db.pragma(`user_version = ${migration.version}`);
+        if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+      })();
+    }
+    return { db, migratedFrom: fromVersion, schemaVersion: latest, backupPath };
+  } catch (e) {
+    db.close();
+    if (e instanceof AppError) throw e;
+    const code = sqliteCode(e);
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new AppError('FILE_CORRUPT', `${basename(path)} is damaged or not an assembly file (${code}). Open its latest backup instead.`, { path });
+    }
+    throw e;
+  }
+}

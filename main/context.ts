@@ -1,0 +1,70 @@
+import type { AppStatus } from '../preload/contract';
+import type { Db } from '../db/connection';
+import { writeAudit, type AuditRecord } from '../db/audit';
+import { newId as defaultNewId, type IdFactory } from '../db/ids';
+import { AppError } from './errors';
+import { SettingsStore } from './settings';
+
+export interface OpenAssembly {
+  db: Db;
+  path: string;
+  schemaVersion: number;
+}
+
+/**
+ * Everything a handler may touch: the open assembly (one per process), the operator,
+ * machine preferences, and the clock and id source (injected so tests and the demo are
+ * deterministic).
+ */
+export class AppContext {
+  operator: string | null = null;
+  open: OpenAssembly | null = null;
+
+  constructor(
+    readonly transport: AppStatus['transport'],
+    readonly dataDir: string,
+    readonly settings: SettingsStore = new SettingsStore(dataDir),
+    readonly clock: () => Date = () => new Date(),
+    readonly newId: IdFactory = defaultNewId,
+    /** better-sqlite3 addon built for Electron, when running inside Electron. */
+    readonly nativeBinding?: string,
+  ) {}
+
+  nowIso(): string {
+    return this.clock().toISOString();
+  }
+
+  requireDb(): Db {
+    if (!this.open) {
+      throw new AppError('NO_ASSEMBLY_OPEN', 'No assembly is open. Create one, open a file, or open the demo assembly first.');
+    }
+    return this.open.db;
+  }
+
+  requireOperator(): string {
+    if (!this.operator) {
+      throw new AppError('NO_OPERATOR', 'Enter your name as operator first: every change is recorded in the audit log with it.');
+    }
+    return this.operator;
+  }
+
+  /**
+   * Runs a change to the open assembly in one transaction, with its audit rows.
+   * Either all of it lands (data and audit) or none of it: nothing half-done.
+   */
+  mutate<T>(change: (db: Db, audit: (record: AuditRecord) => void) => T): T {
+    const db = this.requireDb();
+    const operator = this.requireOperator();
+    const at = this.nowIso();
+    return db.transaction(() =>
+      change(db, (record) => writeAudit(db, { operator, at, newId: this.newId }, record)),
+    )();
+  }
+
+  closeAssembly(): void {
+    if (this.open) {
+      this.open.db.close();
+      this.open = null;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { METHOD_NAMES, type ApiResult, type ArgsOf, type MethodName, type ResultOf } from '../preload/contract';
+import type { AppContext } from './context';
+import { AppError, isAppError } from './errors';
+
+/** One API method: the zod schema that guards its argument, and the function that does the work. */
+export interface Handler<M extends MethodName> {
+  args: z.ZodType<ArgsOf<M>>;
+  run: (args: ArgsOf<M>, ctx: AppContext) => ResultOf<M> | Promise<ResultOf<M>>;
+}
+
+export type HandlerMap<M extends MethodName = MethodName> = { [K in M]: Handler<K> };
+
+/** Types a per-domain map; `satisfies` keeps each handler checked against the contract. */
+export const handlers = <M extends MethodName>(map: HandlerMap<M>): HandlerMap<M> => map;
+
+/** Turns zod issues into a sentence a person can act on, plus per-field details. */
+function validationError(method: string, error: z.ZodError): AppError {
+  const fields = error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(arguments)',
+    message: issue.message,
+  }));
+  const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return new AppError('VALIDATION', `Invalid input for ${method}: ${summary}`, { fields });
+}
+
+export interface Registry {
+  methods: readonly MethodName[];
+  call(method: string, args: unknown, ctx: AppContext): Promise<ApiResult<unknown>>;
+}
+
+/**
+ * Merges the per-domain handler maps (refusing a name defined twice or missing from the
+ * contract) and answers every call with `{ ok, data }` or `{ ok: false, error }`.
+ */
+export function createRegistry(maps: Partial<HandlerMap>[], log: (msg: string) => void = console.error): Registry {
+  const table = new Map<string, Handler<MethodName>>();
+  for (const map of maps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (table.has(name)) throw new Error(`API method "${name}" is defined twice`);
+      if (!(METHOD_NAMES as readonly string[]).includes(name)) throw new Error(`API method "${name}" is not in preload/contract.ts`);
+      table.set(name, handler as Handler<MethodName>);
+    }
+  }
+  const missing = METHOD_NAMES.filter((m) => !table.has(m));
+  if (missing.length > 0) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
+
+  return {
+    methods: METHOD_NAMES,
+    async call(method, args, ctx) {
+      const handler = table.get(method);
+      if (!handler) {
+        return {
+          ok: false,
+          error: new AppError('UNKNOWN_METHOD', `Unknown API method "${String(method).slice(0, 100)}". See the list with "methods".`, {
+            method: String(method).slice(0, 100),
+          }).toApiError(),
+        };
+      }
+      try {
+        const parsed = handler.args.safeParse(args ?? {});
+        if (!parsed.success) return { ok: false, error: validationError(method, parsed.error).toApiError() };
+        const data = await handler.run(parsed.data, ctx);
+        return { ok: true, data };
+      } catch (e) {
+        if (isAppError(e)) return { ok: false, error: e.toApiError() };
+        // Unexpected: log the technical detail locally (no arguments: they may hold personal data).
+        log(`[assembly-desk] ${method} failed: ${(e as Error)?.stack ?? String(e)}`);
+        return {
+          ok: false,
+          error: new AppError('INTERNAL', `Something went wrong in ${method}: ${(e as Error)?.message ?? String(e)}. Nothing was changed.`).toApiError(),
+        };
+      }
+    },
+  };
+}

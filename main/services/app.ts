@@ -1,0 +1,144 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { LANGUAGES, type AppStatus, type AssemblyFileEntry, type AssemblyInfo, type Language } from '../../preload/contract';
+import { insertAssemblyRow, readAssemblyRow } from '../../db/assemblyMeta';
+import { writeAudit } from '../../db/audit';
+import { openAssemblyDb } from '../../db/connection';
+import { createAssemblyFile } from '../assemblyFiles';
+import { writeDemoAssembly, DEMO_SEED } from '../demo/writeDemo';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { assembliesDir } from '../paths';
+import { handlers } from '../registry';
+import { APP_VERSION } from '../version';
+import { empty, filePath, panelSize, requiredText } from './schemas';
+
+export const ASSEMBLY_EXT = '.assembly';
+
+/** A file name from an assembly name: accents kept (file systems cope), separators removed. */
+export function fileNameFor(name: string): string {
+  const safe = name.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return `${safe || 'assembly'}${ASSEMBLY_EXT}`;
+}
+
+export function status(ctx: AppContext): AppStatus {
+  const settings = ctx.settings.get();
+  return {
+    operator: ctx.operator,
+    language: settings.language,
+    assembly: ctx.open ? assemblyInfo(ctx) : null,
+    recent: settings.recent,
+    dataDir: ctx.dataDir,
+    transport: ctx.transport,
+    appVersion: APP_VERSION,
+  };
+}
+
+function assemblyInfo(ctx: AppContext): AssemblyInfo {
+  const open = ctx.open!;
+  const row = readAssemblyRow(open.db);
+  if (!row) throw new AppError('NOT_AN_ASSEMBLY', `${basename(open.path)} holds no assembly.`);
+  return { id: row.id, name: row.name, path: open.path, panelSize: row.panelSize, createdAt: row.createdAt, schemaVersion: open.schemaVersion };
+}
+
+/** Opens a file and makes it the current assembly; the previous one is closed only once this one is open. */
+export async function openFile(ctx: AppContext, path: string): Promise<AssemblyInfo> {
+  const absolute = resolve(path);
+  const opened = await openAssemblyDb(absolute, { nativeBinding: ctx.nativeBinding, now: ctx.clock });
+  if (!readAssemblyRow(opened.db)) {
+    opened.db.close();
+    throw new AppError('NOT_AN_ASSEMBLY', `${basename(absolute)} holds no assembly (it may have been created by an interrupted program).`, {
+      path: absolute,
+    });
+  }
+  ctx.closeAssembly();
+  ctx.open = { db: opened.db, path: absolute, schemaVersion: opened.schemaVersion };
+  const info = assemblyInfo(ctx);
+  ctx.settings.rememberRecent({ path: absolute, name: info.name, openedAt: ctx.nowIso() });
+  return info;
+}
+
+function resolveTarget(ctx: AppContext, name: string, path: string | undefined): string {
+  if (path) return isAbsolute(path) ? path : resolve(path);
+  return join(assembliesDir(ctx.dataDir), fileNameFor(name));
+}
+
+export const appHandlers = handlers({
+  'app.status': { args: empty, run: (_a, ctx) => status(ctx) },
+  'app.setOperator': {
+    args: z.strictObject({ name: requiredText(80) }),
+    run: ({ name }, ctx) => {
+      ctx.operator = name;
+      ctx.settings.update({ lastOperator: name });
+      return status(ctx);
+    },
+  },
+  'app.setLanguage': {
+    args: z.strictObject({ language: z.enum(LANGUAGES as [Language, ...Language[]], { message: 'must be nl, fr or en' }) }),
+    run: ({ language }, ctx) => {
+      ctx.settings.update({ language });
+      return status(ctx);
+    },
+  },
+  'app.createAssembly': {
+    args: z.strictObject({ name: requiredText(120), path: filePath.optional(), panelSize: panelSize.optional() }),
+    run: async ({ name, path, panelSize: size }, ctx) => {
+      const operator = ctx.requireOperator();
+      const target = resolveTarget(ctx, name, path);
+      await createAssemblyFile(target, { nativeBinding: ctx.nativeBinding, now: ctx.clock }, (db) => {
+        const now = ctx.nowIso();
+        const row = { id: ctx.newId(), name, panelSize: size ?? 60, createdAt: now, updatedAt: now };
+        db.transaction(() => {
+          insertAssemblyRow(db, row);
+          writeAudit(db, { operator, at: now, newId: ctx.newId }, { entity: 'assembly', entityId: row.id, action: 'create', after: row });
+        })();
+      });
+      return openFile(ctx, target);
+    },
+  },
+  'app.openAssembly': {
+    args: z.strictObject({ path: filePath }),
+    run: ({ path }, ctx) => openFile(ctx, path),
+  },
+  'app.openDemo': {
+    args: z.strictObject({ panelSize: panelSize.optional() }),
+    run: async ({ panelSize: size }, ctx) => {
+      const target = join(assembliesDir(ctx.dataDir), size && size !== 60 ? `demo-${size}${ASSEMBLY_EXT}` : `demo${ASSEMBLY_EXT}`);
+      if (!existsSync(target)) {
+        mkdirSync(assembliesDir(ctx.dataDir), { recursive: true });
+        await writeDemoAssembly(target, { seed: DEMO_SEED, panelSize: size ?? 60, nativeBinding: ctx.nativeBinding });
+      }
+      return openFile(ctx, target);
+    },
+  },
+  'app.closeAssembly': {
+    args: empty,
+    run: (_a, ctx) => {
+      ctx.closeAssembly();
+      return status(ctx);
+    },
+  },
+  'app.listAssemblyFiles': {
+    args: empty,
+    run: (_a, ctx): AssemblyFileEntry[] => {
+      const dir = assembliesDir(ctx.dataDir);
+      if (!existsSync(dir)) return [];
+      return readdirSync(dir)
+        .filter((f) => f.endsWith(ASSEMBLY_EXT))
+        .map((fileName) => {
+          const full = join(dir, fileName);
+          const st = statSync(full);
+          return { path: full, fileName, sizeBytes: st.size, modifiedAt: st.mtime.toISOString() };
+        })
+        .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+    },
+  },
+  'app.forgetRecent': {
+    args: z.strictObject({ path: filePath }),
+    run: ({ path }, ctx) => {
+      ctx.settings.forgetRecent(path);
+      return status(ctx);
+    },
+  },
+});
