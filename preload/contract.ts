@@ -41,7 +41,10 @@ export interface AssemblyFileEntry {
 }
 
 export interface AppStatus {
+  /** The operator of this run (asked once per start); null until given. */
   operator: string | null;
+  /** The name given at the previous start, to prefill the question. */
+  lastOperator: string | null;
   language: Language;
   assembly: AssemblyInfo | null;
   recent: RecentFile[];
@@ -182,11 +185,10 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
 /** What window.assembly looks like: one function per method, grouped by domain. */
 type DomainOf<M> = M extends `${infer D}.${string}` ? D : never;
 type ActionOf<M, D extends string> = M extends `${D}.${infer A}` ? A : never;
+type ApiFunction<M extends MethodName> = (args: ArgsOf<M>) => Promise<ApiResult<ResultOf<M>>>;
 export type AssemblyApi = {
   [D in DomainOf<MethodName>]: {
-    [A in ActionOf<MethodName, D>]: `${D}.${A}` extends MethodName
-      ? (args: ArgsOf<`${D}.${A}`>) => Promise<ApiResult<ResultOf<`${D}.${A}`>>>
-      : never;
+    [M in Extract<MethodName, `${D}.${string}`> as ActionOf<M, D>]: ApiFunction<M>;
   };
 };
 

@@ -9,6 +9,7 @@ export function searchKey(text: string): string {
     .replace(/\p{M}+/gu, '')
     // letters NFD does not decompose
     .replace(/ł/gi, 'l')
+    .replace(/ı/g, 'i')
     .replace(/ø/gi, 'o')
     .replace(/ß/g, 'ss')
     .replace(/æ/gi, 'ae')

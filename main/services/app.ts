@@ -26,6 +26,7 @@ export function status(ctx: AppContext): AppStatus {
   const settings = ctx.settings.get();
   return {
     operator: ctx.operator,
+    lastOperator: settings.lastOperator,
     language: settings.language,
     assembly: ctx.open ? assemblyInfo(ctx) : null,
     recent: settings.recent,
@@ -43,7 +44,7 @@ function assemblyInfo(ctx: AppContext): AssemblyInfo {
 }
 
 /** Opens a file and makes it the current assembly; the previous one is closed only once this one is open. */
-export async function openFile(ctx: AppContext, path: string): Promise<AssemblyInfo> {
+export async function openFile(ctx: AppContext, path: string, remember = true): Promise<AssemblyInfo> {
   const absolute = resolve(path);
   const opened = await openAssemblyDb(absolute, { nativeBinding: ctx.nativeBinding, now: ctx.clock });
   if (!readAssemblyRow(opened.db)) {
@@ -55,7 +56,7 @@ export async function openFile(ctx: AppContext, path: string): Promise<AssemblyI
   ctx.closeAssembly();
   ctx.open = { db: opened.db, path: absolute, schemaVersion: opened.schemaVersion };
   const info = assemblyInfo(ctx);
-  ctx.settings.rememberRecent({ path: absolute, name: info.name, openedAt: ctx.nowIso() });
+  if (remember) ctx.settings.rememberRecent({ path: absolute, name: info.name, openedAt: ctx.nowIso() });
   return info;
 }
 

@@ -1,0 +1,93 @@
+/**
+ * Command-line interface over the same registry, for scripting and support
+ * (entry point: main/cliMain.ts):
+ *
+ *   npm run cli -- --file my.assembly <method> '<json args>'
+ *   npm run cli -- methods
+ *
+ * Prints the JSON result on stdout (exit 0), or the error on stderr (exit 1; 2 for usage).
+ */
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAppRegistry } from './api';
+import { AppContext } from './context';
+import { isAppError } from './errors';
+import { defaultDataDir } from './paths';
+import { openFile } from './services/app';
+
+const USAGE = `Usage:
+  npm run cli -- methods
+  npm run cli -- [--file FILE.assembly] [--operator NAME] [--data-dir DIR] <method> ['<json args>']
+
+Examples:
+  npm run cli -- --file demo.assembly sessions.list
+  npm run cli -- --file demo.assembly sessions.create '{"name":"Extra evening","date":"2027-03-03","startTime":"19:00","endTime":"21:30","kind":"online"}'`;
+
+export interface CliOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+function defaultOperator(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+/** Runs one CLI invocation; returns what to print rather than printing, so tests can call it. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliOutput> {
+  const usage = (message: string): CliOutput => ({ stdout: '', stderr: `${message}\n\n${USAGE}\n`, exitCode: 2 });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        file: { type: 'string', short: 'f' },
+        operator: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
+
+  const registry = createAppRegistry((msg) => process.stderr.write(`${msg}\n`));
+  const [method, rawArgs, ...extra] = positionals;
+  if (!method) return usage('Name a method (or "methods" to list them).');
+  if (method === 'methods') return { stdout: `${registry.methods.join('\n')}\n`, stderr: '', exitCode: 0 };
+  if (extra.length > 0) return usage(`Unexpected extra arguments: ${extra.join(' ')} (put the JSON arguments in one quoted string).`);
+
+  let args: unknown = {};
+  if (rawArgs !== undefined) {
+    try {
+      args = JSON.parse(rawArgs);
+    } catch (e) {
+      return usage(`The arguments are not valid JSON: ${(e as Error).message}`);
+    }
+  }
+
+  const ctx = new AppContext('cli', resolve(values['data-dir'] ?? defaultDataDir(process.platform, env)));
+  ctx.operator = values.operator ?? env.ASSEMBLY_DESK_OPERATOR ?? defaultOperator();
+  try {
+    if (values.file) await openFile(ctx, values.file, false);
+    const result = await registry.call(method, args, ctx);
+    if (result.ok) return { stdout: `${JSON.stringify(result.data, null, 2)}\n`, stderr: '', exitCode: 0 };
+    const { code, message, details } = result.error;
+    const detailText = details && Object.keys(details).length > 0 ? `\n${JSON.stringify(details, null, 2)}` : '';
+    return { stdout: '', stderr: `error ${code}: ${message}${detailText}\n`, exitCode: 1 };
+  } catch (e) {
+    if (isAppError(e)) return { stdout: '', stderr: `error ${e.code}: ${e.message}\n`, exitCode: 1 };
+    return { stdout: '', stderr: `error INTERNAL: ${(e as Error).message}\n`, exitCode: 1 };
+  } finally {
+    ctx.closeAssembly();
+  }
+}

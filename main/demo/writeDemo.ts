@@ -1,0 +1,129 @@
+/**
+ * Writes the demo assembly to a new file. The same seed gives a byte-identical file:
+ * every id comes from a seeded source and every timestamp from one fixed clock, so the
+ * demo can be checked into a bug report, diffed, or rebuilt on another laptop.
+ */
+import type { Session } from '../../preload/contract';
+import { insertAssemblyRow } from '../../db/assemblyMeta';
+import { writeAudit } from '../../db/audit';
+import type { Db } from '../../db/connection';
+import { seededIdFactory, type IdFactory } from '../../db/ids';
+import { createPoolWriter } from '../../db/poolWrite';
+import { insertSession } from '../../db/sessions';
+import { createAssemblyFile } from '../assemblyFiles';
+import { generateDemo, type DemoAssembly } from '../domain/demo/generate';
+import { createRandom, type Seed } from '../domain/demo/random';
+import { searchKey } from '../domain/text';
+
+export const DEMO_SEED = 'assembly-desk-demo-1';
+/** The demo's fixed clock: every created_at, updated_at and audit time, and the ids' time part. */
+export const DEMO_CLOCK = '2026-01-05T09:00:00.000Z';
+export const DEMO_OPERATOR = 'demo generator';
+
+export interface DemoWriteOptions {
+  seed: Seed;
+  panelSize: number;
+  /** better-sqlite3 addon built for Electron, when running inside Electron. */
+  nativeBinding?: string;
+}
+
+export interface DemoWriteSummary {
+  assemblyName: string;
+  panelSize: number;
+  people: number;
+  households: number;
+  sessions: number;
+  features: number;
+}
+
+/** Inserts everything of the demo; the caller wraps it in one transaction. */
+function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: string): void {
+  const assemblyId = newId();
+  insertAssemblyRow(db, { id: assemblyId, name: demo.assembly.name, panelSize: demo.assembly.panelSize, createdAt: at, updatedAt: at });
+
+  for (const s of demo.sessions) {
+    const session: Session = { ...s, id: newId(), createdAt: at, updatedAt: at, deletedAt: null };
+    insertSession(db, session, searchKey(s.name));
+  }
+
+  const pool = createPoolWriter(db);
+  // feature name -> { id, value -> value id }, to link people to values without queries.
+  const featureIds = new Map<string, { id: string; valueIds: Map<string, string> }>();
+  demo.features.forEach((feature, position) => {
+    const id = newId();
+    pool.insertFeature({ id, name: feature.name, position, createdAt: at });
+    const valueIds = new Map<string, string>();
+    feature.values.forEach((value, valuePosition) => {
+      const valueId = newId();
+      pool.insertFeatureValue({ id: valueId, featureId: id, value, position: valuePosition });
+      valueIds.set(value, valueId);
+    });
+    featureIds.set(feature.name, { id, valueIds });
+  });
+
+  for (const p of demo.people) {
+    const personId = newId();
+    pool.insertPerson({
+      id: personId,
+      code: p.code,
+      externalId: null,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      email: p.email,
+      phone: p.phone,
+      street: p.street,
+      houseNumber: p.houseNumber,
+      postcode: p.postcode,
+      city: p.city,
+      birthYear: p.birthYear,
+      language: p.language,
+      householdKey: p.householdKey,
+      status: 'pool',
+      searchKey: searchKey(`${p.firstName} ${p.lastName} ${p.email} ${p.phone} ${p.code}`),
+      notes: '',
+      createdAt: at,
+      updatedAt: at,
+    });
+    for (const [featureName, value] of Object.entries(p.features)) {
+      const feature = featureIds.get(featureName);
+      const valueId = feature?.valueIds.get(value);
+      // A generator bug, not a user error: fail loudly rather than write a person without a value.
+      if (!feature || !valueId) throw new Error(`demo: person ${p.code} has ${featureName} = ${value}, which is not a declared value`);
+      pool.insertPersonFeature({ personId, featureId: feature.id, valueId });
+    }
+  }
+
+  writeAudit(
+    db,
+    { operator: DEMO_OPERATOR, at, newId },
+    {
+      entity: 'assembly',
+      entityId: assemblyId,
+      action: 'demo.generate',
+      after: { seed, panelSize: demo.assembly.panelSize, people: demo.people.length },
+    },
+  );
+}
+
+/** Writes the demo and says what it wrote (for the CLI's summary line). */
+export async function writeDemo(path: string, options: DemoWriteOptions): Promise<DemoWriteSummary> {
+  const demo = generateDemo({ seed: options.seed, panelSize: options.panelSize });
+  const msecs = Date.parse(DEMO_CLOCK);
+  // Its own stream, apart from the generator's: ids never shift the people drawn.
+  const newId = seededIdFactory(createRandom(`${options.seed}/ids`).next, msecs);
+  await createAssemblyFile(path, { nativeBinding: options.nativeBinding, now: () => new Date(msecs) }, (db) => {
+    db.transaction(() => fillDemo(db, demo, options.seed, newId, DEMO_CLOCK))();
+  });
+  return {
+    assemblyName: demo.assembly.name,
+    panelSize: demo.assembly.panelSize,
+    people: demo.people.length,
+    households: new Set(demo.people.map((p) => p.householdKey)).size,
+    sessions: demo.sessions.length,
+    features: demo.features.length,
+  };
+}
+
+export async function writeDemoAssembly(path: string, options: DemoWriteOptions): Promise<void> {
+  await writeDemo(path, options);
+}

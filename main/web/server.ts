@@ -1,0 +1,221 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ApiResult, ErrorCode } from '../../preload/contract';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import type { Registry } from '../registry';
+import { CONTENT_SECURITY_POLICY } from '../security';
+
+/**
+ * Web mode: the same registry over loopback HTTP. Used by the end-to-end tests, where
+ * Electron is absent, and later by a second laptop at the venue. Every refusal is explicit:
+ * the server holds personal data of citizens.
+ */
+export interface WebServerOptions {
+  registry: Registry;
+  ctx: AppContext;
+  /** Folder of the built renderer (out/renderer). */
+  staticDir: string;
+  host?: string;
+  port?: number;
+  /** Random per run unless given (tests). */
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface RunningWebServer {
+  server: Server;
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export const TOKEN_HEADER = 'x-assembly-token';
+export const DEFAULT_MAX_BODY = 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNKNOWN_METHOD: 404, FORBIDDEN: 403 };
+
+/** Headers every answer carries: nothing cached (personal data), nothing sniffed or framed. */
+function baseHeaders(contentType: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+  res.writeHead(status, baseHeaders('application/json; charset=utf-8'));
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  sendJson(res, status, { ok: false, error: new AppError(code, message).toApiError() });
+}
+
+function tokensEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Reads the body up to a limit; rejects with 'too-large' past it without buffering the rest. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return reject(new Error('too-large'));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // Stop keeping the body but let it drain, so the client reads our 413 instead of a reset.
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new Error('too-large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The Host values that name this server: a DNS-rebinding page would send its own host name. */
+function allowedHosts(host: string, port: number): Set<string> {
+  const names = new Set([host, '127.0.0.1', 'localhost', '[::1]']);
+  return new Set([...names].map((n) => `${n}:${port}`));
+}
+
+async function serveStatic(res: ServerResponse, staticDir: string, urlPath: string): Promise<void> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return refuse(res, 400, 'VALIDATION', 'Malformed address.');
+  }
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const full = normalize(join(staticDir, relative));
+  if (!full.startsWith(normalize(staticDir) + sep) || relative.includes('\0')) {
+    return refuse(res, 403, 'FORBIDDEN', 'That path is outside the application.');
+  }
+  try {
+    const info = await stat(full);
+    if (!info.isFile()) throw new Error('not a file');
+    const body = await readFile(full);
+    res.writeHead(200, baseHeaders(MIME[extname(full)] ?? 'application/octet-stream'));
+    res.end(body);
+  } catch {
+    if (relative === 'index.html') {
+      return refuse(res, 500, 'INTERNAL', `The user interface is not built (${staticDir} has no index.html). Run "npm run build:renderer" first.`);
+    }
+    refuse(res, 404, 'NOT_FOUND', `No such file: ${urlPath.slice(0, 200)}`);
+  }
+}
+
+export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  let hosts = new Set<string>();
+  let origins = new Set<string>();
+
+  const server = createServer(async (req, res) => {
+    try {
+      const hostHeader = req.headers.host ?? '';
+      if (!hosts.has(hostHeader)) {
+        return refuse(res, 421, 'FORBIDDEN', `Requests must be addressed to this computer (Host "${hostHeader.slice(0, 100)}" refused).`);
+      }
+      const origin = req.headers.origin;
+      if (origin !== undefined && !origins.has(origin)) {
+        return refuse(res, 403, 'FORBIDDEN', `Requests from other sites are refused (Origin "${origin.slice(0, 100)}").`);
+      }
+      const url = new URL(req.url ?? '/', 'http://placeholder');
+
+      if (url.pathname === '/rpc') {
+        if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'Use POST for /rpc.');
+        const given = req.headers[TOKEN_HEADER];
+        if (typeof given !== 'string' || !tokensEqual(given, token)) {
+          return refuse(res, 401, 'FORBIDDEN', 'Missing or wrong access token. Open the address printed by "npm run web".');
+        }
+        if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+          return refuse(res, 415, 'VALIDATION', 'Send the request body as application/json.');
+        }
+        let body: Buffer;
+        try {
+          body = await readBody(req, maxBody);
+        } catch (e) {
+          if ((e as Error).message === 'too-large') {
+            res.setHeader('Connection', 'close');
+            return refuse(res, 413, 'VALIDATION', `The request is larger than ${maxBody} bytes.`);
+          }
+          throw e;
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(body.toString('utf8'));
+        } catch (e) {
+          return refuse(res, 400, 'VALIDATION', `The request body is not valid JSON: ${(e as Error).message}`);
+        }
+        if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { method?: unknown }).method !== 'string') {
+          return refuse(res, 400, 'VALIDATION', 'The request body must be {"method": "...", "args": {...}}.');
+        }
+        const { method, args } = parsed as { method: string; args?: unknown };
+        const result = await options.registry.call(method, args ?? {}, options.ctx);
+        const status = result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 200);
+        return sendJson(res, status, result);
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', 'Only GET is served here.');
+      return await serveStatic(res, options.staticDir, url.pathname);
+    } catch (e) {
+      if (!res.headersSent) refuse(res, 500, 'INTERNAL', `Server error: ${(e as Error).message}`);
+      else res.end();
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      hosts = allowedHosts(host.includes(':') ? `[${host}]` : host, port);
+      origins = new Set([...hosts].map((h) => `http://${h}`));
+      const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+      const origin = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+      resolve({
+        server,
+        origin,
+        url: `${origin}/?token=${token}`,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+export const isLoopbackHost = (host: string): boolean => host === '127.0.0.1' || host === 'localhost' || host === '::1';

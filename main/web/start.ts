@@ -1,0 +1,72 @@
+/**
+ * `npm run web`: Assembly Desk for a browser. Serves the built UI and the API on
+ * 127.0.0.1 and prints the address with its per-run access token.
+ *
+ *   npm run web -- [--port 4610] [--data-dir DIR] [--host ADDRESS] [--no-build]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAppRegistry } from '../api';
+import { AppContext } from '../context';
+import { defaultDataDir } from '../paths';
+import { isLoopbackHost, startWebServer } from './server';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function fail(message: string): never {
+  process.stderr.write(`assembly-desk web: ${message}\n`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'no-build': { type: 'boolean', default: false },
+      'static-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+} catch (e) {
+  fail(`${(e as Error).message}. Usage: npm run web -- [--port N] [--data-dir DIR] [--host ADDRESS] [--no-build]`);
+}
+const { values } = parsed;
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
+
+const staticDir = resolve(values['static-dir'] ?? join(projectRoot, 'out', 'renderer'));
+if (!values['no-build']) {
+  process.stdout.write('Building the user interface...\n');
+  execFileSync(process.execPath, [join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
+}
+if (!existsSync(join(staticDir, 'index.html'))) fail(`the user interface is not built (${staticDir}/index.html missing): run "npm run build:renderer"`);
+
+const host = values.host;
+if (!isLoopbackHost(host)) {
+  process.stdout.write(
+    `WARNING: listening on ${host}, reachable from the network. Anyone with the address and token can read and change this assembly.\n`,
+  );
+}
+
+const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+const ctx = new AppContext('web', dataDir);
+const registry = createAppRegistry();
+const running = await startWebServer({ registry, ctx, staticDir, host, port }).catch((e: Error) => fail(`cannot listen on ${host}:${port}: ${e.message}`));
+process.stdout.write(`Assembly Desk (web mode) is ready: ${running.url}\n`);
+process.stdout.write(`Data folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
+
+const stop = () => {
+  ctx.closeAssembly();
+  void running.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

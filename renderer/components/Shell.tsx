@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssemblyInfo } from '../../preload/contract';
+import { call } from '../api';
+import { AREAS, hrefFor, useArea, type Area } from '../router';
+import { AgendaPage, ParticipantsPage, ReportsPage, SelectionPage, TablesPage, VotingPage } from '../pages/PlaceholderPages';
+import { RecruitmentPage } from '../pages/RecruitmentPage';
+import { SessionsPage } from '../pages/SessionsPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { useAppState } from './AppState';
+import { ErrorNotice } from './ErrorNotice';
+
+const PAGES: Record<Area, () => JSX.Element> = {
+  recruitment: RecruitmentPage,
+  selection: SelectionPage,
+  participants: ParticipantsPage,
+  sessions: SessionsPage,
+  agenda: AgendaPage,
+  tables: TablesPage,
+  voting: VotingPage,
+  reports: ReportsPage,
+  settings: SettingsPage,
+};
+
+/** Everything around the pages while an assembly is open: header, navigation, main. */
+export function Shell({ assembly }: { assembly: AssemblyInfo }) {
+  const { t } = useTranslation();
+  const area = useArea();
+  const Page = PAGES[area];
+  const previousArea = useRef<Area | null>(null);
+
+  // After a move to another page, focus its heading so screen readers announce it and
+  // Tab continues from the top of the page (not on the first render: focus stays put).
+  useEffect(() => {
+    if (previousArea.current !== null && previousArea.current !== area) {
+      document.getElementById('page-heading')?.focus();
+    }
+    previousArea.current = area;
+    document.title = `${t(`nav.${area}`)} · ${assembly.name} · Assembly Desk`;
+  }, [area, assembly.name, t]);
+
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    // The hash is the router's: move focus without changing it.
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('app.skipToContent')}
+      </a>
+      <Header assembly={assembly} />
+      <div className="layout">
+        <nav className="side-nav" aria-label={t('nav.label')}>
+          <ul>
+            {AREAS.map((a) => (
+              <li key={a}>
+                <a href={hrefFor(a)} aria-current={a === area ? 'page' : undefined}>
+                  {t(`nav.${a}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Page />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Header({ assembly }: { assembly: AssemblyInfo }) {
+  const { t } = useTranslation();
+  const { status, setStatus } = useAppState();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function closeAssembly() {
+    setBusy(true);
+    setError(null);
+    try {
+      setStatus(await call('app.closeAssembly', {}));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <header className="app-header">
+      <div className="app-header-main">
+        <p className="product">Assembly Desk</p>
+        <p className="assembly-name">
+          <span className="visually-hidden">{t('header.assembly')}: </span>
+          {assembly.name}
+        </p>
+      </div>
+      <div className="app-header-side">
+        <p className="operator">
+          <span className="label">{t('header.operator')}:</span> <strong>{status.operator}</strong>
+        </p>
+        <button type="button" className="button button-light" onClick={() => void closeAssembly()} disabled={busy} title={t('header.closeHint')}>
+          {t('header.close')}
+        </button>
+      </div>
+      {error ? (
+        <div className="app-header-error">
+          <ErrorNotice error={error} />
+        </div>
+      ) : null}
+    </header>
+  );
+}

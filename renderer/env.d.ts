@@ -1,0 +1,10 @@
+import type { AssemblyApi } from '../preload/contract';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload (contextBridge) or, in web mode, by renderer/bridge/webBridge.ts. */
+    assembly: AssemblyApi;
+  }
+}
+
+export {};

@@ -1,0 +1,91 @@
+/**
+ * Locale-aware formatting of dates, times and numbers. Pure and DOM-free (Intl only), so
+ * the unit tests run in Node.
+ *
+ * A session date is a calendar date ("2026-03-14"), not an instant: `new Date("2026-03-14")`
+ * would read it as midnight UTC and show the 13th west of Greenwich. It is parsed into a
+ * local date at noon instead, so no time zone can move it to another day.
+ */
+import type { Language } from '../preload/contract';
+
+export const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+
+export function localeFor(language: Language | string): string {
+  return LOCALES[language as Language] ?? LOCALES.en;
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A YYYY-MM-DD string as a local Date (at noon), or null if it is not a real calendar date. */
+export function parseCalendarDate(value: string): Date | null {
+  const m = CALENDAR_DATE.exec(value);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(y, mo - 1, d, 12, 0, 0, 0);
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
+  return date;
+}
+
+export type DateStyle = 'long' | 'short';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * "2026-03-14" -> "Sat 14 March 2026" (en-GB), "za 14 maart 2026" (nl-BE), "sam. 14 mars 2026" (fr-BE).
+ * A value that is not a calendar date is returned as written rather than hidden.
+ */
+export function formatCalendarDate(value: string, language: Language | string, style: DateStyle = 'long'): string {
+  const date = parseCalendarDate(value);
+  if (!date) return value;
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long'
+      ? { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }
+      : { day: 'numeric', month: 'short', year: 'numeric' };
+  return dateTimeFormat(localeFor(language), options).format(date);
+}
+
+/**
+ * An ISO-8601 instant (audit log, file times) in the given locale and time zone (the
+ * computer's own by default): "14/03/2026, 09:05" in en-GB.
+ */
+export function formatInstant(iso: string, language: Language | string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return dateTimeFormat(localeFor(language), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
+}
+
+/** Wall-clock "HH:MM" stays as written: 24-hour times read the same in all three languages. */
+export function formatTimeRange(start: string, end: string): string {
+  return `${start}–${end}`;
+}
+
+export function formatNumber(n: number, language: Language | string): string {
+  return new Intl.NumberFormat(localeFor(language)).format(n);
+}
+
+export function formatPercent(fraction: number, language: Language | string): string {
+  return new Intl.NumberFormat(localeFor(language), { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
+}
+
+/** Today's date as YYYY-MM-DD in local time (the default for a new session's date field). */
+export function todayCalendarDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

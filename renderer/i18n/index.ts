@@ -1,0 +1,47 @@
+/**
+ * i18next with the three bundled languages. Everything is bundled (offline app), so
+ * initialisation is synchronous and no translation is ever loaded over the network.
+ * The language itself lives in main (app.status().language, app.setLanguage): this module
+ * only applies it.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../preload/contract';
+import { localeFor } from '../format';
+import en from './en.json';
+import fr from './fr.json';
+import nl from './nl.json';
+
+export const resources = {
+  en: { translation: en },
+  fr: { translation: fr },
+  nl: { translation: nl },
+} as const;
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
+  initAsync: false,
+  // React escapes what it renders; escaping here too would show &amp; and &#x2F;.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  react: { useSuspense: false },
+});
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Switches the UI language and tells assistive technology (and hyphenation) via <html lang>. */
+export async function applyLanguage(language: Language): Promise<void> {
+  if (i18n.language !== language) await i18n.changeLanguage(language);
+  if (typeof document !== 'undefined') document.documentElement.lang = localeFor(language);
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'en';
+}

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, isApiCallError } from '../api';
+import { useAppState } from '../components/AppState';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field, useFieldErrorText } from '../components/Field';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+
+/**
+ * First question of every run: who is at the desk. Deliberately not prefilled (not even with
+ * the last operator of this computer): the audit log must name the person actually here.
+ */
+export function OperatorPage() {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const { setStatus } = useAppState();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fieldError = isApiCallError(error) ? error.fieldMessage('name') : undefined;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setStatus(await call('app.setOperator', { name: name.trim() }));
+    } catch (e) {
+      setError(e);
+      document.getElementById('operator-name')?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="start-shell">
+      <header className="start-header">
+        <p className="product">Assembly Desk</p>
+        <LanguageSwitcher compact />
+      </header>
+      <main id="main" className="start-main narrow">
+        <h1 id="page-heading" tabIndex={-1}>
+          {t('operator.title')}
+        </h1>
+        <p className="page-intro">{t('operator.intro')}</p>
+        <form className="panel" onSubmit={(e) => void submit(e)} noValidate>
+          <Field id="operator-name" label={t('operator.label')} hint={t('operator.hint')} error={fieldText(fieldError)}>
+            {(p) => (
+              <input {...p} type="text" autoComplete="off" autoFocus maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+            )}
+          </Field>
+          {!fieldError && <ErrorNotice error={error} />}
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t('common.busy') : t('operator.submit')}
+            </button>
+          </div>
+        </form>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../components/EmptyState';
+import { PageHeading } from '../components/PageHeading';
+
+type Area = 'selection' | 'participants' | 'agenda' | 'tables' | 'voting' | 'reports';
+
+/** An area not built yet: what will be here, and what to do in the meantime. */
+function Placeholder({ area }: { area: Area }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading>{t(`${area}.title`)}</PageHeading>
+      <EmptyState title={t(`${area}.text`)} badge={t('placeholder.comingSoon')}>
+        <h2 className="empty-state-next">{t('placeholder.next')}</h2>
+        <p>{t(`${area}.next`)}</p>
+      </EmptyState>
+    </>
+  );
+}
+
+export const SelectionPage = () => <Placeholder area="selection" />;
+export const ParticipantsPage = () => <Placeholder area="participants" />;
+export const AgendaPage = () => <Placeholder area="agenda" />;
+export const TablesPage = () => <Placeholder area="tables" />;
+export const VotingPage = () => <Placeholder area="voting" />;
+export const ReportsPage = () => <Placeholder area="reports" />;

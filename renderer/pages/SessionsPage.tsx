@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../../preload/contract';
+import { call } from '../api';
+import { useApiData } from '../components/AppState';
+import { Dialog } from '../components/Dialog';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { PageHeading } from '../components/PageHeading';
+import { EMPTY_SESSION, SessionForm, toSessionInput, type SessionValues } from '../components/SessionForm';
+import { formatCalendarDate, formatNumber, formatTimeRange } from '../format';
+import { currentLanguage } from '../i18n';
+
+interface Notice {
+  text: string;
+  /** Offer to undo a deletion. */
+  restore?: Session;
+}
+
+function valuesOf(s: Session): SessionValues {
+  return { name: s.name, date: s.date, startTime: s.startTime, endTime: s.endTime, location: s.location, kind: s.kind };
+}
+
+export function SessionsPage() {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const sessions = useApiData(() => call('sessions.list', {}), []);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Session | null>(null);
+  const [deleting, setDeleting] = useState<Session | null>(null);
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const [deletedCount, setDeletedCount] = useState(0);
+  // The deleted row and its buttons are gone: continue from the list's heading.
+  useEffect(() => {
+    if (deletedCount > 0) listHeading.current?.focus();
+  }, [deletedCount]);
+  const list = sessions.data ?? [];
+
+  async function add(values: SessionValues): Promise<boolean> {
+    setNotice(null);
+    setActionError(null);
+    const created = await call('sessions.create', toSessionInput(values));
+    await sessions.reload();
+    setNotice({ text: t('sessions.added', { name: created.name }) });
+    return true;
+  }
+
+  async function save(values: SessionValues): Promise<boolean> {
+    if (!editing) return false;
+    setNotice(null);
+    setActionError(null);
+    const updated = await call('sessions.update', { id: editing.id, ...toSessionInput(values) });
+    setEditing(null);
+    await sessions.reload();
+    setNotice({ text: t('sessions.updated', { name: updated.name }) });
+    return false;
+  }
+
+  async function confirmDelete() {
+    if (!deleting) return;
+    setDeleteBusy(true);
+    setActionError(null);
+    try {
+      const gone = await call('sessions.delete', { id: deleting.id });
+      setDeleting(null);
+      await sessions.reload();
+      setNotice({ text: t('sessions.deleted', { name: gone.name }), restore: gone });
+      setDeletedCount((n) => n + 1);
+    } catch (e) {
+      setDeleting(null);
+      setActionError(e);
+    } finally {
+      setDeleteBusy(false);
+    }
+  }
+
+  async function restore(session: Session) {
+    setActionError(null);
+    try {
+      const back = await call('sessions.restore', { id: session.id });
+      await sessions.reload();
+      setNotice({ text: t('sessions.restored', { name: back.name }) });
+    } catch (e) {
+      setActionError(e);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading intro={t('sessions.intro')}>{t('sessions.title')}</PageHeading>
+
+      <div role="status" className="status-line">
+        {notice && (
+          <p className="notice notice-success">
+            <span>{notice.text}</span>
+            {notice.restore && (
+              <button type="button" className="button button-small" onClick={() => void restore(notice.restore!)}>
+                {t('common.restore')}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      <ErrorNotice error={actionError} />
+
+      <section aria-labelledby="sessions-list-title" className="panel">
+        <h2 id="sessions-list-title" ref={listHeading} tabIndex={-1}>
+          {t('sessions.listTitle')}
+          {list.length > 0 && <span className="count"> · {t('sessions.count', { count: list.length, n: formatNumber(list.length, lang) })}</span>}
+        </h2>
+        <ErrorNotice error={sessions.error} />
+        {sessions.loading && !sessions.data && <p className="muted">{t('app.loading')}</p>}
+        {sessions.data && list.length === 0 && <p className="empty-inline">{t('sessions.empty')}</p>}
+        {list.length > 0 && (
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">{t('sessions.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('sessions.col.name')}</th>
+                  <th scope="col">{t('sessions.col.date')}</th>
+                  <th scope="col">{t('sessions.col.time')}</th>
+                  <th scope="col">{t('sessions.col.location')}</th>
+                  <th scope="col">{t('sessions.col.kind')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('sessions.col.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.name}</th>
+                    <td>
+                      <time dateTime={s.date}>{formatCalendarDate(s.date, lang)}</time>
+                    </td>
+                    <td className="nowrap">{formatTimeRange(s.startTime, s.endTime)}</td>
+                    <td>{s.location}</td>
+                    <td>{t(`sessions.kind.${s.kind}`)}</td>
+                    <td className="row-actions">
+                      <button type="button" className="button button-small" aria-label={t('sessions.editNamed', { name: s.name })} onClick={() => setEditing(s)}>
+                        {t('common.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small button-danger-outline"
+                        aria-label={t('sessions.deleteNamed', { name: s.name })}
+                        onClick={() => setDeleting(s)}
+                      >
+                        {t('common.delete')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="session-add-title" className="panel">
+        <h2 id="session-add-title">{t('sessions.addTitle')}</h2>
+        <SessionForm idPrefix="add-session" initial={EMPTY_SESSION} submitLabel={t('sessions.add')} onSubmit={add} labelledBy="session-add-title" />
+      </section>
+
+      {editing && (
+        <Dialog title={t('sessions.editTitle', { name: editing.name })} onClose={() => setEditing(null)}>
+          <SessionForm idPrefix="edit-session" initial={valuesOf(editing)} submitLabel={t('sessions.save')} onSubmit={save} onCancel={() => setEditing(null)} />
+        </Dialog>
+      )}
+
+      {deleting && (
+        <Dialog title={t('sessions.confirmTitle')} onClose={() => setDeleting(null)} role="alertdialog" describedBy="delete-session-text">
+          <p id="delete-session-text">{t('sessions.confirmText', { name: deleting.name, date: formatCalendarDate(deleting.date, lang) })}</p>
+          <div className="form-actions">
+            <button type="button" className="button button-danger" onClick={() => void confirmDelete()} disabled={deleteBusy}>
+              {deleteBusy ? t('common.busy') : t('sessions.confirmDelete')}
+            </button>
+            <button type="button" className="button" onClick={() => setDeleting(null)} data-autofocus>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../preload/contract';
+import { call, isApiCallError } from '../api';
+import { useApiData, useAppState } from '../components/AppState';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field, useFieldErrorText } from '../components/Field';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { PageHeading } from '../components/PageHeading';
+import { formatInstant, formatNumber } from '../format';
+import { currentLanguage } from '../i18n';
+
+const AUDIT_LIMIT = 25;
+
+/** The name of what an audit entry is about, when its before/after carries one. */
+function subjectOf(entry: AuditEntry): string {
+  for (const side of [entry.after, entry.before]) {
+    if (typeof side === 'object' && side !== null && 'name' in side && typeof (side as { name: unknown }).name === 'string') {
+      return (side as { name: string }).name;
+    }
+  }
+  return '';
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const { status } = useAppState();
+  const assembly = status.assembly;
+
+  return (
+    <>
+      <PageHeading>{t('settings.title')}</PageHeading>
+
+      <section className="panel" aria-labelledby="settings-language">
+        <h2 id="settings-language">{t('settings.languageTitle')}</h2>
+        <LanguageSwitcher />
+      </section>
+
+      <section className="panel" aria-labelledby="settings-operator">
+        <h2 id="settings-operator">{t('settings.operatorTitle')}</h2>
+        <OperatorForm />
+      </section>
+
+      {assembly && (
+        <section className="panel" aria-labelledby="settings-file">
+          <h2 id="settings-file">{t('settings.fileTitle')}</h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('settings.file')}</dt>
+              <dd>
+                <code className="path">{assembly.path}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('settings.panelSize')}</dt>
+              <dd>{formatNumber(assembly.panelSize, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('settings.createdAt')}</dt>
+              <dd>{formatInstant(assembly.createdAt, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('settings.schema')}</dt>
+              <dd>{assembly.schemaVersion}</dd>
+            </div>
+            <div>
+              <dt>{t('settings.dataDir')}</dt>
+              <dd>
+                <code className="path">{status.dataDir}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('settings.appVersion')}</dt>
+              <dd>{status.appVersion}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby="settings-audit">
+        <h2 id="settings-audit">{t('settings.auditTitle')}</h2>
+        <p className="muted">{t('settings.auditIntro')}</p>
+        <AuditList />
+      </section>
+    </>
+  );
+}
+
+function OperatorForm() {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const { status, setStatus } = useAppState();
+  const [name, setName] = useState(status.operator ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fieldError = isApiCallError(error) ? error.fieldMessage('name') : undefined;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const next = await call('app.setOperator', { name: name.trim() });
+      setStatus(next);
+      setDone(t('operator.changed', { name: next.operator }));
+    } catch (e) {
+      setError(e);
+      document.getElementById('settings-operator-name')?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
+      <Field id="settings-operator-name" label={t('settings.operator')} error={fieldText(fieldError)}>
+        {(p) => <input {...p} type="text" autoComplete="name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <button type="submit" className="button" disabled={busy || name.trim() === (status.operator ?? '')}>
+        {t('settings.operatorSave')}
+      </button>
+      {!fieldError && <ErrorNotice error={error} />}
+      <p role="status" className="status-line">
+        {done}
+      </p>
+    </form>
+  );
+}
+
+function AuditList() {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const audit = useApiData(() => call('audit.list', { limit: AUDIT_LIMIT }), []);
+  const entries = audit.data ?? [];
+  return (
+    <>
+      <ErrorNotice error={audit.error} />
+      {audit.loading && !audit.data && <p className="muted">{t('app.loading')}</p>}
+      {audit.data && entries.length === 0 && <p className="empty-inline">{t('settings.auditEmpty')}</p>}
+      {entries.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('settings.auditCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.col.at')}</th>
+                <th scope="col">{t('settings.col.operator')}</th>
+                <th scope="col">{t('settings.col.entity')}</th>
+                <th scope="col">{t('settings.col.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => {
+                const subject = subjectOf(e);
+                return (
+                  <tr key={e.id}>
+                    <td className="nowrap">
+                      <time dateTime={e.at}>{formatInstant(e.at, lang)}</time>
+                    </td>
+                    <td>{e.operator}</td>
+                    <td>
+                      {t(`settings.entity.${e.entity}`, { defaultValue: e.entity })}
+                      {subject && <span className="subject"> {t('common.quoted', { name: subject })}</span>}
+                    </td>
+                    <td>{t(`settings.action.${e.action}`, { defaultValue: e.action })}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,238 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssemblyInfo } from '../../preload/contract';
+import { call, isApiCallError } from '../api';
+import { useApiData, useAppState } from '../components/AppState';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field, useFieldErrorText } from '../components/Field';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { formatInstant } from '../format';
+import { currentLanguage } from '../i18n';
+import { DEFAULT_AREA, goTo } from '../router';
+
+type Busy = null | 'create' | 'open' | 'demo';
+
+/** No assembly open: create one, open a file, or open the demo. */
+export function StartPage() {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const lang = currentLanguage();
+  const { status, refresh, setStatus } = useAppState();
+  const [busy, setBusy] = useState<Busy>(null);
+  const [createError, setCreateError] = useState<unknown>(null);
+  const [openError, setOpenError] = useState<unknown>(null);
+  const [demoError, setDemoError] = useState<unknown>(null);
+  const [name, setName] = useState('');
+  const [panelSize, setPanelSize] = useState('60');
+  const [localSizeError, setLocalSizeError] = useState<string | null>(null);
+  const [path, setPath] = useState('');
+  const files = useApiData(() => call('app.listAssemblyFiles', {}), []);
+
+  // After a refusal, focus goes where the problem is (the field, else the message).
+  useEffect(() => {
+    if (createError || localSizeError) focusFirstInvalid(['create-name', 'create-panel-size']);
+  }, [createError, localSizeError]);
+  useEffect(() => {
+    if (openError) focusFirstInvalid(['open-path', 'open-error']);
+  }, [openError]);
+
+  async function run(kind: Exclude<Busy, null>, action: () => Promise<AssemblyInfo>, onError: (e: unknown) => void) {
+    setBusy(kind);
+    setCreateError(null);
+    setOpenError(null);
+    setDemoError(null);
+    try {
+      await action();
+      if (!window.location.hash) goTo(DEFAULT_AREA);
+      await refresh();
+    } catch (e) {
+      onError(e);
+      return false;
+    } finally {
+      setBusy(null);
+    }
+    return true;
+  }
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const size = Number(panelSize);
+    if (panelSize.trim() === '' || !Number.isInteger(size)) {
+      setCreateError(null);
+      setLocalSizeError(t('fieldErrors.wholeNumber'));
+      return;
+    }
+    setLocalSizeError(null);
+    await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size }), setCreateError);
+  }
+
+  async function openPath(target: string) {
+    await run('open', () => call('app.openAssembly', { path: target }), setOpenError);
+  }
+
+  async function forget(target: string) {
+    try {
+      setStatus(await call('app.forgetRecent', { path: target }));
+    } catch (e) {
+      setOpenError(e);
+    }
+  }
+
+  const createFields = isApiCallError(createError) ? createError : null;
+  // A file of that name already exists: the remedy is another name, so say it beside the name.
+  const nameError = createFields?.code === 'FILE_EXISTS' ? t('errors.FILE_EXISTS') : createFields?.fieldMessage('name');
+  const serverSizeError = createFields?.fieldMessage('panelSize');
+  const pathError = isApiCallError(openError) ? openError.fieldMessage('path') : undefined;
+  const recentPaths = new Set(status.recent.map((r) => r.path));
+  const otherFiles = (files.data ?? []).filter((f) => !recentPaths.has(f.path));
+
+  return (
+    <div className="start-shell">
+      <header className="start-header">
+        <p className="product">Assembly Desk</p>
+        <p className="operator">
+          <span className="label">{t('header.operator')}:</span> <strong>{status.operator}</strong>
+        </p>
+        <LanguageSwitcher compact />
+      </header>
+      <main id="main" className="start-main" aria-busy={busy !== null}>
+        <h1 id="page-heading" tabIndex={-1}>
+          {t('start.title')}
+        </h1>
+        <p className="page-intro">{t('start.intro')}</p>
+
+        <div className="start-grid">
+          <section className="panel start-card" aria-labelledby="start-create">
+            <h2 id="start-create">{t('start.create.title')}</h2>
+            <p className="muted">{t('start.create.text')}</p>
+            <form onSubmit={(e) => void create(e)} noValidate>
+              <Field id="create-name" label={t('start.create.name')} hint={t('start.create.nameHint')} error={fieldText(nameError)}>
+                {(p) => <input {...p} type="text" autoComplete="off" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />}
+              </Field>
+              <Field id="create-panel-size" label={t('start.create.panelSize')} error={localSizeError ?? fieldText(serverSizeError)}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={10000}
+                    step={1}
+                    className="input-short"
+                    value={panelSize}
+                    onChange={(e) => setPanelSize(e.target.value)}
+                  />
+                )}
+              </Field>
+              {!nameError && !serverSizeError && <ErrorNotice error={createError} />}
+              <div className="form-actions">
+                <button type="submit" className="button button-primary" disabled={busy !== null}>
+                  {busy === 'create' ? t('common.busy') : t('start.create.submit')}
+                </button>
+              </div>
+            </form>
+          </section>
+
+          <section className="panel start-card" aria-labelledby="start-open">
+            <h2 id="start-open">{t('start.open.title')}</h2>
+            {status.recent.length > 0 && (
+              <>
+                <h3>{t('start.open.recent')}</h3>
+                <ul className="file-list">
+                  {status.recent.map((r) => (
+                    <li key={r.path}>
+                      <button type="button" className="file-button" onClick={() => void openPath(r.path)} disabled={busy !== null}>
+                        <span className="file-name">{r.name}</span>
+                        <span className="file-meta">
+                          <span className="path">{r.path}</span> · {t('start.open.openedAt', { when: formatInstant(r.openedAt, lang) })}
+                        </span>
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small button-quiet"
+                        onClick={() => void forget(r.path)}
+                        disabled={busy !== null}
+                        aria-label={t('start.open.forget', { name: r.name })}
+                        title={t('start.open.forget', { name: r.name })}
+                      >
+                        ×
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <h3>{t('start.open.files')}</h3>
+            <ErrorNotice error={files.error} />
+            {files.data && otherFiles.length === 0 && status.recent.length === 0 && <p className="muted">{t('start.open.noFiles')}</p>}
+            {otherFiles.length > 0 && (
+              <ul className="file-list">
+                {otherFiles.map((f) => (
+                  <li key={f.path}>
+                    <button type="button" className="file-button" onClick={() => void openPath(f.path)} disabled={busy !== null}>
+                      <span className="file-name">{f.fileName}</span>
+                      <span className="file-meta">{t('start.open.modifiedAt', { when: formatInstant(f.modifiedAt, lang) })}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {files.data && otherFiles.length === 0 && status.recent.length > 0 && <p className="muted">{t('start.open.noFiles')}</p>}
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void openPath(path.trim());
+              }}
+              noValidate
+            >
+              <Field id="open-path" label={t('start.open.path')} hint={t('start.open.pathHint')} error={fieldText(pathError)}>
+                {(p) => <input {...p} type="text" autoComplete="off" spellCheck={false} className="input-path" value={path} onChange={(e) => setPath(e.target.value)} />}
+              </Field>
+              {!pathError && <ErrorNotice error={openError} id="open-error" />}
+              <div className="form-actions">
+                <button type="submit" className="button button-primary" disabled={busy !== null}>
+                  {busy === 'open' ? t('common.busy') : t('start.open.submit')}
+                </button>
+              </div>
+            </form>
+          </section>
+
+          <section className="panel start-card" aria-labelledby="start-demo">
+            <h2 id="start-demo">{t('start.demo.title')}</h2>
+            <p className="muted">{t('start.demo.text')}</p>
+            <ErrorNotice error={demoError} />
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={busy !== null}
+                onClick={() => void run('demo', () => call('app.openDemo', {}), setDemoError)}
+              >
+                {t('start.demo.submit')}
+              </button>
+            </div>
+            <div role="status" className="status-line">
+              {busy === 'demo' && (
+                <p className="busy">
+                  <span className="spinner" aria-hidden="true" /> {t('start.demo.busy')}
+                </p>
+              )}
+            </div>
+          </section>
+        </div>
+        <p className="muted data-dir">{t('start.dataDir', { dir: status.dataDir })}</p>
+      </main>
+    </div>
+  );
+}
+
+/** Focuses the first of these elements that is marked invalid or is an error message. */
+function focusFirstInvalid(ids: string[]) {
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (el && (el.getAttribute('aria-invalid') === 'true' || el.getAttribute('role') === 'alert')) {
+      el.focus();
+      return;
+    }
+  }
+}

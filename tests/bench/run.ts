@@ -1,0 +1,101 @@
+/**
+ * `npm run bench [-- <name prefix> ...]`: the performance figures of Assembly Desk.
+ * Prints a table and writes tests/bench/results.json ([{ name, value, unit, target }]).
+ * Targets live here, not in timed tests: a slow CI machine must not fail the test suite.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppRegistry } from '../../main/api';
+import { AppContext } from '../../main/context';
+import { openAssemblyDb } from '../../db/connection';
+import { writeDemoAssembly } from '../../main/demo/writeDemo';
+import { startWebServer } from '../../main/web/server';
+import { median, percentile, runBenchmarks, timeMs, type Benchmark } from './harness';
+
+const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
+const demoFile = join(work, 'demo-150.assembly');
+
+async function appWithAssembly() {
+  const ctx = new AppContext('cli', join(work, `data-${Math.random()}`));
+  ctx.operator = 'bench';
+  const registry = createAppRegistry();
+  const created = await registry.call('app.createAssembly', { name: 'Bench' }, ctx);
+  if (!created.ok) throw new Error(created.error.message);
+  return { ctx, registry };
+}
+
+const sessionArgs = (i: number) => ({ name: `Session ${i}`, date: '2027-03-06', startTime: '09:30', endTime: '17:00', kind: 'plenary' });
+
+const benchmarks: Benchmark[] = [
+  {
+    name: 'demo.write (1,500 people, panel 150)',
+    unit: 'ms',
+    target: 3000,
+    run: () => timeMs(() => writeDemoAssembly(demoFile, { seed: 'bench', panelSize: 150 })),
+  },
+  {
+    name: 'assembly.open (demo file, integrity check, median of 5)',
+    unit: 'ms',
+    target: 300,
+    run: async () => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        let close = () => {};
+        times.push(
+          await timeMs(async () => {
+            const { db } = await openAssemblyDb(demoFile);
+            close = () => db.close();
+          }),
+        );
+        close();
+      }
+      return median(times);
+    },
+  },
+  {
+    name: 'sessions.create via registry (with audit row, median of 200)',
+    unit: 'ms',
+    target: 5,
+    run: async () => {
+      const { ctx, registry } = await appWithAssembly();
+      const times: number[] = [];
+      for (let i = 0; i < 200; i++) times.push(await timeMs(() => registry.call('sessions.create', sessionArgs(i), ctx)));
+      ctx.closeAssembly();
+      return median(times);
+    },
+  },
+  {
+    name: 'web rpc round trip sessions.list (p95 of 200)',
+    unit: 'ms',
+    target: 15,
+    run: async () => {
+      const { ctx, registry } = await appWithAssembly();
+      for (let i = 0; i < 20; i++) await registry.call('sessions.create', sessionArgs(i), ctx);
+      const server = await startWebServer({ registry, ctx, staticDir: work });
+      const times: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        times.push(
+          await timeMs(async () => {
+            const res = await fetch(`${server.origin}/rpc`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', 'X-Assembly-Token': server.token },
+              body: JSON.stringify({ method: 'sessions.list', args: {} }),
+            });
+            await res.json();
+          }),
+        );
+      }
+      await server.close();
+      ctx.closeAssembly();
+      return percentile(times, 95);
+    },
+  },
+];
+
+try {
+  await runBenchmarks(benchmarks, process.argv.slice(2), fileURLToPath(new URL('./results.json', import.meta.url)));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

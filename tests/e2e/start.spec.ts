@@ -1,0 +1,68 @@
+/**
+ * The start screen: the demo assembly, and files that cannot be opened.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_ASSEMBLY_NAME } from '../../main/domain/demo/generate';
+import { expect, snap, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+test('the demo assembly opens with its sessions and its respondent pool', async ({ page, appUrl, consoleErrors }) => {
+  await page.goto(appUrl);
+  await page.getByLabel('Your name (operator)').fill('Jonas Maes');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByRole('button', { name: 'Open the demo assembly' }).click();
+  const header = page.getByRole('banner');
+  await expect(header).toContainText(DEMO_ASSEMBLY_NAME, { timeout: 30_000 });
+
+  const nav = page.getByRole('navigation', { name: 'Areas of the assembly' });
+  await nav.getByRole('link', { name: 'Sessions & Check-in' }).click();
+  await expect(page.getByRole('table', { name: 'Sessions of the assembly, in date order' }).locator('tbody tr')).toHaveCount(6);
+  await snap(page, 'start-01-demo-sessions');
+
+  await nav.getByRole('link', { name: 'Recruitment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Recruitment' })).toBeVisible();
+  await expect(page.getByText('1,500 people')).toBeVisible();
+  // One table per feature, each with a row header per value.
+  const featureTables = page.getByRole('table');
+  expect(await featureTables.count()).toBeGreaterThan(0);
+  await expect(featureTables.first().getByRole('columnheader', { name: 'People' })).toBeVisible();
+  await snap(page, 'start-02-demo-recruitment');
+
+  // Every other area explains itself.
+  await nav.getByRole('link', { name: 'Voting' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Voting' })).toBeVisible();
+  await expect(page.getByText('Coming in a next release')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Voting' })).toBeFocused();
+  await snap(page, 'start-03-placeholder');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a file that is not an assembly, or no file at all, gives a clear message', async ({ page, appUrl, server, consoleErrors }) => {
+  const notAnAssembly = join(server.dataDir, 'minutes.txt');
+  writeFileSync(notAnAssembly, 'Minutes of the preparatory meeting\n');
+
+  await page.goto(appUrl);
+  // The operator of this run is known: straight to the open assembly; close it.
+  await page.getByRole('button', { name: 'Close assembly' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Start' })).toBeVisible();
+  // The demo is listed as recently opened.
+  await expect(page.getByRole('button', { name: new RegExp(`^${DEMO_ASSEMBLY_NAME.replace(/[()]/g, '\\$&')}`) })).toBeVisible();
+
+  const path = page.getByLabel('Path of an assembly file');
+  await path.fill(notAnAssembly);
+  await path.press('Enter');
+  const error = page.getByRole('alert');
+  await expect(error).toContainText('That file is not an Assembly Desk assembly file.');
+  await expect(error).toContainText('minutes.txt');
+  await expect(path).toHaveValue(notAnAssembly);
+  await snap(page, 'start-04-not-an-assembly');
+
+  await path.fill(join(server.dataDir, 'nowhere.assembly'));
+  await page.getByRole('button', { name: 'Open the file' }).click();
+  await expect(error).toContainText('There is no file at that path.');
+  await expect(page.getByRole('heading', { level: 1, name: 'Start' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createRegistry, handlers, type HandlerMap } from '../../main/registry';
+import { createAppRegistry } from '../../main/api';
+import { AppContext } from '../../main/context';
+import { AppError } from '../../main/errors';
+import { METHOD_NAMES } from '../../preload/contract';
+import { appHandlers } from '../../main/services/app';
+import { auditHandlers, poolHandlers } from '../../main/services/audit';
+import { sessionHandlers } from '../../main/services/sessions';
+import { useTempDir } from '../helpers/tmp';
+
+const tempDir = useTempDir();
+
+describe('the handler registry', () => {
+  it('exposes every method of the contract, and nothing else', () => {
+    const registry = createAppRegistry();
+    expect([...registry.methods].sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it('refuses a method defined twice', () => {
+    const status = { 'app.status': appHandlers['app.status'] } as Partial<HandlerMap>;
+    expect(() => createRegistry([status, status])).toThrow(/defined twice/);
+  });
+
+  it('refuses a method missing from the contract, and a contract method without a handler', () => {
+    const stray = { 'app.bogus': { args: z.strictObject({}), run: () => 1 } } as unknown as Partial<HandlerMap>;
+    expect(() => createRegistry([stray])).toThrow(/not in preload\/contract.ts/);
+    expect(() => createRegistry([])).toThrow(/without a handler: app.status/);
+  });
+
+  it('answers an unknown method with UNKNOWN_METHOD, never a throw', async () => {
+    const registry = createAppRegistry();
+    const result = await registry.call('sessions.explode', {}, new AppContext('cli', tempDir()));
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    if (!result.ok) expect(result.error.message).toContain('sessions.explode');
+  });
+
+  it('validates arguments and names each wrong field', async () => {
+    const registry = createAppRegistry();
+    const ctx = new AppContext('cli', tempDir());
+    const result = await registry.call('app.setLanguage', { language: 'de' }, ctx);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('VALIDATION');
+      expect(result.error.message).toContain('language: must be nl, fr or en');
+      expect(result.error.details?.fields).toEqual([{ field: 'language', message: 'must be nl, fr or en' }]);
+    }
+  });
+
+  it('rejects unknown fields and wrong types', async () => {
+    const registry = createAppRegistry();
+    const ctx = new AppContext('cli', tempDir());
+    const unknown = await registry.call('app.setOperator', { name: 'Ann', admin: true }, ctx);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!unknown.ok) expect(unknown.error.message).toMatch(/admin/);
+    const wrongType = await registry.call('app.setOperator', { name: 42 }, ctx);
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const tooLong = await registry.call('app.setOperator', { name: 'x'.repeat(81) }, ctx);
+    if (!tooLong.ok) expect(tooLong.error.message).toContain('at most 80 characters');
+    expect(tooLong.ok).toBe(false);
+  });
+
+  it('turns an AppError into its code and message, and an unexpected error into INTERNAL without leaking a throw', async () => {
+    const logged: string[] = [];
+    const failing = handlers({
+      'app.status': {
+        args: z.strictObject({}),
+        run: () => {
+          throw new AppError('CONFLICT', 'Already there.');
+        },
+      },
+      'app.closeAssembly': {
+        args: z.strictObject({}),
+        run: () => {
+          throw new TypeError('boom');
+        },
+      },
+    });
+    const realHandlers = Object.assign({}, appHandlers, sessionHandlers, auditHandlers, poolHandlers);
+    const rest = Object.fromEntries(
+      Object.entries(realHandlers).filter(([name]) => name !== 'app.status' && name !== 'app.closeAssembly'),
+    );
+    const registry = createRegistry([failing as Partial<HandlerMap>, rest as Partial<HandlerMap>], (m) => logged.push(m));
+    const ctx = new AppContext('cli', tempDir());
+    expect(await registry.call('app.status', {}, ctx)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Already there.', i18nKey: 'errors.CONFLICT', details: {} },
+    });
+    const internal = await registry.call('app.closeAssembly', {}, ctx);
+    expect(internal).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(logged.join('\n')).toContain('boom');
+  });
+});

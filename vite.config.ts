@@ -1,0 +1,35 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * The renderer is one static build served two ways: from app://assembly/ inside Electron and
+ * from http://127.0.0.1:PORT/ in web mode. Relative asset URLs (base './') work for both.
+ *
+ * renderer/index.html carries the strict CSP as a meta tag. The dev server needs an inline
+ * React Refresh preamble and a websocket, so the tag is dropped while serving only; the
+ * build keeps it, and the build output has no inline script or style.
+ */
+function dropCspWhileServing(): Plugin {
+  return {
+    name: 'assembly-desk:drop-csp-in-dev',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react(), dropCspWhileServing()],
+  build: {
+    outDir: '../out/renderer',
+    emptyOutDir: true,
+    // Assets as files, never as data: URLs inlined into scripts or styles (fonts stay 'self').
+    assetsInlineLimit: 0,
+    // The app runs offline on a known Chromium (Electron or the venue laptop's browser).
+    target: 'es2022',
+  },
+  server: { host: '127.0.0.1', strictPort: false },
+});
