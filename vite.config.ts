@@ -19,6 +19,14 @@ function dropCspWhileServing(): Plugin {
   };
 }
 
+/**
+ * `npx vite` (UI development with hot reload) has no API of its own. Start web mode
+ * (`npm run web -- --port 4610`), then `ASSEMBLY_DESK_API=http://127.0.0.1:4610 npx vite`
+ * and open the dev address with the printed `?token=...`. The Origin header is dropped on
+ * the way: web mode refuses requests from any origin but its own.
+ */
+const devApi = process.env.ASSEMBLY_DESK_API;
+
 export default defineConfig({
   root: 'renderer',
   base: './',
@@ -31,5 +39,16 @@ export default defineConfig({
     // The app runs offline on a known Chromium (Electron or the venue laptop's browser).
     target: 'es2022',
   },
-  server: { host: '127.0.0.1', strictPort: false },
+  server: {
+    host: '127.0.0.1',
+    proxy: devApi
+      ? {
+          '/rpc': {
+            target: devApi,
+            changeOrigin: true,
+            configure: (proxy) => proxy.on('proxyReq', (req) => req.removeHeader('origin')),
+          },
+        }
+      : undefined,
+  },
 });

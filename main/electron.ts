@@ -26,6 +26,7 @@ import { createAppRegistry } from './api';
 import { AppContext } from './context';
 import { registerRpc } from './ipc';
 import { assembliesDir, defaultDataDir } from './paths';
+import { SettingsStore } from './settings';
 import type { Registry } from './registry';
 import {
   APP_ENTRY_URL,
@@ -64,6 +65,12 @@ app.setName(PRODUCT_NAME);
 // ASSEMBLY_DESK_HOME (tests, portable installs) also isolates Chromium's own state.
 const home = process.env.ASSEMBLY_DESK_HOME;
 app.setPath('userData', home ? resolve(home) : join(app.getPath('appData'), PRODUCT_NAME));
+
+// Chromium formats <input type=date/time> in its own UI locale, not the page's: start it in the
+// language chosen in Settings (nl-BE, fr-BE, en-GB) so dates read as the user expects.
+// A change of language applies to these fields at the next start.
+const CHROMIUM_LOCALE = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' } as const;
+app.commandLine.appendSwitch('lang', CHROMIUM_LOCALE[new SettingsStore(defaultDataDir()).get().language]);
 
 // Every renderer sandboxed, whatever a future window forgets to set.
 app.enableSandbox();

@@ -3,8 +3,9 @@
  * the unit tests run in Node.
  *
  * A session date is a calendar date ("2026-03-14"), not an instant: `new Date("2026-03-14")`
- * would read it as midnight UTC and show the 13th west of Greenwich. It is parsed into a
- * local date at noon instead, so no time zone can move it to another day.
+ * would read it as midnight UTC and show the 13th west of Greenwich. It is checked as a local
+ * calendar date and formatted as that same day in UTC, so neither the computer's time zone
+ * nor a change of it (a formatter remembers the zone it was made in) can move it a day.
  */
 import type { Language } from '../preload/contract';
 
@@ -46,11 +47,12 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
 export function formatCalendarDate(value: string, language: Language | string, style: DateStyle = 'long'): string {
   const date = parseCalendarDate(value);
   if (!date) return value;
+  const sameDayUtc = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate(), 12));
   const options: Intl.DateTimeFormatOptions =
     style === 'long'
-      ? { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }
-      : { day: 'numeric', month: 'short', year: 'numeric' };
-  return dateTimeFormat(localeFor(language), options).format(date);
+      ? { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+  return dateTimeFormat(localeFor(language), options).format(sameDayUtc);
 }
 
 /**
@@ -60,7 +62,9 @@ export function formatCalendarDate(value: string, language: Language | string, s
 export function formatInstant(iso: string, language: Language | string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return dateTimeFormat(localeFor(language), {
+  // Not cached without an explicit zone: a formatter keeps the zone of its creation.
+  const make = timeZone ? dateTimeFormat : (locale: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, o);
+  return make(localeFor(language), {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',

@@ -7,7 +7,20 @@
  * and removed from the address bar so it does not end up in bookmarks or screenshots;
  * a reload still works.
  */
-import { buildApi, type ApiError, type ApiResult, type MethodName } from '../../preload/contract';
+import { buildApi, type ApiError, type ApiResult, type AssemblyApi, type MethodName } from '../../preload/contract';
+
+/**
+ * The parts of `window` the bridge touches, typed structurally so that the bridge also
+ * compiles and runs under Node (unit tests with a stand-in window).
+ */
+export interface BridgeWindow {
+  location: { href: string };
+  history: { state: unknown; replaceState(data: unknown, unused: string, url?: string | null): void };
+  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void; removeItem(key: string): void };
+  assembly?: AssemblyApi;
+}
+
+const browserWindow = (): BridgeWindow => globalThis as unknown as BridgeWindow;
 
 export const TOKEN_STORAGE_KEY = 'assembly-desk.token';
 export const TOKEN_HEADER = 'X-Assembly-Token';
@@ -44,7 +57,6 @@ export function httpInvoke(token: string, fetchImpl: typeof fetch = fetch) {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify({ method, args }),
-        cache: 'no-store',
         credentials: 'same-origin',
       });
     } catch (e) {
@@ -63,7 +75,7 @@ export function httpInvoke(token: string, fetchImpl: typeof fetch = fetch) {
 }
 
 /** Takes the token from the address (and hides it there), else from this tab's storage. */
-export function takeToken(win: Window = window): string | null {
+export function takeToken(win: BridgeWindow = browserWindow()): string | null {
   const url = new URL(win.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
@@ -85,7 +97,7 @@ export function takeToken(win: Window = window): string | null {
 }
 
 /** Forgets the stored token (after the server refused it, for example). */
-export function forgetToken(win: Window = window): void {
+export function forgetToken(win: BridgeWindow = browserWindow()): void {
   try {
     win.sessionStorage.removeItem(TOKEN_STORAGE_KEY);
   } catch {
@@ -94,7 +106,7 @@ export function forgetToken(win: Window = window): void {
 }
 
 /** Installs window.assembly in web mode; in Electron the preload already did. */
-export function installWebBridge(win: Window = window): BridgeState {
+export function installWebBridge(win: BridgeWindow = browserWindow()): BridgeState {
   if (win.assembly) return 'electron';
   const token = takeToken(win);
   if (!token) return 'no-token';

@@ -36,7 +36,7 @@ export function useApiData<T>(load: () => Promise<T>, deps: DependencyList): Loa
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The caller's deps decide when to load again (as with useEffect); the hooks lint plugin is not installed.
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
     const mine = ++generation.current;

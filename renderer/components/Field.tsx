@@ -16,6 +16,8 @@ interface Props {
   hint?: string;
   optional?: boolean;
   className?: string;
+  /** Ids of other elements that describe the control (a message shown under the field). */
+  describedBy?: string;
   children: (control: ControlProps) => ReactNode;
 }
 
@@ -23,11 +25,11 @@ interface Props {
  * A labelled form field: <label for>, the control, a hint and the error beside it, both
  * tied to the control with aria-describedby so a screen reader reads them with the field.
  */
-export function Field({ id, label, error, hint, optional, className, children }: Props) {
+export function Field({ id, label, error, hint, optional, className, describedBy: extra, children }: Props) {
   const { t } = useTranslation();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [errorId, extra, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>

@@ -21,10 +21,14 @@ export function LanguageSwitcher({ compact }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  /** The choice being saved: shown as chosen at once (a radio must not spring back). */
+  const [pending, setPending] = useState<Language | null>(null);
+  const shown = pending ?? status.language;
   const hintId = useId();
 
   async function choose(language: Language) {
     setBusy(true);
+    setPending(language);
     setError(null);
     setSaved(false);
     try {
@@ -35,6 +39,7 @@ export function LanguageSwitcher({ compact }: Props) {
     } catch (e) {
       setError(e);
     } finally {
+      setPending(null);
       setBusy(false);
     }
   }
@@ -50,7 +55,7 @@ export function LanguageSwitcher({ compact }: Props) {
                 type="radio"
                 name="language"
                 value={lang}
-                checked={status.language === lang}
+                checked={shown === lang}
                 onChange={() => void choose(lang)}
               />
               <span>{NATIVE_NAMES[lang]}</span>

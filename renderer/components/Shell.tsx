@@ -29,12 +29,10 @@ export function Shell({ assembly }: { assembly: AssemblyInfo }) {
   const Page = PAGES[area];
   const previousArea = useRef<Area | null>(null);
 
-  // After a move to another page, focus its heading so screen readers announce it and
-  // Tab continues from the top of the page (not on the first render: focus stays put).
+  // On arrival (an assembly was just opened) and after a move to another page, focus the
+  // page's heading: screen readers announce it and Tab continues from the top of the page.
   useEffect(() => {
-    if (previousArea.current !== null && previousArea.current !== area) {
-      document.getElementById('page-heading')?.focus();
-    }
+    if (previousArea.current !== area) document.getElementById('page-heading')?.focus();
     previousArea.current = area;
     document.title = `${t(`nav.${area}`)} · ${assembly.name} · Assembly Desk`;
   }, [area, assembly.name, t]);

@@ -7,14 +7,15 @@ import { Field, useFieldErrorText } from '../components/Field';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 
 /**
- * First question of every run: who is at the desk. Deliberately not prefilled (not even with
- * the last operator of this computer): the audit log must name the person actually here.
+ * First question of every run: who is at the desk. Prefilled with the name given at the
+ * previous start on this computer, selected, so the same person confirms with Enter and a new
+ * one simply types over it: the audit log must name the person actually here.
  */
 export function OperatorPage() {
   const { t } = useTranslation();
   const fieldText = useFieldErrorText();
-  const { setStatus } = useAppState();
-  const [name, setName] = useState('');
+  const { status, setStatus } = useAppState();
+  const [name, setName] = useState(status.lastOperator ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fieldError = isApiCallError(error) ? error.fieldMessage('name') : undefined;
@@ -47,7 +48,7 @@ export function OperatorPage() {
         <form className="panel" onSubmit={(e) => void submit(e)} noValidate>
           <Field id="operator-name" label={t('operator.label')} hint={t('operator.hint')} error={fieldText(fieldError)}>
             {(p) => (
-              <input {...p} type="text" autoComplete="off" autoFocus maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+              <input {...p} type="text" autoComplete="off" autoFocus maxLength={80} value={name} onFocus={(e) => e.target.select()} onChange={(e) => setName(e.target.value)} />
             )}
           </Field>
           {!fieldError && <ErrorNotice error={error} />}

@@ -114,7 +114,7 @@ export function SessionsPage() {
         {sessions.data && list.length === 0 && <p className="empty-inline">{t('sessions.empty')}</p>}
         {list.length > 0 && (
           <div className="table-wrap">
-            <table className="data-table">
+            <table className="data-table sessions-table">
               <caption className="visually-hidden">{t('sessions.caption')}</caption>
               <thead>
                 <tr>
@@ -132,13 +132,14 @@ export function SessionsPage() {
                 {list.map((s) => (
                   <tr key={s.id}>
                     <th scope="row">{s.name}</th>
-                    <td>
+                    <td className="nowrap">
                       <time dateTime={s.date}>{formatCalendarDate(s.date, lang)}</time>
                     </td>
                     <td className="nowrap">{formatTimeRange(s.startTime, s.endTime)}</td>
                     <td>{s.location}</td>
                     <td>{t(`sessions.kind.${s.kind}`)}</td>
                     <td className="row-actions">
+                      <div className="row-actions-inner">
                       <button type="button" className="button button-small" aria-label={t('sessions.editNamed', { name: s.name })} onClick={() => setEditing(s)}>
                         {t('common.edit')}
                       </button>
@@ -150,6 +151,7 @@ export function SessionsPage() {
                       >
                         {t('common.delete')}
                       </button>
+                      </div>
                     </td>
                   </tr>
                 ))}

@@ -21,6 +21,8 @@ export function StartPage() {
   const [busy, setBusy] = useState<Busy>(null);
   const [createError, setCreateError] = useState<unknown>(null);
   const [openError, setOpenError] = useState<unknown>(null);
+  /** Where the failed open started: the path field (focus returns there) or a list button. */
+  const [openSource, setOpenSource] = useState<'path' | 'list'>('path');
   const [demoError, setDemoError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [panelSize, setPanelSize] = useState('60');
@@ -28,13 +30,26 @@ export function StartPage() {
   const [path, setPath] = useState('');
   const files = useApiData(() => call('app.listAssemblyFiles', {}), []);
 
+  // Arriving here (after naming the operator or closing an assembly): start from the heading.
+  useEffect(() => {
+    document.getElementById('page-heading')?.focus();
+  }, []);
+
   // After a refusal, focus goes where the problem is (the field, else the message).
   useEffect(() => {
     if (createError || localSizeError) focusFirstInvalid(['create-name', 'create-panel-size']);
   }, [createError, localSizeError]);
   useEffect(() => {
-    if (openError) focusFirstInvalid(['open-path', 'open-error']);
-  }, [openError]);
+    if (!openError) return;
+    if (openSource === 'path') {
+      // The message is tied to the field (aria-describedby): back to the path, to correct it.
+      const input = document.getElementById('open-path') as HTMLInputElement | null;
+      input?.focus();
+      input?.select();
+    } else {
+      document.getElementById('open-error')?.focus();
+    }
+  }, [openError, openSource]);
 
   async function run(kind: Exclude<Busy, null>, action: () => Promise<AssemblyInfo>, onError: (e: unknown) => void) {
     setBusy(kind);
@@ -66,7 +81,8 @@ export function StartPage() {
     await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size }), setCreateError);
   }
 
-  async function openPath(target: string) {
+  async function openPath(target: string, source: 'path' | 'list') {
+    setOpenSource(source);
     await run('open', () => call('app.openAssembly', { path: target }), setOpenError);
   }
 
@@ -141,7 +157,7 @@ export function StartPage() {
                 <ul className="file-list">
                   {status.recent.map((r) => (
                     <li key={r.path}>
-                      <button type="button" className="file-button" onClick={() => void openPath(r.path)} disabled={busy !== null}>
+                      <button type="button" className="file-button" onClick={() => void openPath(r.path, 'list')} disabled={busy !== null}>
                         <span className="file-name">{r.name}</span>
                         <span className="file-meta">
                           <span className="path">{r.path}</span> · {t('start.open.openedAt', { when: formatInstant(r.openedAt, lang) })}
@@ -169,7 +185,7 @@ export function StartPage() {
               <ul className="file-list">
                 {otherFiles.map((f) => (
                   <li key={f.path}>
-                    <button type="button" className="file-button" onClick={() => void openPath(f.path)} disabled={busy !== null}>
+                    <button type="button" className="file-button" onClick={() => void openPath(f.path, 'list')} disabled={busy !== null}>
                       <span className="file-name">{f.fileName}</span>
                       <span className="file-meta">{t('start.open.modifiedAt', { when: formatInstant(f.modifiedAt, lang) })}</span>
                     </button>
@@ -181,11 +197,17 @@ export function StartPage() {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void openPath(path.trim());
+                void openPath(path.trim(), 'path');
               }}
               noValidate
             >
-              <Field id="open-path" label={t('start.open.path')} hint={t('start.open.pathHint')} error={fieldText(pathError)}>
+              <Field
+                id="open-path"
+                label={t('start.open.path')}
+                hint={t('start.open.pathHint')}
+                error={fieldText(pathError)}
+                describedBy={openError && !pathError && openSource === 'path' ? 'open-error' : undefined}
+              >
                 {(p) => <input {...p} type="text" autoComplete="off" spellCheck={false} className="input-path" value={path} onChange={(e) => setPath(e.target.value)} />}
               </Field>
               {!pathError && <ErrorNotice error={openError} id="open-error" />}

@@ -88,7 +88,6 @@ export const test = base.extend<
   { serverForFile: { current: RunningServer | null } }
 >({
   serverForFile: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const holder: { current: RunningServer | null } = { current: null };
       await use(holder);

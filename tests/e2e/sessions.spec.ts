@@ -86,8 +86,17 @@ test('sessions are added, edited and deleted, and the list survives a reload', a
   await expect(rows.nth(1)).toContainText('Online');
   await snap(page, 'sessions-04-two-sessions');
 
+  // Escape closes the edit dialog without saving, and focus returns to its button.
+  const editFirst = page.getByRole('button', { name: 'Edit Weekend 1' });
+  await editFirst.click();
+  await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('Not saved');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(editFirst).toBeFocused();
+  await expect(rows.nth(0)).toContainText('Weekend 1');
+
   // Edit the first: new name and end time, in a dialog.
-  await page.getByRole('button', { name: 'Edit Weekend 1' }).click();
+  await editFirst.click();
   const dialog = page.getByRole('dialog', { name: 'Edit session “Weekend 1”' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Name', { exact: true })).toBeFocused();
@@ -144,8 +153,17 @@ test('a session ending before it starts is refused beside the end time, and noth
 
   const end = form.getByLabel('End time');
   await expect(end).toHaveAttribute('aria-invalid', 'true');
-  await expect(end).toHaveAccessibleDescription('! The end time must be after the start time.');
+  await expect(end).toHaveAccessibleDescription('The end time must be after the start time.');
   await expect(end).toBeFocused();
+  // Beside the field: right under the end time input, not somewhere else on the page.
+  const message = form.getByText('The end time must be after the start time.');
+  const [inputBox, messageBox] = [await end.boundingBox(), await message.boundingBox()];
+  expect(inputBox && messageBox).toBeTruthy();
+  expect(Math.abs(messageBox!.x - inputBox!.x)).toBeLessThan(40);
+  expect(messageBox!.y - (inputBox!.y + inputBox!.height)).toBeGreaterThanOrEqual(0);
+  expect(messageBox!.y - (inputBox!.y + inputBox!.height)).toBeLessThan(30);
+  // The other fields are not marked.
+  await expect(form.getByLabel('Start time')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByRole('alert')).toContainText('The session was not saved.');
   // What was typed is still there.
   await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Weekend 2');
@@ -191,7 +209,7 @@ test('the language switches to French in Settings and stays French after a reloa
   await expect(page.getByRole('heading', { level: 1, name: 'Séances & accueil' })).toBeVisible();
   const rows = page.getByRole('table').locator('tbody tr');
   await expect(rows.nth(0)).toContainText(/sam\.? 14 mars 2026/);
-  await expect(rows.nth(0)).toContainText('Journée plénière (week-end)');
+  await expect(rows.nth(0)).toContainText('Journée plénière (week\u2011end)');
   await snap(page, 'sessions-11-sessions-fr');
   expect(consoleErrors).toEqual([]);
 });

@@ -13,7 +13,19 @@ test('the demo assembly opens with its sessions and its respondent pool', async 
   await page.getByLabel('Your name (operator)').fill('Jonas Maes');
   await page.getByRole('button', { name: 'Continue' }).click();
 
+  // Hold the answer to app.openDemo back a moment, to see the busy state for certain.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc', async (route) => {
+    if (route.request().postDataJSON()?.method === 'app.openDemo') await held;
+    await route.continue();
+  });
   await page.getByRole('button', { name: 'Open the demo assembly' }).click();
+  await expect(page.getByRole('status')).toContainText('Preparing the demo assembly');
+  await expect(page.getByRole('button', { name: 'Open the demo assembly' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Create the assembly' })).toBeDisabled();
+  await snap(page, 'start-00-demo-busy');
+  release();
   const header = page.getByRole('banner');
   await expect(header).toContainText(DEMO_ASSEMBLY_NAME, { timeout: 30_000 });
 
@@ -58,6 +70,9 @@ test('a file that is not an assembly, or no file at all, gives a clear message',
   await expect(error).toContainText('That file is not an Assembly Desk assembly file.');
   await expect(error).toContainText('minutes.txt');
   await expect(path).toHaveValue(notAnAssembly);
+  // Focus is back on the path, which is described by the message.
+  await expect(path).toBeFocused();
+  await expect(path).toHaveAccessibleDescription(/That file is not an Assembly Desk assembly file/);
   await snap(page, 'start-04-not-an-assembly');
 
   await path.fill(join(server.dataDir, 'nowhere.assembly'));

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fieldErrorKey, fieldErrorText } from '../../renderer/fieldErrors';
+import {
+  formatCalendarDate,
+  formatInstant,
+  formatNumber,
+  formatTimeRange,
+  localeFor,
+  parseCalendarDate,
+  todayCalendarDate,
+} from '../../renderer/format';
+
+const originalTz = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = originalTz;
+});
+
+describe('calendar dates', () => {
+  it('parses YYYY-MM-DD as that local day', () => {
+    const d = parseCalendarDate('2026-03-14');
+    expect(d?.getFullYear()).toBe(2026);
+    expect(d?.getMonth()).toBe(2);
+    expect(d?.getDate()).toBe(14);
+  });
+
+  it('refuses what is not a real calendar date', () => {
+    for (const v of ['2026-02-30', '2026-13-01', '14/03/2026', '2026-3-14', '', '2026-03-14T00:00:00Z']) {
+      expect(parseCalendarDate(v), v).toBeNull();
+    }
+  });
+
+  it('shows the date in each locale', () => {
+    expect(formatCalendarDate('2026-03-14', 'en')).toMatch(/^Sat,? 14 March 2026$/);
+    expect(formatCalendarDate('2026-03-14', 'nl')).toMatch(/^za\.? 14 maart 2026$/);
+    expect(formatCalendarDate('2026-03-14', 'fr')).toMatch(/^sam\.? 14 mars 2026$/);
+    expect(formatCalendarDate('2026-03-14', 'fr', 'short')).toMatch(/14 mars 2026/);
+  });
+
+  // `new Date('2026-03-14')` is midnight UTC: west of Greenwich that is still the 13th.
+  it.each(['America/Los_Angeles', 'Pacific/Honolulu', 'Europe/Brussels', 'Pacific/Kiritimati', 'UTC'])(
+    'does not move the day in time zone %s',
+    (tz) => {
+      process.env.TZ = tz;
+      expect(formatCalendarDate('2026-03-14', 'en')).toMatch(/14 March 2026/);
+      expect(formatCalendarDate('2026-01-01', 'nl')).toMatch(/1 januari 2026/);
+      expect(formatCalendarDate('2026-12-31', 'fr')).toMatch(/31 décembre 2026/);
+      // Around the change to summer time in Belgium (29 March 2026).
+      expect(formatCalendarDate('2026-03-29', 'en')).toMatch(/29 March 2026/);
+    },
+  );
+
+  it('shows an unreadable value as written rather than hiding it', () => {
+    expect(formatCalendarDate('someday', 'en')).toBe('someday');
+  });
+
+  it("gives today's date as YYYY-MM-DD in local time", () => {
+    expect(todayCalendarDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('instants, times and numbers', () => {
+  it('shows an ISO instant in the given time zone and locale, 24-hour', () => {
+    expect(formatInstant('2026-03-14T08:05:00.000Z', 'en', 'Europe/Brussels')).toBe('14/03/2026, 09:05');
+    expect(formatInstant('2026-07-01T21:30:00.000Z', 'nl', 'Europe/Brussels')).toMatch(/^01\/07\/2026,? 23:30$/);
+    expect(formatInstant('not a time', 'fr')).toBe('not a time');
+  });
+
+  it('keeps wall-clock times as written', () => {
+    expect(formatTimeRange('09:30', '17:00')).toBe('09:30–17:00');
+  });
+
+  it('groups thousands per locale', () => {
+    expect(formatNumber(1500, 'en')).toBe('1,500');
+    expect(formatNumber(1500, 'nl')).toBe('1.500');
+    expect(formatNumber(1500, 'fr').replace(/\s/g, ' ')).toBe('1 500');
+  });
+
+  it('maps languages to Belgian and British locales', () => {
+    expect([localeFor('nl'), localeFor('fr'), localeFor('en'), localeFor('de')]).toEqual(['nl-BE', 'fr-BE', 'en-GB', 'en-GB']);
+  });
+});
+
+describe('field messages from the server', () => {
+  it('recognises the common messages', () => {
+    expect(fieldErrorKey('is required')).toEqual({ key: 'fieldErrors.required', params: {} });
+    expect(fieldErrorKey('the end time (13:00) must be after the start time (14:00)')?.key).toBe('fieldErrors.endAfterStart');
+    expect(fieldErrorKey('"2026-02-30" is not a date (use YYYY-MM-DD)')?.key).toBe('fieldErrors.notADate');
+    expect(fieldErrorKey('"25:00" is not a time (use HH:MM)')?.key).toBe('fieldErrors.notATime');
+    expect(fieldErrorKey('is already used by another session')?.key).toBe('fieldErrors.nameTaken');
+    expect(fieldErrorKey('must be at most 120 characters')).toEqual({ key: 'fieldErrors.tooLong', params: { max: '120' } });
+    expect(fieldErrorKey('must be at least 1')).toEqual({ key: 'fieldErrors.atLeast', params: { min: '1' } });
+  });
+
+  it('passes unknown messages through unchanged', () => {
+    const t = (key: string) => `T(${key})`;
+    expect(fieldErrorText(t, 'is required')).toBe('T(fieldErrors.required)');
+    expect(fieldErrorText(t, 'is odd in a new way')).toBe('is odd in a new way');
+  });
+});
