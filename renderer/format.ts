@@ -84,8 +84,9 @@ export function formatNumber(n: number, language: Language | string): string {
   return new Intl.NumberFormat(localeFor(language)).format(n);
 }
 
+/** One decimal always, so that a column of shares lines up (36.0 %, not 36 %). */
 export function formatPercent(fraction: number, language: Language | string): string {
-  return new Intl.NumberFormat(localeFor(language), { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
+  return new Intl.NumberFormat(localeFor(language), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction);
 }
 
 /** Today's date as YYYY-MM-DD in local time (the default for a new session's date field). */

@@ -5,14 +5,8 @@ import { isApiCallError } from '../api';
 import { ErrorNotice } from './ErrorNotice';
 import { Field, useFieldErrorText } from './Field';
 
-export interface SessionValues {
-  name: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  location: string;
-  kind: SessionKind;
-}
+/** What the form holds: the API's input with every field present (location as '' when empty). */
+export type SessionValues = Required<SessionInput>;
 
 export const EMPTY_SESSION: SessionValues = { name: '', date: '', startTime: '', endTime: '', location: '', kind: 'plenary' };
 

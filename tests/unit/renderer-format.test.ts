@@ -4,6 +4,7 @@ import {
   formatCalendarDate,
   formatInstant,
   formatNumber,
+  formatPercent,
   formatTimeRange,
   localeFor,
   parseCalendarDate,
@@ -73,6 +74,12 @@ describe('instants, times and numbers', () => {
     expect(formatNumber(1500, 'en')).toBe('1,500');
     expect(formatNumber(1500, 'nl')).toBe('1.500');
     expect(formatNumber(1500, 'fr').replace(/\s/g, ' ')).toBe('1 500');
+  });
+
+  it('shows shares with one decimal always, so columns line up', () => {
+    expect(formatPercent(0.36, 'en')).toBe('36.0%');
+    expect(formatPercent(0.0833, 'nl').replace(/\s/g, ' ')).toBe('8,3%');
+    expect(formatPercent(1 / 3, 'fr').replace(/\s/g, ' ')).toBe('33,3 %');
   });
 
   it('maps languages to Belgian and British locales', () => {
