@@ -1,20 +1,27 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './main/security';
 
 /**
  * The renderer is one static build served two ways: from app://assembly/ inside Electron and
  * from http://127.0.0.1:PORT/ in web mode. Relative asset URLs (base './') work for both.
  *
- * renderer/index.html carries the strict CSP as a meta tag. The dev server needs an inline
- * React Refresh preamble and a websocket, so the tag is dropped while serving only; the
- * build keeps it, and the build output has no inline script or style.
+ * The built index.html carries the strict CSP as a meta tag, written from the same constant
+ * that Electron and web mode send as a header (main/security.ts), so the two cannot drift.
+ * frame-ancestors is left out of the meta tag: browsers ignore it there and log an error.
+ * The dev server needs an inline React Refresh preamble and a websocket, so the tag is
+ * dropped while serving only; the build output has no inline script or style.
  */
-function dropCspWhileServing(): Plugin {
+export const META_CSP = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
+function contentSecurityPolicyMeta(): Plugin {
   return {
-    name: 'assembly-desk:drop-csp-in-dev',
-    apply: 'serve',
-    transformIndexHtml(html) {
-      return html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
+    name: 'assembly-desk:csp-meta',
+    transformIndexHtml(html, context) {
+      const tag = context.server ? '' : `<meta http-equiv="Content-Security-Policy" content="${META_CSP}" />`;
+      return html.replace('<!-- content-security-policy -->', tag);
     },
   };
 }
@@ -30,7 +37,7 @@ const devApi = process.env.ASSEMBLY_DESK_API;
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), dropCspWhileServing()],
+  plugins: [react(), contentSecurityPolicyMeta()],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

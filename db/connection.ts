@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../main/errors';
 import { loadMigrations, type Migration } from './migrations';
@@ -48,6 +48,16 @@ function readHeader(path: string): string {
   }
 }
 
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK); // WAL needs its -wal and -shm files beside it
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every connection gets the same pragmas (why: see ARCHITECTURE.md, "The assembly file"). */
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
@@ -92,7 +102,8 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
   }
 
   try {
-    applyPragmas(db);
+    // Everything that decides whether we may touch the file is read before anything is
+    // written to it: the pragmas below switch it to WAL, and migrations add tables.
     if (!options.create) {
       const check = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
       if (check.length !== 1 || check[0]?.integrity_check !== 'ok') {
@@ -102,12 +113,11 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
         });
       }
     }
-
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const fromVersion = db.pragma('user_version', { simple: true }) as number;
-    const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
-    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || fromVersion !== 0 || tableCount > 0)) {
-      throw new AppError('NOT_AN_ASSEMBLY', `${basename(path)} is an SQLite database, but not an Assembly Desk file.`, { path });
+    // Only a file we create ourselves may start from version 0; any other file must carry our id.
+    if (!options.create && (applicationId !== APPLICATION_ID || fromVersion === 0)) {
+      throw new AppError('NOT_AN_ASSEMBLY', `${basename(path)} is an SQLite database, but not an Assembly Desk file. It was not changed.`, { path });
     }
     if (fromVersion > latest) {
       throw new AppError(
@@ -116,6 +126,10 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
         { path, fileVersion: fromVersion, appVersion: latest },
       );
     }
+    if (!options.create && !isWritable(path)) {
+      throw new AppError('FORBIDDEN', `${basename(path)} is read-only here. Copy it to a folder where you may write, then open the copy.`, { path });
+    }
+    applyPragmas(db);
 
     let backupPath: string | null = null;
     if (fromVersion > 0 && fromVersion < latest) {

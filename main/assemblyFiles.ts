@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, constants, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
 import { openAssemblyDb, type Db } from '../db/connection';
 import { AppError } from './errors';
 
@@ -8,30 +9,55 @@ export interface CreateOptions {
   now?: () => Date;
 }
 
+function isCode(e: unknown, ...codes: string[]): boolean {
+  return typeof e === 'object' && e !== null && codes.includes(String((e as { code?: unknown }).code));
+}
+
+const fileExists = (target: string) =>
+  new AppError('FILE_EXISTS', `A file already exists at ${target}. Choose another name or open it instead.`, { path: target });
+
 /**
- * Creates a new assembly file. It is built under a temporary name and renamed into place
- * only when complete, so an interruption never leaves a half-made assembly behind.
+ * Puts a finished file at `target` without ever replacing one that appeared there meanwhile
+ * (rename would, silently): a hard link fails when the name is taken. File systems without
+ * hard links (FAT on a USB stick) get an exclusive copy instead.
+ */
+export function placeWithoutOverwrite(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (e) {
+    if (isCode(e, 'EEXIST')) throw fileExists(target);
+    if (!isCode(e, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS')) throw e;
+    try {
+      copyFileSync(source, target, constants.COPYFILE_EXCL);
+    } catch (copyError) {
+      if (isCode(copyError, 'EEXIST')) throw fileExists(target);
+      throw copyError;
+    }
+  }
+  rmSync(source, { force: true });
+}
+
+/**
+ * Creates a new assembly file. It is built under a temporary name and put in place only when
+ * complete, so an interruption never leaves a half-made assembly behind, and an existing file
+ * is never overwritten.
  */
 export async function createAssemblyFile(
   target: string,
   options: CreateOptions,
   fill: (db: Db) => void | Promise<void>,
 ): Promise<void> {
-  if (existsSync(target)) {
-    throw new AppError('FILE_EXISTS', `A file already exists at ${target}. Choose another name or open it instead.`, { path: target });
-  }
+  if (existsSync(target)) throw fileExists(target);
   mkdirSync(dirname(target), { recursive: true });
-  const tmp = `${target}.creating-${process.pid}`;
-  rmSync(tmp, { force: true });
+  const tmp = join(dirname(target), `.${basename(target)}.creating-${randomBytes(6).toString('hex')}`);
   const { db } = await openAssemblyDb(tmp, { create: true, nativeBinding: options.nativeBinding, now: options.now });
   try {
     await fill(db);
-    // Closing checkpoints the WAL into the main file, so the rename moves one complete file.
+    // Closing checkpoints the WAL into the main file, so one complete file is put in place.
     db.close();
-    renameSync(tmp, target);
-  } catch (e) {
+    placeWithoutOverwrite(tmp, target);
+  } finally {
     if (db.open) db.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
-    throw e;
   }
 }

@@ -15,6 +15,7 @@ import { AppContext } from './context';
 import { isAppError } from './errors';
 import { defaultDataDir } from './paths';
 import { openFile } from './services/app';
+import { userCwd } from './userCwd';
 
 const USAGE = `Usage:
   npm run cli -- methods
@@ -75,10 +76,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     }
   }
 
-  const ctx = new AppContext('cli', resolve(values['data-dir'] ?? defaultDataDir(process.platform, env)));
+  const ctx = new AppContext('cli', values['data-dir'] ? resolve(userCwd(env), values['data-dir']) : defaultDataDir(process.platform, env));
   ctx.operator = values.operator ?? env.ASSEMBLY_DESK_OPERATOR ?? defaultOperator();
   try {
-    if (values.file) await openFile(ctx, values.file, false);
+    if (values.file) await openFile(ctx, resolve(userCwd(env), values.file), false);
     const result = await registry.call(method, args, ctx);
     if (result.ok) return { stdout: `${JSON.stringify(result.data, null, 2)}\n`, stderr: '', exitCode: 0 };
     const { code, message, details } = result.error;

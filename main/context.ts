@@ -4,6 +4,9 @@ import { writeAudit, type AuditRecord } from '../db/audit';
 import { newId as defaultNewId, type IdFactory } from '../db/ids';
 import { AppError } from './errors';
 import { SettingsStore } from './settings';
+import { assembliesDir } from './paths';
+import { userCwd } from './userCwd';
+import { isAbsolute, resolve } from 'node:path';
 
 export interface OpenAssembly {
   db: Db;
@@ -29,6 +32,16 @@ export class AppContext {
     /** better-sqlite3 addon built for Electron, when running inside Electron. */
     readonly nativeBinding?: string,
   ) {}
+
+  /**
+   * A file path as the user meant it. On the command line, relative to the folder the
+   * command was typed in; in the app (Electron or web mode), relative to the assemblies folder,
+   * since the app's own working folder means nothing to the person typing.
+   */
+  resolveUserPath(path: string): string {
+    if (isAbsolute(path)) return path;
+    return resolve(this.transport === 'cli' ? userCwd() : assembliesDir(this.dataDir), path);
+  }
 
   nowIso(): string {
     return this.clock().toISOString();
@@ -59,6 +72,18 @@ export class AppContext {
     return db.transaction(() =>
       change(db, (record) => writeAudit(db, { operator, at, newId: this.newId }, record)),
     )();
+  }
+
+  private lifecycle: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs opening, creating and closing of assembly files one at a time: two clicks on "Open"
+   * (or two clients in web mode) must not migrate or back up the same file at once.
+   */
+  exclusive<T>(work: () => Promise<T> | T): Promise<T> {
+    const next = this.lifecycle.then(work, work);
+    this.lifecycle = next.catch(() => undefined);
+    return next;
   }
 
   closeAssembly(): void {

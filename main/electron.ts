@@ -136,10 +136,15 @@ if (!app.requestSingleInstanceLock()) {
     ctx?.closeAssembly();
   });
 
-  app.whenReady().then(start, (e: unknown) => {
-    console.error(e);
-    app.exit(1);
-  });
+  // A failure anywhere in start-up must not leave a running app without a window.
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      console.error(e);
+      dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, e instanceof Error ? e.message : String(e));
+      app.exit(1);
+    });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -18,3 +18,6 @@ export function defaultDataDir(
 }
 
 export const assembliesDir = (dataDir: string): string => join(dataDir, 'assemblies');
+
+/** The extension of assembly files (file association, file lists, default names). */
+export const ASSEMBLY_FILE_EXT = '.assembly';

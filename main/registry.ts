@@ -68,7 +68,7 @@ export function createRegistry(maps: Partial<HandlerMap>[], log: (msg: string) =
         log(`[assembly-desk] ${method} failed: ${(e as Error)?.stack ?? String(e)}`);
         return {
           ok: false,
-          error: new AppError('INTERNAL', `Something went wrong in ${method}: ${(e as Error)?.message ?? String(e)}. Nothing was changed.`).toApiError(),
+          error: new AppError('INTERNAL', `Something went wrong in ${method}: ${(e as Error)?.message ?? String(e)}. Check the result before trying again.`).toApiError(),
         };
       }
     },

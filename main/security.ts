@@ -7,6 +7,7 @@
  */
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { WebPreferences } from 'electron';
+import { ASSEMBLY_FILE_EXT } from './paths';
 
 /** Custom scheme the renderer is served from (registered as standard + secure in main/electron.ts). */
 export const APP_SCHEME = 'app';
@@ -145,9 +146,16 @@ export function isAllowedRequestUrl(url: string | undefined | null): boolean {
  */
 export function resolveAppFile(rendererDir: string, requestUrl: string): string | null {
   const parsed = parseAppUrl(requestUrl);
-  if (!parsed) return null;
-  let rawPath = parsed.rawPath;
-  if (rawPath === '/') rawPath = '/index.html';
+  return parsed ? resolveStaticPath(rendererDir, parsed.rawPath) : null;
+}
+
+/**
+ * Maps the raw (still percent-encoded) path of a request to a file inside `root`, or null when
+ * it must be refused. Shared by Electron's app:// handler and web mode's static files, so both
+ * transports refuse the same tricks (see resolveAppFile).
+ */
+export function resolveStaticPath(root: string, requestPath: string): string | null {
+  const rawPath = requestPath === '/' ? '/index.html' : requestPath;
   if (!rawPath.startsWith('/')) return null;
 
   const segments = rawPath.slice(1).split('/');
@@ -166,9 +174,9 @@ export function resolveAppFile(rendererDir: string, requestUrl: string): string 
   }
   if (decoded.length === 0) return null;
 
-  const root = resolve(rendererDir);
-  const file = resolve(join(root, ...decoded));
-  const rel = relative(root, file);
+  const base = resolve(root);
+  const file = resolve(join(base, ...decoded));
+  const rel = relative(base, file);
   if (rel === '' || isAbsolute(rel) || rel.split(sep).includes('..')) return null;
   return file;
 }
@@ -212,7 +220,6 @@ export function responseHeaders(filePath: string): Record<string, string> {
   };
 }
 
-export const ASSEMBLY_FILE_EXT = '.assembly';
 
 /**
  * The assembly file the OS asked us to open (file association, `open with`, a second

@@ -21,11 +21,9 @@ const MAX_RECENT = 10;
 
 export class SettingsStore {
   private readonly file: string;
-  private current: Settings;
 
   constructor(dataDir: string) {
     this.file = join(dataDir, 'settings.json');
-    this.current = this.read();
   }
 
   private read(): Settings {
@@ -37,25 +35,32 @@ export class SettingsStore {
     }
   }
 
+  /** Read afresh each time: the file is tiny, and another process may have changed it. */
   get(): Settings {
-    return this.current;
+    return this.read();
   }
 
-  update(change: Partial<Settings>): Settings {
-    this.current = { ...this.current, ...change };
+  /**
+   * Re-reads the file before writing: Electron, web mode and the CLI may share one data
+   * folder, and a stale copy would undo another process's change.
+   */
+  update(change: Partial<Settings> | ((latest: Settings) => Partial<Settings>)): Settings {
+    const latest = this.read();
+    const next = { ...latest, ...(typeof change === 'function' ? change(latest) : change) };
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.current, null, 2));
+    writeFileSync(tmp, JSON.stringify(next, null, 2));
     renameSync(tmp, this.file);
-    return this.current;
+    return next;
   }
 
   rememberRecent(entry: RecentFile): Settings {
-    const others = this.current.recent.filter((r) => r.path !== entry.path);
-    return this.update({ recent: [entry, ...others].slice(0, MAX_RECENT) });
+    return this.update((latest) => ({
+      recent: [entry, ...latest.recent.filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT),
+    }));
   }
 
   forgetRecent(path: string): Settings {
-    return this.update({ recent: this.current.recent.filter((r) => r.path !== path) });
+    return this.update((latest) => ({ recent: latest.recent.filter((r) => r.path !== path) }));
   }
 }

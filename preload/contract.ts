@@ -6,8 +6,8 @@
  * the CLI and web mode speak it too. Only plain JSON crosses: ISO-8601 strings for
  * times, integer cents for money, ids as strings.
  *
- * This file holds types and the list of method names only: no runtime code beyond
- * that list, so the preload bundle stays tiny.
+ * This file holds types, the list of method names, and `buildApi`, which turns one transport
+ * function into window.assembly: nothing else at runtime, so the preload bundle stays tiny.
  */
 
 export type Language = 'nl' | 'fr' | 'en';
@@ -191,6 +191,9 @@ export type AssemblyApi = {
     [M in Extract<MethodName, `${D}.${string}`> as ActionOf<M, D>]: ApiFunction<M>;
   };
 };
+
+/** Web mode: the header that carries the per-run access token on every POST /rpc. */
+export const WEB_TOKEN_HEADER = 'X-Assembly-Token';
 
 /** Builds window.assembly from one transport function. Used by the preload and the web bridge. */
 export function buildApi(

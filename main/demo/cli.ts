@@ -4,6 +4,7 @@
  */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { userCwd } from '../userCwd';
 import { parseArgs } from 'node:util';
 import { DEFAULT_POOL_SIZE } from '../domain/demo/generate';
 import { DEMO_SEED, writeDemo } from './writeDemo';
@@ -55,7 +56,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   }
   const seed = values.seed ?? DEMO_SEED;
   if (seed === '') throw new UsageError('--seed cannot be empty.');
-  return { out: resolve(values.out), seed, panelSize, force: values.force ?? false };
+  return { out: resolve(userCwd(), values.out), seed, panelSize, force: values.force ?? false };
 }
 
 async function run(options: CliOptions): Promise<void> {

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type AppStatus, type AssemblyFileEntry, type AssemblyInfo, type Language } from '../../preload/contract';
 import { insertAssemblyRow, readAssemblyRow } from '../../db/assemblyMeta';
@@ -9,17 +9,16 @@ import { createAssemblyFile } from '../assemblyFiles';
 import { writeDemoAssembly, DEMO_SEED } from '../demo/writeDemo';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
-import { assembliesDir } from '../paths';
+import { ASSEMBLY_FILE_EXT, assembliesDir } from '../paths';
 import { handlers } from '../registry';
 import { APP_VERSION } from '../version';
 import { empty, filePath, panelSize, requiredText } from './schemas';
 
-export const ASSEMBLY_EXT = '.assembly';
 
 /** A file name from an assembly name: accents kept (file systems cope), separators removed. */
 export function fileNameFor(name: string): string {
   const safe = name.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return `${safe || 'assembly'}${ASSEMBLY_EXT}`;
+  return `${safe || 'assembly'}${ASSEMBLY_FILE_EXT}`;
 }
 
 export function status(ctx: AppContext): AppStatus {
@@ -45,7 +44,7 @@ function assemblyInfo(ctx: AppContext): AssemblyInfo {
 
 /** Opens a file and makes it the current assembly; the previous one is closed only once this one is open. */
 export async function openFile(ctx: AppContext, path: string, remember = true): Promise<AssemblyInfo> {
-  const absolute = resolve(path);
+  const absolute = ctx.resolveUserPath(path);
   const opened = await openAssemblyDb(absolute, { nativeBinding: ctx.nativeBinding, now: ctx.clock });
   if (!readAssemblyRow(opened.db)) {
     opened.db.close();
@@ -61,7 +60,7 @@ export async function openFile(ctx: AppContext, path: string, remember = true): 
 }
 
 function resolveTarget(ctx: AppContext, name: string, path: string | undefined): string {
-  if (path) return isAbsolute(path) ? path : resolve(path);
+  if (path) return ctx.resolveUserPath(path);
   return join(assembliesDir(ctx.dataDir), fileNameFor(name));
 }
 
@@ -84,7 +83,7 @@ export const appHandlers = handlers({
   },
   'app.createAssembly': {
     args: z.strictObject({ name: requiredText(120), path: filePath.optional(), panelSize: panelSize.optional() }),
-    run: async ({ name, path, panelSize: size }, ctx) => {
+    run: ({ name, path, panelSize: size }, ctx) => ctx.exclusive(async () => {
       const operator = ctx.requireOperator();
       const target = resolveTarget(ctx, name, path);
       await createAssemblyFile(target, { nativeBinding: ctx.nativeBinding, now: ctx.clock }, (db) => {
@@ -96,29 +95,30 @@ export const appHandlers = handlers({
         })();
       });
       return openFile(ctx, target);
-    },
+    }),
   },
   'app.openAssembly': {
     args: z.strictObject({ path: filePath }),
-    run: ({ path }, ctx) => openFile(ctx, path),
+    run: ({ path }, ctx) => ctx.exclusive(() => openFile(ctx, path)),
   },
   'app.openDemo': {
     args: z.strictObject({ panelSize: panelSize.optional() }),
-    run: async ({ panelSize: size }, ctx) => {
-      const target = join(assembliesDir(ctx.dataDir), size && size !== 60 ? `demo-${size}${ASSEMBLY_EXT}` : `demo${ASSEMBLY_EXT}`);
+    run: ({ panelSize: size }, ctx) => ctx.exclusive(async () => {
+      const target = join(assembliesDir(ctx.dataDir), size && size !== 60 ? `demo-${size}${ASSEMBLY_FILE_EXT}` : `demo${ASSEMBLY_FILE_EXT}`);
       if (!existsSync(target)) {
         mkdirSync(assembliesDir(ctx.dataDir), { recursive: true });
         await writeDemoAssembly(target, { seed: DEMO_SEED, panelSize: size ?? 60, nativeBinding: ctx.nativeBinding });
       }
       return openFile(ctx, target);
-    },
+    }),
   },
   'app.closeAssembly': {
     args: empty,
-    run: (_a, ctx) => {
-      ctx.closeAssembly();
-      return status(ctx);
-    },
+    run: (_a, ctx) =>
+      ctx.exclusive(() => {
+        ctx.closeAssembly();
+        return status(ctx);
+      }),
   },
   'app.listAssemblyFiles': {
     args: empty,
@@ -126,7 +126,7 @@ export const appHandlers = handlers({
       const dir = assembliesDir(ctx.dataDir);
       if (!existsSync(dir)) return [];
       return readdirSync(dir)
-        .filter((f) => f.endsWith(ASSEMBLY_EXT))
+        .filter((f) => f.endsWith(ASSEMBLY_FILE_EXT))
         .map((fileName) => {
           const full = join(dir, fileName);
           const st = statSync(full);

@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import type { ApiResult, ErrorCode } from '../../preload/contract';
+import { networkInterfaces } from 'node:os';
+import { WEB_TOKEN_HEADER, type ApiResult, type ErrorCode } from '../../preload/contract';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import type { Registry } from '../registry';
-import { CONTENT_SECURITY_POLICY } from '../security';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from '../security';
 
 /**
  * Web mode: the same registry over loopback HTTP. Used by the end-to-end tests, where
@@ -33,20 +33,7 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-export const TOKEN_HEADER = 'x-assembly-token';
 export const DEFAULT_MAX_BODY = 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNKNOWN_METHOD: 404, FORBIDDEN: 403 };
 
@@ -101,32 +88,35 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** The Host values that name this server: a DNS-rebinding page would send its own host name. */
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
+const bracketed = (address: string) => (address.includes(':') ? `[${address}]` : address);
+
+/**
+ * The Host values that name this server: a DNS-rebinding page would send its own host name.
+ * Bound to every interface (an explicit choice, for a second laptop), the machine's own
+ * addresses name it too.
+ */
 function allowedHosts(host: string, port: number): Set<string> {
-  const names = new Set([host, '127.0.0.1', 'localhost', '[::1]']);
+  const names = new Set([bracketed(host), '127.0.0.1', 'localhost', '[::1]']);
+  if (isWildcard(host)) {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const info of list ?? []) names.add(bracketed(info.address));
+    }
+  }
   return new Set([...names].map((n) => `${n}:${port}`));
 }
 
 async function serveStatic(res: ServerResponse, staticDir: string, urlPath: string): Promise<void> {
-  let decoded: string;
+  const file = resolveStaticPath(staticDir, urlPath);
+  if (!file) return refuse(res, 404, 'NOT_FOUND', `No such file: ${urlPath.slice(0, 200)}`);
   try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return refuse(res, 400, 'VALIDATION', 'Malformed address.');
-  }
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const full = normalize(join(staticDir, relative));
-  if (!full.startsWith(normalize(staticDir) + sep) || relative.includes('\0')) {
-    return refuse(res, 403, 'FORBIDDEN', 'That path is outside the application.');
-  }
-  try {
-    const info = await stat(full);
+    const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
-    const body = await readFile(full);
-    res.writeHead(200, baseHeaders(MIME[extname(full)] ?? 'application/octet-stream'));
+    const body = await readFile(file);
+    res.writeHead(200, baseHeaders(contentTypeFor(file)));
     res.end(body);
   } catch {
-    if (relative === 'index.html') {
+    if (urlPath === '/' || urlPath === '/index.html') {
       return refuse(res, 500, 'INTERNAL', `The user interface is not built (${staticDir} has no index.html). Run "npm run build:renderer" first.`);
     }
     refuse(res, 404, 'NOT_FOUND', `No such file: ${urlPath.slice(0, 200)}`);
@@ -154,7 +144,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
 
       if (url.pathname === '/rpc') {
         if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'Use POST for /rpc.');
-        const given = req.headers[TOKEN_HEADER];
+        const given = req.headers[WEB_TOKEN_HEADER.toLowerCase()];
         if (typeof given !== 'string' || !tokensEqual(given, token)) {
           return refuse(res, 401, 'FORBIDDEN', 'Missing or wrong access token. Open the address printed by "npm run web".');
         }
@@ -199,10 +189,9 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     server.listen(options.port ?? 0, host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      hosts = allowedHosts(host.includes(':') ? `[${host}]` : host, port);
+      hosts = allowedHosts(host, port);
       origins = new Set([...hosts].map((h) => `http://${h}`));
-      const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-      const origin = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+      const origin = `http://${isWildcard(host) ? '127.0.0.1' : bracketed(host)}:${port}`;
       resolve({
         server,
         origin,

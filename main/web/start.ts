@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { createAppRegistry } from '../api';
 import { AppContext } from '../context';
 import { defaultDataDir } from '../paths';
+import { userCwd } from '../userCwd';
 import { isLoopbackHost, startWebServer } from './server';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,7 +41,7 @@ const { values } = parsed;
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
 
-const staticDir = resolve(values['static-dir'] ?? join(projectRoot, 'out', 'renderer'));
+const staticDir = values['static-dir'] ? resolve(userCwd(), values['static-dir']) : join(projectRoot, 'out', 'renderer');
 if (!values['no-build']) {
   process.stdout.write('Building the user interface...\n');
   execFileSync(process.execPath, [join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
@@ -57,7 +58,7 @@ if (!isLoopbackHost(host)) {
   );
 }
 
-const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+const dataDir = values['data-dir'] ? resolve(userCwd(), values['data-dir']) : defaultDataDir();
 const ctx = new AppContext('web', dataDir);
 const registry = createAppRegistry();
 const running = await startWebServer({ registry, ctx, staticDir, host, port }).catch((e: Error) => fail(`cannot listen on ${host}:${port}: ${e.message}`));

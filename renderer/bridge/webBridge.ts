@@ -7,7 +7,7 @@
  * and removed from the address bar so it does not end up in bookmarks or screenshots;
  * a reload still works.
  */
-import { buildApi, type ApiError, type ApiResult, type AssemblyApi, type MethodName } from '../../preload/contract';
+import { buildApi, WEB_TOKEN_HEADER, type ApiError, type ApiResult, type AssemblyApi, type MethodName } from '../../preload/contract';
 
 /**
  * The parts of `window` the bridge touches, typed structurally so that the bridge also
@@ -23,7 +23,6 @@ export interface BridgeWindow {
 const browserWindow = (): BridgeWindow => globalThis as unknown as BridgeWindow;
 
 export const TOKEN_STORAGE_KEY = 'assembly-desk.token';
-export const TOKEN_HEADER = 'X-Assembly-Token';
 
 export type BridgeState = 'electron' | 'web' | 'no-token';
 
@@ -55,7 +54,7 @@ export function httpInvoke(token: string, fetchImpl: typeof fetch = fetch) {
     try {
       response = await fetchImpl('/rpc', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'Content-Type': 'application/json', [WEB_TOKEN_HEADER]: token },
         body: JSON.stringify({ method, args }),
         credentials: 'same-origin',
       });

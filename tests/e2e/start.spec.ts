@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_ASSEMBLY_NAME } from '../../main/domain/demo/generate';
+import { CONTENT_SECURITY_POLICY } from '../../main/security';
 import { expect, snap, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -79,5 +80,15 @@ test('a file that is not an assembly, or no file at all, gives a clear message',
   await page.getByRole('button', { name: 'Open the file' }).click();
   await expect(error).toContainText('There is no file at that path.');
   await expect(page.getByRole('heading', { level: 1, name: 'Start' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the page runs under the strict content security policy, the same in the header and the page', async ({ page, appUrl, consoleErrors }) => {
+  const response = await page.goto(appUrl);
+  expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(meta).toBe(CONTENT_SECURITY_POLICY.replace(/; frame-ancestors [^;]+/, ''));
+  // The app started (React rendered a page with its heading) without any policy violation.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, backupDirFor, openAssemblyDb } from '../../db/connection';
@@ -100,11 +100,23 @@ describe('opening assembly files', () => {
     writeFileSync(empty, '');
     await expect(openAssemblyDb(empty)).rejects.toMatchObject({ code: 'NOT_AN_ASSEMBLY' });
 
+    // Another program's SQLite database, and an SQLite file with no tables at all: refused,
+    // and not one byte changed (no WAL switch, no tables added).
     const other = join(dir, 'other.sqlite');
     const foreign = new Database(other);
     foreign.exec('CREATE TABLE invoices (id INTEGER)');
     foreign.close();
-    await expect(openAssemblyDb(other)).rejects.toMatchObject({ code: 'NOT_AN_ASSEMBLY', message: expect.stringContaining('not an Assembly Desk file') });
+    const blank = join(dir, 'blank.sqlite');
+    const nothing = new Database(blank);
+    nothing.pragma('user_version = 0');
+    nothing.exec('CREATE TABLE t (x); DROP TABLE t;');
+    nothing.close();
+    for (const file of [other, blank]) {
+      const before = readFileSync(file);
+      await expect(openAssemblyDb(file)).rejects.toMatchObject({ code: 'NOT_AN_ASSEMBLY', message: expect.stringContaining('not an Assembly Desk file') });
+      expect(readFileSync(file).equals(before), file).toBe(true);
+      expect(existsSync(`${file}-wal`)).toBe(false);
+    }
 
     await expect(openAssemblyDb(join(dir, 'missing.assembly'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
     await expect(openAssemblyDb(dir)).rejects.toMatchObject({ code: 'NOT_AN_ASSEMBLY' });

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppRegistry } from '../../main/api';
@@ -116,11 +117,43 @@ describe('web mode server', () => {
     expect(JSON.parse(shape.body).error.message).toContain('{"method"');
   });
 
-  it('limits the body size', async () => {
+  it('limits the body size, whether the client declares its length or streams it', async () => {
     const server = await start(1000);
-    const big = await rpc(server, { method: 'app.setOperator', args: { name: 'x'.repeat(2000) } });
-    expect(big.status).toBe(413);
-    expect(JSON.parse(big.body).error.message).toContain('larger than 1000 bytes');
+    const streamed = await rpc(server, { method: 'app.setOperator', args: { name: 'x'.repeat(2000) } });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body).error.message).toContain('larger than 1000 bytes');
+    const body = JSON.stringify({ method: 'app.setOperator', args: { name: 'y'.repeat(2000) } });
+    const declared = await rpc(server, body, { 'Content-Length': String(Buffer.byteLength(body)) });
+    expect(declared.status).toBe(413);
+    expect((await rpc(server, { method: 'app.status', args: {} })).status).toBe(200);
+  });
+
+  it('bound to every interface on purpose, answers to the machine’s own addresses, still not to other names', async () => {
+    const dir = tempDir();
+    const lan = await startWebServer({ registry: createAppRegistry(() => {}), ctx: new AppContext('web', dir), staticDir: dir, host: '0.0.0.0' });
+    try {
+      const port = new URL(lan.origin).port;
+      const own = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address ?? '127.0.0.1';
+      // Sent to loopback, naming the machine by its network address as a second laptop would.
+      const fromLan = await rpc(lan, { method: 'app.status', args: {} }, { Host: `${own}:${port}`, Origin: `http://${own}:${port}` });
+      expect(fromLan.status).toBe(200);
+      const rebinding = await rpc(lan, { method: 'app.status', args: {} }, { Host: `attacker.example:${port}` });
+      expect(rebinding.status).toBe(421);
+    } finally {
+      await lan.close();
+    }
+  });
+
+  it('serves files whatever way the folder is written (trailing slash)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'ui'));
+    writeFileSync(join(dir, 'ui', 'index.html'), '<!doctype html><title>ok</title>');
+    const server = await startWebServer({ registry: createAppRegistry(() => {}), ctx: new AppContext('web', dir), staticDir: `${join(dir, 'ui')}/` });
+    try {
+      expect((await send(server, { path: '/' })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 
   it('requires POST and JSON for the API', async () => {

@@ -40,6 +40,19 @@ describe('machine preferences', () => {
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).language).toBe('nl');
   });
 
+  it('keeps both changes when two processes share the data folder', () => {
+    const dir = tempDir();
+    const electron = new SettingsStore(dir);
+    const cli = new SettingsStore(dir);
+    electron.get();
+    cli.get();
+    electron.update({ language: 'fr' });
+    cli.rememberRecent({ path: '/x.assembly', name: 'X', openedAt: 'now' });
+    const seen = new SettingsStore(dir).get();
+    expect(seen.language).toBe('fr');
+    expect(seen.recent.map((r) => r.path)).toEqual(['/x.assembly']);
+  });
+
   it('starts fresh from a damaged preferences file instead of refusing to start', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), '{"language": "klingon", ');
