@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { METHOD_NAMES, type ApiResult, type ArgsOf, type MethodName, type ResultOf } from '../preload/contract';
 import type { AppContext } from './context';
 import { AppError, isAppError } from './errors';
+import { fieldProblemsFromZod } from './validation';
 
 /** One API method: the zod schema that guards its argument, and the function that does the work. */
 export interface Handler<M extends MethodName> {
@@ -14,12 +15,9 @@ export type HandlerMap<M extends MethodName = MethodName> = { [K in M]: Handler<
 /** Types a per-domain map; `satisfies` keeps each handler checked against the contract. */
 export const handlers = <M extends MethodName>(map: HandlerMap<M>): HandlerMap<M> => map;
 
-/** Turns zod issues into a sentence a person can act on, plus per-field details. */
+/** A sentence a person can act on, plus per-field details with stable rules. */
 function validationError(method: string, error: z.ZodError): AppError {
-  const fields = error.issues.map((issue) => ({
-    field: issue.path.join('.') || '(arguments)',
-    message: issue.message,
-  }));
+  const fields = fieldProblemsFromZod(error.issues);
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
   return new AppError('VALIDATION', `Invalid input for ${method}: ${summary}`, { fields });
 }
@@ -58,7 +56,7 @@ export function createRegistry(maps: Partial<HandlerMap>[], log: (msg: string) =
         };
       }
       try {
-        const parsed = handler.args.safeParse(args ?? {});
+        const parsed = handler.args.safeParse(args ?? {}, { reportInput: true });
         if (!parsed.success) return { ok: false, error: validationError(method, parsed.error).toApiError() };
         const data = await handler.run(parsed.data, ctx);
         return { ok: true, data };

@@ -171,6 +171,34 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'INTERNAL';
 
+/**
+ * What is wrong with one field of a request, in `error.details.fields`. `rule` is stable (the
+ * renderer translates it, with `params`); `message` is the English sentence for the CLI and logs.
+ */
+export const FIELD_RULES = [
+  'required',
+  'tooLong',
+  'atLeast',
+  'atMost',
+  'wholeNumber',
+  'wrongType',
+  'notAllowed',
+  'unknownField',
+  'notADate',
+  'notATime',
+  'endAfterStart',
+  'nameTaken',
+  'invalid',
+] as const;
+export type FieldRule = (typeof FIELD_RULES)[number];
+
+export interface FieldProblem {
+  field: string;
+  rule: FieldRule;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
 export interface ApiError {
   code: ErrorCode;
   /** A sentence a person can act on, in English (the UI translates via i18nKey). */

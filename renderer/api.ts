@@ -3,12 +3,7 @@
  * contract. It unwraps the `{ ok, data | error }` envelope and throws an ApiCallError on
  * failure, so pages can use try/catch and forms can show each field's problem beside it.
  */
-import type { ApiError, ArgsOf, ErrorCode, MethodName, ResultOf } from '../preload/contract';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import { FIELD_RULES, type ApiError, type ArgsOf, type ErrorCode, type FieldProblem, type FieldRule, type MethodName, type ResultOf } from '../preload/contract';
 
 export class ApiCallError extends Error {
   readonly code: ErrorCode;
@@ -30,17 +25,28 @@ export class ApiCallError extends Error {
   }
 
   /** The problem with one field, if the server named it. */
-  fieldMessage(field: string): string | undefined {
-    return this.fields.find((f) => f.field === field)?.message;
+  fieldProblem(field: string): FieldProblem | undefined {
+    return this.fields.find((f) => f.field === field);
   }
 }
 
+const isFieldRule = (rule: unknown): rule is FieldRule => (FIELD_RULES as readonly unknown[]).includes(rule);
+
+/** Reads details.fields defensively: it crossed a process boundary. Unknown rules become 'invalid'. */
 function readFields(raw: unknown): FieldProblem[] {
   if (!Array.isArray(raw)) return [];
-  return raw.flatMap((f: unknown) => {
+  return raw.flatMap((f: unknown): FieldProblem[] => {
     if (typeof f !== 'object' || f === null) return [];
-    const { field, message } = f as { field?: unknown; message?: unknown };
-    return typeof field === 'string' && typeof message === 'string' ? [{ field, message }] : [];
+    const { field, message, rule, params } = f as Partial<Record<keyof FieldProblem, unknown>>;
+    if (typeof field !== 'string' || typeof message !== 'string') return [];
+    return [
+      {
+        field,
+        message,
+        rule: isFieldRule(rule) ? rule : 'invalid',
+        params: typeof params === 'object' && params !== null ? (params as FieldProblem['params']) : undefined,
+      },
+    ];
   });
 }
 

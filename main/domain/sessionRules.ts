@@ -2,6 +2,7 @@
  * Pure rules for sessions of the assembly: what makes a session valid.
  * Kept apart from storage so the same rules serve the API, the CLI and the demo generator.
  */
+import type { FieldProblem } from '../../preload/contract';
 
 export interface SessionTimes {
   date: string;
@@ -31,14 +32,23 @@ export function minutesOfDay(time: string): number {
   return h * 60 + m;
 }
 
-/** Problems with a session's times, as field -> message; empty when valid. */
-export function sessionTimeProblems(times: SessionTimes): Record<string, string> {
-  const problems: Record<string, string> = {};
-  if (!isCalendarDate(times.date)) problems.date = `"${times.date}" is not a date (use YYYY-MM-DD)`;
-  if (!isClockTime(times.startTime)) problems.startTime = `"${times.startTime}" is not a time (use HH:MM)`;
-  if (!isClockTime(times.endTime)) problems.endTime = `"${times.endTime}" is not a time (use HH:MM)`;
-  if (!problems.startTime && !problems.endTime && minutesOfDay(times.endTime) <= minutesOfDay(times.startTime)) {
-    problems.endTime = `the end time (${times.endTime}) must be after the start time (${times.startTime})`;
+/** Problems with a session's times, one per field; empty when valid. */
+export function sessionTimeProblems(times: SessionTimes): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!isCalendarDate(times.date)) {
+    problems.push({ field: 'date', rule: 'notADate', message: `"${times.date}" is not a date (use YYYY-MM-DD)` });
+  }
+  for (const field of ['startTime', 'endTime'] as const) {
+    if (!isClockTime(times[field])) {
+      problems.push({ field, rule: 'notATime', message: `"${times[field]}" is not a time (use HH:MM)` });
+    }
+  }
+  if (problems.every((p) => p.rule !== 'notATime') && minutesOfDay(times.endTime) <= minutesOfDay(times.startTime)) {
+    problems.push({
+      field: 'endTime',
+      rule: 'endAfterStart',
+      message: `the end time (${times.endTime}) must be after the start time (${times.startTime})`,
+    });
   }
   return problems;
 }

@@ -21,17 +21,14 @@ const fields = {
 /** Refuses impossible times and duplicate names with field-level details the form can show. */
 function checkSession(db: Db, s: SessionInput, exceptId: string | null): string {
   const problems = sessionTimeProblems(s);
-  const firstField = Object.keys(problems)[0];
-  if (firstField) {
-    throw new AppError('VALIDATION', `Session "${s.name}": ${Object.values(problems).join('; ')}.`, {
-      fields: Object.entries(problems).map(([field, message]) => ({ field, message })),
-    });
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION', `Session "${s.name}": ${problems.map((p) => p.message).join('; ')}.`, { fields: problems });
   }
   const nameKey = searchKey(s.name);
   const clash = findLiveSessionByNameKey(db, nameKey, exceptId);
   if (clash) {
     throw new AppError('CONFLICT', `There is already a session called "${clash.name}" (on ${clash.date}). Give this one another name.`, {
-      fields: [{ field: 'name', message: 'is already used by another session' }],
+      fields: [{ field: 'name', rule: 'nameTaken', message: 'is already used by another session' }],
       existingId: clash.id,
     });
   }

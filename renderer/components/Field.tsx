@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../fieldErrors';
+import type { FieldProblem } from '../../preload/contract';
 
 export interface ControlProps {
   id: string;
@@ -51,8 +52,14 @@ export function Field({ id, label, error, hint, optional, className, describedBy
   );
 }
 
-/** Turns a server's field message ("is required") into a sentence in the UI language. */
-export function useFieldErrorText(): (message: string | null | undefined) => string | null {
+/**
+ * Turns a server's field problem into a sentence in the UI language. A string is taken as a
+ * sentence the page already translated.
+ */
+export function useFieldErrorText(): (problem: FieldProblem | string | null | undefined) => string | null {
   const { t } = useTranslation();
-  return (message) => (message ? fieldErrorText((key, params) => t(key, params), message) : null);
+  return (problem) => {
+    if (!problem) return null;
+    return typeof problem === 'string' ? problem : fieldErrorText((key, params) => t(key, params), problem);
+  };
 }

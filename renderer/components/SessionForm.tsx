@@ -57,7 +57,7 @@ export function SessionForm({ idPrefix, initial, submitLabel, onSubmit, onCancel
   if (isApiCallError(error)) {
     for (const f of error.fields) {
       const key = f.field as keyof SessionValues;
-      if (FIELD_ORDER.includes(key) && !fieldErrors[key]) fieldErrors[key] = fieldText(f.message)!;
+      if (FIELD_ORDER.includes(key) && !fieldErrors[key]) fieldErrors[key] = fieldText(f)!;
     }
   }
 

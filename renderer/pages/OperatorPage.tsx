@@ -18,7 +18,7 @@ export function OperatorPage() {
   const [name, setName] = useState(status.lastOperator ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const fieldError = isApiCallError(error) ? error.fieldMessage('name') : undefined;
+  const fieldError = isApiCallError(error) ? error.fieldProblem('name') : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -95,7 +95,7 @@ function OperatorForm() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fieldError = isApiCallError(error) ? error.fieldMessage('name') : undefined;
+  const fieldError = isApiCallError(error) ? error.fieldProblem('name') : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -96,9 +96,9 @@ export function StartPage() {
 
   const createFields = isApiCallError(createError) ? createError : null;
   // A file of that name already exists: the remedy is another name, so say it beside the name.
-  const nameError = createFields?.code === 'FILE_EXISTS' ? t('errors.FILE_EXISTS') : createFields?.fieldMessage('name');
-  const serverSizeError = createFields?.fieldMessage('panelSize');
-  const pathError = isApiCallError(openError) ? openError.fieldMessage('path') : undefined;
+  const nameError = createFields?.code === 'FILE_EXISTS' ? t('errors.FILE_EXISTS') : createFields?.fieldProblem('name');
+  const serverSizeError = createFields?.fieldProblem('panelSize');
+  const pathError = isApiCallError(openError) ? openError.fieldProblem('path') : undefined;
   const recentPaths = new Set(status.recent.map((r) => r.path));
   const otherFiles = (files.data ?? []).filter((f) => !recentPaths.has(f.path));
 

@@ -60,7 +60,9 @@ describe('sessions through the API', () => {
     if (!result.ok) {
       expect(result.error.code).toBe('VALIDATION');
       expect(result.error.message).toContain('must be after the start time');
-      expect(result.error.details?.fields).toEqual([{ field: 'endTime', message: 'the end time (09:30) must be after the start time (17:00)' }]);
+      expect(result.error.details?.fields).toEqual([
+        { field: 'endTime', rule: 'endAfterStart', message: 'the end time (09:30) must be after the start time (17:00)' },
+      ]);
     }
     expect(await app.call('sessions.list', { includeDeleted: true })).toEqual([]);
     expect(await app.call('audit.list', { entity: 'session' })).toEqual([]);
@@ -90,8 +92,26 @@ describe('sessions through the API', () => {
     const result = await app.raw('sessions.create', { name: '', date: '2027-02-30', startTime: '9h', endTime: '17:00', kind: 'party' });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      const fields = (result.error.details?.fields as { field: string }[]).map((f) => f.field);
-      expect(fields).toEqual(expect.arrayContaining(['name', 'kind']));
+      // Every problem at once, each with a stable rule the UI translates.
+      const fields = result.error.details?.fields as { field: string; rule: string }[];
+      expect(fields).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'name', rule: 'required' }),
+          expect.objectContaining({ field: 'kind', rule: 'notAllowed' }),
+        ]),
+      );
+    }
+    const missing = await app.raw('sessions.create', { name: 'Only a name', surprise: 1 });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) {
+      expect(missing.error.details?.fields).toEqual(
+        expect.arrayContaining([
+          { field: 'date', rule: 'required', message: 'is required' },
+          { field: 'kind', rule: 'required', message: 'is required' },
+          { field: 'surprise', rule: 'unknownField', message: 'is not a known field' },
+        ]),
+      );
+      expect(missing.error.message).toContain('date: is required');
     }
     const dates = await app.raw('sessions.create', { ...saturday, date: '2027-02-30', startTime: '9h' });
     if (!dates.ok) {

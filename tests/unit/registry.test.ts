@@ -44,7 +44,9 @@ describe('the handler registry', () => {
     if (!result.ok) {
       expect(result.error.code).toBe('VALIDATION');
       expect(result.error.message).toContain('language: must be nl, fr or en');
-      expect(result.error.details?.fields).toEqual([{ field: 'language', message: 'must be nl, fr or en' }]);
+      expect(result.error.details?.fields).toEqual([
+        { field: 'language', rule: 'notAllowed', message: 'must be nl, fr or en', params: { allowed: 'nl, fr, en' } },
+      ]);
     }
   });
 
@@ -57,7 +59,10 @@ describe('the handler registry', () => {
     const wrongType = await registry.call('app.setOperator', { name: 42 }, ctx);
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const tooLong = await registry.call('app.setOperator', { name: 'x'.repeat(81) }, ctx);
-    if (!tooLong.ok) expect(tooLong.error.message).toContain('at most 80 characters');
+    if (!tooLong.ok) {
+      expect(tooLong.error.message).toContain('at most 80 characters');
+      expect(tooLong.error.details?.fields).toEqual([{ field: 'name', rule: 'tooLong', message: 'must be at most 80 characters', params: { max: 80 } }]);
+    }
     expect(tooLong.ok).toBe(false);
   });
 

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FIELD_RULES } from '../../preload/contract';
 import { fieldErrorKey, fieldErrorText } from '../../renderer/fieldErrors';
+import en from '../../renderer/i18n/en.json';
+import fr from '../../renderer/i18n/fr.json';
+import nl from '../../renderer/i18n/nl.json';
 import {
   formatCalendarDate,
   formatInstant,
@@ -87,20 +91,26 @@ describe('instants, times and numbers', () => {
   });
 });
 
-describe('field messages from the server', () => {
-  it('recognises the common messages', () => {
-    expect(fieldErrorKey('is required')).toEqual({ key: 'fieldErrors.required', params: {} });
-    expect(fieldErrorKey('the end time (13:00) must be after the start time (14:00)')?.key).toBe('fieldErrors.endAfterStart');
-    expect(fieldErrorKey('"2026-02-30" is not a date (use YYYY-MM-DD)')?.key).toBe('fieldErrors.notADate');
-    expect(fieldErrorKey('"25:00" is not a time (use HH:MM)')?.key).toBe('fieldErrors.notATime');
-    expect(fieldErrorKey('is already used by another session')?.key).toBe('fieldErrors.nameTaken');
-    expect(fieldErrorKey('must be at most 120 characters')).toEqual({ key: 'fieldErrors.tooLong', params: { max: '120' } });
-    expect(fieldErrorKey('must be at least 1')).toEqual({ key: 'fieldErrors.atLeast', params: { min: '1' } });
+describe('field problems from the server', () => {
+  const t = (key: string, params: Record<string, unknown>) => `T(${key}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''})`;
+
+  it('shows each rule in the UI language, with its parameters', () => {
+    expect(fieldErrorText(t, { field: 'name', rule: 'required', message: 'is required' })).toBe('T(fieldErrors.required)');
+    expect(fieldErrorText(t, { field: 'name', rule: 'tooLong', message: 'must be at most 120 characters', params: { max: 120 } })).toBe(
+      'T(fieldErrors.tooLong {"max":120})',
+    );
   });
 
-  it('passes unknown messages through unchanged', () => {
-    const t = (key: string) => `T(${key})`;
-    expect(fieldErrorText(t, 'is required')).toBe('T(fieldErrors.required)');
-    expect(fieldErrorText(t, 'is odd in a new way')).toBe('is odd in a new way');
+  it('shows a problem it has no words for as the server wrote it, rather than hiding it', () => {
+    expect(fieldErrorKey({ field: 'x', rule: 'invalid', message: 'is odd in a new way' })).toBeNull();
+    expect(fieldErrorText(t, { field: 'x', rule: 'invalid', message: 'is odd in a new way' })).toBe('is odd in a new way');
+  });
+
+  it('has words for every rule the server can send, in Dutch, French and English', () => {
+    for (const [language, resources] of Object.entries({ en, fr, nl })) {
+      for (const rule of FIELD_RULES.filter((r) => r !== 'invalid')) {
+        expect((resources.fieldErrors as Record<string, string>)[rule], `${language}: fieldErrors.${rule}`).toBeTruthy();
+      }
+    }
   });
 });

@@ -21,15 +21,15 @@ describe('session rules', () => {
   });
 
   it('requires the end after the start, and says which field is wrong', () => {
-    expect(sessionTimeProblems({ date: '2027-03-06', startTime: '09:30', endTime: '17:00' })).toEqual({});
-    expect(sessionTimeProblems({ date: '2027-03-06', startTime: '17:00', endTime: '09:30' })).toEqual({
-      endTime: 'the end time (09:30) must be after the start time (17:00)',
-    });
-    expect(sessionTimeProblems({ date: '2027-03-06', startTime: '10:00', endTime: '10:00' })).toHaveProperty('endTime');
-    expect(sessionTimeProblems({ date: '2027-02-30', startTime: 'noon', endTime: '17:00' })).toEqual({
-      date: '"2027-02-30" is not a date (use YYYY-MM-DD)',
-      startTime: '"noon" is not a time (use HH:MM)',
-    });
+    expect(sessionTimeProblems({ date: '2027-03-06', startTime: '09:30', endTime: '17:00' })).toEqual([]);
+    expect(sessionTimeProblems({ date: '2027-03-06', startTime: '17:00', endTime: '09:30' })).toEqual([
+      { field: 'endTime', rule: 'endAfterStart', message: 'the end time (09:30) must be after the start time (17:00)' },
+    ]);
+    expect(sessionTimeProblems({ date: '2027-03-06', startTime: '10:00', endTime: '10:00' })).toMatchObject([{ field: 'endTime' }]);
+    expect(sessionTimeProblems({ date: '2027-02-30', startTime: 'noon', endTime: '17:00' })).toEqual([
+      { field: 'date', rule: 'notADate', message: '"2027-02-30" is not a date (use YYYY-MM-DD)' },
+      { field: 'startTime', rule: 'notATime', message: '"noon" is not a time (use HH:MM)' },
+    ]);
   });
 
   it('orders sessions by date, then start time, then name', () => {
