@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
+import { useEffect, useRef, type JSX, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssemblyInfo } from '../../preload/contract';
 import { call } from '../api';
@@ -9,6 +9,7 @@ import { SessionsPage } from '../pages/SessionsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { useAppState } from './AppState';
 import { ErrorNotice } from './ErrorNotice';
+import { useAction } from './useAction';
 
 const PAGES: Record<Area, () => JSX.Element> = {
   recruitment: RecruitmentPage,
@@ -72,20 +73,7 @@ export function Shell({ assembly }: { assembly: AssemblyInfo }) {
 function Header({ assembly }: { assembly: AssemblyInfo }) {
   const { t } = useTranslation();
   const { status, setStatus } = useAppState();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function closeAssembly() {
-    setBusy(true);
-    setError(null);
-    try {
-      setStatus(await call('app.closeAssembly', {}));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run: closeAssembly, busy, error } = useAction(async () => setStatus(await call('app.closeAssembly', {})));
 
   return (
     <header className="app-header">

@@ -5,6 +5,7 @@ import { useAppState } from '../components/AppState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../components/Field';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { useAction } from '../components/useAction';
 
 /**
  * First question of every run: who is at the desk. Prefilled with the name given at the
@@ -16,22 +17,13 @@ export function OperatorPage() {
   const fieldText = useFieldErrorText();
   const { status, setStatus } = useAppState();
   const [name, setName] = useState(status.lastOperator ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction(async () => setStatus(await call('app.setOperator', { name: name.trim() })), 'operator-name');
+  const { busy, error } = save;
   const fieldError = isApiCallError(error) ? error.fieldProblem('name') : undefined;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setStatus(await call('app.setOperator', { name: name.trim() }));
-    } catch (e) {
-      setError(e);
-      document.getElementById('operator-name')?.focus();
-    } finally {
-      setBusy(false);
-    }
+    void save.run();
   }
 
   return (
@@ -45,7 +37,7 @@ export function OperatorPage() {
           {t('operator.title')}
         </h1>
         <p className="page-intro">{t('operator.intro')}</p>
-        <form className="panel" onSubmit={(e) => void submit(e)} noValidate>
+        <form className="panel" onSubmit={submit} noValidate>
           <Field id="operator-name" label={t('operator.label')} hint={t('operator.hint')} error={fieldText(fieldError)}>
             {(p) => (
               <input {...p} type="text" autoComplete="off" autoFocus maxLength={80} value={name} onFocus={(e) => e.target.select()} onChange={(e) => setName(e.target.value)} />

@@ -6,6 +6,7 @@ import { useApiData, useAppState } from '../components/AppState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../components/Field';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { useAction } from '../components/useAction';
 import { PageHeading } from '../components/PageHeading';
 import { formatInstant, formatNumber } from '../format';
 import { currentLanguage } from '../i18n';
@@ -92,30 +93,23 @@ function OperatorForm() {
   const fieldText = useFieldErrorText();
   const { status, setStatus } = useAppState();
   const [name, setName] = useState(status.operator ?? '');
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction(async () => {
+    const next = await call('app.setOperator', { name: name.trim() });
+    setStatus(next);
+    setDone(t('operator.changed', { name: next.operator }));
+  }, 'settings-operator-name');
+  const { busy, error } = save;
   const fieldError = isApiCallError(error) ? error.fieldProblem('name') : undefined;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
-      const next = await call('app.setOperator', { name: name.trim() });
-      setStatus(next);
-      setDone(t('operator.changed', { name: next.operator }));
-    } catch (e) {
-      setError(e);
-      document.getElementById('settings-operator-name')?.focus();
-    } finally {
-      setBusy(false);
-    }
+    void save.run();
   }
 
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="inline-form" onSubmit={submit} noValidate>
       <Field id="settings-operator-name" label={t('settings.operator')} error={fieldText(fieldError)}>
         {(p) => <input {...p} type="text" autoComplete="name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
