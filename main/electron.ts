@@ -20,7 +20,7 @@ import {
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppRegistry } from './api';
 import { AppContext } from './context';
@@ -204,14 +204,10 @@ function serveRenderer(): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405 });
     }
-    let file = resolveAppFile(RENDERER_DIR, request.url);
+    // No single-page fallback: the UI routes with #/ links, and web mode answers 404 too.
+    const file = resolveAppFile(RENDERER_DIR, request.url);
     if (file === null) return notFound();
-    let info = await stat(file).catch(() => null);
-    // Client-side routes (no extension) fall back to the single page.
-    if (!info && extname(file) === '') {
-      file = join(RENDERER_DIR, 'index.html');
-      info = await stat(file).catch(() => null);
-    }
+    const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return notFound();
     const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(file));
     return new Response(body, { status: 200, headers: responseHeaders(file) });
