@@ -42,6 +42,10 @@ export interface PersonRow {
   notes: string;
   createdAt: string;
   updatedAt: string;
+  /** The import that brought the person in (null for the demo and hand entry). */
+  importId?: string | null;
+  /** Hash of the imported row's normalised content: recognises the same row imported again. */
+  fingerprint?: string | null;
 }
 
 export interface PersonFeatureRow {
@@ -64,9 +68,9 @@ export function createPoolWriter(db: Db): PoolWriter {
   );
   const person = db.prepare(
     `INSERT INTO people (id, code, external_id, first_name, last_name, email, phone, street, house_number, postcode, city,
-       birth_year, language, household_key, status, search_key, notes, created_at, updated_at, deleted_at)
+       birth_year, language, household_key, status, search_key, notes, created_at, updated_at, deleted_at, import_id, fingerprint)
      VALUES (@id, @code, @externalId, @firstName, @lastName, @email, @phone, @street, @houseNumber, @postcode, @city,
-       @birthYear, @language, @householdKey, @status, @searchKey, @notes, @createdAt, @updatedAt, NULL)`,
+       @birthYear, @language, @householdKey, @status, @searchKey, @notes, @createdAt, @updatedAt, NULL, @importId, @fingerprint)`,
   );
   const personFeature = db.prepare(
     'INSERT INTO person_features (person_id, feature_id, value_id) VALUES (@personId, @featureId, @valueId)',
@@ -74,7 +78,7 @@ export function createPoolWriter(db: Db): PoolWriter {
   return {
     insertFeature: (row) => void feature.run(row),
     insertFeatureValue: (row) => void featureValue.run(row),
-    insertPerson: (row) => void person.run(row),
+    insertPerson: (row) => void person.run({ importId: null, fingerprint: null, ...row }),
     insertPersonFeature: (row) => void personFeature.run(row),
   };
 }

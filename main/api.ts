@@ -1,9 +1,26 @@
 import { appHandlers } from './services/app';
 import { auditHandlers, poolHandlers } from './services/audit';
+import { importHandlers } from './services/imports';
+import { duplicateHandlers, peopleHandlers } from './services/people';
+import { featureHandlers, poolExportHandlers, quotaHandlers } from './services/quotas';
 import { sessionHandlers } from './services/sessions';
 import { createRegistry, type Registry } from './registry';
 
+/** Every domain's handlers. */
+export const APP_HANDLERS = [
+  appHandlers,
+  sessionHandlers,
+  auditHandlers,
+  poolHandlers,
+  importHandlers,
+  peopleHandlers,
+  duplicateHandlers,
+  featureHandlers,
+  quotaHandlers,
+  poolExportHandlers,
+];
+
 /** The application's registry: every domain's handlers, merged once. */
 export function createAppRegistry(log?: (msg: string) => void): Registry {
-  return createRegistry([appHandlers, sessionHandlers, auditHandlers, poolHandlers], log);
+  return createRegistry(APP_HANDLERS, log);
 }

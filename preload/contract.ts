@@ -102,6 +102,289 @@ export interface PoolSummary {
   features: { name: string; values: FeatureCount[] }[];
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Recruitment: the respondent pool, its import, features, targets and quotas, the lifecycle.
+
+export const PERSON_STATUSES = ['pool', 'reserve', 'selected', 'contacted', 'confirmed', 'declined', 'withdrawn'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+export const PERSON_LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
+export type PersonLanguage = (typeof PERSON_LANGUAGES)[number];
+export const CONTACT_CHANNELS = ['phone', 'email', 'letter', 'sms'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** Fields an import column can be mapped to. */
+export const IMPORT_FIELDS = [
+  'externalId',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'street',
+  'houseNumber',
+  'postcode',
+  'city',
+  'birthYear',
+  'age',
+  'language',
+  'notes',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type ColumnTarget = { kind: 'field'; field: ImportField } | { kind: 'feature'; feature: string } | { kind: 'ignore' };
+/** One target per column of the file's header, by position. */
+export interface ColumnMapping {
+  columns: ColumnTarget[];
+}
+
+/** A file read for import and kept in memory (never written to disk) until committed or discarded. */
+export interface StagedImport {
+  uploadId: string;
+  fileName: string;
+  kind: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: ',' | ';' | '\t' | null;
+  sheets: string[];
+  sheet: string | null;
+  header: string[];
+  /** The first 20 data rows, as read. */
+  preview: string[][];
+  rowCount: number;
+  /** The mapping saved for a file with the same header, or one guessed from the header names. */
+  mapping: ColumnMapping;
+  mappingSource: 'saved' | 'guessed';
+}
+
+export interface ImportRowProblem {
+  /** Row number as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  column: string | null;
+  rule: string;
+  value: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportCheck {
+  rowsTotal: number;
+  /** Rows that would be written (valid and not already in the pool). */
+  newRows: number;
+  /** Valid rows that are already in the pool (same respondent id, or identical person): skipped. */
+  alreadyInPool: number;
+  rejectedRows: number;
+  /** Every problem of the mapping itself (a mapping problem blocks the import). */
+  mappingProblems: { column: string | null; rule: string; message: string }[];
+  /** Problems per row, the first 1000; problemCount has the total. */
+  problems: ImportRowProblem[];
+  problemCount: number;
+  /** Possible duplicates (same email, phone, or name and birth year) the import would flag. */
+  duplicatesFlagged: number;
+  /** Feature values not yet known to the assembly, per feature. */
+  newFeatureValues: { feature: string; values: string[] }[];
+}
+
+export type ImportMode = 'allOrNothing' | 'validOnly';
+
+export interface ExportedFile {
+  fileName: string;
+  /** Text content (CSV: UTF-8; the renderer adds the BOM when saving). */
+  content: string;
+}
+
+export interface ImportResult {
+  importId: string;
+  imported: number;
+  alreadyInPool: number;
+  rejected: number;
+  duplicatesFlagged: number;
+  /** The rejected rows with a column of reasons, when mode was validOnly and some were rejected. */
+  rejectedFile: ExportedFile | null;
+}
+
+export interface ImportRecord {
+  id: string;
+  at: string;
+  operator: string;
+  fileName: string;
+  rowsTotal: number;
+  imported: number;
+  alreadyInPool: number;
+  rejected: number;
+}
+
+export interface PersonListItem {
+  id: string;
+  code: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  birthYear: number | null;
+  language: PersonLanguage | null;
+  status: PersonStatus;
+  erased: boolean;
+  openDuplicates: number;
+  /** feature name -> value */
+  features: Record<string, string>;
+}
+
+export interface PersonQuery {
+  query?: string;
+  status?: PersonStatus;
+  valueId?: string;
+  duplicatesOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface PersonNeeds {
+  accessibility: string;
+  diet: string;
+  childcare: boolean;
+  travel: string;
+}
+
+export interface StatusChange {
+  id: string;
+  from: PersonStatus;
+  to: PersonStatus;
+  date: string | null;
+  reason: string | null;
+  at: string;
+  operator: string;
+}
+
+export interface ContactEntry {
+  id: string;
+  date: string;
+  channel: ContactChannel;
+  outcome: string;
+  note: string;
+  operator: string;
+  at: string;
+}
+
+export interface PersonDetail extends PersonListItem {
+  externalId: string | null;
+  street: string | null;
+  houseNumber: string | null;
+  postcode: string | null;
+  notes: string;
+  needs: PersonNeeds;
+  consentDate: string | null;
+  consentVersion: string | null;
+  statusDate: string | null;
+  statusReason: string | null;
+  replacedBy: { id: string; code: string } | null;
+  replaces: { id: string; code: string }[];
+  householdSize: number;
+  erasedAt: string | null;
+  allowedStatuses: PersonStatus[];
+  history: StatusChange[];
+  contacts: ContactEntry[];
+  duplicates: DuplicateFlag[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonEdit {
+  firstName?: string;
+  lastName?: string;
+  email?: string | null;
+  phone?: string | null;
+  street?: string | null;
+  houseNumber?: string | null;
+  postcode?: string | null;
+  city?: string | null;
+  birthYear?: number | null;
+  language?: PersonLanguage | null;
+  notes?: string;
+  needs?: Partial<PersonNeeds>;
+  consentDate?: string | null;
+  consentVersion?: string | null;
+}
+
+export interface DuplicateFlag {
+  id: string;
+  reasons: ('email' | 'phone' | 'nameBirthYear')[];
+  status: 'open' | 'distinct' | 'resolved';
+  a: { id: string; code: string; name: string; status: PersonStatus };
+  b: { id: string; code: string; name: string; status: PersonStatus };
+  createdAt: string;
+}
+
+export interface FeatureValueInfo {
+  id: string;
+  value: string;
+  poolCount: number;
+  /** Share of the live pool with this value, 0..100. */
+  poolSharePercent: number;
+  /** Census share entered by the user, 0..100, or null. */
+  sharePercent: number | null;
+  min: number | null;
+  max: number | null;
+  minFlex: number | null;
+  maxFlex: number | null;
+}
+
+export interface FeatureInfo {
+  id: string;
+  name: string;
+  values: FeatureValueInfo[];
+}
+
+export interface QuotaProblemInfo {
+  severity: 'error' | 'warning';
+  rule: string;
+  feature: string;
+  value: string | null;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export interface RecruitmentSettings {
+  panelSize: number;
+  /** Seats either side of the proportional number that proposed quotas allow. */
+  quotaTolerance: number;
+  /** At most one selected person per household. */
+  onePerHousehold: boolean;
+}
+
+export interface QuotaOverview {
+  settings: RecruitmentSettings;
+  poolSize: number;
+  /** The rounding rule proposed quotas follow, as a sentence. */
+  roundingRule: string;
+  features: FeatureInfo[];
+  problems: QuotaProblemInfo[];
+}
+
+export interface ProposedQuota {
+  valueId: string;
+  feature: string;
+  value: string;
+  sharePercent: number | null;
+  idealSeats: number;
+  seats: number;
+  min: number;
+  max: number;
+}
+
+export interface Band {
+  label: string;
+  min: number;
+  max: number;
+}
+
+export interface TargetInput {
+  valueId: string;
+  sharePercent?: number | null;
+  min?: number | null;
+  max?: number | null;
+  minFlex?: number | null;
+  maxFlex?: number | null;
+}
+
 /** Method name -> [argument type, result type]. */
 export interface ApiContract {
   'app.status': [Record<string, never>, AppStatus];
@@ -124,6 +407,42 @@ export interface ApiContract {
   'audit.list': [{ entity?: string; entityId?: string; limit?: number }, AuditEntry[]];
 
   'pool.summary': [Record<string, never>, PoolSummary];
+
+  'imports.stage': [{ fileName: string; contentBase64: string }, StagedImport];
+  'imports.stageFile': [{ path: string }, StagedImport];
+  'imports.selectSheet': [{ uploadId: string; sheet: string }, StagedImport];
+  'imports.check': [{ uploadId: string; mapping: ColumnMapping }, ImportCheck];
+  /** Corrects one cell of a staged file in memory (row as numbered in the problems, column by index). */
+  'imports.editCell': [{ uploadId: string; row: number; column: number; value: string }, StagedImport];
+  'imports.commit': [{ uploadId: string; mapping: ColumnMapping; mode: ImportMode }, ImportResult];
+  'imports.discard': [{ uploadId: string }, { discarded: boolean }];
+  'imports.list': [Record<string, never>, ImportRecord[]];
+
+  'people.list': [PersonQuery, { total: number; rows: PersonListItem[] }];
+  'people.get': [{ id: string }, PersonDetail];
+  'people.update': [{ id: string } & PersonEdit, PersonDetail];
+  'people.setStatus': [{ id: string; status: PersonStatus; date?: string | null; reason?: string | null }, PersonDetail];
+  'people.replace': [{ id: string; replacementId: string }, PersonDetail];
+  'people.addContact': [{ id: string; date: string; channel: ContactChannel; outcome: string; note?: string }, PersonDetail];
+  'people.erase': [{ id: string; confirmCode: string }, PersonDetail];
+  'people.exportSortition': [Record<string, never>, ExportedFile];
+
+  'duplicates.list': [{ status?: DuplicateFlag['status'] }, DuplicateFlag[]];
+  'duplicates.resolve': [{ id: string; resolution: 'distinct' | 'keepA' | 'keepB' }, DuplicateFlag];
+
+  'features.renameFeature': [{ featureId: string; name: string }, FeatureInfo];
+  'features.renameValue': [{ valueId: string; value: string }, FeatureInfo];
+  'features.mergeValues': [{ valueIds: string[]; into: string }, FeatureInfo];
+  'features.band': [{ source: { featureId: string } | { birthYear: true }; name: string; bands: Band[] }, FeatureInfo];
+  'features.delete': [{ featureId: string }, { deleted: boolean }];
+
+  'quotas.overview': [Record<string, never>, QuotaOverview];
+  'quotas.setSettings': [Partial<RecruitmentSettings>, QuotaOverview];
+  'quotas.setTargets': [{ targets: TargetInput[] }, QuotaOverview];
+  'quotas.propose': [{ panelSize?: number; tolerance?: number }, ProposedQuota[]];
+  'quotas.applyProposal': [{ panelSize?: number; tolerance?: number }, QuotaOverview];
+  'quotas.importSortition': [{ fileName: string; contentBase64: string }, QuotaOverview];
+  'quotas.exportSortition': [{ flex?: boolean }, ExportedFile];
 }
 
 export type MethodName = keyof ApiContract;
@@ -149,6 +468,36 @@ export const METHOD_NAMES = [
   'sessions.restore',
   'audit.list',
   'pool.summary',
+  'imports.stage',
+  'imports.stageFile',
+  'imports.selectSheet',
+  'imports.check',
+  'imports.editCell',
+  'imports.commit',
+  'imports.discard',
+  'imports.list',
+  'people.list',
+  'people.get',
+  'people.update',
+  'people.setStatus',
+  'people.replace',
+  'people.addContact',
+  'people.erase',
+  'people.exportSortition',
+  'duplicates.list',
+  'duplicates.resolve',
+  'features.renameFeature',
+  'features.renameValue',
+  'features.mergeValues',
+  'features.band',
+  'features.delete',
+  'quotas.overview',
+  'quotas.setSettings',
+  'quotas.setTargets',
+  'quotas.propose',
+  'quotas.applyProposal',
+  'quotas.importSortition',
+  'quotas.exportSortition',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method of the contract exactly.
@@ -219,6 +568,14 @@ export type AssemblyApi = {
     [M in Extract<MethodName, `${D}.${string}`> as ActionOf<M, D>]: ApiFunction<M>;
   };
 };
+
+/**
+ * Methods that carry a whole file in their arguments (base64). Web mode lets only these past
+ * the ordinary request size limit, up to MAX_UPLOAD_BYTES.
+ */
+export const UPLOAD_METHODS: readonly MethodName[] = ['imports.stage', 'quotas.importSortition'];
+/** Largest file accepted for import (bytes, before base64). */
+export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;
 
 /** Web mode: the header that carries the per-run access token on every POST /rpc. */
 export const WEB_TOKEN_HEADER = 'X-Assembly-Token';

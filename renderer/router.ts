@@ -20,7 +20,12 @@ export function areaFromHash(hash: string): Area {
   return (AREAS as readonly string[]).includes(name) ? (name as Area) : DEFAULT_AREA;
 }
 
-export const hrefFor = (area: Area): string => `#/${area}`;
+/** The part after the area: `#/recruitment/import` -> 'import' (empty for the area itself). */
+export function subPathFromHash(hash: string): string {
+  return hash.replace(/^#\/?/, '').split('?')[0]!.split('/').slice(1).join('/');
+}
+
+export const hrefFor = (area: Area, sub?: string): string => (sub ? `#/${area}/${sub}` : `#/${area}`);
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -31,6 +36,10 @@ export function useArea(): Area {
   return useSyncExternalStore(subscribe, () => areaFromHash(window.location.hash));
 }
 
-export function goTo(area: Area): void {
-  window.location.hash = hrefFor(area);
+export function useSubPath(): string {
+  return useSyncExternalStore(subscribe, () => subPathFromHash(window.location.hash));
+}
+
+export function goTo(area: Area, sub?: string): void {
+  window.location.hash = hrefFor(area, sub);
 }

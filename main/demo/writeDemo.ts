@@ -8,17 +8,23 @@ import { insertAssemblyRow } from '../../db/assemblyMeta';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/connection';
 import { seededIdFactory, type IdFactory } from '../../db/ids';
+import { setValueTargets } from '../../db/features';
 import { createPoolWriter } from '../../db/poolWrite';
 import { insertSession } from '../../db/sessions';
 import { createAssemblyFile } from '../assemblyFiles';
 import { generateDemo, type DemoAssembly } from '../domain/demo/generate';
 import { createRandom, type Seed } from '../domain/demo/random';
+import { proposeQuotas } from '../domain/recruitment/quotas';
+import { householdKey } from '../domain/recruitment/normalise';
+import { personSearchKey } from '../domain/recruitment/personKeys';
 import { searchKey } from '../domain/text';
 
 export const DEMO_SEED = 'assembly-desk-demo-1';
 /** The demo's fixed clock: every created_at, updated_at and audit time, and the ids' time part. */
 export const DEMO_CLOCK = '2026-01-05T09:00:00.000Z';
 export const DEMO_OPERATOR = 'demo generator';
+/** Seats either side of the proportional number in the demo's quotas (the app's default). */
+export const DEMO_QUOTA_TOLERANCE = 1;
 
 export interface DemoWriteOptions {
   seed: Seed;
@@ -47,6 +53,13 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
   }
 
   const pool = createPoolWriter(db);
+  // Quotas as the app proposes them from the census shares, with the default tolerance.
+  const quotas = proposeQuotas({
+    panelSize: demo.assembly.panelSize,
+    tolerance: DEMO_QUOTA_TOLERANCE,
+    features: demo.features.map((f) => ({ name: f.name, values: f.values.map((v) => ({ value: v, sharePercent: f.shares[v] ?? null })) })),
+  });
+  const quotaOf = new Map(quotas.map((q) => [`${q.feature}\u0000${q.value}`, q]));
   // feature name -> { id, value -> value id }, to link people to values without queries.
   const featureIds = new Map<string, { id: string; valueIds: Map<string, string> }>();
   demo.features.forEach((feature, position) => {
@@ -56,6 +69,14 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
     feature.values.forEach((value, valuePosition) => {
       const valueId = newId();
       pool.insertFeatureValue({ id: valueId, featureId: id, value, position: valuePosition });
+      const quota = quotaOf.get(`${feature.name}\u0000${value}`);
+      setValueTargets(db, valueId, {
+        sharePercent: feature.shares[value] ?? null,
+        min: quota?.min ?? null,
+        max: quota?.max ?? null,
+        minFlex: null,
+        maxFlex: null,
+      });
       valueIds.set(value, valueId);
     });
     featureIds.set(feature.name, { id, valueIds });
@@ -77,9 +98,10 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
       city: p.city,
       birthYear: p.birthYear,
       language: p.language,
-      householdKey: p.householdKey,
+      // The app's own address normalisation, so that an edit later keeps people in their household.
+      householdKey: householdKey(p),
       status: 'pool',
-      searchKey: searchKey(`${p.firstName} ${p.lastName} ${p.email} ${p.phone} ${p.code}`),
+      searchKey: personSearchKey(p),
       notes: '',
       createdAt: at,
       updatedAt: at,
@@ -118,7 +140,7 @@ export async function writeDemo(path: string, options: DemoWriteOptions): Promis
     assemblyName: demo.assembly.name,
     panelSize: demo.assembly.panelSize,
     people: demo.people.length,
-    households: new Set(demo.people.map((p) => p.householdKey)).size,
+    households: new Set(demo.people.map((p) => householdKey(p))).size,
     sessions: demo.sessions.length,
     features: demo.features.length,
   };

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
-import { WEB_TOKEN_HEADER, type ApiResult, type ErrorCode } from '../../preload/contract';
+import { MAX_IMPORT_FILE_BYTES, UPLOAD_METHODS, WEB_TOKEN_HEADER, type ApiResult, type ErrorCode } from '../../preload/contract';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import type { Registry } from '../registry';
@@ -23,6 +23,8 @@ export interface WebServerOptions {
   /** Random per run unless given (tests). */
   token?: string;
   maxBodyBytes?: number;
+  /** Limit for upload methods (default MAX_UPLOAD_BODY). */
+  maxUploadBytes?: number;
 }
 
 export interface RunningWebServer {
@@ -34,6 +36,8 @@ export interface RunningWebServer {
 }
 
 export const DEFAULT_MAX_BODY = 1024 * 1024;
+/** Upload methods (a whole file as base64, see UPLOAD_METHODS) may send up to this. */
+export const MAX_UPLOAD_BODY = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 64 * 1024;
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNKNOWN_METHOD: 404, FORBIDDEN: 403 };
 
@@ -151,13 +155,20 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
           return refuse(res, 415, 'VALIDATION', 'Send the request body as application/json.');
         }
+        // An upload names its method in the address, so the larger limit applies before the body
+        // is read; the body must then call that method and no other.
+        const upload = url.searchParams.get('upload');
+        if (upload !== null && !(UPLOAD_METHODS as readonly string[]).includes(upload)) {
+          return refuse(res, 400, 'VALIDATION', `${upload.slice(0, 100)} does not take a file.`);
+        }
+        const limit = upload === null ? maxBody : Math.max(maxBody, options.maxUploadBytes ?? MAX_UPLOAD_BODY);
         let body: Buffer;
         try {
-          body = await readBody(req, maxBody);
+          body = await readBody(req, limit);
         } catch (e) {
           if ((e as Error).message === 'too-large') {
             res.setHeader('Connection', 'close');
-            return refuse(res, 413, 'VALIDATION', `The request is larger than ${maxBody} bytes.`);
+            return refuse(res, 413, 'VALIDATION', `The request is larger than ${limit} bytes.`);
           }
           throw e;
         }
@@ -171,6 +182,9 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
           return refuse(res, 400, 'VALIDATION', 'The request body must be {"method": "...", "args": {...}}.');
         }
         const { method, args } = parsed as { method: string; args?: unknown };
+        if (upload !== null && method !== upload) {
+          return refuse(res, 400, 'VALIDATION', `The address announces ${upload.slice(0, 100)} but the body calls ${method.slice(0, 100)}.`);
+        }
         const result = await options.registry.call(method, args ?? {}, options.ctx);
         const status = result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 200);
         return sendJson(res, status, result);

@@ -7,7 +7,7 @@
  * and removed from the address bar so it does not end up in bookmarks or screenshots;
  * a reload still works.
  */
-import { buildApi, WEB_TOKEN_HEADER, type ApiError, type ApiResult, type AssemblyApi, type MethodName } from '../../preload/contract';
+import { buildApi, UPLOAD_METHODS, WEB_TOKEN_HEADER, type ApiError, type ApiResult, type AssemblyApi, type MethodName } from '../../preload/contract';
 
 /**
  * The parts of `window` the bridge touches, typed structurally so that the bridge also
@@ -52,7 +52,8 @@ export function httpInvoke(token: string, fetchImpl: typeof fetch = fetch) {
   return async (method: MethodName, args: unknown): Promise<ApiResult<unknown>> => {
     let response: Response;
     try {
-      response = await fetchImpl('/rpc', {
+      // Methods that carry a file say so in the address: only they may exceed the ordinary size limit.
+      response = await fetchImpl(UPLOAD_METHODS.includes(method) ? `/rpc?upload=${encodeURIComponent(method)}` : '/rpc', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [WEB_TOKEN_HEADER]: token },
         body: JSON.stringify({ method, args }),

@@ -11,11 +11,36 @@ import { localeFor } from '../format';
 import en from './en.json';
 import fr from './fr.json';
 import nl from './nl.json';
+// Each area keeps its strings in its own files (top-level keys must not clash with the main file).
+import importEn from './recruitment-import.en.json';
+import importFr from './recruitment-import.fr.json';
+import importNl from './recruitment-import.nl.json';
+import peopleEn from './recruitment-people.en.json';
+import peopleFr from './recruitment-people.fr.json';
+import peopleNl from './recruitment-people.nl.json';
+import quotasEn from './recruitment-quotas.en.json';
+import quotasFr from './recruitment-quotas.fr.json';
+import quotasNl from './recruitment-quotas.nl.json';
+
+type Strings = { [key: string]: string | Strings };
+
+/** Merges translation trees, so an area's file can add keys under a shared group such as "errors". */
+export function mergeStrings(...trees: Strings[]): Strings {
+  const merged: Strings = {};
+  for (const tree of trees) {
+    for (const [key, value] of Object.entries(tree)) {
+      const existing = merged[key];
+      merged[key] =
+        typeof value === 'object' && typeof existing === 'object' ? mergeStrings(existing, value) : value;
+    }
+  }
+  return merged;
+}
 
 export const resources = {
-  en: { translation: en },
-  fr: { translation: fr },
-  nl: { translation: nl },
+  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn) },
+  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr) },
+  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl) },
 } as const;
 
 export const i18n = i18next.createInstance();

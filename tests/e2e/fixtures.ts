@@ -32,7 +32,16 @@ async function startServer(file: string): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'assembly-desk-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'main/web/start.ts', '--port', '0', '--data-dir', dataDir, '--no-build'],
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'main/web/start.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-build',
+      ...(process.env.E2E_STATIC_DIR ? ['--static-dir', process.env.E2E_STATIC_DIR] : []),
+    ],
     { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
   let out = '';

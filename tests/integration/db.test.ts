@@ -35,7 +35,7 @@ describe('opening assembly files', () => {
   it('keeps data across close and reopen', async () => {
     const file = join(tempDir(), 'keep.assembly');
     const first = await openAssemblyDb(file, { create: true });
-    first.db.prepare("INSERT INTO assembly VALUES ('a1', 'Kept', 60, 'now', 'now')").run();
+    first.db.prepare("INSERT INTO assembly (id, name, panel_size, created_at, updated_at) VALUES ('a1', 'Kept', 60, 'now', 'now')").run();
     first.db.close();
     const again = await openAssemblyDb(file);
     expect(again.db.prepare('SELECT name FROM assembly').pluck().get()).toBe('Kept');
@@ -46,7 +46,7 @@ describe('opening assembly files', () => {
   it('backs the file up before migrating, then migrates, and the backup still holds the old data', async () => {
     const file = join(tempDir(), 'old.assembly');
     const v1 = await openAssemblyDb(file, { create: true });
-    v1.db.prepare("INSERT INTO assembly VALUES ('a1', 'Before', 60, 'now', 'now')").run();
+    v1.db.prepare("INSERT INTO assembly (id, name, panel_size, created_at, updated_at) VALUES ('a1', 'Before', 60, 'now', 'now')").run();
     v1.db.close();
 
     const migrations = withExtraMigration();

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRegistry, handlers, type HandlerMap } from '../../main/registry';
-import { createAppRegistry } from '../../main/api';
+import { APP_HANDLERS, createAppRegistry } from '../../main/api';
 import { AppContext } from '../../main/context';
 import { AppError } from '../../main/errors';
 import { METHOD_NAMES } from '../../preload/contract';
 import { appHandlers } from '../../main/services/app';
-import { auditHandlers, poolHandlers } from '../../main/services/audit';
-import { sessionHandlers } from '../../main/services/sessions';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -82,7 +80,7 @@ describe('the handler registry', () => {
         },
       },
     });
-    const realHandlers = Object.assign({}, appHandlers, sessionHandlers, auditHandlers, poolHandlers);
+    const realHandlers = Object.assign({}, ...APP_HANDLERS) as HandlerMap;
     const rest = Object.fromEntries(
       Object.entries(realHandlers).filter(([name]) => name !== 'app.status' && name !== 'app.closeAssembly'),
     );

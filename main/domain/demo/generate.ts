@@ -3,6 +3,7 @@
  * Belgian invitation letter, its stratification features, and a programme of six sessions.
  * Pure and seeded: the same options give the same result, on every machine.
  */
+import { uniqueCode } from '../recruitment/codes';
 import { searchKey } from '../text';
 import {
   AGE_BANDS,
@@ -17,6 +18,7 @@ import {
   ROOTS_BY_REGION,
   STREETS,
   cityLanguage,
+  populationEducationShare,
   type AgeBand,
   type City,
   type Education,
@@ -77,6 +79,8 @@ const LOCAL_FIRST_NAME_CHANCE = 0.3;
 export interface DemoFeature {
   name: FeatureName;
   values: string[];
+  /** Population share of each value, in percent (census, residents aged 16+). */
+  shares: Record<string, number>;
 }
 
 export interface DemoPerson {
@@ -277,20 +281,6 @@ function drawHousemate(random: Random, primary: Resident): Resident {
 // Contacts and codes
 // ---------------------------------------------------------------------------------------
 
-/** Letters and digits that cannot be misread on a badge (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
-const CODE_CHARACTERS = [...'ACDEFGHJKMNPQRTUVWXY3479'];
-
-function uniqueCode(random: Random, taken: Set<string>): string {
-  for (;;) {
-    let code = '';
-    for (let i = 0; i < 6; i++) code += random.pick(CODE_CHARACTERS);
-    if (!taken.has(code)) {
-      taken.add(code);
-      return code;
-    }
-  }
-}
-
 /** ASCII for e-mail local parts: accents dropped (searchKey), then anything else removed. */
 export function asciiFold(text: string): string {
   // searchKey leaves Turkish dotless ı alone (NFD has nothing to strip from it).
@@ -449,7 +439,7 @@ export function generateDemo({ seed, panelSize, poolSize = DEFAULT_POOL_SIZE }: 
     }
     const a = r.address;
     return {
-      code: uniqueCode(contactRandom, codes),
+      code: uniqueCode((characters) => contactRandom.pick(characters), codes),
       firstName: r.firstName,
       lastName: r.lastName,
       email: uniqueEmail(contactRandom, r, emails),
@@ -474,15 +464,54 @@ export function generateDemo({ seed, panelSize, poolSize = DEFAULT_POOL_SIZE }: 
 
   return {
     assembly: { name: DEMO_ASSEMBLY_NAME, panelSize },
-    features: [
-      { name: FEATURE.gender, values: [...GENDERS] },
-      { name: FEATURE.age, values: [...AGE_BANDS] },
-      { name: FEATURE.region, values: [...REGIONS] },
-      { name: FEATURE.province, values: PROVINCES.map((p) => p.name) },
-      { name: FEATURE.education, values: [...EDUCATION_LEVELS] },
-      { name: FEATURE.language, values: Object.values(LANGUAGE_VALUE) },
-    ],
+    features: demoFeatures(),
     people,
     sessions: demoSessions(createRandom(`${seed}/sessions`)),
   };
+}
+
+/** Percent with two decimals: census tables are published to about this precision. */
+const percent = (fraction: number) => Math.round(fraction * 10_000) / 100;
+
+/**
+ * The features with the population shares (residents aged 16+) a recruitment officer would
+ * enter from the census: gender, age and education from the tables above, region, province and
+ * language from the provinces' populations (Brussels split by BRUSSELS_DUTCH_SHARE, Liège by the
+ * weight of its German-speaking municipalities).
+ */
+export function demoFeatures(): DemoFeature[] {
+  const total = PROVINCES.reduce((sum, p) => sum + p.population, 0);
+  const regionShare = (region: Region) => PROVINCES.filter((p) => p.region === region).reduce((sum, p) => sum + p.population, 0) / total;
+  const speakers: Record<SpeakerLanguage, number> = { nl: 0, fr: 0, de: 0 };
+  for (const p of PROVINCES) {
+    const weight = p.cities.reduce((sum, c) => sum + c.weight, 0);
+    const german = p.cities.filter((c) => c.language === 'de').reduce((sum, c) => sum + c.weight, 0) / weight;
+    if (p.region === 'Flanders') speakers.nl += p.population;
+    else if (p.region === 'Brussels') {
+      speakers.nl += p.population * BRUSSELS_DUTCH_SHARE;
+      speakers.fr += p.population * (1 - BRUSSELS_DUTCH_SHARE);
+    } else {
+      speakers.de += p.population * german;
+      speakers.fr += p.population * (1 - german);
+    }
+  }
+  const shares = <V extends string>(values: readonly V[], share: (v: V) => number) =>
+    Object.fromEntries(values.map((v) => [v, percent(share(v))])) as Record<string, number>;
+  const languages = Object.keys(LANGUAGE_VALUE) as SpeakerLanguage[];
+  return [
+    { name: FEATURE.gender, values: [...GENDERS], shares: shares(GENDERS, (g) => POPULATION_GENDER_SHARE[g]) },
+    { name: FEATURE.age, values: [...AGE_BANDS], shares: shares(AGE_BANDS, (b) => POPULATION_AGE_SHARE[b]) },
+    { name: FEATURE.region, values: [...REGIONS], shares: shares(REGIONS, regionShare) },
+    {
+      name: FEATURE.province,
+      values: PROVINCES.map((p) => p.name),
+      shares: Object.fromEntries(PROVINCES.map((p) => [p.name, percent(p.population / total)])),
+    },
+    { name: FEATURE.education, values: [...EDUCATION_LEVELS], shares: shares(EDUCATION_LEVELS, populationEducationShare) },
+    {
+      name: FEATURE.language,
+      values: languages.map((l) => LANGUAGE_VALUE[l]),
+      shares: Object.fromEntries(languages.map((l) => [LANGUAGE_VALUE[l], percent(speakers[l] / total)])),
+    },
+  ];
 }

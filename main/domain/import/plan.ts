@@ -1,0 +1,175 @@
+import type { ColumnMapping } from '../../../preload/contract';
+import { findDuplicates, type DuplicatePair } from '../recruitment/duplicates';
+import { householdKey } from '../recruitment/normalise';
+import { personSearchKey, rowFingerprint } from '../recruitment/personKeys';
+import { searchKey } from '../text';
+import { checkMapping, mapRows, type MappingProblem, type PersonDraft, type RowProblem } from './mapRows';
+
+/**
+ * Plans an import without writing anything: which rows are new, which are already in the pool,
+ * which are rejected and why, which feature values are new, and which possible duplicates the
+ * import would flag. The check shows this plan to the user; the commit writes exactly it.
+ */
+
+export interface ExistingPool {
+  externalIds: Set<string>;
+  fingerprints: Set<string>;
+  /** Live, not erased people, for duplicate detection against the new rows. */
+  people: { id: string; firstName: string; lastName: string; birthYear: number | null; email: string | null; phone: string | null }[];
+  /** Known features and values, matched accent- and case-insensitively. */
+  features: { featureId: string; feature: string; valueId: string | null; value: string | null }[];
+}
+
+export interface NewPerson extends PersonDraft {
+  /** Temporary id until written: `new:<index>`. */
+  tempId: string;
+  fingerprint: string;
+  householdKey: string | null;
+  /** personSearchKey() without the code, which is handed out when written. */
+  searchBase: { firstName: string; lastName: string; email: string | null; phone: string | null };
+  /** feature key (folded name) -> value key (folded value) */
+  featureKeys: Record<string, string>;
+}
+
+export interface PlannedFeature {
+  key: string;
+  name: string;
+  existingId: string | null;
+  /** value key -> spelling and id when it exists already */
+  values: Map<string, { value: string; existingId: string | null }>;
+}
+
+export interface ImportPlan {
+  rowsTotal: number;
+  mappingProblems: MappingProblem[];
+  problems: RowProblem[];
+  /** Indexes into the table's rows that are rejected. */
+  rejectedIndexes: number[];
+  newPeople: NewPerson[];
+  alreadyInPool: number;
+  features: PlannedFeature[];
+  /** Pairs with at least one new person; new people appear by tempId. */
+  duplicates: DuplicatePair[];
+}
+
+export function planImport(
+  table: { header: string[]; rows: string[][]; rowNumbers: number[] },
+  mapping: ColumnMapping,
+  existing: ExistingPool,
+  options: { referenceYear: number },
+): ImportPlan {
+  const mappingProblems = checkMapping(table.header, mapping);
+  const empty: ImportPlan = {
+    rowsTotal: table.rows.length,
+    mappingProblems,
+    problems: [],
+    rejectedIndexes: [],
+    newPeople: [],
+    alreadyInPool: 0,
+    features: [],
+    duplicates: [],
+  };
+  if (mappingProblems.length > 0) return empty;
+
+  const { drafts, problems } = mapRows(table, mapping, options);
+  const rejectedRows = new Set(problems.map((p) => p.row));
+
+  // Rows already in the pool (same respondent id, or the same content), or repeated in the file.
+  const seenExternal = new Map<string, string>(); // external id key -> fingerprint
+  const seenFingerprints = new Set<string>();
+  const newPeople: NewPerson[] = [];
+  let alreadyInPool = 0;
+  for (const draft of drafts) {
+    const fingerprint = rowFingerprint(draft);
+    const externalKey = draft.externalId === null ? null : searchKey(draft.externalId);
+    if (existing.fingerprints.has(fingerprint) || (draft.externalId !== null && existing.externalIds.has(draft.externalId))) {
+      alreadyInPool += 1;
+      continue;
+    }
+    if (seenFingerprints.has(fingerprint)) {
+      alreadyInPool += 1;
+      continue;
+    }
+    if (externalKey !== null && seenExternal.has(externalKey)) {
+      // Same respondent id with different content: which row is right is the user's call.
+      const column = table.header[mapping.columns.findIndex((c) => c.kind === 'field' && c.field === 'externalId')] ?? null;
+      problems.push({
+        row: draft.rowNumber,
+        column,
+        rule: 'externalIdTwice',
+        value: draft.externalId ?? '',
+        message: `Row ${draft.rowNumber}, column "${column}": respondent id "${draft.externalId}" appears on an earlier row with different details.`,
+      });
+      rejectedRows.add(draft.rowNumber);
+      continue;
+    }
+    seenFingerprints.add(fingerprint);
+    if (externalKey !== null) seenExternal.set(externalKey, fingerprint);
+    const featureKeys: Record<string, string> = {};
+    for (const [name, value] of Object.entries(draft.features)) featureKeys[searchKey(name)] = searchKey(value);
+    newPeople.push({
+      ...draft,
+      tempId: `new:${newPeople.length}`,
+      fingerprint,
+      householdKey: householdKey({ street: draft.street, houseNumber: draft.houseNumber, postcode: draft.postcode }),
+      searchBase: { firstName: draft.firstName, lastName: draft.lastName, email: draft.email, phone: draft.phone },
+      featureKeys,
+    });
+  }
+
+  const features = planFeatures(mapping, newPeople, existing.features);
+
+  const newIds = new Set(newPeople.map((p) => p.tempId));
+  const duplicates = findDuplicates([
+    ...existing.people,
+    ...newPeople.map((p) => ({
+      id: p.tempId,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      birthYear: p.birthYear,
+      email: p.email,
+      phone: p.phone,
+    })),
+  ]).filter((pair) => newIds.has(pair.a) || newIds.has(pair.b));
+
+  problems.sort((a, b) => a.row - b.row);
+  const rejectedIndexes: number[] = [];
+  table.rowNumbers.forEach((rowNumber, index) => {
+    if (rejectedRows.has(rowNumber)) rejectedIndexes.push(index);
+  });
+  return { ...empty, problems, rejectedIndexes, newPeople, alreadyInPool, features, duplicates };
+}
+
+/** Matches the mapped feature columns and their values to what the assembly knows. */
+function planFeatures(mapping: ColumnMapping, people: NewPerson[], known: ExistingPool['features']): PlannedFeature[] {
+  const byKey = new Map<string, PlannedFeature>();
+  for (const row of known) {
+    const key = searchKey(row.feature);
+    let feature = byKey.get(key);
+    if (!feature) byKey.set(key, (feature = { key, name: row.feature, existingId: row.featureId, values: new Map() }));
+    if (row.valueId !== null && row.value !== null) feature.values.set(searchKey(row.value), { value: row.value, existingId: row.valueId });
+  }
+  const planned: PlannedFeature[] = [];
+  for (const target of mapping.columns) {
+    if (target.kind !== 'feature') continue;
+    const key = searchKey(target.feature);
+    let feature = byKey.get(key);
+    if (!feature) byKey.set(key, (feature = { key, name: target.feature.trim(), existingId: null, values: new Map() }));
+    planned.push(feature);
+  }
+  // The first spelling met wins for a new value ("Man" and "man" are one value).
+  for (const person of people) {
+    for (const [name, value] of Object.entries(person.features)) {
+      const featureKey = searchKey(name);
+      const valueKey = person.featureKeys[featureKey]!;
+      const feature = byKey.get(featureKey)!;
+      if (!feature.values.has(valueKey)) feature.values.set(valueKey, { value, existingId: null });
+    }
+  }
+  return planned;
+}
+
+/** The full search key of a person once the code is known. */
+export function searchKeyWithCode(p: NewPerson, code: string): string {
+  return personSearchKey({ ...p.searchBase, code });
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { searchKey } from '../text';
+
+/**
+ * What search-as-you-type matches: names, code, e-mail and phone, folded by searchKey() so that
+ * `elodie` finds Élodie and `celik` finds Çelik. The phone is added digits-only as well, so
+ * "0475123456" finds "0475 12 34 56".
+ */
+export function personSearchKey(p: {
+  firstName: string;
+  lastName: string;
+  code: string;
+  email: string | null;
+  phone: string | null;
+}): string {
+  const phoneDigits = p.phone ? p.phone.replace(/\D+/g, '') : '';
+  return searchKey([p.firstName, p.lastName, p.code, p.email ?? '', p.phone ?? '', phoneDigits].join(' '));
+}
+
+/** The search box's text as tokens, each of which must occur in a person's search key. */
+export function searchTokens(query: string | undefined): string[] {
+  if (!query) return [];
+  // db/people.ts matches at most eight words (MAX_SEARCH_TOKENS): more narrow nothing a person types.
+  return searchKey(query).split(' ').filter((t) => t.length > 0).slice(0, 8);
+}
+
+/**
+ * A fingerprint of an imported row's content (after validation and normalisation), so that
+ * importing the same file twice recognises the rows already in the pool. Feature values are
+ * sorted by feature name: the column order of the file does not matter.
+ */
+export function rowFingerprint(d: {
+  externalId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  houseNumber: string | null;
+  postcode: string | null;
+  city: string | null;
+  birthYear: number | null;
+  language: string | null;
+  features: Record<string, string>;
+}): string {
+  const fold = (s: string | null) => (s === null ? '' : searchKey(s));
+  const features = Object.entries(d.features)
+    .map(([k, v]) => [fold(k), fold(v)])
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+  const canonical = JSON.stringify([
+    fold(d.externalId),
+    fold(d.firstName),
+    fold(d.lastName),
+    fold(d.email),
+    (d.phone ?? '').replace(/\D+/g, ''),
+    fold(d.street),
+    fold(d.houseNumber),
+    fold(d.postcode),
+    fold(d.city),
+    d.birthYear,
+    d.language ?? '',
+    features,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}

@@ -1,0 +1,329 @@
+import { readFile, stat } from 'node:fs/promises';
+import { randomInt } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import { z } from 'zod';
+import {
+  IMPORT_FIELDS,
+  MAX_IMPORT_FILE_BYTES,
+  type ColumnMapping,
+  type ExportedFile,
+  type ImportCheck,
+  type ImportField,
+  type ImportResult,
+  type StagedImport,
+} from '../../preload/contract';
+import type { Db } from '../../db/connection';
+import {
+  duplicateCandidates,
+  existingImportKeys,
+  featureValueNames,
+  findSavedMapping,
+  insertDuplicateFlag,
+  insertImportRecord,
+  listImports,
+  saveMapping,
+} from '../../db/imports';
+import { nextFeaturePosition, nextValuePosition } from '../../db/features';
+import { allCodes } from '../../db/people';
+import { createPoolWriter } from '../../db/poolWrite';
+import { ImportFileError } from '../domain/import/errors';
+import { suggestMapping } from '../domain/import/mapRows';
+import { planImport, searchKeyWithCode, type ImportPlan } from '../domain/import/plan';
+import { readTable } from '../domain/import/readTable';
+import { uniqueCode } from '../domain/recruitment/codes';
+import { csvField } from '../domain/recruitment/sortitionFoundation';
+import { searchKey } from '../domain/text';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { handlers } from '../registry';
+import { describeStaged, discard, getStaged, replaceTable, stage, type Staged } from './importStaging';
+import { empty, filePath, id, requiredText } from './schemas';
+
+const MAX_PROBLEMS_SHOWN = 1000;
+
+/** A file's bytes from base64, refusing what is too large before decoding it. */
+export function bytesFromBase64(contentBase64: string): Uint8Array {
+  if ((contentBase64.length * 3) / 4 > MAX_IMPORT_FILE_BYTES + 4) {
+    throw new AppError('VALIDATION', `The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`, {}, 'errors.importTooLarge');
+  }
+  return new Uint8Array(Buffer.from(contentBase64, 'base64'));
+}
+
+/** Turns a file problem (empty, binary, broken workbook, ...) into a clear API error. */
+async function readTableOrExplain(bytes: Uint8Array, fileName: string, sheet?: string) {
+  try {
+    return await readTable(bytes, fileName, sheet === undefined ? undefined : { sheet });
+  } catch (e) {
+    if (e instanceof ImportFileError) {
+      throw new AppError('VALIDATION', `${fileName}: ${e.message}`, { fileCode: e.code, params: e.params }, `importFile.${e.code}`);
+    }
+    throw e;
+  }
+}
+
+/** Saved mappings are keyed by the header's folded names: the same export from the same office. */
+const headerKey = (header: string[]) => JSON.stringify(header.map((h) => searchKey(h)));
+
+function mappingFor(db: Db | null, header: string[]): Pick<StagedImport, 'mapping' | 'mappingSource'> {
+  const saved = db ? findSavedMapping(db, headerKey(header)) : null;
+  if (saved && saved.columns.length === header.length) return { mapping: saved, mappingSource: 'saved' };
+  return { mapping: suggestMapping(header), mappingSource: 'guessed' };
+}
+
+async function stageBytes(ctx: AppContext, fileName: string, bytes: Uint8Array): Promise<StagedImport> {
+  const db = ctx.requireDb();
+  const table = await readTableOrExplain(bytes, fileName);
+  const entry = stage(ctx, fileName, bytes, table);
+  const { mapping, mappingSource } = mappingFor(db, table.header);
+  return describeStaged(entry, mapping, mappingSource);
+}
+
+const columnTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('field'), field: z.enum(IMPORT_FIELDS as unknown as [ImportField, ...ImportField[]]) }),
+  z.strictObject({ kind: z.literal('feature'), feature: z.string().max(100, 'must be at most 100 characters') }),
+  z.strictObject({ kind: z.literal('ignore') }),
+]);
+const mapping = z.strictObject({ columns: z.array(columnTarget).max(500, 'has too many columns') });
+
+function plan(ctx: AppContext, staged: Staged, columnMapping: ColumnMapping): ImportPlan {
+  const db = ctx.requireDb();
+  const keys = existingImportKeys(db);
+  return planImport(
+    staged.table,
+    columnMapping,
+    { ...keys, people: duplicateCandidates(db), features: featureValueNames(db) },
+    { referenceYear: ctx.clock().getFullYear() },
+  );
+}
+
+function summarise(p: ImportPlan): ImportCheck {
+  return {
+    rowsTotal: p.rowsTotal,
+    newRows: p.newPeople.length,
+    alreadyInPool: p.alreadyInPool,
+    rejectedRows: p.rejectedIndexes.length,
+    mappingProblems: p.mappingProblems.map((m) => ({ column: m.column, rule: m.rule, message: m.message })),
+    problems: p.problems.slice(0, MAX_PROBLEMS_SHOWN),
+    problemCount: p.problems.length,
+    duplicatesFlagged: p.duplicates.length,
+    newFeatureValues: p.features
+      .map((f) => ({ feature: f.name, values: [...f.values.values()].filter((v) => v.existingId === null).map((v) => v.value) }))
+      .filter((f) => f.values.length > 0),
+  };
+}
+
+/**
+ * The rejected rows as they were in the file, with their row number and reasons in front, in
+ * the file's own delimiter so that the office's Excel opens it the same way.
+ */
+export function rejectedRowsFile(staged: Staged, p: ImportPlan): ExportedFile {
+  const t = staged.table;
+  const delimiter = t.delimiter ?? ',';
+  const reasons = new Map<number, string[]>();
+  for (const problem of p.problems) (reasons.get(problem.row) ?? reasons.set(problem.row, []).get(problem.row)!).push(problem.message);
+  const lines = [['Row', 'Problems', ...t.header]];
+  for (const index of p.rejectedIndexes) {
+    const rowNumber = t.rowNumbers[index]!;
+    lines.push([String(rowNumber), (reasons.get(rowNumber) ?? []).join(' | '), ...t.rows[index]!]);
+  }
+  const content = lines.map((cells) => cells.map((c) => csvField(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+  const base = basename(staged.fileName, extname(staged.fileName));
+  return { fileName: `${base}-rejected-rows.csv`, content };
+}
+
+/** Writes the plan in one transaction: people, new feature values, duplicate flags, the record. */
+function writePlan(ctx: AppContext, staged: Staged, columnMapping: ColumnMapping, p: ImportPlan): ImportResult {
+  const importId = ctx.newId();
+  return ctx.mutate((db, audit) => {
+    const at = ctx.nowIso();
+    const writer = createPoolWriter(db);
+    // feature key -> { id, value key -> value id }
+    const ids = new Map<string, { id: string; values: Map<string, string> }>();
+    let featurePosition = nextFeaturePosition(db);
+    for (const feature of p.features) {
+      const featureId = feature.existingId ?? ctx.newId();
+      if (!feature.existingId) writer.insertFeature({ id: featureId, name: feature.name, position: featurePosition++, createdAt: at });
+      const values = new Map<string, string>();
+      let valuePosition = feature.existingId ? nextValuePosition(db, featureId) : 0;
+      // New values in a stable order (as first met in the file).
+      for (const [valueKey, value] of feature.values) {
+        let valueId = value.existingId;
+        if (!valueId) {
+          valueId = ctx.newId();
+          writer.insertFeatureValue({ id: valueId, featureId, value: value.value, position: valuePosition++ });
+        }
+        values.set(valueKey, valueId);
+      }
+      ids.set(feature.key, { id: featureId, values });
+    }
+
+    const codes = allCodes(db);
+    const realIds = new Map<string, string>();
+    const pickSecure = (characters: readonly string[]) => characters[randomInt(characters.length)]!;
+    for (const person of p.newPeople) {
+      const personId = ctx.newId();
+      realIds.set(person.tempId, personId);
+      const code = uniqueCode(pickSecure, codes);
+      writer.insertPerson({
+        id: personId,
+        code,
+        externalId: person.externalId,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        email: person.email,
+        phone: person.phone,
+        street: person.street,
+        houseNumber: person.houseNumber,
+        postcode: person.postcode,
+        city: person.city,
+        birthYear: person.birthYear,
+        language: person.language,
+        householdKey: person.householdKey,
+        status: 'pool',
+        searchKey: searchKeyWithCode(person, code),
+        notes: person.notes,
+        createdAt: at,
+        updatedAt: at,
+        importId,
+        fingerprint: person.fingerprint,
+      });
+      for (const [featureKey, valueKey] of Object.entries(person.featureKeys)) {
+        const feature = ids.get(featureKey)!;
+        writer.insertPersonFeature({ personId, featureId: feature.id, valueId: feature.values.get(valueKey)! });
+      }
+    }
+
+    let flagged = 0;
+    for (const pair of p.duplicates) {
+      const a = realIds.get(pair.a) ?? pair.a;
+      const b = realIds.get(pair.b) ?? pair.b;
+      const [first, second] = a < b ? [a, b] : [b, a];
+      if (insertDuplicateFlag(db, { id: ctx.newId(), a: first, b: second, reasons: pair.reasons, at })) flagged += 1;
+    }
+
+    const record = {
+      id: importId,
+      at,
+      operator: ctx.requireOperator(),
+      fileName: staged.fileName,
+      rowsTotal: p.rowsTotal,
+      imported: p.newPeople.length,
+      alreadyInPool: p.alreadyInPool,
+      rejected: p.rejectedIndexes.length,
+    };
+    insertImportRecord(db, { ...record, fileSha256: staged.sha256, mapping: columnMapping });
+    saveMapping(db, headerKey(staged.table.header), staged.table.header, columnMapping, at);
+    // Counts only: the audit log is append-only, so it must never hold personal data.
+    audit({
+      entity: 'import',
+      entityId: importId,
+      action: 'import.commit',
+      after: { ...record, sha256: staged.sha256, duplicatesFlagged: flagged },
+    });
+    return {
+      importId,
+      imported: p.newPeople.length,
+      alreadyInPool: p.alreadyInPool,
+      rejected: p.rejectedIndexes.length,
+      duplicatesFlagged: flagged,
+      rejectedFile: null,
+    };
+  });
+}
+
+function mappingError(p: ImportPlan): AppError {
+  return new AppError(
+    'VALIDATION',
+    `The column mapping cannot be used: ${p.mappingProblems.map((m) => m.message).join(' ')}`,
+    { mappingProblems: p.mappingProblems },
+    'errors.importMapping',
+  );
+}
+
+export const importHandlers = handlers({
+  'imports.stage': {
+    args: z.strictObject({ fileName: requiredText(255), contentBase64: z.string().max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 8) }),
+    run: async ({ fileName, contentBase64 }, ctx) => {
+      ctx.requireDb();
+      return stageBytes(ctx, fileName, bytesFromBase64(contentBase64));
+    },
+  },
+  'imports.stageFile': {
+    args: z.strictObject({ path: filePath }),
+    run: async ({ path }, ctx) => {
+      ctx.requireDb();
+      const file = ctx.resolveUserPath(path);
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) throw new AppError('FILE_NOT_FOUND', `There is no file at ${file}.`, { path: file });
+      if (info.size > MAX_IMPORT_FILE_BYTES) {
+        throw new AppError('VALIDATION', `The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`, {}, 'errors.importTooLarge');
+      }
+      return stageBytes(ctx, basename(file), new Uint8Array(await readFile(file)));
+    },
+  },
+  'imports.selectSheet': {
+    args: z.strictObject({ uploadId: id, sheet: requiredText(255) }),
+    run: async ({ uploadId, sheet }, ctx) => {
+      const staged = getStaged(ctx, uploadId);
+      const table = await readTableOrExplain(staged.bytes, staged.fileName, sheet);
+      const entry = replaceTable(ctx, uploadId, table);
+      const { mapping: m, mappingSource } = mappingFor(ctx.requireDb(), table.header);
+      return describeStaged(entry, m, mappingSource);
+    },
+  },
+  'imports.check': {
+    args: z.strictObject({ uploadId: id, mapping }),
+    run: ({ uploadId, mapping: m }, ctx) => summarise(plan(ctx, getStaged(ctx, uploadId), m)),
+  },
+  'imports.editCell': {
+    args: z.strictObject({
+      uploadId: id,
+      row: z.number().int().min(2, 'must be at least 2 (row 1 is the header)'),
+      column: z.number().int().min(0),
+      value: z.string().max(10_000, 'must be at most 10000 characters'),
+    }),
+    run: ({ uploadId, row, column, value }, ctx) => {
+      const staged = getStaged(ctx, uploadId);
+      const t = staged.table;
+      const index = t.rowNumbers.indexOf(row);
+      if (index < 0) throw new AppError('NOT_FOUND', `The file has no data row ${row}.`, { row }, 'errors.importNoRow');
+      if (column >= t.header.length) throw new AppError('VALIDATION', `The file has no column ${column + 1}.`, { column }, 'errors.importNoColumn');
+      // Only in memory: the file on disk stays as it was. A short row is padded to the header.
+      const cells = [...t.rows[index]!];
+      while (cells.length < t.header.length) cells.push('');
+      cells[column] = value;
+      t.rows[index] = cells;
+      const { mapping: m, mappingSource } = mappingFor(ctx.requireDb(), t.header);
+      return describeStaged(staged, m, mappingSource);
+    },
+  },
+  'imports.commit': {
+    args: z.strictObject({ uploadId: id, mapping, mode: z.enum(['allOrNothing', 'validOnly']) }),
+    run: ({ uploadId, mapping: m, mode }, ctx) => {
+      ctx.requireOperator();
+      const staged = getStaged(ctx, uploadId);
+      const p = plan(ctx, staged, m);
+      if (p.mappingProblems.length > 0) throw mappingError(p);
+      if (mode === 'allOrNothing' && p.problems.length > 0) {
+        const check = summarise(p);
+        throw new AppError(
+          'VALIDATION',
+          `${p.rejectedIndexes.length} of ${p.rowsTotal} rows have problems, so nothing was imported. Fix them in the file, or import the valid rows only. First problem: ${p.problems[0]!.message}`,
+          { problems: check.problems, problemCount: check.problemCount, rejectedRows: check.rejectedRows },
+          'errors.importRejected',
+        );
+      }
+      const result = writePlan(ctx, staged, m, p);
+      discard(ctx, uploadId);
+      return { ...result, rejectedFile: p.rejectedIndexes.length > 0 ? rejectedRowsFile(staged, p) : null };
+    },
+  },
+  'imports.discard': {
+    args: z.strictObject({ uploadId: id }),
+    run: ({ uploadId }, ctx) => ({ discarded: discard(ctx, uploadId) }),
+  },
+  'imports.list': {
+    args: empty,
+    run: (_args, ctx) => listImports(ctx.requireDb()),
+  },
+});
