@@ -416,6 +416,11 @@ export interface ApiContract {
   'imports.editCell': [{ uploadId: string; row: number; column: number; value: string }, StagedImport];
   'imports.commit': [{ uploadId: string; mapping: ColumnMapping; mode: ImportMode }, ImportResult];
   'imports.discard': [{ uploadId: string }, { discarded: boolean }];
+  /**
+   * Reads, checks and imports a file in one call (for the command line, where nothing stays in
+   * memory between calls): the given mapping, else the saved one, else the guessed one.
+   */
+  'imports.importFile': [{ path: string; sheet?: string; mapping?: ColumnMapping; mode?: ImportMode }, ImportResult];
   'imports.list': [Record<string, never>, ImportRecord[]];
 
   'people.list': [PersonQuery, { total: number; rows: PersonListItem[] }];
@@ -475,6 +480,7 @@ export const METHOD_NAMES = [
   'imports.editCell',
   'imports.commit',
   'imports.discard',
+  'imports.importFile',
   'imports.list',
   'people.list',
   'people.get',

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { StagedImport } from '../../preload/contract';
+import type { ImportPlan } from '../domain/import/plan';
 import type { ParsedTable } from '../domain/import/readTable';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -15,6 +16,8 @@ export interface Staged {
   bytes: Uint8Array;
   sha256: string;
   table: ParsedTable;
+  /** The last plan made (by a check), reused by the commit while nothing has changed since. */
+  plan: { key: string; plan: ImportPlan } | null;
 }
 
 const MAX_STAGED = 3;
@@ -36,6 +39,7 @@ export function stage(ctx: AppContext, fileName: string, bytes: Uint8Array, tabl
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     table,
+    plan: null,
   };
   staged.set(entry.uploadId, entry);
   return entry;
@@ -54,6 +58,7 @@ export function getStaged(ctx: AppContext, uploadId: string): Staged {
 export function replaceTable(ctx: AppContext, uploadId: string, table: ParsedTable): Staged {
   const entry = getStaged(ctx, uploadId);
   entry.table = table;
+  entry.plan = null;
   return entry;
 }
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
@@ -64,5 +65,25 @@ describe('the command line', () => {
     });
     expect(failing.status).toBe(1);
     expect(failing.stderr).toContain('No file at /nonexistent/x.assembly');
+  });
+
+  it('imports a pool file in one command, and refuses a broken one with the row and column', async () => {
+    const dir = tempDir();
+    const file = await newAssembly(dir);
+    const pool = join(dir, 'pool.csv');
+    writeFileSync(pool, Buffer.from('Voornaam;Naam;Geboortejaar;Geslacht\r\nÉlodie;Dubois;1985;vrouw\r\nNoël;Peeters;1970;man\r\n', 'latin1'));
+    const imported = await runCli(['--file', file, '--data-dir', dir, 'imports.importFile', JSON.stringify({ path: pool })]);
+    expect(imported.exitCode, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 2, alreadyInPool: 0, rejected: 0 });
+    const again = await runCli(['--file', file, '--data-dir', dir, 'imports.importFile', JSON.stringify({ path: pool })]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, alreadyInPool: 2 });
+    const listed = await runCli(['--file', file, '--data-dir', dir, 'people.list', '{"query":"noel"}']);
+    expect(JSON.parse(listed.stdout).rows[0]).toMatchObject({ firstName: 'Noël', features: { Geslacht: 'man' } });
+
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, 'Voornaam;Naam;Geboortejaar\nAn;Claes;19x5\n');
+    const refused = await runCli(['--file', file, '--data-dir', dir, 'imports.importFile', JSON.stringify({ path: broken })]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('Row 2, column "Geboortejaar"');
   });
 });

@@ -128,6 +128,28 @@ describe('web mode server', () => {
     expect((await rpc(server, { method: 'app.status', args: {} })).status).toBe(200);
   });
 
+  it('lets only a file upload, announced in the address, past the ordinary size limit', async () => {
+    const server = await start(1000);
+    const post = (path: string, payload: unknown) =>
+      send(server, {
+        method: 'POST',
+        path,
+        headers: { 'Content-Type': 'application/json', 'X-Assembly-Token': server.token },
+        body: JSON.stringify(payload),
+      });
+    const file = Buffer.from('first name,last name\n' + 'An,Peeters\n'.repeat(200)).toString('base64');
+    const upload = { method: 'imports.stage', args: { fileName: 'pool.csv', contentBase64: file } };
+    // Past the limit, the size is no longer the problem: there is no assembly open.
+    const announced = await post('/rpc?upload=imports.stage', upload);
+    expect(JSON.parse(announced.body).error.code).toBe('NO_ASSEMBLY_OPEN');
+    expect((await post('/rpc', upload)).status).toBe(413);
+    const mismatch = await post('/rpc?upload=imports.stage', { method: 'app.setOperator', args: { name: 'x'.repeat(2000) } });
+    expect(mismatch.status).toBe(400);
+    expect(JSON.parse(mismatch.body).error.message).toContain('announces imports.stage');
+    const notAnUpload = await post('/rpc?upload=app.setOperator', { method: 'app.setOperator', args: { name: 'x'.repeat(2000) } });
+    expect(notAnUpload.status).toBe(400);
+  });
+
   it('bound to every interface on purpose, answers to the machine’s own addresses, still not to other names', async () => {
     const dir = tempDir();
     const lan = await startWebServer({ registry: createAppRegistry(() => {}), ctx: new AppContext('web', dir), staticDir: dir, host: '0.0.0.0' });

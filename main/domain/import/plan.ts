@@ -59,6 +59,9 @@ export function planImport(
   options: { referenceYear: number },
 ): ImportPlan {
   const mappingProblems = checkMapping(table.header, mapping);
+  // Feature names and values repeat on every row: fold each distinct one once.
+  const folded = new Map<string, string>();
+  const fold = (text: string) => folded.get(text) ?? (folded.set(text, searchKey(text)), folded.get(text)!);
   const empty: ImportPlan = {
     rowsTotal: table.rows.length,
     mappingProblems,
@@ -81,7 +84,7 @@ export function planImport(
   let alreadyInPool = 0;
   for (const draft of drafts) {
     const fingerprint = rowFingerprint(draft);
-    const externalKey = draft.externalId === null ? null : searchKey(draft.externalId);
+    const externalKey = draft.externalId === null ? null : draft.externalId.toLowerCase();
     if (existing.fingerprints.has(fingerprint) || (draft.externalId !== null && existing.externalIds.has(draft.externalId))) {
       alreadyInPool += 1;
       continue;
@@ -106,7 +109,7 @@ export function planImport(
     seenFingerprints.add(fingerprint);
     if (externalKey !== null) seenExternal.set(externalKey, fingerprint);
     const featureKeys: Record<string, string> = {};
-    for (const [name, value] of Object.entries(draft.features)) featureKeys[searchKey(name)] = searchKey(value);
+    for (const [name, value] of Object.entries(draft.features)) featureKeys[fold(name)] = fold(value);
     newPeople.push({
       ...draft,
       tempId: `new:${newPeople.length}`,
@@ -117,7 +120,7 @@ export function planImport(
     });
   }
 
-  const features = planFeatures(mapping, newPeople, existing.features);
+  const features = planFeatures(mapping, newPeople, existing.features, fold);
 
   const newIds = new Set(newPeople.map((p) => p.tempId));
   const duplicates = findDuplicates([
@@ -141,7 +144,12 @@ export function planImport(
 }
 
 /** Matches the mapped feature columns and their values to what the assembly knows. */
-function planFeatures(mapping: ColumnMapping, people: NewPerson[], known: ExistingPool['features']): PlannedFeature[] {
+function planFeatures(
+  mapping: ColumnMapping,
+  people: NewPerson[],
+  known: ExistingPool['features'],
+  fold: (text: string) => string,
+): PlannedFeature[] {
   const byKey = new Map<string, PlannedFeature>();
   for (const row of known) {
     const key = searchKey(row.feature);
@@ -160,7 +168,7 @@ function planFeatures(mapping: ColumnMapping, people: NewPerson[], known: Existi
   // The first spelling met wins for a new value ("Man" and "man" are one value).
   for (const person of people) {
     for (const [name, value] of Object.entries(person.features)) {
-      const featureKey = searchKey(name);
+      const featureKey = fold(name);
       const valueKey = person.featureKeys[featureKey]!;
       const feature = byKey.get(featureKey)!;
       if (!feature.values.has(valueKey)) feature.values.set(valueKey, { value, existingId: null });

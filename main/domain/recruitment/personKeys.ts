@@ -26,8 +26,9 @@ export function searchTokens(query: string | undefined): string[] {
 
 /**
  * A fingerprint of an imported row's content (after validation and normalisation), so that
- * importing the same file twice recognises the rows already in the pool. Feature values are
- * sorted by feature name: the column order of the file does not matter.
+ * importing the same file twice recognises the rows already in the pool. Case does not matter;
+ * accents do (they are the same file's bytes again, not a fuzzy match: that is the duplicate
+ * check's job). Feature values are sorted by feature name: the column order does not matter.
  */
 export function rowFingerprint(d: {
   externalId: string | null;
@@ -43,11 +44,12 @@ export function rowFingerprint(d: {
   language: string | null;
   features: Record<string, string>;
 }): string {
-  const fold = (s: string | null) => (s === null ? '' : searchKey(s));
-  const features = Object.entries(d.features)
-    .map(([k, v]) => [fold(k), fold(v)])
-    .sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
-  const canonical = JSON.stringify([
+  // mapRows has already trimmed the cells and folded inner whitespace.
+  const fold = (s: string | null) => (s === null ? '' : s.toLowerCase());
+  const features = Object.keys(d.features)
+    .sort()
+    .map((k) => fold(k) + '=' + fold(d.features[k]!));
+  const canonical = [
     fold(d.externalId),
     fold(d.firstName),
     fold(d.lastName),
@@ -57,9 +59,9 @@ export function rowFingerprint(d: {
     fold(d.houseNumber),
     fold(d.postcode),
     fold(d.city),
-    d.birthYear,
+    d.birthYear === null ? '' : String(d.birthYear),
     d.language ?? '',
-    features,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+    ...features,
+  ].join('\u0000');
+  return createHash('sha256').update(canonical).digest('base64');
 }
