@@ -25,8 +25,8 @@ ALTER TABLE people ADD COLUMN erased_at TEXT;
 -- importing the same file again recognises people already in the pool.
 ALTER TABLE people ADD COLUMN import_id TEXT;
 ALTER TABLE people ADD COLUMN fingerprint TEXT;
-CREATE INDEX people_fingerprint ON people(fingerprint) WHERE fingerprint IS NOT NULL;
-CREATE INDEX people_external_id ON people(external_id) WHERE external_id IS NOT NULL;
+-- (No index on either: an import reads them all into memory once, and every index slows the
+-- 50,000 inserts of a large import.)
 
 -- Census shares and quotas per feature value.
 ALTER TABLE feature_values ADD COLUMN share_percent REAL CHECK (share_percent IS NULL OR (share_percent >= 0 AND share_percent <= 100));
