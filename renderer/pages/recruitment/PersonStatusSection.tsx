@@ -1,0 +1,246 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { PersonDetail, PersonStatus } from '../../../preload/contract';
+import { call, isApiCallError } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { formatCalendarDate, formatInstant, todayCalendarDate } from '../../format';
+import { currentLanguage } from '../../i18n';
+import { PersonReplaceDialog } from './PersonReplaceDialog';
+import { StatusBadge, fieldErrorsOf } from './PersonShared';
+
+/** Reasons the server writes itself are put into the page's language. */
+function reasonText(t: TFunction, reason: string): string {
+  const replaces = /^replaces (\S+)$/.exec(reason);
+  if (replaces) return t('peoplePage.history.replacesReason', { code: replaces[1] });
+  if (reason === '(erased)') return t('peoplePage.history.erasedReason');
+  return reason;
+}
+
+type Ending = 'declined' | 'withdrawn';
+const isEnding = (s: PersonStatus): s is Ending => s === 'declined' || s === 'withdrawn';
+
+interface Props {
+  person: PersonDetail;
+  onChanged: (p: PersonDetail) => void;
+  onOpen: (id: string) => void;
+}
+
+/** The current status, the changes allowed from it, replacement, and the history of changes. */
+export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const prefix = useId();
+  const [ending, setEnding] = useState<Ending | null>(null);
+  const [date, setDate] = useState(todayCalendarDate());
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [replacing, setReplacing] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const endingForm = useRef<HTMLFormElement>(null);
+  const [changes, setChanges] = useState(0);
+
+  // The buttons change with the status: continue from the section's heading.
+  useEffect(() => {
+    if (changes > 0) heading.current?.focus();
+  }, [changes]);
+  // The date is filled in (today): the reason is what is left to say.
+  useEffect(() => {
+    if (ending) document.getElementById(`${prefix}-reason`)?.focus();
+  }, [ending, prefix]);
+  useEffect(() => {
+    if (!error || !endingForm.current) return;
+    endingForm.current.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
+
+  async function change(status: PersonStatus, details?: { date: string; reason: string }) {
+    setBusy(true);
+    setError(null);
+    setMessage('');
+    try {
+      const next = await call('people.setStatus', { id: person.id, status, ...(details ? { date: details.date || null, reason: details.reason } : {}) });
+      setEnding(null);
+      setReason('');
+      setMessage(t('peoplePage.statusSection.changed', { status: t(`peoplePage.status.${status}`) }));
+      onChanged(next);
+      setChanges((n) => n + 1);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function startEnding(status: Ending) {
+    setError(null);
+    setMessage('');
+    setDate(todayCalendarDate());
+    setReason('');
+    setEnding(status);
+  }
+
+  function submitEnding(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (ending && !busy) void change(ending, { date, reason });
+  }
+
+  function replaced(next: PersonDetail) {
+    setReplacing(false);
+    setMessage(t('peoplePage.replace.done', { code: next.replacedBy?.code ?? '' }));
+    onChanged(next);
+    setChanges((n) => n + 1);
+  }
+
+  // Lifecycle refusals name the field (date or reason): say it beside that field, in the page's words.
+  const fieldErrors = fieldErrorsOf(t, error);
+  if (isApiCallError(error) && error.i18nKey.startsWith('lifecycle.')) {
+    for (const f of error.fields) fieldErrors[f.field] = t(error.i18nKey, { defaultValue: fieldErrors[f.field] });
+  }
+  const placed = Boolean(ending) && Boolean(fieldErrors.date || fieldErrors.reason);
+  const canReplace = isEnding(person.status) && !person.replacedBy;
+
+  return (
+    <section className="person-section" aria-labelledby={`${prefix}-title`}>
+      <h3 id={`${prefix}-title`} ref={heading} tabIndex={-1}>
+        {t('peoplePage.statusSection.title')}
+      </h3>
+      <div className="person-status-now">
+        <StatusBadge status={person.status} />
+        {(person.statusDate || person.statusReason) && (
+          <span>
+            {person.statusDate && t('peoplePage.statusSection.since', { date: formatCalendarDate(person.statusDate, lang, 'short') })}
+            {person.statusDate && person.statusReason && ' · '}
+            {person.statusReason && t('peoplePage.statusSection.reason', { reason: reasonText(t, person.statusReason) })}
+          </span>
+        )}
+      </div>
+
+      {(person.replacedBy || person.replaces.length > 0) && (
+        <ul className="person-replace-links">
+          {person.replacedBy && (
+            <li>
+              {t('peoplePage.statusSection.replacedBy')}{' '}
+              <button type="button" className="people-link" onClick={() => onOpen(person.replacedBy!.id)}>
+                {person.replacedBy.code}
+              </button>
+            </li>
+          )}
+          {person.replaces.length > 0 && (
+            <li>
+              {t('peoplePage.statusSection.replaces')}{' '}
+              {person.replaces.map((r, i) => (
+                <span key={r.id}>
+                  {i > 0 && ', '}
+                  <button type="button" className="people-link" onClick={() => onOpen(r.id)}>
+                    {r.code}
+                  </button>
+                </span>
+              ))}
+            </li>
+          )}
+        </ul>
+      )}
+
+      <p role="status" className="visually-hidden-when-empty people-status-message">
+        {message}
+      </p>
+      {error && !placed ? <ErrorNotice error={error} title={t('peoplePage.statusSection.notChanged')} /> : null}
+
+      {(person.allowedStatuses.length > 0 || canReplace) && !ending && (
+        <div className="person-status-actions" role="group" aria-label={t('peoplePage.statusSection.actionsLabel')}>
+          {person.allowedStatuses.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={`button button-small${isEnding(s) ? ' button-danger-outline' : ''}`}
+              disabled={busy}
+              onClick={() => (isEnding(s) ? startEnding(s) : void change(s))}
+            >
+              {t(`peoplePage.statusAction.${s}`)}
+            </button>
+          ))}
+          {canReplace && (
+            <button type="button" className="button button-small button-primary" onClick={() => setReplacing(true)}>
+              {t('peoplePage.replace.open')}
+            </button>
+          )}
+        </div>
+      )}
+      {person.allowedStatuses.length === 0 && !canReplace && !person.replacedBy && <p className="muted">{t('peoplePage.statusSection.final')}</p>}
+
+      {ending && (
+        <form ref={endingForm} className="person-ending-form" onSubmit={submitEnding} noValidate aria-labelledby={`${prefix}-ending`}>
+          <p id={`${prefix}-ending`} className="person-form-title">
+            {t(`peoplePage.statusSection.endingTitle.${ending}`)}
+          </p>
+          <div className="form-grid person-grid">
+            <Field id={`${prefix}-date`} label={t(`peoplePage.statusSection.date.${ending}`)} error={fieldErrors.date}>
+              {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+            </Field>
+            <Field id={`${prefix}-reason`} label={t('peoplePage.statusSection.reasonLabel')} error={fieldErrors.reason} hint={t('peoplePage.statusSection.reasonHint')} className="span-2">
+              {(p) => <input {...p} type="text" autoComplete="off" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            </Field>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button-danger" disabled={busy}>
+              {busy ? t('common.busy') : t(`peoplePage.statusSection.confirmEnding.${ending}`)}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setEnding(null);
+                setError(null);
+                heading.current?.focus();
+              }}
+            >
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      <h4 className="person-subheading">{t('peoplePage.history.title')}</h4>
+      {person.history.length === 0 ? (
+        <p className="muted">{t('peoplePage.history.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table compact person-history">
+            <caption className="visually-hidden">{t('peoplePage.history.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('peoplePage.history.whenBy')}</th>
+                <th scope="col">{t('peoplePage.history.change')}</th>
+                <th scope="col">{t('peoplePage.history.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...person.history].reverse().map((h) => (
+                <tr key={h.id}>
+                  <td>
+                    <span className="nowrap">{formatInstant(h.at, lang)}</span>
+                    <span className="person-history-by">{h.operator}</span>
+                  </td>
+                  <th scope="row" className="person-history-change">
+                    {t(`peoplePage.status.${h.from}`)} <span aria-hidden="true">→</span>
+                    <span className="visually-hidden">{t('peoplePage.history.to')}</span> {t(`peoplePage.status.${h.to}`)}
+                  </th>
+                  <td>
+                    {h.date && <span className="nowrap">{formatCalendarDate(h.date, lang, 'short')}</span>}
+                    {h.date && h.reason && <br />}
+                    {h.reason && reasonText(t, h.reason)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {replacing && <PersonReplaceDialog person={person} onClose={() => setReplacing(false)} onReplaced={replaced} />}
+    </section>
+  );
+}
