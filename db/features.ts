@@ -136,3 +136,12 @@ export function writeRecruitmentSettings(db: Db, s: RecruitmentSettings, updated
     updatedAt,
   );
 }
+
+/**
+ * The year ages are counted in: that of the assembly's first session (a pool recruited in
+ * November for a panel meeting in March is aged at the panel), else the current year.
+ */
+export function ageReferenceYear(db: Db, now: Date): number {
+  const first = db.prepare('SELECT min(date) FROM sessions WHERE deleted_at IS NULL').pluck().get() as string | null;
+  return first ? Number(first.slice(0, 4)) : now.getFullYear();
+}

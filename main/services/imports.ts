@@ -23,7 +23,7 @@ import {
   listImports,
   saveMapping,
 } from '../../db/imports';
-import { nextFeaturePosition, nextValuePosition } from '../../db/features';
+import { ageReferenceYear, nextFeaturePosition, nextValuePosition } from '../../db/features';
 import { allCodes } from '../../db/people';
 import { createPoolWriter } from '../../db/poolWrite';
 import { ImportFileError } from '../domain/import/errors';
@@ -129,7 +129,7 @@ function plan(ctx: AppContext, staged: Staged, columnMapping: ColumnMapping): Im
     ctx.open?.path,
     db.prepare('SELECT total_changes()').pluck().get(),
     db.pragma('data_version', { simple: true }),
-    ctx.clock().getFullYear(),
+    ageReferenceYear(db, ctx.clock()),
     columnMapping,
   ]);
   if (staged.plan?.key === key) return staged.plan.plan;
@@ -144,7 +144,7 @@ function makePlan(ctx: AppContext, db: Db, staged: Staged, columnMapping: Column
     staged.table,
     columnMapping,
     { ...keys, people: duplicateCandidates(db), features: featureValueNames(db) },
-    { referenceYear: ctx.clock().getFullYear() },
+    { referenceYear: ageReferenceYear(db, ctx.clock()) },
   );
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FeatureInfo, ProposedQuota, QuotaOverview, RecruitmentSettings } from '../../preload/contract';
 import type { Db } from '../../db/connection';
 import {
+  ageReferenceYear,
   deleteFeatureRows,
   featureInfo,
   findFeature,
@@ -201,7 +202,7 @@ export const featureHandlers = handlers({
           }
           for (const r of rows) personLabels.set(r.personId, assigned.get(r.value)!);
         } else {
-          const referenceYear = ctx.clock().getFullYear();
+          const referenceYear = ageReferenceYear(db, ctx.clock());
           const rows = db
             .prepare('SELECT id, code, birth_year AS birthYear FROM people WHERE deleted_at IS NULL')
             .all() as { id: string; code: string; birthYear: number | null }[];
@@ -275,7 +276,7 @@ export const quotaHandlers = handlers({
     }),
     run: ({ targets }, ctx) =>
       ctx.mutate((db, audit) => {
-        const fields: { field: string; rule: string; message: string }[] = [];
+        const fields: { field: string; rule: string; message: string; params: Record<string, number> }[] = [];
         const changes = targets.map((t, i) => {
           const value = requireValue(db, t.valueId);
           const current = featureInfo(db, value.featureId).values.find((v) => v.id === t.valueId)!;
@@ -287,13 +288,18 @@ export const quotaHandlers = handlers({
             maxFlex: t.maxFlex === undefined ? current.maxFlex : t.maxFlex,
           };
           if (next.min !== null && next.max !== null && next.min > next.max) {
-            fields.push({ field: `targets.${i}.max`, rule: 'atLeast', message: `${current.value}: the maximum (${next.max}) is below the minimum (${next.min})` });
+            fields.push({
+              field: `targets.${i}.max`,
+              rule: 'atLeast',
+              message: `${current.value}: the maximum (${next.max}) is below the minimum (${next.min})`,
+              params: { min: next.min },
+            });
           }
           return { value, current, next };
         });
         if (fields.length > 0) {
           throw new AppError('VALIDATION', fields.map((f) => f.message).join('; '), {
-            fields: fields.map((f) => ({ ...f, params: {} })),
+            fields,
           });
         }
         for (const c of changes) setValueTargets(db, c.value.id, c.next);

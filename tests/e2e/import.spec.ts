@@ -226,6 +226,38 @@ test('a Windows-1252 CSV is read, two bad rows are fixed in place, and 12 people
   expect(consoleErrors).toEqual([]);
 });
 
+test('the imported pool gets population shares, and quotas are proposed from them', async ({ page, appUrl, consoleErrors }) => {
+  // The recruitment officer's next step after the import of the first test (same assembly).
+  await page.goto(appUrl);
+  await page.getByRole('navigation', { name: 'Areas of the assembly' }).getByRole('link', { name: 'Recruitment' }).click();
+  await page.getByRole('navigation', { name: 'Parts of recruitment' }).getByRole('link', { name: 'Features & quotas' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Features & quotas' })).toBeVisible();
+  await page.getByLabel('Population share of V (Geslacht), in percent').fill('50,6');
+  await page.getByLabel('Population share of M (Geslacht), in percent').fill('49,4');
+  await page.getByLabel('Panel size (seats)').fill('10');
+  await page.getByLabel('Tolerance (± seats)').fill('1');
+  await page.getByRole('button', { name: 'Propose quotas from the shares' }).click();
+  await expect(page.getByRole('heading', { name: 'Proposed quotas (not saved yet)' })).toBeFocused();
+  await page.getByRole('button', { name: 'Apply the proposal' }).click();
+  await expect(page.getByRole('status')).toContainText('The proposed quotas are saved');
+  // 50.6 % and 49.4 % of 10 seats: 5.06 and 4.94, rounded by largest remainder to 5 and 5.
+  await expect(page.getByLabel('Minimum seats for V (Geslacht)')).toHaveValue('4');
+  await expect(page.getByLabel('Maximum seats for V (Geslacht)')).toHaveValue('6');
+  await expect(page.getByLabel('Minimum seats for M (Geslacht)')).toHaveValue('4');
+  await expect(page.getByLabel('Maximum seats for M (Geslacht)')).toHaveValue('6');
+  await snap(page, 'import-08b-quotas');
+  const overview = await api<{ features: { name: string; values: { value: string; min: number | null; max: number | null }[] }[] }>(
+    page,
+    'quotas.overview',
+    {},
+  );
+  expect(overview.features.find((f) => f.name === 'Geslacht')!.values.map((v) => [v.value, v.min, v.max])).toEqual([
+    ['V', 4, 6],
+    ['M', 4, 6],
+  ]);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('the same file again adds nothing; all-or-nothing refuses; valid rows only saves the rejected rows', async ({ page, appUrl, consoleErrors }) => {
   await page.goto(appUrl);
   await openImport(page);

@@ -11,6 +11,13 @@ import { ARTIFACTS_DIR, expect, snap, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
+/** Moves within the app as its links do (the tests are type-checked without the DOM library). */
+async function goToHash(page: Page, hash: string) {
+  await page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
+}
+
 /** A modal dialog sits over the viewport: a screenshot of the viewport shows it as a person sees it. */
 async function snapDialog(page: Page, name: string) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -295,10 +302,10 @@ test('the page reads in French and in Dutch, with Belgian decimal commas', async
     ['Français', 'Critères et quotas', 'Proposer des quotas à partir des parts', 'Quotas proposés (pas encore enregistrés)', 'Part de female (Gender) dans la population, en pour cent'],
     ['Nederlands', 'Kenmerken en quota', 'Quota voorstellen op basis van de aandelen', 'Voorgestelde quota (nog niet opgeslagen)', 'Aandeel van female (Gender) in de bevolking, in procent'],
   ] as const) {
-    await page.evaluate(() => (window.location.hash = '#/settings'));
+    await goToHash(page, '#/settings');
     await page.getByLabel(language).check();
     await expect(page.locator('html')).toHaveAttribute('lang', language === 'Français' ? 'fr-BE' : 'nl-BE');
-    await page.evaluate(() => (window.location.hash = '#/recruitment/quotas'));
+    await goToHash(page, '#/recruitment/quotas');
     await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
     await expect(page.getByLabel(share)).toHaveValue('50,6');
     await page.getByRole('button', { name: propose }).click();
@@ -307,7 +314,7 @@ test('the page reads in French and in Dutch, with Belgian decimal commas', async
     await expect(page.locator('main')).not.toContainText('quotasPage.');
     await snap(page, `quotas-${language === 'Français' ? '13-fr' : '14-nl'}`);
   }
-  await page.evaluate(() => (window.location.hash = '#/settings'));
+  await goToHash(page, '#/settings');
   await page.getByLabel('English').check();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
   expect(consoleErrors).toEqual([]);
