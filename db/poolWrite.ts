@@ -66,19 +66,41 @@ export function createPoolWriter(db: Db): PoolWriter {
   const featureValue = db.prepare(
     'INSERT INTO feature_values (id, feature_id, value, position) VALUES (@id, @featureId, @value, @position)',
   );
+  // Positional parameters: binding 22 named values from an object costs more per row, and an
+  // import writes 50,000 of them.
   const person = db.prepare(
     `INSERT INTO people (id, code, external_id, first_name, last_name, email, phone, street, house_number, postcode, city,
        birth_year, language, household_key, status, search_key, notes, created_at, updated_at, deleted_at, import_id, fingerprint)
-     VALUES (@id, @code, @externalId, @firstName, @lastName, @email, @phone, @street, @houseNumber, @postcode, @city,
-       @birthYear, @language, @householdKey, @status, @searchKey, @notes, @createdAt, @updatedAt, NULL, @importId, @fingerprint)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
   );
-  const personFeature = db.prepare(
-    'INSERT INTO person_features (person_id, feature_id, value_id) VALUES (@personId, @featureId, @valueId)',
-  );
+  const personFeature = db.prepare('INSERT INTO person_features (person_id, feature_id, value_id) VALUES (?, ?, ?)');
   return {
     insertFeature: (row) => void feature.run(row),
     insertFeatureValue: (row) => void featureValue.run(row),
-    insertPerson: (row) => void person.run({ importId: null, fingerprint: null, ...row }),
-    insertPersonFeature: (row) => void personFeature.run(row),
+    insertPerson: (p) =>
+      void person.run(
+        p.id,
+        p.code,
+        p.externalId,
+        p.firstName,
+        p.lastName,
+        p.email,
+        p.phone,
+        p.street,
+        p.houseNumber,
+        p.postcode,
+        p.city,
+        p.birthYear,
+        p.language,
+        p.householdKey,
+        p.status,
+        p.searchKey,
+        p.notes,
+        p.createdAt,
+        p.updatedAt,
+        p.importId ?? null,
+        p.fingerprint ?? null,
+      ),
+    insertPersonFeature: (row) => void personFeature.run(row.personId, row.featureId, row.valueId),
   };
 }

@@ -29,37 +29,45 @@ async function appWithAssembly() {
 
 const sessionArgs = (i: number) => ({ name: `Session ${i}`, date: '2027-03-06', startTime: '09:30', endTime: '17:00', kind: 'plenary' });
 
-/** The 50,000-row import, run once in a child process and reported as two figures. */
-let importRun: Promise<{ ms: number; maxRssMb: number; imported: number }> | null = null;
-function import50k() {
-  importRun ??= new Promise((resolve, reject) => {
+/**
+ * The 50,000-row import, each run in its own child process (so its peak memory is its own),
+ * three times: this virtual machine's timings vary by ±20 % from run to run, so the median time
+ * and the largest peak memory are reported.
+ */
+type ImportRun = { ms: number; maxRssMb: number; imported: number };
+function importOnce(): Promise<ImportRun> {
+  return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', fileURLToPath(new URL('./importChild.ts', import.meta.url)), '50000'],
       { maxBuffer: 1 << 20 },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`import bench failed: ${error.message}\n${stderr}`));
-        const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssMb: number; imported: number };
+        const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as ImportRun;
         if (result.imported !== 50_000) return reject(new Error(`import bench imported ${result.imported} rows, not 50000`));
         resolve(result);
       },
     );
   });
-  return importRun;
+}
+let importRuns: Promise<ImportRun[]> | null = null;
+function import50k(): Promise<ImportRun[]> {
+  importRuns ??= (async () => [await importOnce(), await importOnce(), await importOnce()])();
+  return importRuns;
 }
 
 const benchmarks: Benchmark[] = [
   {
-    name: 'import.50k CSV: parse, validate, insert (stage+check+commit)',
+    name: 'import.50k CSV: parse, validate, insert (stage+check+commit, median of 3)',
     unit: 'ms',
     target: 3000,
-    run: async () => (await import50k()).ms,
+    run: async () => median((await import50k()).map((r) => r.ms)),
   },
   {
-    name: 'import.50k CSV: peak memory of the importing process',
+    name: 'import.50k CSV: peak memory of the importing process (largest of 3)',
     unit: 'MB',
     target: 400,
-    run: async () => (await import50k()).maxRssMb,
+    run: async () => Math.max(...(await import50k()).map((r) => r.maxRssMb)),
   },
   {
     name: 'demo.write (1,500 people, panel 150)',

@@ -25,8 +25,6 @@ export interface NewPerson extends PersonDraft {
   tempId: string;
   fingerprint: string;
   householdKey: string | null;
-  /** personSearchKey() without the code, which is handed out when written. */
-  searchBase: { firstName: string; lastName: string; email: string | null; phone: string | null };
   /** feature key (folded name) -> value key (folded value) */
   featureKeys: Record<string, string>;
 }
@@ -115,7 +113,6 @@ export function planImport(
       tempId: `new:${newPeople.length}`,
       fingerprint,
       householdKey: householdKey({ street: draft.street, houseNumber: draft.houseNumber, postcode: draft.postcode }),
-      searchBase: { firstName: draft.firstName, lastName: draft.lastName, email: draft.email, phone: draft.phone },
       featureKeys,
     });
   }
@@ -179,5 +176,5 @@ function planFeatures(
 
 /** The full search key of a person once the code is known. */
 export function searchKeyWithCode(p: NewPerson, code: string): string {
-  return personSearchKey({ ...p.searchBase, code });
+  return personSearchKey({ firstName: p.firstName, lastName: p.lastName, code, email: p.email, phone: p.phone });
 }
