@@ -24,7 +24,7 @@ function sepHint(text: string): { delimiter: Delimiter; length: number } | null 
 
 /**
  * How often each candidate occurs outside quotes in each of the first records (blank lines left
- * out). A quote opens a quoted value only at the start of a field, as csv-parse's relax_quotes
+ * out). A quote opens a quoted value only at the start of a field, as parseCsv below
  * reads it, so an apostrophe-like stray quote in a name does not swallow the rest of the sample.
  */
 function sampleCounts(text: string): number[][] {
