@@ -174,3 +174,34 @@ describe('features, population shares and quotas', () => {
     app.close();
   });
 });
+
+describe('a pool in the Sortition Foundation format', () => {
+  it('imports pseudonymised respondents (an id and feature columns), and exports them back alike', async () => {
+    const dir = tempDir();
+    const app = makeApp(dir);
+    await app.call('app.createAssembly', { name: 'Partijfinanciering', panelSize: 10 });
+    const csv = ['id,gender,age,region', 'R001,female,16-29,Flanders', 'R002,male,30-44,Wallonia', 'R003,female,45+,Brussels'].join('\r\n');
+    const staged = await app.call('imports.stage', { fileName: 'respondents.csv', contentBase64: b64(csv) });
+    const mapping = {
+      columns: [
+        { kind: 'field' as const, field: 'externalId' as const },
+        { kind: 'feature' as const, feature: 'gender' },
+        { kind: 'feature' as const, feature: 'age' },
+        { kind: 'feature' as const, feature: 'region' },
+      ],
+    };
+    const result = await app.call('imports.commit', { uploadId: staged.uploadId, mapping, mode: 'allOrNothing' });
+    expect(result.imported).toBe(3);
+    const people = await app.call('people.list', {});
+    expect(people.rows.map((p) => p.features.region).sort()).toEqual(['Brussels', 'Flanders', 'Wallonia']);
+    const exported = (await app.call('people.exportSortition', {})).content.trim().split(/\r?\n/);
+    expect(exported[0]).toBe('id,gender,age,region');
+    expect(exported).toHaveLength(4);
+
+    // Without names, a row without its id cannot be told apart from the others.
+    const noId = await app.call('imports.stage', { fileName: 'r.csv', contentBase64: b64('id,gender\r\n,female\r\n') });
+    const check = await app.call('imports.check', { uploadId: noId.uploadId, mapping: { columns: mapping.columns.slice(0, 2) } });
+    expect(check.problems.map((p) => [p.row, p.rule])).toEqual([[2, 'required']]);
+    app.close();
+  });
+});

@@ -252,9 +252,11 @@ describe('checkMapping', () => {
     expect(problem!.message).toBe('Column "Geboortejaar" gives the birth year and column "Leeftijd" the age; use only one of them.');
     const needs = checkMapping(['A', 'B'], { columns: [ignore, ignore] });
     expect(needs.map((p) => p.message)).toEqual([
-      'Choose the column that holds the first name: every person needs a first and a last name.',
-      'Choose the column that holds the last name: every person needs a first and a last name.',
+      'Choose the column that holds the first name: every person needs a first and a last name (or, in a pseudonymised file, only a respondent id).',
+      'Choose the column that holds the last name: every person needs a first and a last name (or, in a pseudonymised file, only a respondent id).',
     ]);
+    // A pseudonymised file (the Sortition Foundation's people format) needs only the id.
+    expect(checkMapping(['id', 'gender'], { columns: [field('externalId'), feature('gender')] })).toEqual([]);
   });
 });
 

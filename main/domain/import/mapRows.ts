@@ -145,9 +145,18 @@ export function checkMapping(header: string[], mapping: ColumnMapping): MappingP
       }
     }
   });
-  for (const field of ['firstName', 'lastName'] as const) {
-    if (!fieldAt.has(field)) {
-      problems.push({ column: null, rule: 'needsName', message: `Choose the column that holds ${FIELD_LABEL[field]}: every person needs a first and a last name.` });
+  // A person is known by a first and a last name, or, in a pseudonymised file (the Sortition
+  // Foundation's people format: an id and feature columns), by the respondent id alone.
+  const pseudonymised = fieldAt.has('externalId') && !fieldAt.has('firstName') && !fieldAt.has('lastName');
+  if (!pseudonymised) {
+    for (const field of ['firstName', 'lastName'] as const) {
+      if (!fieldAt.has(field)) {
+        problems.push({
+          column: null,
+          rule: 'needsName',
+          message: `Choose the column that holds ${FIELD_LABEL[field]}: every person needs a first and a last name (or, in a pseudonymised file, only a respondent id).`,
+        });
+      }
     }
   }
   const yearColumn = fieldAt.get('birthYear');
@@ -313,6 +322,8 @@ export function mapRows(
   }
   const { header } = table;
   const maxBirthYear = options.referenceYear - MIN_AGE;
+  const mapsField = (field: PersonField) => mapping.columns.some((c) => c.kind === 'field' && c.field === field);
+  const pseudonymised = mapsField('externalId') && !mapsField('firstName') && !mapsField('lastName');
   const drafts: PersonDraft[] = [];
   const problems: RowProblem[] = [];
 
@@ -424,6 +435,10 @@ export function mapRows(
           if (checkLength(column, value, FIELD_MAX_LENGTH.notes)) draft.notes = value;
           return;
         case 'externalId':
+          // Without names, the respondent id is all that tells people apart.
+          if (value === '' && pseudonymised) report(column, 'required', value, `${FIELD_LABEL[field]} is missing.`);
+          else if (value !== '' && checkLength(column, value, FIELD_MAX_LENGTH[field])) draft[field] = value;
+          return;
         case 'street':
         case 'houseNumber':
         case 'postcode':
