@@ -1,6 +1,6 @@
 import type {
   ContactEntry,
-  PersonLanguage,
+  PersonIdentity,
   PersonListItem,
   PersonQuery,
   PersonStatus,
@@ -9,20 +9,9 @@ import type {
 import type { Db } from './connection';
 
 /** A row of `people`, in the names the services use. */
-export interface PersonRecord {
+export interface PersonRecord extends PersonIdentity {
   id: string;
   code: string;
-  externalId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  postcode: string | null;
-  city: string | null;
-  birthYear: number | null;
-  language: PersonLanguage | null;
   householdKey: string | null;
   status: PersonStatus;
   statusDate: string | null;
@@ -123,20 +112,7 @@ export function featuresOf(db: Db, personIds: string[]): Map<string, Record<stri
   return result;
 }
 
-interface ListRow {
-  id: string;
-  code: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  city: string | null;
-  birthYear: number | null;
-  language: PersonLanguage | null;
-  status: PersonStatus;
-  erasedAt: string | null;
-  openDuplicates: number;
-}
+type ListRow = Omit<PersonListItem, 'erased' | 'features'> & { erasedAt: string | null };
 
 /** At most this many words of a search are matched (the rest are ignored). */
 export const MAX_SEARCH_TOKENS = 8;

@@ -1,3 +1,4 @@
+import type { PersonIdentity } from '../preload/contract';
 import type { Db } from './connection';
 
 /**
@@ -21,20 +22,9 @@ export interface FeatureValueRow {
   position: number;
 }
 
-export interface PersonRow {
+export interface PersonRow extends PersonIdentity {
   id: string;
   code: string;
-  externalId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  postcode: string | null;
-  city: string | null;
-  birthYear: number | null;
-  language: 'nl' | 'fr' | 'de' | 'en' | null;
   householdKey: string | null;
   status: string;
   /** searchKey() of the person's names, contacts and code. */

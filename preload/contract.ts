@@ -211,6 +211,21 @@ export interface ImportRecord {
   rejected: number;
 }
 
+/** What identifies a person: the personal fields an import fills and an erasure wipes. */
+export interface PersonIdentity {
+  externalId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  houseNumber: string | null;
+  postcode: string | null;
+  city: string | null;
+  birthYear: number | null;
+  language: PersonLanguage | null;
+}
+
 export interface PersonListItem {
   id: string;
   code: string;
@@ -363,8 +378,11 @@ export interface ProposedQuota {
   valueId: string;
   feature: string;
   value: string;
+  /** The share as given (before any scaling), or null when none was given. */
   sharePercent: number | null;
+  /** The exact number of seats the (scaled) share stands for: share × panel size / 100. */
   idealSeats: number;
+  /** idealSeats rounded by the largest remainder; the seats of a feature add up to the panel size. */
   seats: number;
   min: number;
   max: number;

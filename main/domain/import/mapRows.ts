@@ -9,22 +9,11 @@ import { searchKey } from '../text';
 // The mapping's vocabulary is the API's (preload/contract.ts): one definition for main and the UI.
 export { IMPORT_FIELDS as PERSON_FIELDS, PERSON_LANGUAGES } from '../../../preload/contract';
 export type { ColumnMapping, ColumnTarget, ImportField as PersonField, PersonLanguage } from '../../../preload/contract';
-import { PERSON_LANGUAGES, type ColumnMapping, type ColumnTarget, type ImportField as PersonField, type PersonLanguage } from '../../../preload/contract';
+import { PERSON_LANGUAGES, type ColumnMapping, type ColumnTarget, type ImportField as PersonField, type PersonIdentity, type PersonLanguage } from '../../../preload/contract';
 
-export interface PersonDraft {
+export interface PersonDraft extends PersonIdentity {
   /** The Excel row the person came from, for messages after import. */
   rowNumber: number;
-  externalId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  postcode: string | null;
-  city: string | null;
-  birthYear: number | null;
-  language: PersonLanguage | null;
   notes: string;
   /** Feature name -> value (trimmed, inner whitespace folded). */
   features: Record<string, string>;

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import type { PersonIdentity } from '../../../preload/contract';
 import { searchKey } from '../text';
 
 /**
@@ -34,20 +35,7 @@ export function searchTokens(query: string | undefined): string[] {
  * accents do (they are the same file's bytes again, not a fuzzy match: that is the duplicate
  * check's job). Feature values are sorted by feature name: the column order does not matter.
  */
-export function rowFingerprint(d: {
-  externalId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  postcode: string | null;
-  city: string | null;
-  birthYear: number | null;
-  language: string | null;
-  features: Record<string, string>;
-}): string {
+export function rowFingerprint(d: PersonIdentity & { features: Record<string, string> }): string {
   // mapRows has already trimmed the cells and folded inner whitespace.
   const fold = (s: string | null) => (s === null ? '' : s.toLowerCase());
   const features = Object.keys(d.features)

@@ -3,24 +3,15 @@
  * a set of minima and maxima against the panel size and the pool before a draw is attempted.
  * A draw with impossible quotas fails late and obscurely; these checks say why, early.
  */
+import type { ProposedQuota as ProposedQuotaInfo } from '../../../preload/contract';
 
 export interface QuotaFeatureInput {
   name: string;
   values: { value: string; sharePercent: number | null }[];
 }
 
-export interface ProposedQuota {
-  feature: string;
-  value: string;
-  /** The share as given (before any scaling), or null when none was given. */
-  sharePercent: number | null;
-  /** The exact number of seats the (scaled) share stands for: share × panel size / 100. */
-  idealSeats: number;
-  /** idealSeats rounded by the largest remainder; the seats of a feature add up to the panel size. */
-  seats: number;
-  min: number;
-  max: number;
-}
+/** One value's proposal (the API's ProposedQuota, which adds the value's id). */
+export type ProposedQuota = Omit<ProposedQuotaInfo, 'valueId'>;
 
 /** The rounding rule of proposeQuotas, as shown to the people who set the quotas. */
 export const QUOTA_ROUNDING_RULE =
