@@ -62,3 +62,10 @@ export function findDuplicateFlag(db: Db, id: string): DuplicateFlag | null {
 export function resolveDuplicateFlag(db: Db, id: string, status: 'distinct' | 'resolved', at: string, by: string): void {
   db.prepare('UPDATE duplicate_flags SET status = ?, resolved_at = ?, resolved_by = ? WHERE id = ?').run(status, at, by, id);
 }
+
+/** Settles the open flags of a person removed from the pool (the pair can no longer be merged). */
+export function closeFlagsOf(db: Db, personId: string, at: string, by: string): void {
+  db.prepare(
+    "UPDATE duplicate_flags SET status = 'resolved', resolved_at = ?, resolved_by = ? WHERE status = 'open' AND (person_a = ? OR person_b = ?)",
+  ).run(at, by, personId, personId);
+}

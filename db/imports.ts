@@ -34,14 +34,21 @@ export function listImports(db: Db): ImportRecord[] {
     .all() as ImportRecord[];
 }
 
-/** What the pool already holds, to recognise rows imported before. */
-export function existingImportKeys(db: Db): { externalIds: Set<string>; fingerprints: Set<string> } {
-  const externalIds = new Set(
-    db.prepare('SELECT external_id FROM people WHERE deleted_at IS NULL AND external_id IS NOT NULL').pluck().all() as string[],
-  );
-  const fingerprints = new Set(
-    db.prepare('SELECT fingerprint FROM people WHERE deleted_at IS NULL AND fingerprint IS NOT NULL').pluck().all() as string[],
-  );
+/**
+ * What the pool already holds, to recognise rows imported before: respondent ids (lower-cased,
+ * as the file's are compared) with the fingerprint of the row they came with. People removed
+ * from the pool as duplicates count too: importing the file again must not bring them back.
+ */
+export function existingImportKeys(db: Db): { externalIds: Map<string, string | null>; fingerprints: Set<string> } {
+  const rows = db
+    .prepare('SELECT external_id AS externalId, fingerprint FROM people WHERE external_id IS NOT NULL OR fingerprint IS NOT NULL')
+    .all() as { externalId: string | null; fingerprint: string | null }[];
+  const externalIds = new Map<string, string | null>();
+  const fingerprints = new Set<string>();
+  for (const r of rows) {
+    if (r.externalId !== null) externalIds.set(r.externalId.toLowerCase(), r.fingerprint);
+    if (r.fingerprint !== null) fingerprints.add(r.fingerprint);
+  }
   return { externalIds, fingerprints };
 }
 

@@ -75,6 +75,7 @@ const UPDATES: Record<string, string> = {
   externalId: 'UPDATE people SET external_id = ? WHERE id = ?',
   erasedAt: 'UPDATE people SET erased_at = ? WHERE id = ?',
   deletedAt: 'UPDATE people SET deleted_at = ? WHERE id = ?',
+  fingerprint: 'UPDATE people SET fingerprint = ? WHERE id = ?',
 };
 
 /** Writes the given fields of one person (names as in PersonRecord) and its updated_at. */

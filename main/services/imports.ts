@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import {
@@ -12,6 +12,7 @@ import {
   type ImportResult,
   type StagedImport,
 } from '../../preload/contract';
+import type { AuditRecord } from '../../db/audit';
 import type { Db } from '../../db/connection';
 import {
   duplicateCandidates,
@@ -117,16 +118,24 @@ const columnTarget = z.discriminatedUnion('kind', [
 ]);
 const mapping = z.strictObject({ columns: z.array(columnTarget).max(500, 'has too many columns') });
 
+/** A random id per open connection: counters restart when a file is closed and opened again. */
+const connectionIds = new WeakMap<Db, string>();
+function connectionId(db: Db): string {
+  let id = connectionIds.get(db);
+  if (!id) connectionIds.set(db, (id = randomUUID()));
+  return id;
+}
+
 /**
  * The plan for a staged file and mapping. The check makes it; the commit that follows reuses it
  * when the mapping, the file and the assembly are unchanged since (a 50,000-row plan costs about
- * a second). The assembly counts as unchanged when neither this connection (total_changes) nor
- * another process (data_version) has written to it, and the same file is open.
+ * a second). The assembly counts as unchanged when it is the same open connection and neither
+ * it (total_changes) nor another process (data_version) has written since. The commit asks
+ * inside its write transaction, so nothing can change between this check and the writes.
  */
-function plan(ctx: AppContext, staged: Staged, columnMapping: ColumnMapping): ImportPlan {
-  const db = ctx.requireDb();
+function plan(ctx: AppContext, db: Db, staged: Staged, columnMapping: ColumnMapping): ImportPlan {
   const key = JSON.stringify([
-    ctx.open?.path,
+    connectionId(db),
     db.prepare('SELECT total_changes()').pluck().get(),
     db.pragma('data_version', { simple: true }),
     ageReferenceYear(db, ctx.clock()),
@@ -184,104 +193,109 @@ export function rejectedRowsFile(staged: Staged, p: ImportPlan): ExportedFile {
 }
 
 /** Writes the plan in one transaction: people, new feature values, duplicate flags, the record. */
-function writePlan(ctx: AppContext, staged: Staged, columnMapping: ColumnMapping, p: ImportPlan): ImportResult {
+function writePlan(
+  ctx: AppContext,
+  db: Db,
+  audit: (record: AuditRecord) => void,
+  staged: Staged,
+  columnMapping: ColumnMapping,
+  p: ImportPlan,
+): ImportResult {
   const importId = ctx.newId();
-  return ctx.mutate((db, audit) => {
-    const at = ctx.nowIso();
-    const writer = createPoolWriter(db);
-    // feature key -> { id, value key -> value id }
-    const ids = new Map<string, { id: string; values: Map<string, string> }>();
-    let featurePosition = nextFeaturePosition(db);
-    for (const feature of p.features) {
-      const featureId = feature.existingId ?? ctx.newId();
-      if (!feature.existingId) writer.insertFeature({ id: featureId, name: feature.name, position: featurePosition++, createdAt: at });
-      const values = new Map<string, string>();
-      let valuePosition = feature.existingId ? nextValuePosition(db, featureId) : 0;
-      // New values in a stable order (as first met in the file).
-      for (const [valueKey, value] of feature.values) {
-        let valueId = value.existingId;
-        if (!valueId) {
-          valueId = ctx.newId();
-          writer.insertFeatureValue({ id: valueId, featureId, value: value.value, position: valuePosition++ });
-        }
-        values.set(valueKey, valueId);
+  const at = ctx.nowIso();
+  const writer = createPoolWriter(db);
+  // feature key -> { id, value key -> value id }
+  const ids = new Map<string, { id: string; values: Map<string, string> }>();
+  let featurePosition = nextFeaturePosition(db);
+  for (const feature of p.features) {
+    const featureId = feature.existingId ?? ctx.newId();
+    if (!feature.existingId) writer.insertFeature({ id: featureId, name: feature.name, position: featurePosition++, createdAt: at });
+    const values = new Map<string, string>();
+    let valuePosition = feature.existingId ? nextValuePosition(db, featureId) : 0;
+    // New values in a stable order (as first met in the file).
+    for (const [valueKey, value] of feature.values) {
+      let valueId = value.existingId;
+      if (!valueId) {
+        valueId = ctx.newId();
+        writer.insertFeatureValue({ id: valueId, featureId, value: value.value, position: valuePosition++ });
       }
-      ids.set(feature.key, { id: featureId, values });
+      values.set(valueKey, valueId);
     }
+    ids.set(feature.key, { id: featureId, values });
+  }
 
-    const codes = allCodes(db);
-    const realIds = new Map<string, string>();
-    const pickSecure = securePicker();
-    for (const person of p.newPeople) {
-      const personId = ctx.newId();
-      realIds.set(person.tempId, personId);
-      const code = uniqueCode(pickSecure, codes);
-      writer.insertPerson({
-        id: personId,
-        code,
-        externalId: person.externalId,
-        firstName: person.firstName,
-        lastName: person.lastName,
-        email: person.email,
-        phone: person.phone,
-        street: person.street,
-        houseNumber: person.houseNumber,
-        postcode: person.postcode,
-        city: person.city,
-        birthYear: person.birthYear,
-        language: person.language,
-        householdKey: person.householdKey,
-        status: 'pool',
-        searchKey: searchKeyWithCode(person, code),
-        notes: person.notes,
-        createdAt: at,
-        updatedAt: at,
-        importId,
-        fingerprint: person.fingerprint,
-      });
-      for (const [featureKey, valueKey] of Object.entries(person.featureKeys)) {
-        const feature = ids.get(featureKey)!;
-        writer.insertPersonFeature({ personId, featureId: feature.id, valueId: feature.values.get(valueKey)! });
-      }
-    }
-
-    let flagged = 0;
-    const insertDuplicateFlag = duplicateFlagWriter(db);
-    for (const pair of p.duplicates) {
-      const a = realIds.get(pair.a) ?? pair.a;
-      const b = realIds.get(pair.b) ?? pair.b;
-      const [first, second] = a < b ? [a, b] : [b, a];
-      if (insertDuplicateFlag({ id: ctx.newId(), a: first, b: second, reasons: pair.reasons, at })) flagged += 1;
-    }
-
-    const record = {
-      id: importId,
-      at,
-      operator: ctx.requireOperator(),
-      fileName: staged.fileName,
-      rowsTotal: p.rowsTotal,
-      imported: p.newPeople.length,
-      alreadyInPool: p.alreadyInPool,
-      rejected: p.rejectedIndexes.length,
-    };
-    insertImportRecord(db, { ...record, fileSha256: staged.sha256, mapping: columnMapping });
-    saveMapping(db, headerKey(staged.table.header), staged.table.header, columnMapping, at);
-    // Counts only: the audit log is append-only, so it must never hold personal data.
-    audit({
-      entity: 'import',
-      entityId: importId,
-      action: 'import.commit',
-      after: { ...record, sha256: staged.sha256, duplicatesFlagged: flagged },
-    });
-    return {
+  const codes = allCodes(db);
+  const realIds = new Map<string, string>();
+  const pickSecure = securePicker();
+  for (const person of p.newPeople) {
+    const personId = ctx.newId();
+    realIds.set(person.tempId, personId);
+    const code = uniqueCode(pickSecure, codes);
+    writer.insertPerson({
+      id: personId,
+      code,
+      externalId: person.externalId,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      email: person.email,
+      phone: person.phone,
+      street: person.street,
+      houseNumber: person.houseNumber,
+      postcode: person.postcode,
+      city: person.city,
+      birthYear: person.birthYear,
+      language: person.language,
+      householdKey: person.householdKey,
+      status: 'pool',
+      searchKey: searchKeyWithCode(person, code),
+      notes: person.notes,
+      createdAt: at,
+      updatedAt: at,
       importId,
-      imported: p.newPeople.length,
-      alreadyInPool: p.alreadyInPool,
-      rejected: p.rejectedIndexes.length,
-      duplicatesFlagged: flagged,
-      rejectedFile: null,
-    };
+      fingerprint: person.fingerprint,
+    });
+    for (const [featureKey, valueKey] of Object.entries(person.featureKeys)) {
+      const feature = ids.get(featureKey)!;
+      writer.insertPersonFeature({ personId, featureId: feature.id, valueId: feature.values.get(valueKey)! });
+    }
+  }
+
+  let flagged = 0;
+  const insertDuplicateFlag = duplicateFlagWriter(db);
+  for (const pair of p.duplicates) {
+    const a = realIds.get(pair.a) ?? pair.a;
+    const b = realIds.get(pair.b) ?? pair.b;
+    const [first, second] = a < b ? [a, b] : [b, a];
+    if (insertDuplicateFlag({ id: ctx.newId(), a: first, b: second, reasons: pair.reasons, at })) flagged += 1;
+  }
+
+  const record = {
+    id: importId,
+    at,
+    operator: ctx.requireOperator(),
+    fileName: staged.fileName,
+    rowsTotal: p.rowsTotal,
+    imported: p.newPeople.length,
+    alreadyInPool: p.alreadyInPool,
+    rejected: p.rejectedIndexes.length,
+  };
+  insertImportRecord(db, { ...record, fileSha256: staged.sha256, mapping: columnMapping });
+  saveMapping(db, headerKey(staged.table.header), staged.table.header, columnMapping, at);
+  // Counts only: the audit log is append-only, so it must never hold personal data.
+  audit({
+    entity: 'import',
+    entityId: importId,
+    action: 'import.commit',
+    after: { ...record, sha256: staged.sha256, duplicatesFlagged: flagged },
   });
+  return {
+    importId,
+    imported: p.newPeople.length,
+    alreadyInPool: p.alreadyInPool,
+    rejected: p.rejectedIndexes.length,
+    duplicatesFlagged: flagged,
+    rejectedFile: null,
+  };
 }
 
 function mappingError(p: ImportPlan): AppError {
@@ -317,7 +331,7 @@ export const importHandlers = handlers({
   },
   'imports.check': {
     args: z.strictObject({ uploadId: id, mapping }),
-    run: ({ uploadId, mapping: m }, ctx) => summarise(plan(ctx, getStaged(ctx, uploadId), m)),
+    run: ({ uploadId, mapping: m }, ctx) => summarise(plan(ctx, ctx.requireDb(), getStaged(ctx, uploadId), m)),
   },
   'imports.editCell': {
     args: z.strictObject({
@@ -378,18 +392,22 @@ export const importHandlers = handlers({
 function commit(ctx: AppContext, uploadId: string, m: ColumnMapping, mode: 'allOrNothing' | 'validOnly'): ImportResult {
   ctx.requireOperator();
   const staged = getStaged(ctx, uploadId);
-  const p = plan(ctx, staged, m);
-  if (p.mappingProblems.length > 0) throw mappingError(p);
-  if (mode === 'allOrNothing' && p.problems.length > 0) {
-    const check = summarise(p);
-    throw new AppError(
-      'VALIDATION',
-      `${p.rejectedIndexes.length} of ${p.rowsTotal} rows have problems, so nothing was imported. Fix them in the file, or import the valid rows only. First problem: ${p.problems[0]!.message}`,
-      { problems: check.problems, problemCount: check.problemCount, rejectedRows: check.rejectedRows },
-      'errors.importRejected',
-    );
-  }
-  const result = writePlan(ctx, staged, m, p);
+  const { result, p } = ctx.mutate((db, audit) => {
+    // Planned (or the check's plan confirmed) inside the write transaction: what is written is
+    // exactly what was checked against the pool as it is now.
+    const p = plan(ctx, db, staged, m);
+    if (p.mappingProblems.length > 0) throw mappingError(p);
+    if (mode === 'allOrNothing' && p.problems.length > 0) {
+      const check = summarise(p);
+      throw new AppError(
+        'VALIDATION',
+        `${p.rejectedIndexes.length} of ${p.rowsTotal} rows have problems, so nothing was imported. Fix them in the file, or import the valid rows only. First problem: ${p.problems[0]!.message}`,
+        { problems: check.problems, problemCount: check.problemCount, rejectedRows: check.rejectedRows },
+        'errors.importRejected',
+      );
+    }
+    return { result: writePlan(ctx, db, audit, staged, m, p), p };
+  });
   discard(ctx, uploadId);
   return { ...result, rejectedFile: p.rejectedIndexes.length > 0 ? rejectedRowsFile(staged, p) : null };
 }

@@ -10,7 +10,7 @@ import {
   type PersonStatus,
 } from '../../preload/contract';
 import type { Db } from '../../db/connection';
-import { duplicatesOf, findDuplicateFlag, resolveDuplicateFlag, listDuplicateFlags } from '../../db/duplicates';
+import { closeFlagsOf, duplicatesOf, findDuplicateFlag, resolveDuplicateFlag, listDuplicateFlags } from '../../db/duplicates';
 import { readRecruitmentSettings } from '../../db/features';
 import {
   codeOf,
@@ -27,7 +27,7 @@ import {
   updatePersonFields,
   type PersonRecord,
 } from '../../db/people';
-import { allowedNext, canBeReplaced, canReplace, checkTransition, needsHouseholdCheck } from '../domain/recruitment/lifecycle';
+import { allowedNext, canBeReplaced, canReplace, checkTransition, needsHouseholdCheck, SEATED_STATUSES } from '../domain/recruitment/lifecycle';
 import { householdKey } from '../domain/recruitment/normalise';
 import { personSearchKey, searchTokens } from '../domain/recruitment/personKeys';
 import { isCalendarDate } from '../domain/sessionRules';
@@ -53,8 +53,21 @@ function requirePerson(db: Db, personId: string): PersonRecord {
   return person;
 }
 
+/** Refuses work on a person whose personal data was erased. */
+function refuseErased(person: PersonRecord, what: string): void {
+  if (person.erasedAt) {
+    throw new AppError('CONFLICT', `${person.code} was erased at their request: ${what} is no longer possible.`, { code: person.code }, 'errors.personErased');
+  }
+}
+
 export function personDetail(db: Db, personId: string): PersonDetail {
-  const p = requirePerson(db, personId);
+  requirePerson(db, personId);
+  return personDetailOf(db, personId);
+}
+
+/** The detail of any person, removed from the pool or not. */
+function personDetailOf(db: Db, personId: string): PersonDetail {
+  const p = findPerson(db, personId)!;
   const duplicates = duplicatesOf(db, personId);
   return {
     id: p.id,
@@ -123,7 +136,14 @@ function changeStatus(
       rule: problem.rule,
     }, `lifecycle.${problem.rule}`);
   }
-  if (needsHouseholdCheck(person.status, to)) checkHousehold(db, person);
+  if (needsHouseholdCheck(person.status, to)) {
+    refuseErased(person, 'a seat');
+    checkHousehold(db, person);
+  }
+  if (to === 'pool' || to === 'reserve') {
+    // Undoing the selection of a replacement: the person they replaced can be replaced again.
+    db.prepare('UPDATE people SET replaced_by = NULL WHERE replaced_by = ?').run(person.id);
+  }
   const ending = to === 'declined' || to === 'withdrawn';
   updatePersonFields(db, person.id, { status: to, statusDate: ending ? details.date : null, statusReason: ending ? details.reason : null }, ctx.nowIso());
   insertStatusChange(db, {
@@ -200,6 +220,10 @@ export const peopleHandlers = handlers({
         const after = { ...before, ...fields } as PersonRecord;
         fields.searchKey = personSearchKey(after);
         fields.householdKey = householdKey({ street: after.street, houseNumber: after.houseNumber, postcode: after.postcode });
+        // A seated person moving into a household that already holds a seat.
+        if (SEATED_STATUSES.includes(before.status) && fields.householdKey !== before.householdKey) {
+          checkHousehold(db, { ...after, householdKey: fields.householdKey as string | null });
+        }
         updatePersonFields(db, personId, fields, ctx.nowIso());
         audit({ entity: 'person', entityId: personId, action: 'person.update', after: { code: before.code, fieldsChanged: changed } });
         return personDetail(db, personId);
@@ -232,6 +256,13 @@ export const peopleHandlers = handlers({
         changeStatus(ctx, db, replacement, 'selected', { date: null, reason: `replaces ${person.code}` });
         updatePersonFields(db, person.id, { replacedBy: replacement.id }, ctx.nowIso());
         audit({ entity: 'person', entityId: person.id, action: 'person.replace', after: { code: person.code, replacedBy: replacement.code } });
+        audit({
+          entity: 'person',
+          entityId: replacement.id,
+          action: 'person.status',
+          before: { status: replacement.status },
+          after: { status: 'selected', code: replacement.code, replaces: person.code },
+        });
         return personDetail(db, person.id);
       }),
   },
@@ -240,6 +271,7 @@ export const peopleHandlers = handlers({
     run: (args, ctx) =>
       ctx.mutate((db, audit) => {
         const person = requirePerson(db, args.id);
+        refuseErased(person, 'a new contact entry');
         const contactId = ctx.newId();
         insertContact(db, {
           id: contactId,
@@ -259,7 +291,9 @@ export const peopleHandlers = handlers({
     args: z.strictObject({ id, confirmCode: requiredText(20) }),
     run: (args, ctx) =>
       ctx.mutate((db, audit) => {
-        const person = requirePerson(db, args.id);
+        // Also a record removed from the pool as a duplicate: its personal data must go too.
+        const person = findPerson(db, args.id);
+        if (!person) throw new AppError('NOT_FOUND', 'There is no such person in this assembly.', { id: args.id });
         if (person.erasedAt) throw new AppError('CONFLICT', `${person.code} was already erased.`, {}, 'errors.personErased');
         if (args.confirmCode.trim().toUpperCase() !== person.code) {
           throw new AppError('VALIDATION', `Type the person's code, ${person.code}, to confirm the erasure.`, {
@@ -292,6 +326,10 @@ export const peopleHandlers = handlers({
             statusReason: person.statusReason === null ? null : '(erased)',
             householdKey: null,
             searchKey: personSearchKey({ firstName: '', lastName: '', code: person.code, email: null, phone: null }),
+            // The fingerprint is a hash of the personal fields: a guess could be checked against it.
+            // (So importing a file that still lists the person adds them again: the officer must
+            // take them out of the source file too; the erase dialog says so.)
+            fingerprint: null,
             erasedAt: now,
           },
           now,
@@ -299,7 +337,7 @@ export const peopleHandlers = handlers({
         db.prepare("UPDATE contacts SET note = '', outcome = '(erased)' WHERE person_id = ?").run(person.id);
         db.prepare("UPDATE status_changes SET reason = '(erased)' WHERE person_id = ? AND reason IS NOT NULL").run(person.id);
         audit({ entity: 'person', entityId: person.id, action: 'person.erase', after: { code: person.code } });
-        return personDetail(db, person.id);
+        return personDetailOf(db, person.id);
       }),
   },
 });
@@ -318,13 +356,17 @@ export const duplicateHandlers = handlers({
         if (flag.status !== 'open') throw new AppError('CONFLICT', 'This possible duplicate was already resolved.', {}, 'errors.duplicateResolved');
         const now = ctx.nowIso();
         if (args.resolution !== 'distinct') {
+          const kept = args.resolution === 'keepA' ? flag.a : flag.b;
           const removed = args.resolution === 'keepA' ? flag.b : flag.a;
+          requirePerson(db, kept.id);
           const person = requirePerson(db, removed.id);
           if (person.status !== 'pool' && person.status !== 'reserve') {
             throw new AppError('CONFLICT', `${person.code} is ${person.status}: change the status back before removing this record.`, {}, 'errors.duplicateSeated');
           }
           // Removed from the pool, not destroyed: a soft delete that can be looked up later.
           updatePersonFields(db, person.id, { deletedAt: now }, now);
+          // Its other possible duplicates are settled with it.
+          closeFlagsOf(db, person.id, now, ctx.requireOperator());
         }
         resolveDuplicateFlag(db, flag.id, args.resolution === 'distinct' ? 'distinct' : 'resolved', now, ctx.requireOperator());
         audit({

@@ -204,7 +204,8 @@ export const featureHandlers = handlers({
         } else {
           const referenceYear = ageReferenceYear(db, ctx.clock());
           const rows = db
-            .prepare('SELECT id, code, birth_year AS birthYear FROM people WHERE deleted_at IS NULL')
+            // Erased people have no birth year any more: they stay without a band.
+            .prepare('SELECT id, code, birth_year AS birthYear FROM people WHERE deleted_at IS NULL AND erased_at IS NULL')
             .all() as { id: string; code: string; birthYear: number | null }[];
           const missing = rows.filter((r) => r.birthYear === null);
           const outside: string[] = [];
@@ -277,9 +278,11 @@ export const quotaHandlers = handlers({
     run: ({ targets }, ctx) =>
       ctx.mutate((db, audit) => {
         const fields: { field: string; rule: string; message: string; params: Record<string, number> }[] = [];
+        // Read once: listFeatures aggregates the whole pool.
+        const byId = new Map(listFeatures(db).flatMap((f) => f.values.map((v) => [v.id, v] as const)));
         const changes = targets.map((t, i) => {
           const value = requireValue(db, t.valueId);
-          const current = featureInfo(db, value.featureId).values.find((v) => v.id === t.valueId)!;
+          const current = byId.get(t.valueId)!;
           const next = {
             sharePercent: t.sharePercent === undefined ? current.sharePercent : t.sharePercent,
             min: t.min === undefined ? current.min : t.min,
@@ -331,8 +334,9 @@ export const quotaHandlers = handlers({
           { ...before, panelSize: args.panelSize ?? before.panelSize, quotaTolerance: args.tolerance ?? before.quotaTolerance },
           ctx.nowIso(),
         );
+        const byId = new Map(listFeatures(db).flatMap((f) => f.values.map((v) => [v.id, v] as const)));
         for (const q of proposals) {
-          const current = listFeatures(db).flatMap((f) => f.values).find((v) => v.id === q.valueId)!;
+          const current = byId.get(q.valueId)!;
           setValueTargets(db, q.valueId, { sharePercent: current.sharePercent, min: q.min, max: q.max, minFlex: current.minFlex, maxFlex: current.maxFlex });
         }
         audit({
@@ -368,19 +372,26 @@ export const quotaHandlers = handlers({
         const writer = createPoolWriter(db);
         const at = ctx.nowIso();
         let created = 0;
+        // folded feature name -> { id, folded value -> value (id and current targets) }; read once.
+        const known = new Map(
+          listFeatures(db).map((f) => [searchKey(f.name), { id: f.id, values: new Map(f.values.map((v) => [searchKey(v.value), v])) }] as const),
+        );
+        let featurePosition = nextFeaturePosition(db);
         for (const row of parsed.rows) {
-          let feature = listFeatures(db).find((f) => searchKey(f.name) === searchKey(row.feature));
+          let feature = known.get(searchKey(row.feature));
           if (!feature) {
             const featureId = ctx.newId();
-            writer.insertFeature({ id: featureId, name: row.feature, position: nextFeaturePosition(db), createdAt: at });
-            feature = featureInfo(db, featureId);
+            writer.insertFeature({ id: featureId, name: row.feature, position: featurePosition++, createdAt: at });
+            feature = { id: featureId, values: new Map() };
+            known.set(searchKey(row.feature), feature);
           }
-          let value = feature.values.find((v) => searchKey(v.value) === searchKey(row.value));
+          let value = feature.values.get(searchKey(row.value));
           if (!value) {
             const valueId = ctx.newId();
-            writer.insertFeatureValue({ id: valueId, featureId: feature.id, value: row.value, position: feature.values.length });
+            writer.insertFeatureValue({ id: valueId, featureId: feature.id, value: row.value, position: feature.values.size });
             created += 1;
-            value = featureInfo(db, feature.id).values.find((v) => v.id === valueId)!;
+            value = { id: valueId, value: row.value, poolCount: 0, poolSharePercent: 0, sharePercent: null, min: null, max: null, minFlex: null, maxFlex: null };
+            feature.values.set(searchKey(row.value), value);
           }
           setValueTargets(db, value.id, { sharePercent: value.sharePercent, min: row.min, max: row.max, minFlex: row.minFlex, maxFlex: row.maxFlex });
         }
@@ -409,9 +420,10 @@ export const poolExportHandlers = handlers({
     run: (_args, ctx) => {
       const db = ctx.requireDb();
       const features = listFeatures(db).map((f) => f.name);
-      // Candidates for a draw only, by pseudonymous code and features: no names, contacts or addresses.
+      // Candidates for a draw only (not erased), by pseudonymous code and features: no names,
+      // contacts or addresses.
       const people = db
-        .prepare("SELECT id, code FROM people WHERE deleted_at IS NULL AND status IN ('pool', 'reserve') ORDER BY code")
+        .prepare("SELECT id, code FROM people WHERE deleted_at IS NULL AND erased_at IS NULL AND status IN ('pool', 'reserve') ORDER BY code")
         .all() as { id: string; code: string }[];
       const values = new Map<string, Record<string, string>>();
       const rows = db

@@ -261,3 +261,40 @@ describe('importing the respondent pool', () => {
     app.close();
   });
 });
+
+describe('review fixes: imports', () => {
+  it('never reuses a check made before the file was closed and changed by someone else', async () => {
+    const app = await withAssembly();
+    const path = app.ctx.open!.path;
+    const csv = Buffer.from('first name,last name,gender\nAn,Peeters,woman\nBart,Claes,man\n');
+    const staged = await app.call('imports.stage', { fileName: 'p.csv', contentBase64: b64(csv) });
+    await app.call('imports.check', { uploadId: staged.uploadId, mapping: staged.mapping });
+    await app.call('app.closeAssembly', {});
+    // Another laptop (another process) imports the same file meanwhile.
+    const other = makeApp(tempDir(), 'Other laptop');
+    await other.call('app.openAssembly', { path });
+    await other.call('imports.importFile', { path: (writeFileSync(join(app.dir, 'p.csv'), csv), join(app.dir, 'p.csv')) });
+    other.close();
+    await app.call('app.openAssembly', { path });
+    const result = await app.call('imports.commit', { uploadId: staged.uploadId, mapping: staged.mapping, mode: 'allOrNothing' });
+    expect(result).toMatchObject({ imported: 0, alreadyInPool: 2 });
+    expect(peopleCount(app)).toBe(2);
+    app.close();
+  });
+
+  it('a respondent id already in the pool with other details is a problem to resolve, whatever its case', async () => {
+    const app = await withAssembly();
+    const first = Buffer.from('id,first name,last name,email\nR1,Ann,Peeters,ann@example.be\n');
+    const staged = await app.call('imports.stage', { fileName: 'p.csv', contentBase64: b64(first) });
+    await app.call('imports.commit', { uploadId: staged.uploadId, mapping: staged.mapping, mode: 'allOrNothing' });
+    for (const id of ['R1', 'r1']) {
+      const corrected = Buffer.from(`id,first name,last name,email\n${id},Ann,Peeters,ann.peeters@example.be\n`);
+      const again = await app.call('imports.stage', { fileName: 'p.csv', contentBase64: b64(corrected) });
+      const check = await app.call('imports.check', { uploadId: again.uploadId, mapping: again.mapping });
+      expect(check.problems.map((p) => [p.row, p.rule])).toEqual([[2, 'externalIdInPool']]);
+      expect(check.newRows).toBe(0);
+    }
+    expect(peopleCount(app)).toBe(1);
+    app.close();
+  });
+});

@@ -137,3 +137,76 @@ describe('the participant lifecycle', () => {
     app.close();
   });
 });
+
+describe('review fixes: what must not slip through', () => {
+  it('erased people leave the draw: no seat, no new contact entry, not in the respondents export', async () => {
+    const app = await withPool();
+    const lotte = await app.idOf('lotte');
+    const code = (await app.call('people.get', { id: lotte })).code;
+    await app.call('people.erase', { id: lotte, confirmCode: code });
+    const seat = await app.raw('people.setStatus', { id: lotte, status: 'selected' });
+    expect(seat.ok ? null : seat.error.i18nKey).toBe('errors.personErased');
+    const contact = await app.raw('people.addContact', { id: lotte, date: '2027-01-10', channel: 'phone', outcome: 'x' });
+    expect(contact.ok ? null : contact.error.i18nKey).toBe('errors.personErased');
+    expect((await app.call('people.exportSortition', {})).content).not.toContain(code);
+    // Age bands are still possible: the erased person simply has none.
+    const bands = await app.call('features.band', { source: { birthYear: true }, name: 'Age', bands: [{ label: 'all', min: 0, max: 130 }] });
+    expect(bands.values[0]!.poolCount).toBe(3);
+    app.close();
+  });
+
+  it('a seated person cannot move into a household that already holds a seat', async () => {
+    const app = await withPool();
+    const elodie = await app.idOf('elodie');
+    const lotte = await app.idOf('lotte');
+    await app.call('people.setStatus', { id: elodie, status: 'selected' });
+    await app.call('people.setStatus', { id: lotte, status: 'selected' });
+    const move = await app.raw('people.update', { id: lotte, street: 'Rue de la Loi', houseNumber: '16', postcode: '1000' });
+    expect(move.ok ? null : move.error.i18nKey).toBe('errors.householdTaken');
+    expect((await app.call('people.get', { id: lotte })).street).toBe('Veldstraat');
+    app.close();
+  });
+
+  it('undoing the selection of a replacement frees the replaced person for another replacement', async () => {
+    const app = await withPool();
+    const celik = await app.idOf('celik');
+    const lotte = await app.idOf('lotte');
+    const marc = await app.idOf('marc');
+    await app.call('people.setStatus', { id: celik, status: 'selected' });
+    await app.call('people.setStatus', { id: celik, status: 'declined', date: '2027-01-20', reason: 'no time' });
+    await app.call('people.replace', { id: celik, replacementId: lotte });
+    await app.call('people.setStatus', { id: lotte, status: 'pool' });
+    expect((await app.call('people.get', { id: celik })).replacedBy).toBeNull();
+    expect((await app.call('people.replace', { id: celik, replacementId: marc })).replacedBy?.id).toBe(marc);
+    const audit = await app.call('audit.list', { entity: 'person', entityId: marc });
+    expect(audit[0]).toMatchObject({ action: 'person.status', after: { status: 'selected', replaces: expect.any(String) } });
+    app.close();
+  });
+
+  it('a record removed as a duplicate settles its other flags, can be erased, and does not come back on re-import', async () => {
+    const dir = tempDir();
+    const app = makeApp(dir);
+    await app.call('app.createAssembly', { name: 'Dubbels', panelSize: 10 });
+    const csv = ['first name,last name,email', 'Ann,Peeters,same@example.be', 'Bart,Claes,same@example.be', 'Cas,Maes,same@example.be'].join('\n');
+    const importIt = async () => {
+      const staged = await app.call('imports.stage', { fileName: 'p.csv', contentBase64: Buffer.from(csv).toString('base64') });
+      return app.call('imports.commit', { uploadId: staged.uploadId, mapping: staged.mapping, mode: 'allOrNothing' });
+    };
+    await importIt();
+    const flags = await app.call('duplicates.list', { status: 'open' });
+    expect(flags).toHaveLength(3);
+    const name = (id: string) => flags.flatMap((f) => [f.a, f.b]).find((p) => p.id === id)!.name;
+    const annBart = flags.find((f) => [f.a, f.b].map((p) => p.name).sort().join() === 'Ann Peeters,Bart Claes')!;
+    const bart = annBart.a.name === 'Bart Claes' ? annBart.a : annBart.b;
+    await app.call('duplicates.resolve', { id: annBart.id, resolution: annBart.a.name === 'Ann Peeters' ? 'keepA' : 'keepB' });
+    // Bart's flag with Cas is settled with him: Cas cannot be removed for a record already gone.
+    const open = await app.call('duplicates.list', { status: 'open' });
+    expect(open.map((f) => [name(f.a.id), name(f.b.id)].sort().join())).toEqual(['Ann Peeters,Cas Maes']);
+    expect((await app.call('people.list', {})).total).toBe(2);
+
+    const erased = await app.call('people.erase', { id: bart.id, confirmCode: bart.code });
+    expect(erased).toMatchObject({ erased: true, firstName: '', email: null });
+    expect(await importIt()).toMatchObject({ imported: 1, alreadyInPool: 2 });
+    app.close();
+  });
+});

@@ -87,10 +87,17 @@ describe('parseCategoriesCsv', () => {
     ]);
   });
 
-  it('accepts equal flex bounds and compares values exactly', () => {
-    const parsed = parseCategoriesCsv(rowsOf('feature,value,min,max,min_flex,max_flex\ng,Female,2,3,2,3\ng,female,2,3,0,9'));
+  it('accepts equal flex bounds', () => {
+    const parsed = parseCategoriesCsv(rowsOf('feature,value,min,max,min_flex,max_flex\ng,female,2,3,2,3\ng,male,2,3,0,9'));
     expect(parsed.problems).toEqual([]);
     expect(parsed.rows).toHaveLength(2);
+  });
+
+  it('treats values that differ only in case or accents as the same row, as the assembly does', () => {
+    // Otherwise "Female" and "female" would land on one value and the second would silently win.
+    const parsed = parseCategoriesCsv(rowsOf('feature,value,min,max\nGender,Female,2,3\ngender,female,0,9\nRégion,Liège,1,2\nregion,Liege,1,2'));
+    expect(parsed.problems.map((p) => p.row)).toEqual([3, 5]);
+    expect(parsed.problems[0]!.message).toContain('appears twice, in rows 2 and 3');
   });
 });
 

@@ -21,6 +21,7 @@ export interface PersonDraft extends PersonIdentity {
 
 export type RowProblemRule =
   | 'required'
+  | 'externalIdInPool'
   | 'tooLong'
   | 'notAYear'
   | 'yearOutOfRange'

@@ -12,7 +12,8 @@ import { checkMapping, mapRows, type MappingProblem, type PersonDraft, type RowP
  */
 
 export interface ExistingPool {
-  externalIds: Set<string>;
+  /** Respondent ids in the pool, lower-cased, with the fingerprint of the row each came with. */
+  externalIds: Map<string, string | null>;
   fingerprints: Set<string>;
   /** Live, not erased people, for duplicate detection against the new rows. */
   people: { id: string; firstName: string; lastName: string; birthYear: number | null; email: string | null; phone: string | null }[];
@@ -83,8 +84,22 @@ export function planImport(
   for (const draft of drafts) {
     const fingerprint = rowFingerprint(draft);
     const externalKey = draft.externalId === null ? null : draft.externalId.toLowerCase();
-    if (existing.fingerprints.has(fingerprint) || (draft.externalId !== null && existing.externalIds.has(draft.externalId))) {
+    if (existing.fingerprints.has(fingerprint)) {
       alreadyInPool += 1;
+      continue;
+    }
+    if (externalKey !== null && existing.externalIds.has(externalKey)) {
+      // The same respondent with other details: a correction, or a different person under a
+      // reused id. Either way the officer decides; the row is never skipped or added silently.
+      const column = table.header[mapping.columns.findIndex((c) => c.kind === 'field' && c.field === 'externalId')] ?? null;
+      problems.push({
+        row: draft.rowNumber,
+        column,
+        rule: 'externalIdInPool',
+        value: draft.externalId ?? '',
+        message: `Row ${draft.rowNumber}, column "${column}": respondent id "${draft.externalId}" is already in the pool with other details. Correct that person on the People page instead.`,
+      });
+      rejectedRows.add(draft.rowNumber);
       continue;
     }
     if (seenFingerprints.has(fingerprint)) {

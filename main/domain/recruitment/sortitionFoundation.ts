@@ -4,6 +4,7 @@
  * file with one column per feature. Reading the categories lets an assembly reuse quotas set
  * there; writing both lets the draw itself run in their audited tool.
  */
+import { searchKey } from '../text';
 
 export interface CategoryRow {
   feature: string;
@@ -136,8 +137,9 @@ export function parseCategoriesCsv(rows: readonly (readonly string[])[]): { rows
     }
 
     if (feature !== '' && value !== '') {
-      // Exact comparison, as the selection tool does: "Female" and "female" are two values there.
-      const key = JSON.stringify([feature, value]);
+      // Compared as the assembly compares names (case and accents aside): "Female" and "female"
+      // would land on the same value here, and the second row would silently win.
+      const key = JSON.stringify([searchKey(feature), searchKey(value)]);
       const earlier = firstRow.get(key);
       if (earlier !== undefined) {
         report(null, `${feature} "${value}" appears twice, in rows ${earlier} and ${row}.`);
