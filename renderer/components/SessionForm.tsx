@@ -4,6 +4,8 @@ import { SESSION_KINDS, type SessionInput, type SessionKind } from '../../preloa
 import { isApiCallError } from '../api';
 import { ErrorNotice } from './ErrorNotice';
 import { Field, useFieldErrorText } from './Field';
+import { FormActions } from './FormActions';
+import { useAction, useFocusOnError } from './useAction';
 
 /** What the form holds: the API's input with every field present (location as '' when empty). */
 export type SessionValues = Required<SessionInput>;
@@ -37,18 +39,19 @@ export function SessionForm({ idPrefix, initial, submitLabel, onSubmit, onCancel
   const { t } = useTranslation();
   const fieldText = useFieldErrorText();
   const [values, setValues] = useState<SessionValues>(initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [cleared, setCleared] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const save = useAction(async () => {
+    if (await onSubmit(values)) {
+      setValues(EMPTY_SESSION);
+      setCleared((n) => n + 1);
+    }
+  });
+  const { error, busy } = save;
 
   // After a refusal: focus the first field in trouble (else the message). After adding:
   // back to the name, ready for the next session.
-  useEffect(() => {
-    if (!error || !formRef.current) return;
-    const target = formRef.current.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current.querySelector<HTMLElement>('[role="alert"]');
-    target?.focus();
-  }, [error]);
+  useFocusOnError(formRef, error);
   useEffect(() => {
     if (cleared > 0) formRef.current?.querySelector<HTMLElement>('input')?.focus();
   }, [cleared]);
@@ -64,26 +67,13 @@ export function SessionForm({ idPrefix, initial, submitLabel, onSubmit, onCancel
   const set = <K extends keyof SessionValues>(key: K, value: SessionValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const id = (field: keyof SessionValues) => `${idPrefix}-${field}`;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const clear = await onSubmit(values);
-      if (clear) {
-        setValues(EMPTY_SESSION);
-        setCleared((n) => n + 1);
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    if (!busy) void save.run();
   }
 
   return (
-    <form ref={formRef} className="session-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={labelledBy}>
+    <form ref={formRef} className="session-form" onSubmit={submit} noValidate aria-labelledby={labelledBy}>
       {error ? (
         <ErrorNotice error={error} title={t('sessions.notSaved')} id={`${idPrefix}-error`} />
       ) : null}
@@ -115,16 +105,7 @@ export function SessionForm({ idPrefix, initial, submitLabel, onSubmit, onCancel
           {(p) => <input {...p} type="text" autoComplete="off" maxLength={200} value={values.location} onChange={(e) => set('location', e.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy} aria-disabled={busy}>
-          {busy ? t('common.busy') : submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 
 /**
  * One user action that calls main: tracks "busy" (to disable the button while it runs) and
@@ -24,5 +24,17 @@ export function useAction<A extends unknown[]>(action: (...args: A) => Promise<v
     }
   }
 
-  return { run, busy, error };
+  return { run, busy, error, clearError: () => setError(null) };
+}
+
+/**
+ * After a refusal, focus goes to the first field of the form in trouble, else to the form's
+ * error message.
+ */
+export function useFocusOnError(form: RefObject<HTMLFormElement | null>, error: unknown) {
+  useEffect(() => {
+    if (!error || !form.current) return;
+    const target = form.current.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.current.querySelector<HTMLElement>('[role="alert"]');
+    target?.focus();
+  }, [error, form]);
 }

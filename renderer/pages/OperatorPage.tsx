@@ -4,6 +4,7 @@ import { call, isApiCallError } from '../api';
 import { useAppState } from '../components/AppState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useAction } from '../components/useAction';
 
@@ -44,11 +45,7 @@ export function OperatorPage() {
             )}
           </Field>
           {!fieldError && <ErrorNotice error={error} />}
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? t('common.busy') : t('operator.submit')}
-            </button>
-          </div>
+          <FormActions busy={busy} submitLabel={t('operator.submit')} />
         </form>
       </main>
     </div>

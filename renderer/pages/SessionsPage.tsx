@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../../preload/contract';
 import { call } from '../api';
 import { useApiData } from '../components/AppState';
+import { DataTable } from '../components/DataTable';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FormActions } from '../components/FormActions';
 import { PageHeading } from '../components/PageHeading';
+import { LoadStatus, StatusLine } from '../components/StatusLine';
 import { EMPTY_SESSION, SessionForm, toSessionInput, type SessionValues } from '../components/SessionForm';
 import { formatCalendarDate, formatNumber, formatTimeRange } from '../format';
 import { currentLanguage } from '../i18n';
@@ -90,18 +93,13 @@ export function SessionsPage() {
     <>
       <PageHeading intro={t('sessions.intro')}>{t('sessions.title')}</PageHeading>
 
-      <div role="status" className="status-line">
-        {notice && (
-          <p className="notice notice-success">
-            <span>{notice.text}</span>
-            {notice.restore && (
-              <button type="button" className="button button-small" onClick={() => void restore(notice.restore!)}>
-                {t('common.restore')}
-              </button>
-            )}
-          </p>
+      <StatusLine message={notice?.text}>
+        {notice?.restore && (
+          <button type="button" className="button button-small" onClick={() => void restore(notice.restore!)}>
+            {t('common.restore')}
+          </button>
         )}
-      </div>
+      </StatusLine>
       <ErrorNotice error={actionError} />
 
       <section aria-labelledby="sessions-list-title" className="panel">
@@ -109,55 +107,47 @@ export function SessionsPage() {
           {t('sessions.listTitle')}
           {list.length > 0 && <span className="count"> · {t('sessions.count', { count: list.length, n: formatNumber(list.length, lang) })}</span>}
         </h2>
-        <ErrorNotice error={sessions.error} />
-        {sessions.loading && !sessions.data && <p className="muted">{t('app.loading')}</p>}
-        {sessions.data && list.length === 0 && <p className="empty-inline">{t('sessions.empty')}</p>}
+        <LoadStatus loaded={sessions} empty={list.length === 0 && t('sessions.empty')} />
         {list.length > 0 && (
-          <div className="table-wrap">
-            <table className="data-table sessions-table">
-              <caption className="visually-hidden">{t('sessions.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sessions.col.name')}</th>
-                  <th scope="col">{t('sessions.col.date')}</th>
-                  <th scope="col">{t('sessions.col.time')}</th>
-                  <th scope="col">{t('sessions.col.location')}</th>
-                  <th scope="col">{t('sessions.col.kind')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('sessions.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.name}</th>
-                    <td className="nowrap">
-                      <time dateTime={s.date}>{formatCalendarDate(s.date, lang)}</time>
-                    </td>
-                    <td className="nowrap">{formatTimeRange(s.startTime, s.endTime)}</td>
-                    <td>{s.location}</td>
-                    <td>{t(`sessions.kind.${s.kind}`)}</td>
-                    <td className="row-actions">
-                      <div className="row-actions-inner">
-                      <button type="button" className="button button-small" aria-label={t('sessions.editNamed', { name: s.name })} onClick={() => setEditing(s)}>
-                        {t('common.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger-outline"
-                        aria-label={t('sessions.deleteNamed', { name: s.name })}
-                        onClick={() => setDeleting(s)}
-                      >
-                        {t('common.delete')}
-                      </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="sessions-table"
+            caption={t('sessions.caption')}
+            columns={[
+              t('sessions.col.name'),
+              t('sessions.col.date'),
+              t('sessions.col.time'),
+              t('sessions.col.location'),
+              t('sessions.col.kind'),
+              { label: t('sessions.col.actions'), hidden: true },
+            ]}
+          >
+            {list.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.name}</th>
+                <td className="nowrap">
+                  <time dateTime={s.date}>{formatCalendarDate(s.date, lang)}</time>
+                </td>
+                <td className="nowrap">{formatTimeRange(s.startTime, s.endTime)}</td>
+                <td>{s.location}</td>
+                <td>{t(`sessions.kind.${s.kind}`)}</td>
+                <td className="row-actions">
+                  <div className="row-actions-inner">
+                    <button type="button" className="button button-small" aria-label={t('sessions.editNamed', { name: s.name })} onClick={() => setEditing(s)}>
+                      {t('common.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-danger-outline"
+                      aria-label={t('sessions.deleteNamed', { name: s.name })}
+                      onClick={() => setDeleting(s)}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -175,14 +165,14 @@ export function SessionsPage() {
       {deleting && (
         <Dialog title={t('sessions.confirmTitle')} onClose={() => setDeleting(null)} role="alertdialog" describedBy="delete-session-text">
           <p id="delete-session-text">{t('sessions.confirmText', { name: deleting.name, date: formatCalendarDate(deleting.date, lang) })}</p>
-          <div className="form-actions">
-            <button type="button" className="button button-danger" onClick={() => void confirmDelete()} disabled={deleteBusy}>
-              {deleteBusy ? t('common.busy') : t('sessions.confirmDelete')}
-            </button>
-            <button type="button" className="button" onClick={() => setDeleting(null)} data-autofocus>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions
+            busy={deleteBusy}
+            tone="danger"
+            submitLabel={t('sessions.confirmDelete')}
+            onConfirm={() => void confirmDelete()}
+            onCancel={() => setDeleting(null)}
+            cancelFirst
+          />
         </Dialog>
       )}
     </>

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../preload/contract';
 import { call, isApiCallError } from '../api';
 import { useApiData, useAppState } from '../components/AppState';
+import { DataTable } from '../components/DataTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../components/Field';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useAction } from '../components/useAction';
 import { PageHeading } from '../components/PageHeading';
+import { LoadStatus } from '../components/StatusLine';
 import { formatInstant, formatNumber } from '../format';
 import { currentLanguage } from '../i18n';
 
@@ -131,41 +133,29 @@ function AuditList() {
   const entries = audit.data ?? [];
   return (
     <>
-      <ErrorNotice error={audit.error} />
-      {audit.loading && !audit.data && <p className="muted">{t('app.loading')}</p>}
-      {audit.data && entries.length === 0 && <p className="empty-inline">{t('settings.auditEmpty')}</p>}
+      <LoadStatus loaded={audit} empty={entries.length === 0 && t('settings.auditEmpty')} />
       {entries.length > 0 && (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('settings.auditCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.col.at')}</th>
-                <th scope="col">{t('settings.col.operator')}</th>
-                <th scope="col">{t('settings.col.entity')}</th>
-                <th scope="col">{t('settings.col.action')}</th>
+        <DataTable
+          caption={t('settings.auditCaption')}
+          columns={[t('settings.col.at'), t('settings.col.operator'), t('settings.col.entity'), t('settings.col.action')]}
+        >
+          {entries.map((e) => {
+            const subject = subjectOf(e);
+            return (
+              <tr key={e.id}>
+                <td className="nowrap">
+                  <time dateTime={e.at}>{formatInstant(e.at, lang)}</time>
+                </td>
+                <td>{e.operator}</td>
+                <td>
+                  {t(`settings.entity.${e.entity}`, { defaultValue: e.entity })}
+                  {subject && <span className="subject"> {t('common.quoted', { name: subject })}</span>}
+                </td>
+                <td>{t(`settings.action.${e.action}`, { defaultValue: e.action })}</td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => {
-                const subject = subjectOf(e);
-                return (
-                  <tr key={e.id}>
-                    <td className="nowrap">
-                      <time dateTime={e.at}>{formatInstant(e.at, lang)}</time>
-                    </td>
-                    <td>{e.operator}</td>
-                    <td>
-                      {t(`settings.entity.${e.entity}`, { defaultValue: e.entity })}
-                      {subject && <span className="subject"> {t('common.quoted', { name: subject })}</span>}
-                    </td>
-                    <td>{t(`settings.action.${e.action}`, { defaultValue: e.action })}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </>
   );

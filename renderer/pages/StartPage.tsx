@@ -5,6 +5,7 @@ import { call, isApiCallError } from '../api';
 import { useApiData, useAppState } from '../components/AppState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
@@ -141,11 +142,7 @@ export function StartPage() {
                 )}
               </Field>
               {!nameError && !serverSizeError && <ErrorNotice error={createError} />}
-              <div className="form-actions">
-                <button type="submit" className="button button-primary" disabled={busy !== null}>
-                  {busy === 'create' ? t('common.busy') : t('start.create.submit')}
-                </button>
-              </div>
+              <FormActions busy={busy === 'create'} disabled={busy !== null} submitLabel={t('start.create.submit')} />
             </form>
           </section>
 
@@ -211,11 +208,7 @@ export function StartPage() {
                 {(p) => <input {...p} type="text" autoComplete="off" spellCheck={false} className="input-path" value={path} onChange={(e) => setPath(e.target.value)} />}
               </Field>
               {!pathError && <ErrorNotice error={openError} id="open-error" />}
-              <div className="form-actions">
-                <button type="submit" className="button button-primary" disabled={busy !== null}>
-                  {busy === 'open' ? t('common.busy') : t('start.open.submit')}
-                </button>
-              </div>
+              <FormActions busy={busy === 'open'} disabled={busy !== null} submitLabel={t('start.open.submit')} />
             </form>
           </section>
 

@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateFlag } from '../../../preload/contract';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
+import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormActions } from '../../components/FormActions';
+import { LoadStatus, StatusLine } from '../../components/StatusLine';
 import { formatInstant, formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
@@ -96,11 +99,8 @@ export function DuplicatesPage() {
     <section aria-labelledby={`${ids}-title`} className="duplicates-part">
       <h2 id={`${ids}-title`}>{t('peoplePage.dup.title')}</h2>
       <p className="page-intro">{t('peoplePage.dup.intro')}</p>
-      <div role="status" className="status-line">
-        {notice && <p className="notice notice-success">{notice}</p>}
-      </div>
-      <ErrorNotice error={flags.error} />
-      {flags.loading && !flags.data && <p className="muted">{t('app.loading')}</p>}
+      <StatusLine message={notice} />
+      <LoadStatus loaded={flags} />
 
       {flags.data && all.length === 0 && (
         <EmptyState title={t('peoplePage.dup.emptyTitle')}>
@@ -149,33 +149,24 @@ export function DuplicatesPage() {
           {closed.length > 0 && (
             <details className="panel dup-closed">
               <summary>{t('peoplePage.dup.closedTitle', { n: formatNumber(closed.length, lang) })}</summary>
-              <div className="table-wrap">
-                <table className="data-table compact">
-                  <caption className="visually-hidden">{t('peoplePage.dup.closedCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('peoplePage.dup.recordA')}</th>
-                      <th scope="col">{t('peoplePage.dup.recordB')}</th>
-                      <th scope="col">{t('peoplePage.dup.reasons')}</th>
-                      <th scope="col">{t('peoplePage.dup.outcome')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {closed.map((flag) => (
-                      <tr key={flag.id}>
-                        <th scope="row">
-                          {flag.a.name} <span className="muted people-mono">{flag.a.code}</span>
-                        </th>
-                        <td>
-                          {flag.b.name} <span className="muted people-mono">{flag.b.code}</span>
-                        </td>
-                        <td>{reasonsText(t, flag.reasons)}</td>
-                        <td>{t(`peoplePage.dup.flagStatus.${flag.status}`)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                className="compact"
+                caption={t('peoplePage.dup.closedCaption')}
+                columns={[t('peoplePage.dup.recordA'), t('peoplePage.dup.recordB'), t('peoplePage.dup.reasons'), t('peoplePage.dup.outcome')]}
+              >
+                {closed.map((flag) => (
+                  <tr key={flag.id}>
+                    <th scope="row">
+                      {flag.a.name} <span className="muted people-mono">{flag.a.code}</span>
+                    </th>
+                    <td>
+                      {flag.b.name} <span className="muted people-mono">{flag.b.code}</span>
+                    </td>
+                    <td>{reasonsText(t, flag.reasons)}</td>
+                    <td>{t(`peoplePage.dup.flagStatus.${flag.status}`)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </details>
           )}
         </>
@@ -199,14 +190,14 @@ export function DuplicatesPage() {
             </p>
             <p className="muted">{t('peoplePage.dup.confirmNote')}</p>
           </div>
-          <div className="form-actions">
-            <button type="button" className="button button-danger" disabled={busyId !== null} onClick={() => void resolve(removal.flag, removal.resolution)}>
-              {busyId ? t('common.busy') : t('peoplePage.dup.confirmRemove', { name: removal.remove.name })}
-            </button>
-            <button type="button" className="button" onClick={() => setRemoval(null)} data-autofocus>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions
+            busy={busyId !== null}
+            tone="danger"
+            submitLabel={t('peoplePage.dup.confirmRemove', { name: removal.remove.name })}
+            onConfirm={() => void resolve(removal.flag, removal.resolution)}
+            onCancel={() => setRemoval(null)}
+            cancelFirst
+          />
         </Dialog>
       )}
     </section>

@@ -6,9 +6,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Band, FeatureInfo } from '../../../preload/contract';
 import { call, isApiCallError } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import type { DialogResult } from './FeatureDialogs';
@@ -149,6 +151,7 @@ export function FeatureBandsDialog({ features, onClose, onDone }: { features: Fe
       ...(outside > 0 ? [t('quotasPage.bands.ageOutside', { count: outside, n: formatNumber(outside, lang) })] : []),
     ];
   }
+  const listTitle = source === BIRTH_YEAR ? t('quotasPage.bands.listAge') : t('quotasPage.bands.list');
   const handled = valuesProblem !== null || serverProblems.length > 0 || nameError !== null || (isApiCallError(error) && error.fields.length > 0);
 
   async function submit(event: FormEvent) {
@@ -213,93 +216,77 @@ export function FeatureBandsDialog({ features, onClose, onDone }: { features: Fe
         </Field>
 
         <fieldset className="bands-fieldset">
-          <legend>{source === BIRTH_YEAR ? t('quotasPage.bands.listAge') : t('quotasPage.bands.list')}</legend>
+          <legend>{listTitle}</legend>
           <p className="field-hint">{t('quotasPage.bands.listHint')}</p>
-          <table className="data-table compact band-table">
-            <caption className="visually-hidden">{source === BIRTH_YEAR ? t('quotasPage.bands.listAge') : t('quotasPage.bands.list')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('quotasPage.bands.labelColumn')}</th>
-                <th scope="col">{t('quotasPage.bands.min')}</th>
-                <th scope="col">{t('quotasPage.bands.max')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('quotasPage.table.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => {
-                const rowProblems = serverProblems.filter((p) => p.index === i);
-                const labelError = rowFieldError(i, 'label');
-                const problemsId = rowProblems.length > 0 ? `band-${r.key}-problems` : undefined;
-                const suggested = wholeNumber(r.min) !== null && wholeNumber(r.max) !== null ? `${wholeNumber(r.min)}-${wholeNumber(r.max)}` : '';
-                return (
-                  <tr key={r.key} className="band-row">
-                    <td className="band-label-cell">
-                      <label htmlFor={`band-${r.key}-label`} className="visually-hidden">
-                        {t('quotasPage.bands.label', { n: i + 1 })}
-                      </label>
-                      <input
-                        id={`band-${r.key}-label`}
-                        type="text"
-                        value={r.label}
-                        placeholder={suggested}
-                        onChange={(e) => setRow(r.key, { label: e.target.value })}
-                        autoComplete="off"
-                        aria-invalid={labelError || rowProblems.length > 0 ? true : undefined}
-                        aria-describedby={[labelError ? `band-${r.key}-label-error` : '', problemsId ?? ''].filter(Boolean).join(' ') || undefined}
-                      />
-                      {labelError && (
-                        <p className="field-error cell-error" id={`band-${r.key}-label-error`}>
-                          <span aria-hidden="true" className="field-error-mark">!</span> {labelError}
-                        </p>
-                      )}
-                      {rowProblems.length > 0 && (
-                        <ul className="band-problems" id={problemsId}>
-                          {rowProblems.map((p, k) => (
-                            <li key={k} className="field-error">
-                              <span aria-hidden="true" className="field-error-mark">!</span> {problemText(p)}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>
+          <DataTable
+            className="compact band-table"
+            caption={listTitle}
+            columns={[t('quotasPage.bands.labelColumn'), t('quotasPage.bands.min'), t('quotasPage.bands.max'), { label: t('quotasPage.table.actions'), hidden: true }]}
+            wrap={false}
+          >
+            {rows.map((r, i) => {
+              const rowProblems = serverProblems.filter((p) => p.index === i);
+              const labelError = rowFieldError(i, 'label');
+              const problemsId = rowProblems.length > 0 ? `band-${r.key}-problems` : undefined;
+              const suggested = wholeNumber(r.min) !== null && wholeNumber(r.max) !== null ? `${wholeNumber(r.min)}-${wholeNumber(r.max)}` : '';
+              return (
+                <tr key={r.key} className="band-row">
+                  <td className="band-label-cell">
+                    <label htmlFor={`band-${r.key}-label`} className="visually-hidden">
+                      {t('quotasPage.bands.label', { n: i + 1 })}
+                    </label>
+                    <input
+                      id={`band-${r.key}-label`}
+                      type="text"
+                      value={r.label}
+                      placeholder={suggested}
+                      onChange={(e) => setRow(r.key, { label: e.target.value })}
+                      autoComplete="off"
+                      aria-invalid={labelError || rowProblems.length > 0 ? true : undefined}
+                      aria-describedby={[labelError ? `band-${r.key}-label-error` : '', problemsId ?? ''].filter(Boolean).join(' ') || undefined}
+                    />
+                    {labelError && (
+                      <p className="field-error cell-error" id={`band-${r.key}-label-error`}>
+                        <span aria-hidden="true" className="field-error-mark">!</span> {labelError}
+                      </p>
+                    )}
+                    {rowProblems.length > 0 && (
+                      <ul className="band-problems" id={problemsId}>
+                        {rowProblems.map((p, k) => (
+                          <li key={k} className="field-error">
+                            <span aria-hidden="true" className="field-error-mark">!</span> {problemText(p)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  {(['min', 'max'] as const).map((bound) => (
+                    <td key={bound}>
                       <CellInput
-                        id={`band-${r.key}-min`}
-                        label={t('quotasPage.bands.minLabel', { n: i + 1 })}
-                        value={r.min}
-                        onChange={(text) => setRow(r.key, { min: text })}
-                        error={rowFieldError(i, 'min')}
+                        id={`band-${r.key}-${bound}`}
+                        label={t(bound === 'min' ? 'quotasPage.bands.minLabel' : 'quotasPage.bands.maxLabel', { n: i + 1 })}
+                        value={r[bound]}
+                        onChange={(text) => setRow(r.key, { [bound]: text })}
+                        error={rowFieldError(i, bound)}
                         signed
                       />
                     </td>
-                    <td>
-                      <CellInput
-                        id={`band-${r.key}-max`}
-                        label={t('quotasPage.bands.maxLabel', { n: i + 1 })}
-                        value={r.max}
-                        onChange={(text) => setRow(r.key, { max: text })}
-                        error={rowFieldError(i, 'max')}
-                        signed
-                      />
-                    </td>
-                    <td className="band-remove-cell">
-                      <button
-                        type="button"
-                        className="button button-small button-danger-outline"
-                        onClick={() => removeRow(i)}
-                        disabled={rows.length <= 1}
-                        aria-label={t('quotasPage.bands.removeNamed', { n: i + 1 })}
-                      >
-                        {t('quotasPage.bands.remove')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                  ))}
+                  <td className="band-remove-cell">
+                    <button
+                      type="button"
+                      className="button button-small button-danger-outline"
+                      onClick={() => removeRow(i)}
+                      disabled={rows.length <= 1}
+                      aria-label={t('quotasPage.bands.removeNamed', { n: i + 1 })}
+                    >
+                      {t('quotasPage.bands.remove')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
           <button type="button" id="band-add" className="button button-small" onClick={addRow} disabled={rows.length >= 50}>
             {t('quotasPage.bands.add')}
           </button>
@@ -326,14 +313,7 @@ export function FeatureBandsDialog({ features, onClose, onDone }: { features: Fe
           </div>
         )}
 
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.busy') : t('quotasPage.bands.submit')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions busy={busy} submitLabel={t('quotasPage.bands.submit')} onCancel={onClose} />
       </form>
     </Dialog>
   );

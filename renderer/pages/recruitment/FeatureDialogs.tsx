@@ -9,6 +9,7 @@ import { call, isApiCallError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { featureHeadingId } from './FeatureSection';
@@ -80,14 +81,7 @@ export function RenameFeatureDialog({ feature, onClose, onDone }: { feature: Fea
         <Field id="rename-feature-name" label={t('quotasPage.renameFeature.label')} error={nameError} hint={t('quotasPage.renameFeature.hint')}>
           {(control) => <input {...control} type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? t('common.busy') : t('quotasPage.renameFeature.submit')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('quotasPage.renameFeature.submit')} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -149,14 +143,7 @@ export function RenameValueDialog({ feature, value, onClose, onDone, onMergeInst
             </button>
           </div>
         )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? t('common.busy') : t('quotasPage.renameValue.submit')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('quotasPage.renameValue.submit')} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -215,14 +202,12 @@ export function MergeValuesDialog({ feature, valueIds, into, onClose, onDone }: 
         </Field>
         {joins && <p className="quota-notice-info">{t('quotasPage.merge.joinsExisting', { value: joins.value })}</p>}
         <p className="field-hint">{t('quotasPage.merge.quotasCleared')}</p>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy || values.length < 2}>
-            {form.busy ? t('common.busy') : t('quotasPage.merge.submit', { count: values.length, n: formatNumber(values.length, lang) })}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          busy={form.busy}
+          disabled={values.length < 2}
+          submitLabel={t('quotasPage.merge.submit', { count: values.length, n: formatNumber(values.length, lang) })}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
@@ -256,14 +241,7 @@ export function DeleteFeatureDialog({ feature, onClose, onDone }: { feature: Fea
         <p>{t('quotasPage.delete.keep')}</p>
       </div>
       <ErrorNotice error={form.error} id="delete-feature-error" />
-      <div className="form-actions">
-        <button type="button" className="button button-danger" onClick={confirm} disabled={form.busy}>
-          {form.busy ? t('common.busy') : t('quotasPage.delete.confirm')}
-        </button>
-        <button type="button" className="button" onClick={onClose} data-autofocus>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={form.busy} tone="danger" submitLabel={t('quotasPage.delete.confirm')} onConfirm={confirm} onCancel={onClose} cancelFirst />
     </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, type ColumnTarget, type StagedImport } from '../../../preload/contract';
+import { DataTable } from '../../components/DataTable';
 import { isImportField, samplesOf, selectValueOf, shortValue } from './ImportShared';
 
 interface Props {
@@ -31,106 +32,101 @@ export function ImportMapping({ staged, columns, onChange, disabled, knownFeatur
 
   return (
     <div className="table-wrap">
-      <table className="data-table import-mapping">
-        <caption className="visually-hidden">{t('importPage.mapping.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('importPage.mapping.colColumn')}</th>
-            <th scope="col">{t('importPage.mapping.colSamples')}</th>
-            <th scope="col">{t('importPage.mapping.colUseAs')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {staged.header.map((name, index) => {
-            const target = columns[index] ?? { kind: 'ignore' };
-            const samples = samplesOf(staged.preview, index);
-            const selectId = `import-map-${index}`;
-            const featureId = `import-feature-${index}`;
-            const warningId = `import-map-warning-${index}`;
-            const warning = warnings[index];
-            return (
-              <tr key={`${index}-${name}`} className={target.kind === 'ignore' ? 'import-ignored' : undefined}>
-                <th scope="row" id={`import-col-${index}`}>
-                  {name}
-                </th>
-                <td className="import-samples">
-                  {samples.length > 0 ? (
-                    samples.map((s, i) => (
-                      <span key={i} className="import-sample">
-                        {shortValue(s, 28)}
+      <DataTable
+        className="import-mapping"
+        caption={t('importPage.mapping.caption')}
+        columns={[t('importPage.mapping.colColumn'), t('importPage.mapping.colSamples'), t('importPage.mapping.colUseAs')]}
+        wrap={false}
+      >
+        {staged.header.map((name, index) => {
+          const target = columns[index] ?? { kind: 'ignore' };
+          const samples = samplesOf(staged.preview, index);
+          const selectId = `import-map-${index}`;
+          const featureId = `import-feature-${index}`;
+          const warningId = `import-map-warning-${index}`;
+          const warning = warnings[index];
+          return (
+            <tr key={`${index}-${name}`} className={target.kind === 'ignore' ? 'import-ignored' : undefined}>
+              <th scope="row" id={`import-col-${index}`}>
+                {name}
+              </th>
+              <td className="import-samples">
+                {samples.length > 0 ? (
+                  samples.map((s, i) => (
+                    <span key={i} className="import-sample">
+                      {shortValue(s, 28)}
+                    </span>
+                  ))
+                ) : (
+                  <span className="muted">{t('importPage.mapping.noSamples')}</span>
+                )}
+              </td>
+              <td className="import-use-as">
+                <div className="import-use-as-inner">
+                  <label htmlFor={selectId} className="visually-hidden">
+                    {t('importPage.mapping.useAsLabel', { column: name })}
+                  </label>
+                  <select
+                    id={selectId}
+                    value={selectValueOf(target)}
+                    onChange={(e) => choose(index, e.target.value)}
+                    disabled={disabled}
+                    aria-invalid={warning ? true : undefined}
+                    aria-describedby={warning ? warningId : undefined}
+                  >
+                    <optgroup label={t('importPage.mapping.groupPerson')}>
+                      {IMPORT_FIELDS.map((f) => (
+                        <option key={f} value={`field:${f}`}>
+                          {t(`importPage.field.${f}`)}
+                        </option>
+                      ))}
+                    </optgroup>
+                    <optgroup label={t('importPage.mapping.groupOther')}>
+                      <option value="feature">{t('importPage.mapping.feature')}</option>
+                      <option value="ignore">{t('importPage.mapping.ignore')}</option>
+                    </optgroup>
+                  </select>
+                  {target.kind === 'feature' && (
+                    <div className="import-feature-name">
+                      <label htmlFor={featureId}>
+                        {t('importPage.mapping.featureName')}
+                        <span className="visually-hidden"> ({t('importPage.mapping.featureOfColumn', { column: name })})</span>
+                      </label>
+                      <input
+                        id={featureId}
+                        type="text"
+                        maxLength={100}
+                        autoComplete="off"
+                        value={target.feature}
+                        disabled={disabled}
+                        aria-invalid={target.feature.trim() === '' ? true : undefined}
+                        aria-describedby={[warning ? warningId : null, `${featureId}-hint`].filter(Boolean).join(' ')}
+                        list={knownFeatures.length > 0 ? 'import-known-features' : undefined}
+                        onChange={(e) => onChange(index, { kind: 'feature', feature: e.target.value })}
+                      />
+                      <span className="field-hint" id={`${featureId}-hint`}>
+                        {target.feature.trim() === ''
+                          ? ''
+                          : known.has(foldKey(target.feature))
+                            ? t('importPage.mapping.featureExisting', { name: known.get(foldKey(target.feature)) })
+                            : t('importPage.mapping.featureNew')}
                       </span>
-                    ))
-                  ) : (
-                    <span className="muted">{t('importPage.mapping.noSamples')}</span>
+                    </div>
                   )}
-                </td>
-                <td className="import-use-as">
-                  <div className="import-use-as-inner">
-                    <label htmlFor={selectId} className="visually-hidden">
-                      {t('importPage.mapping.useAsLabel', { column: name })}
-                    </label>
-                    <select
-                      id={selectId}
-                      value={selectValueOf(target)}
-                      onChange={(e) => choose(index, e.target.value)}
-                      disabled={disabled}
-                      aria-invalid={warning ? true : undefined}
-                      aria-describedby={warning ? warningId : undefined}
-                    >
-                      <optgroup label={t('importPage.mapping.groupPerson')}>
-                        {IMPORT_FIELDS.map((f) => (
-                          <option key={f} value={`field:${f}`}>
-                            {t(`importPage.field.${f}`)}
-                          </option>
-                        ))}
-                      </optgroup>
-                      <optgroup label={t('importPage.mapping.groupOther')}>
-                        <option value="feature">{t('importPage.mapping.feature')}</option>
-                        <option value="ignore">{t('importPage.mapping.ignore')}</option>
-                      </optgroup>
-                    </select>
-                    {target.kind === 'feature' && (
-                      <div className="import-feature-name">
-                        <label htmlFor={featureId}>
-                          {t('importPage.mapping.featureName')}
-                          <span className="visually-hidden"> ({t('importPage.mapping.featureOfColumn', { column: name })})</span>
-                        </label>
-                        <input
-                          id={featureId}
-                          type="text"
-                          maxLength={100}
-                          autoComplete="off"
-                          value={target.feature}
-                          disabled={disabled}
-                          aria-invalid={target.feature.trim() === '' ? true : undefined}
-                          aria-describedby={[warning ? warningId : null, `${featureId}-hint`].filter(Boolean).join(' ')}
-                          list={knownFeatures.length > 0 ? 'import-known-features' : undefined}
-                          onChange={(e) => onChange(index, { kind: 'feature', feature: e.target.value })}
-                        />
-                        <span className="field-hint" id={`${featureId}-hint`}>
-                          {target.feature.trim() === ''
-                            ? ''
-                            : known.has(foldKey(target.feature))
-                              ? t('importPage.mapping.featureExisting', { name: known.get(foldKey(target.feature)) })
-                              : t('importPage.mapping.featureNew')}
-                        </span>
-                      </div>
-                    )}
-                    {warning && (
-                      <p className="field-error" id={warningId}>
-                        <span aria-hidden="true" className="field-error-mark">
-                          !
-                        </span>{' '}
-                        {t(`importPage.mapping.warning.${warning.kind}`, { column: warning.other ?? '' })}
-                      </p>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  {warning && (
+                    <p className="field-error" id={warningId}>
+                      <span aria-hidden="true" className="field-error-mark">
+                        !
+                      </span>{' '}
+                      {t(`importPage.mapping.warning.${warning.kind}`, { column: warning.other ?? '' })}
+                    </p>
+                  )}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       {knownFeatures.length > 0 && (
         <datalist id="import-known-features">
           {knownFeatures.map((name) => (

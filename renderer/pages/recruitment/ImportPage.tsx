@@ -14,6 +14,7 @@ import { ApiCallError, call, isApiCallError } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { StatusLine } from '../../components/StatusLine';
 import { useAction } from '../../components/useAction';
 import { readFileAsBase64, saveTextFile } from '../../files';
 import { formatNumber } from '../../format';
@@ -264,13 +265,7 @@ export function ImportPage() {
         })}
       </ol>
 
-      <div role="status" className="status-line">
-        {notice && (
-          <p className="notice notice-success">
-            <span>{notice}</span>
-          </p>
-        )}
-      </div>
+      <StatusLine message={notice} />
 
       {done ? (
         <DoneSection done={done} onAgain={() => void discardAction.run()} />
@@ -451,7 +446,7 @@ export function ImportPage() {
               <fieldset className="import-modes" disabled={anyBusy}>
                 <legend>{t('importPage.commit.modeLegend')}</legend>
                 {(['allOrNothing', 'validOnly'] as const).map((m) => (
-                  <label key={m} className="import-mode">
+                  <label key={m} className="radio import-mode">
                     <input type="radio" name="import-mode" value={m} checked={mode === m} onChange={() => {
                         setMode(m);
                         setRefusal(null);

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRowProblem } from '../../../preload/contract';
+import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { problemReason, shortValue } from './ImportShared';
@@ -31,57 +33,49 @@ export function ImportProblems({ problems, problemCount, header, onFix, disabled
 
   return (
     <>
-      <div className="table-wrap">
-        <table className="data-table import-problems">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('importPage.problems.colRow')}
+      <DataTable
+        className="import-problems"
+        caption={caption}
+        columns={[
+          { label: t('importPage.problems.colRow'), num: true },
+          t('importPage.problems.colColumn'),
+          t('importPage.problems.colValue'),
+          t('importPage.problems.colReason'),
+          { label: t('importPage.problems.colActions'), hidden: true },
+        ]}
+      >
+        {shown.map((p, index) => {
+          const fixable = p.column !== null && header.includes(p.column);
+          return (
+            <tr key={`${p.row}-${p.column ?? ''}-${p.rule}-${index}`}>
+              <th scope="row" className="num">
+                {formatNumber(p.row, lang)}
               </th>
-              <th scope="col">{t('importPage.problems.colColumn')}</th>
-              <th scope="col">{t('importPage.problems.colValue')}</th>
-              <th scope="col">{t('importPage.problems.colReason')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('importPage.problems.colActions')}</span>
-              </th>
+              <td>{p.column ?? <span className="muted">{t('importPage.problems.wholeRow')}</span>}</td>
+              <td className="import-problem-value">
+                {p.value.trim() === '' ? <span className="muted">{t('importPage.problems.emptyValue')}</span> : <code>{shortValue(p.value)}</code>}
+              </td>
+              <td>{problemReason(t, p)}</td>
+              <td className="row-actions">
+                {fixable ? (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-fix-index={index}
+                    disabled={disabled}
+                    aria-label={t('importPage.problems.fixNamed', { row: p.row, column: p.column })}
+                    onClick={() => onFix(p, index)}
+                  >
+                    {t('importPage.problems.fix')}
+                  </button>
+                ) : (
+                  <span className="import-fix-hint">{t('importPage.problems.fixInFile')}</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((p, index) => {
-              const fixable = p.column !== null && header.includes(p.column);
-              return (
-                <tr key={`${p.row}-${p.column ?? ''}-${p.rule}-${index}`}>
-                  <th scope="row" className="num">
-                    {formatNumber(p.row, lang)}
-                  </th>
-                  <td>{p.column ?? <span className="muted">{t('importPage.problems.wholeRow')}</span>}</td>
-                  <td className="import-problem-value">
-                    {p.value.trim() === '' ? <span className="muted">{t('importPage.problems.emptyValue')}</span> : <code>{shortValue(p.value)}</code>}
-                  </td>
-                  <td>{problemReason(t, p)}</td>
-                  <td className="row-actions">
-                    {fixable ? (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        data-fix-index={index}
-                        disabled={disabled}
-                        aria-label={t('importPage.problems.fixNamed', { row: p.row, column: p.column })}
-                        onClick={() => onFix(p, index)}
-                      >
-                        {t('importPage.problems.fix')}
-                      </button>
-                    ) : (
-                      <span className="import-fix-hint">{t('importPage.problems.fixInFile')}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {hidden > 0 && (
         <p>
           <button type="button" className="button button-small" onClick={() => setShowAll(true)}>
@@ -124,14 +118,7 @@ export function FixCellDialog({ problem, busy, error, onSave, onCancel }: FixPro
           {(p) => <input {...p} type="text" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} data-autofocus />}
         </Field>
         <ErrorNotice error={error} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.busy') : t('importPage.fix.save')}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions busy={busy} submitLabel={t('importPage.fix.save')} onCancel={onCancel} />
       </form>
     </Dialog>
   );

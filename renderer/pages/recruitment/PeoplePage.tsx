@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PERSON_STATUSES, type PersonStatus } from '../../../preload/contract';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatNumber } from '../../format';
@@ -220,47 +221,41 @@ export function PeoplePage() {
           </div>
         )}
         {rows.length > 0 && (
-          <div className="table-wrap">
-            <table className="data-table people-table">
-              <caption className="visually-hidden">{t('peoplePage.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('peoplePage.col.code')}</th>
-                  <th scope="col">{t('peoplePage.col.name')}</th>
-                  <th scope="col">{t('peoplePage.col.city')}</th>
-                  <th scope="col" className="num">
-                    {t('peoplePage.col.birthYear')}
-                  </th>
-                  <th scope="col">{t('peoplePage.col.language')}</th>
-                  <th scope="col">{t('peoplePage.col.status')}</th>
-                  <th scope="col">{t('peoplePage.col.duplicates')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr key={p.id} className={p.erased ? 'person-erased' : undefined}>
-                    <td className="nowrap people-mono">{p.code}</td>
-                    <th scope="row">
-                      <button type="button" className="people-link" onClick={() => setOpenId(p.id)} aria-label={p.erased ? t('peoplePage.openErased', { code: p.code }) : undefined}>
-                        {p.erased ? t('peoplePage.erasedName') : listName(p)}
-                      </button>
-                    </th>
-                    <td>{p.city ?? ''}</td>
-                    <td className="num">{p.birthYear ?? ''}</td>
-                    <td>{p.language ? <abbr title={t(`peoplePage.language.${p.language}`)}>{p.language.toUpperCase()}</abbr> : ''}</td>
-                    <td className="nowrap">
-                      <StatusBadge status={p.status} />
-                    </td>
-                    <td>
-                      {p.openDuplicates > 0 && (
-                        <span className="dup-marker">{t('peoplePage.possibleDuplicates', { count: p.openDuplicates, n: p.openDuplicates })}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="people-table"
+            caption={t('peoplePage.caption')}
+            columns={[
+              t('peoplePage.col.code'),
+              t('peoplePage.col.name'),
+              t('peoplePage.col.city'),
+              { label: t('peoplePage.col.birthYear'), num: true },
+              t('peoplePage.col.language'),
+              t('peoplePage.col.status'),
+              t('peoplePage.col.duplicates'),
+            ]}
+          >
+            {rows.map((p) => (
+              <tr key={p.id} className={p.erased ? 'person-erased' : undefined}>
+                <td className="nowrap people-mono">{p.code}</td>
+                <th scope="row">
+                  <button type="button" className="people-link" onClick={() => setOpenId(p.id)} aria-label={p.erased ? t('peoplePage.openErased', { code: p.code }) : undefined}>
+                    {p.erased ? t('peoplePage.erasedName') : listName(p)}
+                  </button>
+                </th>
+                <td>{p.city ?? ''}</td>
+                <td className="num">{p.birthYear ?? ''}</td>
+                <td>{p.language ? <abbr title={t(`peoplePage.language.${p.language}`)}>{p.language.toUpperCase()}</abbr> : ''}</td>
+                <td className="nowrap">
+                  <StatusBadge status={p.status} />
+                </td>
+                <td>
+                  {p.openDuplicates > 0 && (
+                    <span className="dup-marker">{t('peoplePage.possibleDuplicates', { count: p.openDuplicates, n: p.openDuplicates })}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {data && total > PAGE_SIZE && (
           <nav className="people-pager" aria-label={t('peoplePage.pagerLabel')}>

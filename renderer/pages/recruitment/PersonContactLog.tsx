@@ -2,8 +2,11 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, type ContactChannel, type PersonDetail } from '../../../preload/contract';
 import { call, isApiCallError } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { useAction, useFocusOnError } from '../../components/useAction';
 import { formatCalendarDate, todayCalendarDate } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { fieldErrorsOf } from './PersonShared';
@@ -22,40 +25,30 @@ export function PersonContactLog({ person, onChanged }: Props) {
   const [channel, setChannel] = useState<ContactChannel>('phone');
   const [outcome, setOutcome] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [added, setAdded] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const add = useAction(async () => {
+    const next = await call('people.addContact', { id: person.id, date, channel, outcome: outcome.trim(), ...(note.trim() ? { note: note.trim() } : {}) });
+    setOutcome('');
+    setNote('');
+    setMessage(t('peoplePage.contacts.added'));
+    onChanged(next);
+    setAdded((n) => n + 1);
+  });
+  const { error, busy } = add;
 
-  useEffect(() => {
-    if (!error || !formRef.current) return;
-    const target = formRef.current.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current.querySelector<HTMLElement>('[role="alert"]');
-    target?.focus();
-  }, [error]);
+  useFocusOnError(formRef, error);
   // Ready for the next attempt: back at the outcome.
   useEffect(() => {
     if (added > 0) document.getElementById(`${prefix}-outcome`)?.focus();
   }, [added, prefix]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    setBusy(true);
-    setError(null);
     setMessage('');
-    try {
-      const next = await call('people.addContact', { id: person.id, date, channel, outcome: outcome.trim(), ...(note.trim() ? { note: note.trim() } : {}) });
-      setOutcome('');
-      setNote('');
-      setMessage(t('peoplePage.contacts.added'));
-      onChanged(next);
-      setAdded((n) => n + 1);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    void add.run();
   }
 
   const errors = fieldErrorsOf(t, error);
@@ -68,35 +61,27 @@ export function PersonContactLog({ person, onChanged }: Props) {
       {person.contacts.length === 0 ? (
         <p className="muted">{t('peoplePage.contacts.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table compact person-contact-table">
-            <caption className="visually-hidden">{t('peoplePage.contacts.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('peoplePage.contacts.dateBy')}</th>
-                <th scope="col">{t('peoplePage.contacts.channel')}</th>
-                <th scope="col">{t('peoplePage.contacts.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.contacts.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <span className="nowrap">{formatCalendarDate(c.date, lang, 'short')}</span>
-                    <span className="person-history-by">{c.operator}</span>
-                  </td>
-                  <td>{t(`peoplePage.channel.${c.channel}`)}</td>
-                  <th scope="row">
-                    {c.outcome === '(erased)' ? t('peoplePage.history.erasedReason') : c.outcome}
-                    {c.note && <span className="person-contact-note">{c.note}</span>}
-                  </th>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="compact person-contact-table"
+          caption={t('peoplePage.contacts.caption')}
+          columns={[t('peoplePage.contacts.dateBy'), t('peoplePage.contacts.channel'), t('peoplePage.contacts.outcome')]}
+        >
+          {person.contacts.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <span className="nowrap">{formatCalendarDate(c.date, lang, 'short')}</span>
+                <span className="person-history-by">{c.operator}</span>
+              </td>
+              <td>{t(`peoplePage.channel.${c.channel}`)}</td>
+              <th scope="row">
+                {c.outcome === '(erased)' ? t('peoplePage.history.erasedReason') : c.outcome}
+                {c.note && <span className="person-contact-note">{c.note}</span>}
+              </th>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${prefix}-add`} className="person-contact-form">
+      <form ref={formRef} onSubmit={submit} noValidate aria-labelledby={`${prefix}-add`} className="person-contact-form">
         <p id={`${prefix}-add`} className="person-form-title">
           {t('peoplePage.contacts.addTitle')}
         </p>
@@ -123,11 +108,7 @@ export function PersonContactLog({ person, onChanged }: Props) {
             {(p) => <textarea {...p} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t('common.busy') : t('peoplePage.contacts.add')}
-          </button>
-        </div>
+        <FormActions busy={busy} tone="plain" submitLabel={t('peoplePage.contacts.add')} />
         <p role="status" className="visually-hidden-when-empty people-status-message">
           {message}
         </p>

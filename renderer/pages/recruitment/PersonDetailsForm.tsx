@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSON_LANGUAGES, type PersonDetail, type PersonEdit, type PersonLanguage } from '../../../preload/contract';
 import { call, isApiCallError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { useAction, useFocusOnError } from '../../components/useAction';
 import { fieldErrorsOf } from './PersonShared';
 
 interface Values {
@@ -95,17 +97,19 @@ export function PersonDetailsForm({ person, onSaved }: { person: PersonDetail; o
   const [values, setValues] = useState<Values>(() => valuesOf(person));
   const [baseline, setBaseline] = useState<Values>(() => valuesOf(person));
   const [unchanged, setUnchanged] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const readOnly = person.erased;
+  const save = useAction(async (changes: PersonEdit) => {
+    const next = await call('people.update', { id: person.id, ...changes });
+    setValues(valuesOf(next));
+    setBaseline(valuesOf(next));
+    setSaved(true);
+    onSaved(next);
+  });
+  const { error, busy } = save;
 
-  useEffect(() => {
-    if (!error || !formRef.current) return;
-    const target = formRef.current.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current.querySelector<HTMLElement>('[role="alert"]');
-    target?.focus();
-  }, [error]);
+  useFocusOnError(formRef, error);
 
   const errors = fieldErrorsOf(t, error);
   const shownFields = new Set([
@@ -122,28 +126,17 @@ export function PersonDetailsForm({ person, onSaved }: { person: PersonDetail; o
   };
   const id = (name: string) => `${prefix}-${name}`;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy || readOnly) return;
-    setError(null);
+    save.clearError();
     setSaved(false);
     const changes = changesOf(baseline, values);
     if (Object.keys(changes).length === 0) {
       setUnchanged(true);
       return;
     }
-    setBusy(true);
-    try {
-      const next = await call('people.update', { id: person.id, ...changes });
-      setValues(valuesOf(next));
-      setBaseline(valuesOf(next));
-      setSaved(true);
-      onSaved(next);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    void save.run(changes);
   }
 
   const text = (name: keyof Values, label: string, opts: { type?: string; autoComplete?: string; maxLength?: number; className?: string; optional?: boolean; errorKey?: string; inputMode?: 'numeric' | 'tel' | 'email' } = {}) => (
@@ -165,7 +158,7 @@ export function PersonDetailsForm({ person, onSaved }: { person: PersonDetail; o
   return (
     <section className="person-section" aria-labelledby={id('title')}>
       <h3 id={id('title')}>{t('peoplePage.details.title')}</h3>
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-labelledby={id('title')}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-labelledby={id('title')}>
         {showNotice && <ErrorNotice error={error} title={t('peoplePage.details.notSaved')} />}
         <fieldset disabled={readOnly || busy} className="person-fieldset">
           <legend className="visually-hidden">{t('peoplePage.details.personal')}</legend>
@@ -218,13 +211,7 @@ export function PersonDetailsForm({ person, onSaved }: { person: PersonDetail; o
           </div>
         </fieldset>
 
-        {!readOnly && (
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? t('common.busy') : t('peoplePage.details.save')}
-            </button>
-          </div>
-        )}
+        {!readOnly && <FormActions busy={busy} submitLabel={t('peoplePage.details.save')} />}
         <p role="status" className="visually-hidden-when-empty person-saved">
           {saved ? t('peoplePage.details.saved') : unchanged ? t('peoplePage.details.unchanged') : ''}
         </p>

@@ -5,6 +5,8 @@ import { call, isApiCallError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { useAction } from '../../components/useAction';
 import { fullName } from './PersonShared';
 
 interface Props {
@@ -20,26 +22,18 @@ export function PersonErase({ person, onErased, onFocusAfter }: Props) {
   const prefix = useId();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const erase = useAction(async () => {
+    const next = await call('people.erase', { id: person.id, confirmCode: typed.trim() });
+    setOpen(false);
+    onErased(next);
+    // After the confirmation has closed and given the focus back (to a button now gone).
+    setTimeout(onFocusAfter, 0);
+  }, `${prefix}-code`);
+  const { error, busy } = erase;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await call('people.erase', { id: person.id, confirmCode: typed.trim() });
-      setOpen(false);
-      onErased(next);
-      // After the confirmation has closed and given the focus back (to a button now gone).
-      setTimeout(onFocusAfter, 0);
-    } catch (e) {
-      setError(e);
-      document.getElementById(`${prefix}-code`)?.focus();
-    } finally {
-      setBusy(false);
-    }
+    if (!busy) void erase.run();
   }
 
   const codeProblem = isApiCallError(error) ? error.fieldProblem('confirmCode') : undefined;
@@ -54,7 +48,7 @@ export function PersonErase({ person, onErased, onFocusAfter }: Props) {
         className="button button-danger-outline"
         onClick={() => {
           setTyped('');
-          setError(null);
+          erase.clearError();
           setOpen(true);
         }}
       >
@@ -62,7 +56,7 @@ export function PersonErase({ person, onErased, onFocusAfter }: Props) {
       </button>
       {open && (
         <Dialog title={t('peoplePage.erase.confirmTitle', { name: fullName(person) })} onClose={() => setOpen(false)} role="alertdialog" describedBy={`${prefix}-explain`}>
-          <form onSubmit={(e) => void submit(e)} noValidate>
+          <form onSubmit={submit} noValidate>
             <div id={`${prefix}-explain`}>
               <p>{t('peoplePage.erase.wiped')}</p>
               <p>{t('peoplePage.erase.kept')}</p>
@@ -76,14 +70,7 @@ export function PersonErase({ person, onErased, onFocusAfter }: Props) {
                 <input {...p} type="text" className="input-short person-code-input" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} data-autofocus />
               )}
             </Field>
-            <div className="form-actions">
-              <button type="submit" className="button button-danger" disabled={busy}>
-                {busy ? t('common.busy') : t('peoplePage.erase.confirm', { code: person.code })}
-              </button>
-              <button type="button" className="button" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
+            <FormActions busy={busy} tone="danger" submitLabel={t('peoplePage.erase.confirm', { code: person.code })} onCancel={() => setOpen(false)} />
           </form>
         </Dialog>
       )}

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { PersonDetail, PersonListItem } from '../../../preload/contract';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
+import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormActions } from '../../components/FormActions';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { StatusBadge, fullName } from './PersonShared';
@@ -123,14 +125,14 @@ export function PersonReplaceDialog({ person, onClose, onReplaced }: Props) {
               {t('peoplePage.replace.confirmText', { name: fullName(chosen), code: chosen.code, old: fullName(person) })}
             </p>
             <ErrorNotice error={error} />
-            <div className="form-actions">
-              <button type="button" ref={confirmRef} className="button button-primary" disabled={busy} onClick={() => void replace()}>
-                {busy ? t('common.busy') : t('peoplePage.replace.confirm', { name: fullName(chosen) })}
-              </button>
-              <button type="button" className="button" onClick={() => setChosen(null)}>
-                {t('peoplePage.replace.another')}
-              </button>
-            </div>
+            <FormActions
+              busy={busy}
+              submitLabel={t('peoplePage.replace.confirm', { name: fullName(chosen) })}
+              onConfirm={() => void replace()}
+              submitRef={confirmRef}
+              onCancel={() => setChosen(null)}
+              cancelLabel={t('peoplePage.replace.another')}
+            />
           </div>
         )}
 
@@ -147,57 +149,46 @@ export function PersonReplaceDialog({ person, onClose, onReplaced }: Props) {
             : t('app.loading')}
         </p>
         {shown.length > 0 && (
-          <div className="table-wrap">
-            <table className="data-table compact person-replace-table">
-              <caption className="visually-hidden">{t('peoplePage.replace.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('peoplePage.col.name')}</th>
-                  <th scope="col">{t('peoplePage.col.status')}</th>
-                  <th scope="col">{t('peoplePage.replace.match')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('peoplePage.replace.choose')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((c) => (
-                  <tr key={c.person.id} className={chosen?.id === c.person.id ? 'person-replace-chosen' : undefined}>
-                    <th scope="row">
-                      {fullName(c.person)} <span className="muted people-mono">{c.person.code}</span>
-                      <span className="person-replace-meta muted">
-                        {[c.person.city, c.person.birthYear].filter(Boolean).join(' · ')}
-                      </span>
-                    </th>
-                    <td className="nowrap">
-                      <StatusBadge status={c.person.status} />
-                    </td>
-                    <td>
-                      <strong className={c.matches === featureCount ? 'person-match-full' : undefined}>
-                        {t('peoplePage.replace.matches', { n: c.matches, of: featureCount })}
-                      </strong>
-                      {c.differs.length > 0 && (
-                        <span className="person-replace-differs">
-                          {t('peoplePage.replace.differs')} {c.differs.map((d) => `${d.feature}: ${d.value}`).join(' · ')}
-                        </span>
-                      )}
-                    </td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-pressed={chosen?.id === c.person.id}
-                        aria-label={t('peoplePage.replace.chooseNamed', { name: fullName(c.person), code: c.person.code })}
-                        onClick={() => setChosen(c.person)}
-                      >
-                        {t('peoplePage.replace.choose')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="compact person-replace-table"
+            caption={t('peoplePage.replace.caption')}
+            columns={[t('peoplePage.col.name'), t('peoplePage.col.status'), t('peoplePage.replace.match'), { label: t('peoplePage.replace.choose'), hidden: true }]}
+          >
+            {shown.map((c) => (
+              <tr key={c.person.id} className={chosen?.id === c.person.id ? 'person-replace-chosen' : undefined}>
+                <th scope="row">
+                  {fullName(c.person)} <span className="muted people-mono">{c.person.code}</span>
+                  <span className="person-replace-meta muted">
+                    {[c.person.city, c.person.birthYear].filter(Boolean).join(' · ')}
+                  </span>
+                </th>
+                <td className="nowrap">
+                  <StatusBadge status={c.person.status} />
+                </td>
+                <td>
+                  <strong className={c.matches === featureCount ? 'person-match-full' : undefined}>
+                    {t('peoplePage.replace.matches', { n: c.matches, of: featureCount })}
+                  </strong>
+                  {c.differs.length > 0 && (
+                    <span className="person-replace-differs">
+                      {t('peoplePage.replace.differs')} {c.differs.map((d) => `${d.feature}: ${d.value}`).join(' · ')}
+                    </span>
+                  )}
+                </td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-pressed={chosen?.id === c.person.id}
+                    aria-label={t('peoplePage.replace.chooseNamed', { name: fullName(c.person), code: c.person.code })}
+                    onClick={() => setChosen(c.person)}
+                  >
+                    {t('peoplePage.replace.choose')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -3,8 +3,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail, PersonStatus } from '../../../preload/contract';
 import { call, isApiCallError } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { useAction, useFocusOnError } from '../../components/useAction';
 import { formatCalendarDate, formatInstant, todayCalendarDate } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { PersonReplaceDialog } from './PersonReplaceDialog';
@@ -35,13 +38,20 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
   const [ending, setEnding] = useState<Ending | null>(null);
   const [date, setDate] = useState(todayCalendarDate());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [replacing, setReplacing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const endingForm = useRef<HTMLFormElement>(null);
   const [changes, setChanges] = useState(0);
+  const changeStatus = useAction(async (status: PersonStatus, details?: { date: string; reason: string }) => {
+    const next = await call('people.setStatus', { id: person.id, status, ...(details ? { date: details.date || null, reason: details.reason } : {}) });
+    setEnding(null);
+    setReason('');
+    setMessage(t('peoplePage.statusSection.changed', { status: t(`peoplePage.status.${status}`) }));
+    onChanged(next);
+    setChanges((n) => n + 1);
+  });
+  const { error, busy } = changeStatus;
 
   // The buttons change with the status: continue from the section's heading.
   useEffect(() => {
@@ -51,31 +61,16 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
   useEffect(() => {
     if (ending) document.getElementById(`${prefix}-reason`)?.focus();
   }, [ending, prefix]);
-  useEffect(() => {
-    if (!error || !endingForm.current) return;
-    endingForm.current.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [error]);
+  // The refusal's message stands above the form: only a field in trouble takes the focus.
+  useFocusOnError(endingForm, error);
 
-  async function change(status: PersonStatus, details?: { date: string; reason: string }) {
-    setBusy(true);
-    setError(null);
+  function change(status: PersonStatus, details?: { date: string; reason: string }) {
     setMessage('');
-    try {
-      const next = await call('people.setStatus', { id: person.id, status, ...(details ? { date: details.date || null, reason: details.reason } : {}) });
-      setEnding(null);
-      setReason('');
-      setMessage(t('peoplePage.statusSection.changed', { status: t(`peoplePage.status.${status}`) }));
-      onChanged(next);
-      setChanges((n) => n + 1);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    void changeStatus.run(status, details);
   }
 
   function startEnding(status: Ending) {
-    setError(null);
+    changeStatus.clearError();
     setMessage('');
     setDate(todayCalendarDate());
     setReason('');
@@ -84,7 +79,7 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
 
   function submitEnding(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (ending && !busy) void change(ending, { date, reason });
+    if (ending && !busy) change(ending, { date, reason });
   }
 
   function replaced(next: PersonDetail) {
@@ -157,7 +152,7 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
               type="button"
               className={`button button-small${isEnding(s) ? ' button-danger-outline' : ''}`}
               disabled={busy}
-              onClick={() => (isEnding(s) ? startEnding(s) : void change(s))}
+              onClick={() => (isEnding(s) ? startEnding(s) : change(s))}
             >
               {t(`peoplePage.statusAction.${s}`)}
             </button>
@@ -184,22 +179,16 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
               {(p) => <input {...p} type="text" autoComplete="off" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
           </div>
-          <div className="form-actions">
-            <button type="submit" className="button button-danger" disabled={busy}>
-              {busy ? t('common.busy') : t(`peoplePage.statusSection.confirmEnding.${ending}`)}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setEnding(null);
-                setError(null);
-                heading.current?.focus();
-              }}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions
+            busy={busy}
+            tone="danger"
+            submitLabel={t(`peoplePage.statusSection.confirmEnding.${ending}`)}
+            onCancel={() => {
+              setEnding(null);
+              changeStatus.clearError();
+              heading.current?.focus();
+            }}
+          />
         </form>
       )}
 
@@ -207,37 +196,29 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
       {person.history.length === 0 ? (
         <p className="muted">{t('peoplePage.history.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table compact person-history">
-            <caption className="visually-hidden">{t('peoplePage.history.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('peoplePage.history.whenBy')}</th>
-                <th scope="col">{t('peoplePage.history.change')}</th>
-                <th scope="col">{t('peoplePage.history.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...person.history].reverse().map((h) => (
-                <tr key={h.id}>
-                  <td>
-                    <span className="nowrap">{formatInstant(h.at, lang)}</span>
-                    <span className="person-history-by">{h.operator}</span>
-                  </td>
-                  <th scope="row" className="person-history-change">
-                    {t(`peoplePage.status.${h.from}`)} <span aria-hidden="true">→</span>
-                    <span className="visually-hidden">{t('peoplePage.history.to')}</span> {t(`peoplePage.status.${h.to}`)}
-                  </th>
-                  <td>
-                    {h.date && <span className="nowrap">{formatCalendarDate(h.date, lang, 'short')}</span>}
-                    {h.date && h.reason && <br />}
-                    {h.reason && reasonText(t, h.reason)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="compact person-history"
+          caption={t('peoplePage.history.caption')}
+          columns={[t('peoplePage.history.whenBy'), t('peoplePage.history.change'), t('peoplePage.history.details')]}
+        >
+          {[...person.history].reverse().map((h) => (
+            <tr key={h.id}>
+              <td>
+                <span className="nowrap">{formatInstant(h.at, lang)}</span>
+                <span className="person-history-by">{h.operator}</span>
+              </td>
+              <th scope="row" className="person-history-change">
+                {t(`peoplePage.status.${h.from}`)} <span aria-hidden="true">→</span>
+                <span className="visually-hidden">{t('peoplePage.history.to')}</span> {t(`peoplePage.status.${h.to}`)}
+              </th>
+              <td>
+                {h.date && <span className="nowrap">{formatCalendarDate(h.date, lang, 'short')}</span>}
+                {h.date && h.reason && <br />}
+                {h.reason && reasonText(t, h.reason)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       {replacing && <PersonReplaceDialog person={person} onClose={() => setReplacing(false)} onReplaced={replaced} />}

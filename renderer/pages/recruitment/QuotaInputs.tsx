@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Language } from '../../../preload/contract';
+import { Field } from '../../components/Field';
 import { localeFor } from '../../format';
 
 export type Parsed = { ok: true; value: number | null } | { ok: false };
@@ -84,6 +85,24 @@ export function CellInput({ id, label, value, onChange, error, decimal, changed,
         </p>
       )}
     </div>
+  );
+}
+
+interface NumberFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  error?: string | null;
+  hint?: string;
+}
+
+/** A labelled field for a whole number, typed as text (parsed with parseWhole) and kept short. */
+export function NumberField({ id, label, value, onChange, error, hint }: NumberFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      {(control) => <input {...control} type="text" inputMode="numeric" className="input-short" value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" />}
+    </Field>
   );
 }
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuotaOverview } from '../../../preload/contract';
 import { call, isApiCallError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormActions } from '../../components/FormActions';
 import { readFileAsBase64, saveTextFile } from '../../files';
 import { formatNumber } from '../../format';
 import { currentLanguage, i18n } from '../../i18n';
@@ -121,11 +122,7 @@ export function QuotaSortition({ hasQuotas, hasFeatures, onImported, onNotice }:
               {t('quotasPage.sortition.fileHint')}
             </p>
           </div>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={importBusy}>
-              {importBusy ? t('common.busy') : t('quotasPage.sortition.import')}
-            </button>
-          </div>
+          <FormActions busy={importBusy} submitLabel={t('quotasPage.sortition.import')} />
           <div ref={problemsRef} tabIndex={-1} className="sortition-problems">
             {problems ? (
               <div className="notice notice-error" role="alert">

@@ -11,7 +11,9 @@ import { call, isApiCallError } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field, useFieldErrorText } from '../../components/Field';
+import { useFieldErrorText } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { LoadStatus, StatusLine } from '../../components/StatusLine';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
@@ -19,7 +21,7 @@ import { FeatureBandsDialog } from './FeatureBandsDialog';
 import { DeleteFeatureDialog, MergeValuesDialog, RenameFeatureDialog, RenameValueDialog, type DialogResult } from './FeatureDialogs';
 import { FeatureSection, changedFields, featureHeadingId, savedDraft, type CellErrors, type RowDraft } from './FeatureSection';
 import { QuotaChecks } from './QuotaChecks';
-import { parseDecimal, parseWhole } from './QuotaInputs';
+import { NumberField, parseDecimal, parseWhole } from './QuotaInputs';
 import { QuotaSortition } from './QuotaSortition';
 import './QuotasPage.css';
 
@@ -366,17 +368,10 @@ export function QuotasPage() {
       <h2 id="quotas-title">{t('quotasPage.title')}</h2>
       <p className="page-intro">{t('quotasPage.intro')}</p>
 
-      <div role="status" className="status-line">
-        {notice && (
-          <p className="notice notice-success">
-            <span>{notice}</span>
-          </p>
-        )}
-      </div>
+      <StatusLine message={notice} />
       <ErrorNotice error={actionError} />
 
-      <ErrorNotice error={loaded.error} />
-      {loaded.loading && !data && <p className="muted">{t('app.loading')}</p>}
+      <LoadStatus loaded={loaded} />
 
       {data && features.length === 0 && (
         <EmptyState title={t('quotasPage.empty.title')}>
@@ -395,32 +390,22 @@ export function QuotasPage() {
           <h2 id="settings-title">{t('quotasPage.settings.title')}</h2>
           <form onSubmit={(e) => void saveSettings(e)} noValidate>
             <div className="settings-grid">
-              <Field id="settings-panel-size" label={t('quotasPage.settings.panelSize')} error={settingsErrors.panelSize} hint={t('quotasPage.settings.panelSizeHint')}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="text"
-                    inputMode="numeric"
-                    className="input-short"
-                    value={shownSettings.panelSize}
-                    onChange={(e) => editSettings({ panelSize: e.target.value })}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
-              <Field id="settings-tolerance" label={t('quotasPage.settings.tolerance')} error={settingsErrors.tolerance} hint={t('quotasPage.settings.toleranceHint')}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="text"
-                    inputMode="numeric"
-                    className="input-short"
-                    value={shownSettings.tolerance}
-                    onChange={(e) => editSettings({ tolerance: e.target.value })}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
+              <NumberField
+                id="settings-panel-size"
+                label={t('quotasPage.settings.panelSize')}
+                error={settingsErrors.panelSize}
+                hint={t('quotasPage.settings.panelSizeHint')}
+                value={shownSettings.panelSize}
+                onChange={(text) => editSettings({ panelSize: text })}
+              />
+              <NumberField
+                id="settings-tolerance"
+                label={t('quotasPage.settings.tolerance')}
+                error={settingsErrors.tolerance}
+                hint={t('quotasPage.settings.toleranceHint')}
+                value={shownSettings.tolerance}
+                onChange={(text) => editSettings({ tolerance: text })}
+              />
             </div>
             <div className="field">
               <label className="checkbox-label">
@@ -437,12 +422,9 @@ export function QuotasPage() {
                 {t('quotasPage.settings.onePerHouseholdHint')}
               </p>
             </div>
-            <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={busy !== null}>
-                {busy === 'settings' ? t('common.busy') : t('quotasPage.settings.save')}
-              </button>
+            <FormActions busy={busy === 'settings'} disabled={busy !== null} submitLabel={t('quotasPage.settings.save')}>
               {settingsDraft && <span className="unsaved-note">{t('quotasPage.settings.unsaved')}</span>}
-            </div>
+            </FormActions>
           </form>
         </section>
       )}
@@ -540,16 +522,13 @@ export function QuotasPage() {
                 ? t('quotasPage.targets.unsaved', { count: dirtyValues.length, n: formatNumber(dirtyValues.length, lang) })
                 : t('quotasPage.targets.allSaved')}
             </p>
-            <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={busy !== null}>
-                {busy === 'targets' ? t('common.busy') : t('quotasPage.targets.save')}
-              </button>
+            <FormActions busy={busy === 'targets'} disabled={busy !== null} submitLabel={t('quotasPage.targets.save')}>
               {dirtyValues.length > 0 && (
                 <button type="button" className="button" onClick={undoTargets}>
                   {t('quotasPage.targets.undo')}
                 </button>
               )}
-            </div>
+            </FormActions>
           </div>
         </form>
       )}
