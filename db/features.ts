@@ -22,13 +22,18 @@ export function listFeatures(db: Db): FeatureInfo[] {
   const poolSize = livePoolSize(db);
   const rows = db
     .prepare(
-      `SELECT f.id AS featureId, f.name AS feature, v.id, v.value, count(p.id) AS poolCount,
+      // One pass over person_features, grouped: no index on value_id is needed (every index
+      // slows the inserts of a large import).
+      `WITH counts AS (
+         SELECT pf.value_id AS valueId, count(*) AS n
+         FROM person_features pf JOIN people p ON p.id = pf.person_id
+         WHERE p.deleted_at IS NULL
+         GROUP BY pf.value_id)
+       SELECT f.id AS featureId, f.name AS feature, v.id, v.value, coalesce(c.n, 0) AS poolCount,
          v.share_percent AS sharePercent, v.quota_min AS min, v.quota_max AS max, v.min_flex AS minFlex, v.max_flex AS maxFlex
        FROM features f
        LEFT JOIN feature_values v ON v.feature_id = f.id
-       LEFT JOIN person_features pf ON pf.value_id = v.id
-       LEFT JOIN people p ON p.id = pf.person_id AND p.deleted_at IS NULL
-       GROUP BY f.id, v.id
+       LEFT JOIN counts c ON c.valueId = v.id
        ORDER BY f.position, f.name, v.position, v.value`,
     )
     .all() as (Omit<ValueRow, 'id' | 'value'> & { id: string | null; value: string | null })[];
