@@ -3,6 +3,7 @@ import { auditHandlers, poolHandlers } from './services/audit';
 import { importHandlers } from './services/imports';
 import { duplicateHandlers, peopleHandlers } from './services/people';
 import { featureHandlers, poolExportHandlers, quotaHandlers } from './services/quotas';
+import { selectionHandlers } from './services/selection';
 import { sessionHandlers } from './services/sessions';
 import { createRegistry, type Registry } from './registry';
 
@@ -18,6 +19,7 @@ export const APP_HANDLERS = [
   featureHandlers,
   quotaHandlers,
   poolExportHandlers,
+  selectionHandlers,
 ];
 
 /** The application's registry: every domain's handlers, merged once. */

@@ -403,6 +403,89 @@ export interface TargetInput {
   maxFlex?: number | null;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Selection: preparing a draw (the distribution and the published lottery), the draw, the record.
+
+export const SELECTION_ALGORITHMS = ['leximin', 'legacy'] as const;
+export type SelectionAlgorithm = (typeof SELECTION_ALGORITHMS)[number];
+/** How the public numbers are drawn: decimal digits 0–9 (ten-sided dice, lottery balls) or a six-sided die. */
+export type PublicNumberSourceName = 'digits' | 'die';
+export type SelectionRunStatus = 'prepared' | 'drawn' | 'superseded';
+
+export interface SelectionQuota {
+  feature: string;
+  value: string;
+  min: number;
+  max: number;
+}
+
+export interface ProbabilitySummary {
+  /** Candidates in the pool the run drew from. */
+  count: number;
+  min: number;
+  mean: number;
+  max: number;
+  /** Gini coefficient of the selection probabilities (0 = everyone the same chance). */
+  gini: number;
+}
+
+/** One selection run, by pseudonymous codes only. */
+export interface SelectionRun {
+  id: string;
+  at: string;
+  operator: string;
+  kind: 'panel' | 'replacement';
+  algorithm: SelectionAlgorithm;
+  algorithmVersion: string;
+  panelSize: number;
+  onePerHousehold: boolean;
+  /** SHA-256 of the canonical instance: codes, feature values, households, quotas, panel size. */
+  inputHash: string;
+  quotas: SelectionQuota[];
+  summary: ProbabilitySummary;
+  /** LEXIMIN: the proven upper bound on the smallest probability, and the gap to it. */
+  certificate: { upperBound: number; gap: number } | null;
+  /** False when the time limit stopped LEXIMIN before it finished. */
+  complete: boolean;
+  /** LEXIMIN only: the transparent lottery published before the draw. Legacy draws directly. */
+  lottery: { size: number; source: PublicNumberSourceName; hash: string; maxDeviation: number } | null;
+  status: SelectionRunStatus;
+  seedMode: 'random' | 'public' | null;
+  /** The recorded seed (random mode, or a legacy draw). */
+  seed: string | null;
+  publicNumbers: number[] | null;
+  ticket: number | null;
+  /** The drawn panel's codes, sorted. */
+  panel: string[] | null;
+  /** Everyone else in the pool, in reserve-list order. */
+  reserve: string[] | null;
+  drawnAt: string | null;
+  drawnBy: string | null;
+  supersededBy: string | null;
+  supersededReason: string | null;
+  supersededAt: string | null;
+}
+
+export interface SelectionRunDetail extends SelectionRun {
+  /** Code -> probability of selection (LEXIMIN: the distribution's; legacy: estimated by simulation). */
+  probabilities: Record<string, number>;
+  /** Code -> probability under the rounded lottery (LEXIMIN only). */
+  lotteryProbabilities: Record<string, number> | null;
+  /** The drawn panel per quota: how many seats each value got. */
+  quotaResult: (SelectionQuota & { seats: number; met: boolean })[] | null;
+}
+
+export interface SelectionVerifyResult {
+  ok: boolean;
+  problems: string[];
+  ticket: number | null;
+}
+
+export type SelectionDrawArgs =
+  | { runId: string; mode: 'public'; numbers: number[]; source?: PublicNumberSourceName }
+  | { runId: string; mode: 'random' };
+
 /** Method name -> [argument type, result type]. */
 export interface ApiContract {
   'app.status': [Record<string, never>, AppStatus];
@@ -466,6 +549,29 @@ export interface ApiContract {
   'quotas.applyProposal': [{ panelSize?: number; tolerance?: number }, QuotaOverview];
   'quotas.importSortition': [{ fileName: string; contentBase64: string }, QuotaOverview];
   'quotas.exportSortition': [{ flex?: boolean }, ExportedFile];
+
+  /**
+   * Builds the instance from the live pool (pool or reserve, not erased) and the quotas, computes
+   * the distribution and (LEXIMIN) the lottery of `lotterySize` tickets, stores the run as prepared.
+   * `source` fixes how the public numbers will be drawn (the published document states it).
+   */
+  'selection.prepare': [
+    { algorithm: SelectionAlgorithm; panelSize?: number; timeLimitMs?: number; lotterySize?: number; source?: PublicNumberSourceName },
+    SelectionRun,
+  ];
+  /** Draws the panel of a prepared run: drawn people become "selected", in the same transaction. */
+  'selection.draw': [SelectionDrawArgs, SelectionRun];
+  'selection.list': [Record<string, never>, SelectionRun[]];
+  'selection.get': [{ id: string }, SelectionRunDetail];
+  /** Marks a run superseded, with a reason. Statuses set by its draw stay as they are. */
+  'selection.supersede': [{ id: string; reason: string; by?: string }, SelectionRun];
+  /** The published lottery document of a LEXIMIN run. */
+  'selection.document': [{ id: string }, ExportedFile];
+  /** Checks a published draw: document (or a path to it), its hash, the public numbers, the panel. Needs no assembly. */
+  'selection.verify': [
+    { document?: string; documentPath?: string; publishedHash: string; numbers: number[]; chosenCodes: string[]; source?: PublicNumberSourceName },
+    SelectionVerifyResult,
+  ];
 }
 
 export type MethodName = keyof ApiContract;
@@ -522,6 +628,13 @@ export const METHOD_NAMES = [
   'quotas.applyProposal',
   'quotas.importSortition',
   'quotas.exportSortition',
+  'selection.prepare',
+  'selection.draw',
+  'selection.list',
+  'selection.get',
+  'selection.supersede',
+  'selection.document',
+  'selection.verify',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method of the contract exactly.
@@ -594,10 +707,10 @@ export type AssemblyApi = {
 };
 
 /**
- * Methods that carry a whole file in their arguments (base64). Web mode lets only these past
- * the ordinary request size limit, up to MAX_UPLOAD_BYTES.
+ * Methods that carry a whole file in their arguments (base64, or a lottery document as text).
+ * Web mode lets only these past the ordinary request size limit, up to MAX_UPLOAD_BYTES.
  */
-export const UPLOAD_METHODS: readonly MethodName[] = ['imports.stage', 'quotas.importSortition'];
+export const UPLOAD_METHODS: readonly MethodName[] = ['imports.stage', 'quotas.importSortition', 'selection.verify'];
 /** Largest file accepted for import (bytes, before base64). */
 export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;
 

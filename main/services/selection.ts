@@ -1,0 +1,547 @@
+/**
+ * Selection: preparing a draw, the draw, and the record of both.
+ *
+ *  - prepare: the live pool (pool or reserve, not erased; people whose household already holds a
+ *    seat are left out when one per household applies) and the quotas become a SelectionInstance
+ *    (main/domain/selection/instance.ts) with a canonical SHA-256, the input hash. Feasibility is
+ *    checked first (an infeasible instance is explained). LEXIMIN computes the distribution and
+ *    rounds it to a lottery of M tickets whose document and hash are stored, to be published
+ *    before the draw; LEGACY estimates its probabilities by simulation (no lottery: it draws
+ *    directly).
+ *  - draw: the ticket (public numbers, or a random seed that is recorded) gives the panel; the
+ *    pool must be as it was prepared (the input hash is checked again). Drawn people become
+ *    "selected" in the same transaction. Everyone else stays where they are; the reserve-list
+ *    order is a Fisher–Yates shuffle (demo/random.ts, sfc32) of their codes in code-unit order,
+ *    seeded with "reserve:<input hash>:<panel codes joined by spaces>": anyone can redo it.
+ *  - runs are never edited or deleted (triggers in 0003_selection.sql), only superseded with a
+ *    reason; superseding does not undo the statuses a draw set (change those per person).
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { ExportedFile, PublicNumberSourceName, SelectionRun, SelectionRunDetail, SelectionVerifyResult } from '../../preload/contract';
+import type { Db } from '../../db/connection';
+import { readRecruitmentSettings, listFeatures } from '../../db/features';
+import { insertStatusChange, updatePersonFields } from '../../db/people';
+import {
+  findSelectionRun,
+  insertSelectionRun,
+  listSelectionRuns,
+  liveDrawnPanelRun,
+  markSelectionRunDrawn,
+  markSelectionRunSuperseded,
+  seatedHouseholds,
+  selectionPool,
+  type SelectionRunRow,
+} from '../../db/selection';
+import { createRandom } from '../domain/demo/random';
+import { checkTransition } from '../domain/recruitment/lifecycle';
+import { explainInfeasibility } from '../domain/selection/explain';
+import { buildInstance, probabilitySummary, reserveOrder, type BuiltInstance } from '../domain/selection/instance';
+import { estimateLegacyProbabilities, legacyDraw } from '../domain/selection/legacy';
+import { InfeasibleQuotasError, leximin } from '../domain/selection/leximin';
+import {
+  DECIMAL_DIGITS,
+  DEFAULT_TICKETS,
+  SIX_SIDED_DIE,
+  lotteryDocument,
+  roundToLottery,
+  sha256,
+  ticketFromPublicNumbers,
+  verifyDraw,
+  type PublicNumberSource,
+} from '../domain/selection/lottery';
+import { isFeasible } from '../domain/selection/panels';
+import type { SelectionInstance } from '../domain/selection/types';
+import { AppError } from '../errors';
+import { handlers } from '../registry';
+import { filePath, id, panelSize, requiredText } from './schemas';
+
+export const ALGORITHM_VERSIONS = { leximin: '1', legacy: '1' } as const;
+/** Simulated legacy draws behind the estimated probabilities. */
+export const LEGACY_ESTIMATE_RUNS = 1000;
+const DEFAULT_LEXIMIN_TIME_LIMIT_MS = 10 * 60 * 1000;
+
+const SOURCES: Record<PublicNumberSourceName, PublicNumberSource> = { digits: DECIMAL_DIGITS, die: SIX_SIDED_DIE };
+const sourceName = z.enum(['digits', 'die'], { message: 'must be digits or die' });
+const publicNumbers = z.array(z.number().int('must be whole numbers')).min(1, 'must hold at least one number').max(1000);
+
+/** What distribution_json holds. */
+interface StoredDistribution {
+  probabilities: Record<string, number>;
+  lotteryProbabilities: Record<string, number> | null;
+  summary: SelectionRun['summary'];
+  certificate: SelectionRun['certificate'];
+  complete: boolean;
+  minProbability: number;
+  panels: number;
+  lotteryMaxDeviation: number | null;
+  leximin: { iterations: number; elapsedMs: number; types: number } | null;
+  legacy: { runs: number; failures: number; seed: string } | null;
+  /** Candidates left out because their household already holds a seat. */
+  excludedSeatedHouseholds: number;
+}
+
+interface StoredDraw {
+  panel: string[];
+  reserve: string[];
+  quotaResult: SelectionRunDetail['quotaResult'];
+}
+
+// ---------------------------------------------------------------------------------------------
+// From the database to an instance
+
+interface LiveInstance {
+  built: BuiltInstance;
+  /** code -> person id and status */
+  people: Map<string, { id: string; status: string }>;
+  excluded: number;
+}
+
+function liveInstance(db: Db, size: number, onePerHousehold: boolean): LiveInstance {
+  const seated = onePerHousehold ? seatedHouseholds(db) : new Set<string>();
+  const all = selectionPool(db);
+  const pool = all.filter((p) => p.household === null || !seated.has(p.household));
+  const quotas = listFeatures(db).flatMap((f) => f.values.map((v) => ({ feature: f.name, value: v.value, min: v.min, max: v.max })));
+  const built = buildInstance({
+    pool: pool.map((p) => ({ code: p.code, household: p.household, features: p.features })),
+    quotas,
+    panelSize: size,
+    onePerHousehold,
+  });
+  return { built, people: new Map(pool.map((p) => [p.code, { id: p.id, status: p.status }])), excluded: all.length - pool.length };
+}
+
+function refuseMissingValues(built: BuiltInstance): void {
+  if (built.missing.length === 0) return;
+  const shown = built.missing.slice(0, 10).map((m) => `${m.code} (${m.features.join(', ')})`);
+  throw new AppError(
+    'VALIDATION',
+    `${built.missing.length} candidate${built.missing.length === 1 ? ' has' : 's have'} no value for a feature with quotas: ${shown.join('; ')}${
+      built.missing.length > 10 ? '; …' : ''
+    }. Give them a value (or remove the quotas of that feature) before preparing a draw.`,
+    { missing: built.missing.slice(0, 200), count: built.missing.length },
+    'errors.selectionMissingValues',
+  );
+}
+
+async function refuseInfeasible(instance: SelectionInstance): Promise<never> {
+  const explanation = await explainInfeasibility(instance);
+  throw new AppError(
+    'VALIDATION',
+    `No panel of ${instance.panelSize} meets the quotas. ${explanation.conflicts.map((c) => c.message).join(' ')}${
+      explanation.relaxation ? ` Smallest change that would work: ${explanation.relaxation.changes.map((c) => c.message).join(' ')}` : ''
+    }`,
+    { explanation },
+    'errors.selectionInfeasible',
+  );
+}
+
+function assemblyName(db: Db): string {
+  const name = db.prepare('SELECT name FROM assembly LIMIT 1').pluck().get() as string | undefined;
+  // The document allows one line per header field.
+  return (name ?? 'Assembly').replace(/[\r\n]+/g, ' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows to API objects
+
+function runOf(row: SelectionRunRow): SelectionRun {
+  const dist = JSON.parse(row.distributionJson) as StoredDistribution;
+  const drawn = row.drawnJson === null ? null : (JSON.parse(row.drawnJson) as StoredDraw);
+  return {
+    id: row.id,
+    at: row.at,
+    operator: row.operator,
+    kind: row.kind,
+    algorithm: row.algorithm,
+    algorithmVersion: row.algorithmVersion,
+    panelSize: row.panelSize,
+    onePerHousehold: row.onePerHousehold === 1,
+    inputHash: row.inputHash,
+    quotas: JSON.parse(row.quotasJson) as SelectionRun['quotas'],
+    summary: dist.summary,
+    certificate: dist.certificate,
+    complete: dist.complete,
+    lottery:
+      row.lotteryHash === null
+        ? null
+        : { size: row.lotterySize!, source: row.lotterySource!, hash: row.lotteryHash, maxDeviation: dist.lotteryMaxDeviation ?? 0 },
+    status: row.status,
+    seedMode: row.seedMode,
+    seed: row.seed,
+    publicNumbers: row.publicNumbers === null ? null : (JSON.parse(row.publicNumbers) as number[]),
+    ticket: row.ticket,
+    panel: drawn?.panel ?? null,
+    reserve: drawn?.reserve ?? null,
+    drawnAt: row.drawnAt,
+    drawnBy: row.drawnBy,
+    supersededBy: row.supersededBy,
+    supersededReason: row.supersededReason,
+    supersededAt: row.supersededAt,
+  };
+}
+
+function detailOf(row: SelectionRunRow): SelectionRunDetail {
+  const dist = JSON.parse(row.distributionJson) as StoredDistribution;
+  const drawn = row.drawnJson === null ? null : (JSON.parse(row.drawnJson) as StoredDraw);
+  return { ...runOf(row), probabilities: dist.probabilities, lotteryProbabilities: dist.lotteryProbabilities, quotaResult: drawn?.quotaResult ?? null };
+}
+
+function requireRun(db: Db, runId: string): SelectionRunRow {
+  const row = findSelectionRun(db, runId);
+  if (!row) throw new AppError('NOT_FOUND', 'There is no such selection run.', { id: runId }, 'errors.selectionRunNotFound');
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The draw
+
+/** The members on ticket `ticket` of a (stored, hence well-formed) lottery document. */
+function ticketMembers(document: string, ticket: number): string[] {
+  const lines = document.split('\n');
+  const body = lines.slice(lines.indexOf('', 2) + 1);
+  const line = body[ticket];
+  const match = line === undefined ? null : /^\d+: (.*)$/.exec(line);
+  if (!match) throw new Error(`The lottery document has no line for ticket ${ticket}`);
+  return match[1]!.split(' ');
+}
+
+function quotaResult(instance: SelectionInstance, panel: string[]): StoredDraw['quotaResult'] {
+  const onPanel = new Set(panel);
+  const members = instance.candidates.filter((c) => onPanel.has(c.id));
+  return instance.quotas.map((q) => {
+    const seats = members.filter((c) => c.features[q.feature] === q.value).length;
+    return { ...q, seats, met: seats >= q.min && seats <= q.max };
+  });
+}
+
+function publicNumberError(e: unknown): never {
+  if (e instanceof RangeError) {
+    throw new AppError('VALIDATION', `The public numbers cannot be used: ${e.message}.`, {
+      fields: [{ field: 'numbers', rule: 'invalid', message: e.message }],
+    }, 'errors.publicNumbers');
+  }
+  throw e;
+}
+
+const drawArgs = z.discriminatedUnion('mode', [
+  z.strictObject({ runId: id, mode: z.literal('public'), numbers: publicNumbers, source: sourceName.optional() }),
+  z.strictObject({ runId: id, mode: z.literal('random') }),
+]);
+
+export const selectionHandlers = handlers({
+  'selection.prepare': {
+    args: z.strictObject({
+      algorithm: z.enum(['leximin', 'legacy'], { message: 'must be leximin or legacy' }),
+      panelSize: panelSize.optional(),
+      timeLimitMs: z.number().int('must be a whole number').min(1000, 'must be at least 1000').max(3_600_000, 'must be at most 3600000').optional(),
+      lotterySize: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100_000, 'must be at most 100000').optional(),
+      source: sourceName.optional(),
+    }),
+    run: async (args, ctx) => {
+      const db = ctx.requireDb();
+      ctx.requireOperator();
+      const settings = readRecruitmentSettings(db);
+      const size = args.panelSize ?? settings.panelSize;
+      const live = liveInstance(db, size, settings.onePerHousehold);
+      const { built } = live;
+      const instance = built.instance;
+      refuseMissingValues(built);
+      if (!(await isFeasible(instance))) await refuseInfeasible(instance);
+
+      const at = ctx.nowIso();
+      let dist: StoredDistribution;
+      let lottery: { size: number; source: PublicNumberSourceName; document: string; hash: string } | null = null;
+      if (args.algorithm === 'leximin') {
+        let result: Awaited<ReturnType<typeof leximin>>;
+        try {
+          result = await leximin(instance, { timeLimitMs: args.timeLimitMs ?? DEFAULT_LEXIMIN_TIME_LIMIT_MS });
+        } catch (e) {
+          if (e instanceof InfeasibleQuotasError) await refuseInfeasible(instance);
+          throw e;
+        }
+        const M = args.lotterySize ?? DEFAULT_TICKETS;
+        const source = args.source ?? 'digits';
+        // Seeded with the input hash: the same instance and distribution give the same tickets.
+        const rounded = roundToLottery(result, { M, seed: built.inputHash });
+        const document = lotteryDocument(rounded.tickets, {
+          assemblyName: assemblyName(db),
+          algorithm: `LEXIMIN ${ALGORITHM_VERSIONS.leximin}`,
+          date: at,
+          source: SOURCES[source],
+        });
+        lottery = { size: M, source, document, hash: sha256(document) };
+        dist = {
+          probabilities: result.probabilities,
+          lotteryProbabilities: rounded.probabilities,
+          summary: probabilitySummary(result.probabilities),
+          certificate: result.certificate,
+          complete: result.complete,
+          minProbability: result.minProbability,
+          panels: result.panels.length,
+          lotteryMaxDeviation: rounded.maxDeviation,
+          leximin: { iterations: result.iterations, elapsedMs: result.elapsedMs, types: result.types },
+          legacy: null,
+          excludedSeatedHouseholds: live.excluded,
+        };
+      } else {
+        const seed = built.inputHash;
+        const estimate = estimateLegacyProbabilities(instance, { runs: LEGACY_ESTIMATE_RUNS, seed });
+        if (estimate.failures === estimate.runs) {
+          throw new AppError(
+            'VALIDATION',
+            'The legacy method got stuck in every simulated draw: the quotas are too tight for it. Use LEXIMIN.',
+            { runs: estimate.runs },
+            'errors.legacyStuck',
+          );
+        }
+        dist = {
+          probabilities: estimate.probabilities,
+          lotteryProbabilities: null,
+          summary: probabilitySummary(estimate.probabilities),
+          certificate: null,
+          complete: true,
+          minProbability: probabilitySummary(estimate.probabilities).min,
+          panels: 0,
+          lotteryMaxDeviation: null,
+          leximin: null,
+          legacy: { runs: estimate.runs, failures: estimate.failures, seed },
+          excludedSeatedHouseholds: live.excluded,
+        };
+      }
+
+      return ctx.mutate((dbw, audit) => {
+        const runId = ctx.newId();
+        insertSelectionRun(dbw, {
+          id: runId,
+          at,
+          operator: ctx.requireOperator(),
+          kind: 'panel',
+          algorithm: args.algorithm,
+          algorithmVersion: ALGORITHM_VERSIONS[args.algorithm],
+          panelSize: size,
+          onePerHousehold: settings.onePerHousehold ? 1 : 0,
+          inputHash: built.inputHash,
+          quotasJson: JSON.stringify(instance.quotas),
+          distributionJson: JSON.stringify(dist),
+          lotterySize: lottery?.size ?? null,
+          lotterySource: lottery?.source ?? null,
+          lotteryDocument: lottery?.document ?? null,
+          lotteryHash: lottery?.hash ?? null,
+        });
+        audit({
+          entity: 'selection',
+          entityId: runId,
+          action: 'selection.prepare',
+          after: {
+            algorithm: args.algorithm,
+            panelSize: size,
+            candidates: instance.candidates.length,
+            inputHash: built.inputHash,
+            lotteryHash: lottery?.hash ?? null,
+            lotterySize: lottery?.size ?? null,
+            minProbability: dist.summary.min,
+            complete: dist.complete,
+          },
+        });
+        return runOf(findSelectionRun(dbw, runId)!);
+      });
+    },
+  },
+
+  'selection.draw': {
+    args: drawArgs,
+    run: (args, ctx) =>
+      ctx.mutate((db, audit): SelectionRun => {
+        const run = requireRun(db, args.runId);
+        if (run.status !== 'prepared') {
+          throw new AppError('CONFLICT', `This run is ${run.status}: only a prepared run can be drawn.`, { status: run.status }, 'errors.selectionNotPrepared');
+        }
+        const live = liveDrawnPanelRun(db);
+        if (run.kind === 'panel' && live) {
+          throw new AppError(
+            'CONFLICT',
+            'A panel has already been drawn. Supersede that run (with a reason) before drawing another.',
+            { runId: live.id },
+            'errors.selectionAlreadyDrawn',
+          );
+        }
+        const current = liveInstance(db, run.panelSize, run.onePerHousehold === 1);
+        const instance = current.built.instance;
+
+        let panel: string[];
+        let ticket: number | null = null;
+        let seed: string | null = null;
+        let numbers: number[] | null = null;
+        if (run.algorithm === 'leximin') {
+          const M = run.lotterySize!;
+          const document = run.lotteryDocument!;
+          if (args.mode === 'public') {
+            if (args.source !== undefined && args.source !== run.lotterySource) {
+              throw new AppError('VALIDATION', `This lottery was published for public numbers drawn as ${run.lotterySource}, not ${args.source}.`, {
+                fields: [{ field: 'source', rule: 'notAllowed', message: `must be ${run.lotterySource}` }],
+              }, 'errors.publicNumbers');
+            }
+            numbers = args.numbers;
+            try {
+              ticket = ticketFromPublicNumbers(numbers, M, SOURCES[run.lotterySource!]);
+            } catch (e) {
+              publicNumberError(e);
+            }
+          } else {
+            seed = randomBytes(16).toString('hex');
+            ticket = createRandom(seed).int(0, M - 1);
+          }
+          panel = ticketMembers(document, ticket);
+          if (numbers) {
+            const check = verifyDraw({ document, publishedHash: run.lotteryHash!, numbers, chosenPanel: panel });
+            if (!check.ok) throw new Error(`The draw does not verify against its own document: ${check.problems.join(' ')}`);
+          }
+        } else {
+          if (args.mode === 'public') {
+            numbers = args.numbers;
+            seed = `public:${numbers.join(',')}`;
+          } else {
+            seed = randomBytes(16).toString('hex');
+          }
+          const drawn = legacyDraw(instance, createRandom(seed));
+          if (!drawn) {
+            throw new AppError('CONFLICT', 'The legacy method got stuck in every attempt with this seed. Draw again, or use LEXIMIN.', {}, 'errors.legacyStuck');
+          }
+          panel = drawn;
+        }
+        panel = [...panel].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+        // Everyone drawn must still be a candidate: in the pool or on the reserve list.
+        const gone = panel.filter((code) => !current.people.has(code));
+        if (gone.length > 0) {
+          throw new AppError(
+            'CONFLICT',
+            `${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer in the pool or on the reserve list. Supersede this run and prepare a new one.`,
+            { codes: gone },
+            'errors.selectionPoolChanged',
+          );
+        }
+        if (current.built.inputHash !== run.inputHash) {
+          throw new AppError(
+            'CONFLICT',
+            'The pool or the quotas changed since this run was prepared (the input hash differs). Supersede it and prepare a new one.',
+            { prepared: run.inputHash, now: current.built.inputHash },
+            'errors.selectionPoolChanged',
+          );
+        }
+
+        const reserve = reserveOrder(
+          instance.candidates.map((c) => c.id),
+          panel,
+          (items) => createRandom(`reserve:${run.inputHash}:${panel.join(' ')}`).shuffle(items),
+        );
+        const result = quotaResult(instance, panel);
+        const now = ctx.nowIso();
+        const operator = ctx.requireOperator();
+        for (const code of panel) {
+          const person = current.people.get(code)!;
+          const from = person.status as 'pool' | 'reserve';
+          const problem = checkTransition(from, 'selected', { date: null, reason: null });
+          if (problem) throw new AppError('CONFLICT', `${code}: ${problem.message}`, { code }, `lifecycle.${problem.rule}`);
+          updatePersonFields(db, person.id, { status: 'selected', statusDate: null, statusReason: null }, now);
+          insertStatusChange(db, { id: ctx.newId(), personId: person.id, from, to: 'selected', date: null, reason: `drawn in selection run ${run.id}`, at: now, operator });
+          audit({ entity: 'person', entityId: person.id, action: 'person.status', before: { status: from }, after: { status: 'selected', code, selectionRun: run.id } });
+        }
+        markSelectionRunDrawn(db, run.id, {
+          seedMode: args.mode,
+          seed,
+          publicNumbers: numbers === null ? null : JSON.stringify(numbers),
+          ticket,
+          drawnJson: JSON.stringify({ panel, reserve, quotaResult: result } satisfies StoredDraw),
+          drawnAt: now,
+          drawnBy: operator,
+        });
+        audit({
+          entity: 'selection',
+          entityId: run.id,
+          action: 'selection.draw',
+          after: { mode: args.mode, numbers, seed, ticket, lotteryHash: run.lotteryHash, panel },
+        });
+        return runOf(findSelectionRun(db, run.id)!);
+      }),
+  },
+
+  'selection.list': {
+    args: z.strictObject({}),
+    run: (_args, ctx) => listSelectionRuns(ctx.requireDb()).map(runOf),
+  },
+
+  'selection.get': {
+    args: z.strictObject({ id }),
+    run: (args, ctx) => detailOf(requireRun(ctx.requireDb(), args.id)),
+  },
+
+  'selection.supersede': {
+    args: z.strictObject({ id, reason: requiredText(500), by: id.optional() }),
+    run: (args, ctx) =>
+      ctx.mutate((db, audit): SelectionRun => {
+        const run = requireRun(db, args.id);
+        if (run.status === 'superseded') {
+          throw new AppError('CONFLICT', 'This run was already superseded.', {}, 'errors.selectionSuperseded');
+        }
+        if (args.by !== undefined) {
+          if (args.by === run.id) throw new AppError('VALIDATION', 'A run cannot supersede itself.', { fields: [{ field: 'by', rule: 'invalid', message: 'must be another run' }] });
+          requireRun(db, args.by);
+        }
+        markSelectionRunSuperseded(db, run.id, { supersededBy: args.by ?? null, reason: args.reason, at: ctx.nowIso() });
+        // The reason is the operator's free text: it stays in the run, not copied to the audit log.
+        audit({ entity: 'selection', entityId: run.id, action: 'selection.supersede', before: { status: run.status }, after: { status: 'superseded', by: args.by ?? null } });
+        return runOf(findSelectionRun(db, run.id)!);
+      }),
+  },
+
+  'selection.document': {
+    args: z.strictObject({ id }),
+    run: (args, ctx): ExportedFile => {
+      const run = requireRun(ctx.requireDb(), args.id);
+      if (run.lotteryDocument === null) {
+        throw new AppError('VALIDATION', 'A legacy run draws directly: it has no lottery document.', {}, 'errors.noLotteryDocument');
+      }
+      return { fileName: `lottery-${run.at.slice(0, 10)}-${run.lotteryHash!.slice(0, 12)}.txt`, content: run.lotteryDocument };
+    },
+  },
+
+  'selection.verify': {
+    args: z
+      .strictObject({
+        document: z.string().max(200_000_000).optional(),
+        documentPath: filePath.optional(),
+        publishedHash: requiredText(200),
+        numbers: publicNumbers,
+        chosenCodes: z.array(z.string().max(100)).max(10_000),
+        source: sourceName.optional(),
+      })
+      .refine((a) => (a.document === undefined) !== (a.documentPath === undefined), {
+        message: 'give either document or documentPath',
+        path: ['document'],
+      }),
+    run: (args, ctx): SelectionVerifyResult => {
+      let document = args.document;
+      if (document === undefined) {
+        const path = ctx.resolveUserPath(args.documentPath!);
+        try {
+          document = readFileSync(path, 'utf8');
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('FILE_NOT_FOUND', `There is no file ${path}.`, { path });
+          throw e;
+        }
+      }
+      const result = verifyDraw({ document, publishedHash: args.publishedHash, numbers: args.numbers, chosenPanel: args.chosenCodes });
+      if (args.source !== undefined) {
+        const { lowest, highest } = SOURCES[args.source];
+        if (!document.includes(`\nPublic numbers: from ${lowest} to ${highest}\n`)) {
+          result.problems.push(`The document does not say the public numbers are ${args.source} (${lowest} to ${highest}).`);
+          result.ok = false;
+        }
+      }
+      return result;
+    },
+  },
+});
