@@ -65,6 +65,9 @@ async function buildMain() {
   const sqlFiles = readdirSync(migrationsSrc).filter((f) => f.endsWith('.sql'));
   if (sqlFiles.length === 0) throw new Error(`No migrations found in ${migrationsSrc}`);
   for (const f of sqlFiles) copyFileSync(join(migrationsSrc, f), join(migrationsOut, f));
+  // HiGHS (the selection's LP/MIP solver) is WebAssembly: its .wasm is read from beside the
+  // bundle (main/domain/selection/highs.ts looks there first).
+  copyFileSync(at('node_modules', 'highs', 'build', 'highs.wasm'), join(outMain, 'highs.wasm'));
   return sqlFiles.length;
 }
 
