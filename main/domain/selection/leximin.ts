@@ -30,9 +30,12 @@
  *     combinations), the exact level-by-level method, with the relaxation of each level as its
  *     initial bound and smoothing centre, keeping every panel found so far.
  *
- * Pricing tries a swap search from the master's own panels before the MIP (panels.ts); the MIP
- * returns every incumbent it met as a column. Master and relaxation are persistent HiGHS models,
- * warm-started (primal simplex, as columns are added) rather than rebuilt.
+ * Pricing tries a swap search from the master's own panels before the MIP (panels.ts), with as
+ * many starting panels as a master solve costs in swap searches (late, degenerate LPs take
+ * seconds, so each solve should receive many columns); the MIP returns every incumbent it met as
+ * a column. Before phase B every type is put on some column (a type on none pins the shortfall
+ * for many rounds). Master and relaxation are persistent HiGHS models, warm-started (primal
+ * simplex, as columns are only added) rather than rebuilt.
  */
 import { performance } from 'node:perf_hooks';
 import { loadHighs, type Highs } from './highs';
@@ -83,8 +86,11 @@ export type LeximinResult = PanelDistribution & {
 
 /** Fixed levels are kept with this slack (ten times the LP tolerance), so rounding can never make them infeasible. */
 const LEVEL_SLACK = 1e-8;
-/** A dual weight above this marks a type as tight at the level just proved. */
-const DUAL_EPS = 1e-9;
+/**
+ * A dual weight above this marks a type as tight. Erring low is harmless: a tight type left open
+ * is fixed at the next level, which then comes out equal to this one.
+ */
+const DUAL_EPS = 1e-7;
 /** A column found by the swap search must improve by this much to be worth an LP iteration. */
 const HEURISTIC_GAIN = 1e-7;
 
@@ -497,8 +503,9 @@ class LeximinRun {
       const firstLevel = this.levelsDone === 0;
       if (firstLevel) this.upperBound = Math.min(this.upperBound, bound);
       this.seedColumns(centre, 8);
+      if (firstLevel) this.coverAll(centre);
       let gap = this.tolerance;
-      for (;;) {
+      for (let tightened = 0; ; tightened++) {
         const outcome = await this.generateColumns(`level ${this.levelsDone + 1}`, Math.min(this.tolerance, gap) / 10, {
           target: () => bound - gap,
           bound: () => bound,
@@ -518,6 +525,8 @@ class LeximinRun {
         for (let r = 0; r < rows; r++) {
           if (Number.isNaN(levels[r]!) && centre[r]! > DUAL_EPS && eps / centre[r]! <= closeness) tight.push(r);
         }
+        // Past the solver's precision, the heaviest type is as tight as can be told.
+        if (tight.length === 0 && tightened >= 6) tight.push(...this.tightRows(centre, levels).sort((a, b) => centre[b]! - centre[a]!).slice(0, 1));
         if (tight.length > 0) {
           for (const r of tight) {
             levels[r] = z;
@@ -559,10 +568,7 @@ class LeximinRun {
       const before = performance.now();
       const rmp = (this.rmp = this.master.solve());
       this.lpMs = 0.8 * this.lpMs + 0.2 * (performance.now() - before);
-      DBG.lp += performance.now() - before;
-      let tt = performance.now();
       this.iterations++;
-      if (process.env.LXDBG && this.iterations % 10 === 0) console.error(`[${((performance.now() - this.started) / 1000).toFixed(1)}] ${stage} it ${this.iterations} z ${rmp.z.toFixed(6)} bound ${level.bound().toFixed(6)} cols ${this.master.columns.length} lp ${DBG.lp.toFixed(0)} swap ${DBG.swap.toFixed(0)} (${DBG.swapHits}) mip ${DBG.mip.toFixed(0)} (${DBG.mips}) support ${Array.from(rmp.probabilities).filter(p => p > 1e-9).length}`);
       this.progress(stage, level.minProbability(rmp.z));
       if (rmp.z >= level.target()) return 'done';
       if (level.giveUp()) return 'unreachable';
@@ -570,20 +576,13 @@ class LeximinRun {
       const sep = mix(level.centre(), rmp.y, alpha);
       const wSep = this.weights(sep);
       const wOut = this.weights(rmp.y);
-      tt = performance.now();
-      const hit = this.swapPricing(rmp.probabilities, wSep, wOut, rmp.lambda);
-      DBG.swap += performance.now() - tt;
-      if (hit) {
-        DBG.swapHits++;
+      if (this.swapPricing(rmp.probabilities, wSep, wOut, rmp.lambda)) {
         idle = 0;
         alpha = SMOOTHING;
         continue;
       }
       const remaining = (this.deadline - performance.now()) / 1000;
-      tt = performance.now();
-      DBG.mips++;
       const priced = this.pricer.solve(wSep, { timeLimitSec: Math.min(remaining, 1e6), absGap: Math.max(1e-12, absGap) });
-      DBG.mip += performance.now() - tt;
       if (priced.status !== 'optimal') return 'stopped'; // the time limit struck inside the MIP
       let progressed = false;
       // A dual bound at the smoothed point; on a mis-price it is better than the centre's.
@@ -781,7 +780,6 @@ class LeximinRun {
   }
 }
 
-const DBG = { lp: 0, swap: 0, swapHits: 0, mip: 0, mips: 0 };
 function mix(centre: Float64Array, out: Float64Array, alpha: number): Float64Array {
   return Float64Array.from(centre, (c, r) => alpha * c + (1 - alpha) * out[r]!);
 }

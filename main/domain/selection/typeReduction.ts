@@ -132,6 +132,8 @@ export function expandToPeople(reduction: TypeReduction, typePanels: TypePanel[]
 
   interface Draft {
     probability: number;
+    /** Seats per type (shared between a panel and its split-off copies; never modified). */
+    counts: number[];
     /** type index -> positions (within the type's member list) of the members seated. */
     seats: Map<number, number[]>;
   }
@@ -155,7 +157,7 @@ export function expandToPeople(reduction: TypeReduction, typePanels: TypePanel[]
     const received = new Float64Array(s);
     let rotation = 0;
     for (const di of holding[type.index]!) {
-      const draft = drafts[di]! as Draft & { counts: number[] };
+      const draft = drafts[di]!;
       const count = draft.counts[type.index]!;
       let chosen: number[];
       if (count >= s) chosen = Array.from({ length: s }, (_, m) => m);
@@ -196,7 +198,7 @@ export function expandToPeople(reduction: TypeReduction, typePanels: TypePanel[]
         } else {
           const seats = new Map<number, number[]>();
           draft.seats.forEach((list, t) => seats.set(t, t === type.index ? list.map((m) => (m === a ? b : m)) : [...list]));
-          const copy = { probability: amount, seats, counts: (draft as Draft & { counts: number[] }).counts };
+          const copy: Draft = { probability: amount, seats, counts: draft.counts };
           draft.probability -= amount;
           amount = 0;
           const idx = drafts.push(copy) - 1;
