@@ -13,7 +13,7 @@ import { createPoolWriter } from '../../db/poolWrite';
 import { insertSession } from '../../db/sessions';
 import { createAssemblyFile } from '../assemblyFiles';
 import { generateDemo, type DemoAssembly } from '../domain/demo/generate';
-import { createRandom, type Seed } from '../domain/demo/random';
+import { createRandom, type Seed } from '../domain/random';
 import { proposeQuotas } from '../domain/recruitment/quotas';
 import { householdKey } from '../domain/recruitment/normalise';
 import { personSearchKey } from '../domain/recruitment/personKeys';

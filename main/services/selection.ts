@@ -11,7 +11,7 @@
  *  - draw: the ticket (public numbers, or a random seed that is recorded) gives the panel; the
  *    pool must be as it was prepared (the input hash is checked again). Drawn people become
  *    "selected" in the same transaction. Everyone else stays where they are; the reserve-list
- *    order is a Fisher–Yates shuffle (demo/random.ts, sfc32) of their codes in code-unit order,
+ *    order is a Fisher–Yates shuffle (main/domain/random.ts, sfc32) of their codes in code-unit order,
  *    seeded with "reserve:<input hash>:<panel codes joined by spaces>": anyone can redo it.
  *  - runs are never edited or deleted (triggers in 0003_selection.sql), only superseded with a
  *    reason; superseding does not undo the statuses a draw set (change those per person).
@@ -34,7 +34,7 @@ import {
   selectionPool,
   type SelectionRunRow,
 } from '../../db/selection';
-import { createRandom } from '../domain/demo/random';
+import { createRandom } from '../domain/random';
 import { checkTransition } from '../domain/recruitment/lifecycle';
 import { explainInfeasibility } from '../domain/selection/explain';
 import { buildInstance, probabilitySummary, reserveOrder, type BuiltInstance } from '../domain/selection/instance';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { POPULATION_AGE_SHARE, PROVINCES, populationEducationShare } from '../../main/domain/demo/belgium';
 import { FEATURE, REFERENCE_YEAR, ageBandOf, asciiFold, generateDemo, type DemoPerson } from '../../main/domain/demo/generate';
-import { createRandom } from '../../main/domain/demo/random';
+import { createRandom } from '../../main/domain/random';
 
 const demo = generateDemo({ seed: 'unit-test-seed', panelSize: 150 });
 const people = demo.people;

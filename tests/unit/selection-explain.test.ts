@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../main/domain/demo/random';
+import { createRandom } from '../../main/domain/random';
 import { countingConflicts, explainInfeasibility, type ConflictKind } from '../../main/domain/selection/explain';
 import type { Candidate, Quota, SelectionInstance } from '../../main/domain/selection/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../main/domain/demo/random';
+import { createRandom } from '../../main/domain/random';
 import { loadHighs } from '../../main/domain/selection/highs';
 import { estimateLegacyProbabilities, legacyDraw } from '../../main/domain/selection/legacy';
 import type { Candidate, Quota, SelectionInstance } from '../../main/domain/selection/types';

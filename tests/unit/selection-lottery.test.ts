@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../main/domain/demo/random';
+import { createRandom } from '../../main/domain/random';
 import {
   DECIMAL_DIGITS,
   SIX_SIDED_DIE,

@@ -27,7 +27,7 @@ import {
   type Region,
   type SpeakerLanguage,
 } from './belgium';
-import { createRandom, type Random, type Seed } from './random';
+import { createRandom, type Random, type Seed } from '../random';
 
 export const DEFAULT_POOL_SIZE = 1500;
 /** Ages are counted as this year minus the birth year: the assembly meets early in 2027. */

@@ -133,7 +133,7 @@ export function probabilitySummary(probabilities: Record<string, number>): { cou
 
 /**
  * The reserve list: everyone in the instance not on the panel, in the order of a seeded shuffle
- * (Fisher–Yates with the sfc32 source of demo/random.ts, seeded with the given text) of their
+ * (Fisher–Yates with the sfc32 source of main/domain/random.ts, seeded with the given text) of their
  * codes in code-unit order. Anyone with the codes and the seed can redo it.
  */
 export function reserveOrder(codes: readonly string[], panel: readonly string[], shuffle: (items: string[]) => string[]): string[] {

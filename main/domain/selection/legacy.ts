@@ -16,7 +16,7 @@
  * again from scratch, up to `attempts` times. Restarting (rather than backtracking) is what the
  * method does in practice, and it is part of what makes its probabilities uneven.
  */
-import { createRandom, type Random, type Seed } from '../demo/random';
+import { createRandom, type Random, type Seed } from '../random';
 import type { SelectionInstance } from './types';
 
 export const DEFAULT_LEGACY_ATTEMPTS = 100;

@@ -23,7 +23,7 @@
  * same tickets, the same document and the same hash on every machine.
  */
 import { hash } from 'node:crypto';
-import { createRandom, type Seed } from '../demo/random';
+import { createRandom, type Seed } from '../random';
 import type { PanelDistribution } from './types';
 
 export const DEFAULT_TICKETS = 1000;

@@ -1,8 +1,9 @@
 /**
- * A small seeded random source for the demo generator.
+ * A small seeded random source: for the demo generator, the legacy draw, the lottery rounding
+ * and the reserve order.
  *
- * Math.random cannot be seeded, and the demo must come out the same for the same seed
- * (tests compare files byte for byte, and a trainer can hand out "seed X" to a class).
+ * Math.random cannot be seeded, and these must come out the same for the same seed (the demo
+ * file byte for byte; a recorded draw re-done by anyone who checks it).
  * The generator is sfc32 (Chris Doty-Humphrey's "small fast chaotic" design: four 32-bit
  * words, passes PractRand far beyond what a demo needs); its state comes from the seed
  * through a string hash, so any text or number works as a seed.
