@@ -28,6 +28,7 @@ import {
   type PersonRecord,
 } from '../../db/people';
 import { allowedNext, canBeReplaced, canReplace, checkTransition, needsHouseholdCheck, SEATED_STATUSES } from '../domain/recruitment/lifecycle';
+import { BLANK_IDENTITY } from '../domain/recruitment/identity';
 import { householdKey } from '../domain/recruitment/normalise';
 import { personSearchKey, searchTokens } from '../domain/recruitment/personKeys';
 import { isCalendarDate } from '../domain/sessionRules';
@@ -307,17 +308,7 @@ export const peopleHandlers = handlers({
           db,
           person.id,
           {
-            externalId: null,
-            firstName: '',
-            lastName: '',
-            email: null,
-            phone: null,
-            street: null,
-            houseNumber: null,
-            postcode: null,
-            city: null,
-            birthYear: null,
-            language: null,
+            ...BLANK_IDENTITY,
             notes: '',
             needsAccessibility: '',
             needsDiet: '',

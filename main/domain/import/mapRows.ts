@@ -4,6 +4,7 @@
  * instead of discovering one mistake per import attempt. Pure: no database, no clock (the
  * reference year is passed in).
  */
+import { BLANK_IDENTITY } from '../recruitment/identity';
 import { searchKey } from '../text';
 
 // The mapping's vocabulary is the API's (preload/contract.ts): one definition for main and the UI.
@@ -344,22 +345,7 @@ export function mapRows(
       return false;
     };
 
-    const draft: PersonDraft = {
-      rowNumber: row,
-      externalId: null,
-      firstName: '',
-      lastName: '',
-      email: null,
-      phone: null,
-      street: null,
-      houseNumber: null,
-      postcode: null,
-      city: null,
-      birthYear: null,
-      language: null,
-      notes: '',
-      features: {},
-    };
+    const draft: PersonDraft = { ...BLANK_IDENTITY, rowNumber: row, notes: '', features: {} };
 
     mapping.columns.forEach((target, column) => {
       const raw = cells[column] ?? '';
