@@ -107,13 +107,36 @@ export function markSelectionRunSuperseded(db: Db, id: string, s: { supersededBy
  * The live candidates for a draw: in the pool or on the reserve list, not removed, not erased;
  * with their household key (never leaves main) and their feature values.
  */
-export function selectionPool(db: Db): { id: string; code: string; status: string; household: string | null; features: Record<string, string> }[] {
+export function selectionPool(db: Db): SelectionPerson[] {
   const people = db
     .prepare(
       `SELECT id, code, status, household_key AS household FROM people
        WHERE deleted_at IS NULL AND erased_at IS NULL AND status IN ('pool', 'reserve') ORDER BY code`,
     )
     .all() as { id: string; code: string; status: string; household: string | null }[];
+  return withFeatures(db, people);
+}
+
+/** Live members holding a seat (selected, contacted, confirmed), as selectionPool gives candidates. */
+export function seatedPeople(db: Db): SelectionPerson[] {
+  const people = db
+    .prepare(
+      `SELECT id, code, status, household_key AS household FROM people
+       WHERE deleted_at IS NULL AND erased_at IS NULL AND status IN ('selected', 'contacted', 'confirmed') ORDER BY code`,
+    )
+    .all() as { id: string; code: string; status: string; household: string | null }[];
+  return withFeatures(db, people);
+}
+
+export interface SelectionPerson {
+  id: string;
+  code: string;
+  status: string;
+  household: string | null;
+  features: Record<string, string>;
+}
+
+function withFeatures(db: Db, people: { id: string; code: string; status: string; household: string | null }[]): SelectionPerson[] {
   const byId = new Map(people.map((p) => [p.id, { ...p, features: {} as Record<string, string> }]));
   const rows = db
     .prepare(

@@ -470,6 +470,13 @@ export interface SelectionRun {
 export interface SelectionRunDetail extends SelectionRun {
   /** Code -> probability of selection (LEXIMIN: the distribution's; legacy: estimated by simulation). */
   probabilities: Record<string, number>;
+  /**
+   * LEXIMIN runs: the legacy method's probabilities on the same instance, estimated by
+   * simulation, for the comparison (null for legacy runs, or when it got stuck every time).
+   */
+  legacyComparison: { probabilities: Record<string, number>; summary: ProbabilitySummary; runs: number; failures: number } | null;
+  /** Codes that were on every panel (replacement runs: the seated members); empty for a panel run. */
+  fixed: string[];
   /** Code -> probability under the rounded lottery (LEXIMIN only). */
   lotteryProbabilities: Record<string, number> | null;
   /** The drawn panel per quota: how many seats each value got. */
@@ -480,6 +487,41 @@ export interface SelectionVerifyResult {
   ok: boolean;
   problems: string[];
   ticket: number | null;
+}
+
+/** What the Selection page needs before preparing a run. */
+export interface SelectionOverview {
+  panelSize: number;
+  onePerHousehold: boolean;
+  /** People who can be drawn: in the pool or on the reserve list, not erased. */
+  candidates: number;
+  /** Members holding a seat: selected, contacted or confirmed. */
+  seated: number;
+  /** panelSize − seated (never below 0): the seats a replacement run fills. */
+  openSeats: number;
+  /** The drawn panel run still in force, if any. */
+  drawnPanelRunId: string | null;
+  /** A run is being computed (see selection.progress). */
+  computing: boolean;
+}
+
+/** The run being computed, polled by the page while selection.prepare is pending. */
+export interface SelectionProgress {
+  algorithm: SelectionAlgorithm;
+  kind: 'panel' | 'replacement';
+  startedAt: string;
+  elapsedMs: number;
+  timeLimitMs: number;
+  /** 'checking' (feasibility), 'leximin', 'legacy' (simulated draws), 'lottery' (rounding, storing). */
+  stage: 'checking' | 'leximin' | 'legacy' | 'lottery';
+  /** LEXIMIN: the smallest probability reached so far and the proven upper bound on it. */
+  minProbability: number | null;
+  upperBound: number | null;
+  /** Legacy simulation: draws done of total. */
+  done: number | null;
+  total: number | null;
+  /** Set once the user asked to stop: keep the best so far, or cancel. */
+  stopping: 'keep' | 'cancel' | null;
 }
 
 export type SelectionDrawArgs =
@@ -556,9 +598,25 @@ export interface ApiContract {
    * `source` fixes how the public numbers will be drawn (the published document states it).
    */
   'selection.prepare': [
-    { algorithm: SelectionAlgorithm; panelSize?: number; timeLimitMs?: number; lotterySize?: number; source?: PublicNumberSourceName },
+    {
+      algorithm: SelectionAlgorithm;
+      /** 'replacement': the seated members are fixed and the open seats are filled (panel size from the settings). */
+      kind?: 'panel' | 'replacement';
+      panelSize?: number;
+      timeLimitMs?: number;
+      lotterySize?: number;
+      source?: PublicNumberSourceName;
+    },
     SelectionRun,
   ];
+  'selection.overview': [Record<string, never>, SelectionOverview];
+  /** The run being computed, or null. */
+  'selection.progress': [Record<string, never>, SelectionProgress | null];
+  /**
+   * Stops the run being computed: keep = true ends LEXIMIN now with the best distribution so far
+   * (stored, marked incomplete, with its certificate); keep = false cancels (nothing stored).
+   */
+  'selection.stop': [{ keep: boolean }, { stopping: boolean }];
   /** Draws the panel of a prepared run: drawn people become "selected", in the same transaction. */
   'selection.draw': [SelectionDrawArgs, SelectionRun];
   'selection.list': [Record<string, never>, SelectionRun[]];
@@ -629,6 +687,9 @@ export const METHOD_NAMES = [
   'quotas.importSortition',
   'quotas.exportSortition',
   'selection.prepare',
+  'selection.overview',
+  'selection.progress',
+  'selection.stop',
   'selection.draw',
   'selection.list',
   'selection.get',
@@ -655,6 +716,7 @@ export type ErrorCode =
   | 'FILE_TOO_NEW'
   | 'FILE_CORRUPT'
   | 'FORBIDDEN'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 /**

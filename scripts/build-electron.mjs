@@ -3,6 +3,7 @@
  * Bundles the Electron main process and the preload with esbuild (no Electron binary needed).
  *
  *   main/electron.ts  -> out/main/electron.cjs   (+ db/migrations/*.sql -> out/main/migrations/)
+ *   main/workers/selectionWorker.ts -> out/main/selectionWorker.cjs (the selection's worker thread)
  *   preload/index.ts  -> out/preload/index.cjs
  *
  * The renderer is built separately into out/renderer (vite). Usage: node scripts/build-electron.mjs
@@ -39,8 +40,11 @@ async function buildMain() {
   rmSync(outMain, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [at('main', 'electron.ts')],
-    outfile: join(outMain, 'electron.cjs'),
+    // The worker thread is its own bundle beside the main one: main/workers/selectionJob.ts
+    // looks for selectionWorker.cjs next to the code that starts it.
+    entryPoints: { electron: at('main', 'electron.ts'), selectionWorker: at('main', 'workers', 'selectionWorker.ts') },
+    outdir: outMain,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -57,7 +61,7 @@ async function buildMain() {
     metafile: true,
     logLevel: 'warning',
   });
-  checkExternals(result.metafile, 'out/main/electron.cjs', ['electron', 'better-sqlite3'], { builtins: true });
+  checkExternals(result.metafile, 'out/main', ['electron', 'better-sqlite3'], { builtins: true });
 
   const migrationsSrc = at('db', 'migrations');
   const migrationsOut = join(outMain, 'migrations');

@@ -17,9 +17,18 @@
  *    reason; superseding does not undo the statuses a draw set (change those per person).
  */
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { ExportedFile, PublicNumberSourceName, SelectionRun, SelectionRunDetail, SelectionVerifyResult } from '../../preload/contract';
+import type {
+  ExportedFile,
+  PublicNumberSourceName,
+  SelectionOverview,
+  SelectionProgress,
+  SelectionRun,
+  SelectionRunDetail,
+  SelectionVerifyResult,
+} from '../../preload/contract';
 import type { Db } from '../../db/connection';
 import { readRecruitmentSettings, listFeatures } from '../../db/features';
 import { insertStatusChange, updatePersonFields } from '../../db/people';
@@ -31,6 +40,7 @@ import {
   markSelectionRunDrawn,
   markSelectionRunSuperseded,
   seatedHouseholds,
+  seatedPeople,
   selectionPool,
   type SelectionRunRow,
 } from '../../db/selection';
@@ -38,14 +48,12 @@ import { createRandom } from '../domain/random';
 import { checkTransition } from '../domain/recruitment/lifecycle';
 import { explainInfeasibility } from '../domain/selection/explain';
 import { buildInstance, probabilitySummary, reserveOrder, type BuiltInstance } from '../domain/selection/instance';
-import { estimateLegacyProbabilities, legacyDraw } from '../domain/selection/legacy';
-import { InfeasibleQuotasError, leximin } from '../domain/selection/leximin';
+import { legacyDraw } from '../domain/selection/legacy';
 import {
   DECIMAL_DIGITS,
   DEFAULT_TICKETS,
   SIX_SIDED_DIE,
   lotteryDocument,
-  roundToLottery,
   sha256,
   ticketFromPublicNumbers,
   verifyDraw,
@@ -53,8 +61,11 @@ import {
 } from '../domain/selection/lottery';
 import { isFeasible } from '../domain/selection/panels';
 import type { SelectionInstance } from '../domain/selection/types';
+import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
+import { startSelectionJob, WorkerInfeasibleError, type SelectionJob } from '../workers/selectionJob';
+import type { SelectionTask, TaskResult } from '../workers/selectionTask';
 import { filePath, id, panelSize, requiredText } from './schemas';
 
 export const ALGORITHM_VERSIONS = { leximin: '1', legacy: '1' } as const;
@@ -80,6 +91,10 @@ interface StoredDistribution {
   legacy: { runs: number; failures: number; seed: string } | null;
   /** Candidates left out because their household already holds a seat. */
   excludedSeatedHouseholds: number;
+  /** LEXIMIN runs: the legacy estimate on the same instance (absent in runs stored before it existed). */
+  legacyComparison?: SelectionRunDetail['legacyComparison'];
+  /** Replacement runs: the seated members, on every panel (left out of probabilities and summary). */
+  fixed?: string[];
 }
 
 interface StoredDraw {
@@ -96,20 +111,34 @@ interface LiveInstance {
   /** code -> person id and status */
   people: Map<string, { id: string; status: string }>;
   excluded: number;
+  /** Replacement runs: the seated members' codes (fixed on every panel). */
+  fixed: string[];
 }
 
-function liveInstance(db: Db, size: number, onePerHousehold: boolean): LiveInstance {
+type RunKind = 'panel' | 'replacement';
+
+/**
+ * The instance a run draws from. A new panel: the pool and the reserve list, less the people
+ * whose household already holds a seat (one per household). Replacements: the same candidates
+ * plus the seated members, who are fixed on every panel, so that the seated members and the
+ * replacements together meet the quotas.
+ */
+function liveInstance(db: Db, size: number, onePerHousehold: boolean, kind: RunKind): LiveInstance {
   const seated = onePerHousehold ? seatedHouseholds(db) : new Set<string>();
   const all = selectionPool(db);
   const pool = all.filter((p) => p.household === null || !seated.has(p.household));
+  const members = kind === 'replacement' ? seatedPeople(db) : [];
+  const candidates = [...pool, ...members];
   const quotas = listFeatures(db).flatMap((f) => f.values.map((v) => ({ feature: f.name, value: v.value, min: v.min, max: v.max })));
+  const fixed = members.map((m) => m.code);
   const built = buildInstance({
-    pool: pool.map((p) => ({ code: p.code, household: p.household, features: p.features })),
+    pool: candidates.map((p) => ({ code: p.code, household: p.household, features: p.features })),
     quotas,
     panelSize: size,
     onePerHousehold,
+    fixed,
   });
-  return { built, people: new Map(pool.map((p) => [p.code, { id: p.id, status: p.status }])), excluded: all.length - pool.length };
+  return { built, people: new Map(candidates.map((p) => [p.code, { id: p.id, status: p.status }])), excluded: all.length - pool.length, fixed };
 }
 
 function refuseMissingValues(built: BuiltInstance): void {
@@ -185,7 +214,14 @@ function runOf(row: SelectionRunRow): SelectionRun {
 function detailOf(row: SelectionRunRow): SelectionRunDetail {
   const dist = JSON.parse(row.distributionJson) as StoredDistribution;
   const drawn = row.drawnJson === null ? null : (JSON.parse(row.drawnJson) as StoredDraw);
-  return { ...runOf(row), probabilities: dist.probabilities, lotteryProbabilities: dist.lotteryProbabilities, quotaResult: drawn?.quotaResult ?? null };
+  return {
+    ...runOf(row),
+    probabilities: dist.probabilities,
+    lotteryProbabilities: dist.lotteryProbabilities,
+    legacyComparison: dist.legacyComparison ?? null,
+    fixed: dist.fixed ?? [],
+    quotaResult: drawn?.quotaResult ?? null,
+  };
 }
 
 function requireRun(db: Db, runId: string): SelectionRunRow {
@@ -225,6 +261,24 @@ function publicNumberError(e: unknown): never {
   throw e;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The computation in progress (one per app context: one per window or web server)
+
+interface RunningPrepare {
+  algorithm: 'leximin' | 'legacy';
+  kind: RunKind;
+  startedAt: string;
+  started: number;
+  timeLimitMs: number;
+  progress: Pick<SelectionProgress, 'stage' | 'minProbability' | 'upperBound' | 'done' | 'total'>;
+  stopping: 'keep' | 'cancel' | null;
+  job: SelectionJob | null;
+}
+
+const running = new WeakMap<AppContext, RunningPrepare>();
+
+const cancelled = () => new AppError('CANCELLED', 'The computation was cancelled. Nothing was stored.', {}, 'errors.CANCELLED');
+
 const drawArgs = z.discriminatedUnion('mode', [
   z.strictObject({ runId: id, mode: z.literal('public'), numbers: publicNumbers, source: sourceName.optional() }),
   z.strictObject({ runId: id, mode: z.literal('random') }),
@@ -234,6 +288,7 @@ export const selectionHandlers = handlers({
   'selection.prepare': {
     args: z.strictObject({
       algorithm: z.enum(['leximin', 'legacy'], { message: 'must be leximin or legacy' }),
+      kind: z.enum(['panel', 'replacement'], { message: 'must be panel or replacement' }).optional(),
       panelSize: panelSize.optional(),
       timeLimitMs: z.number().int('must be a whole number').min(1000, 'must be at least 1000').max(3_600_000, 'must be at most 3600000').optional(),
       lotterySize: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100_000, 'must be at most 100000').optional(),
@@ -242,52 +297,122 @@ export const selectionHandlers = handlers({
     run: async (args, ctx) => {
       const db = ctx.requireDb();
       ctx.requireOperator();
+      if (running.has(ctx)) {
+        throw new AppError('CONFLICT', 'A selection is already being computed. Wait for it, or stop it, before starting another.', {}, 'errors.selectionBusy');
+      }
       const settings = readRecruitmentSettings(db);
-      const size = args.panelSize ?? settings.panelSize;
-      const live = liveInstance(db, size, settings.onePerHousehold);
+      const kind: RunKind = args.kind ?? 'panel';
+      if (kind === 'replacement' && args.panelSize !== undefined) {
+        throw new AppError('VALIDATION', 'Replacements fill the panel size set for the assembly; change it there.', {
+          fields: [{ field: 'panelSize', rule: 'notAllowed', message: 'is set by the assembly for replacements' }],
+        });
+      }
+      const size = kind === 'replacement' ? settings.panelSize : (args.panelSize ?? settings.panelSize);
+      const live = liveInstance(db, size, settings.onePerHousehold, kind);
+      if (kind === 'replacement' && live.fixed.length >= size) {
+        throw new AppError(
+          'VALIDATION',
+          `The panel is full: ${live.fixed.length} members hold the ${size} seats. Replacements are drawn after someone withdraws.`,
+          { seated: live.fixed.length, panelSize: size },
+          'errors.selectionNoOpenSeats',
+        );
+      }
       const { built } = live;
       const instance = built.instance;
-      refuseMissingValues(built);
-      if (!(await isFeasible(instance))) await refuseInfeasible(instance);
+      const timeLimitMs = args.timeLimitMs ?? DEFAULT_LEXIMIN_TIME_LIMIT_MS;
+      const state: RunningPrepare = {
+        algorithm: args.algorithm,
+        kind,
+        startedAt: ctx.nowIso(),
+        started: performance.now(),
+        timeLimitMs,
+        progress: { stage: 'checking', minProbability: null, upperBound: null, done: null, total: null },
+        stopping: null,
+        job: null,
+      };
+      running.set(ctx, state);
+      let outcome: TaskResult;
+      try {
+        refuseMissingValues(built);
+        if (!(await isFeasible(instance))) await refuseInfeasible(instance);
+        if (state.stopping === 'cancel') throw cancelled();
 
-      const at = ctx.nowIso();
-      let dist: StoredDistribution;
-      let lottery: { size: number; source: PublicNumberSourceName; document: string; hash: string } | null = null;
-      if (args.algorithm === 'leximin') {
-        let result: Awaited<ReturnType<typeof leximin>>;
+        const M = args.lotterySize ?? DEFAULT_TICKETS;
+        const task: SelectionTask =
+          args.algorithm === 'leximin'
+            ? {
+                algorithm: 'leximin',
+                instance,
+                timeLimitMs,
+                lotterySize: M,
+                // Seeded with the input hash: the same instance and distribution give the same tickets.
+                lotterySeed: built.inputHash,
+                comparisonRuns: LEGACY_ESTIMATE_RUNS,
+                comparisonSeed: built.inputHash,
+              }
+            : { algorithm: 'legacy', instance, runs: LEGACY_ESTIMATE_RUNS, seed: built.inputHash };
+        state.job = startSelectionJob(task, (p) => {
+          if (p.stage === 'leximin') Object.assign(state.progress, { stage: 'leximin', minProbability: p.minProbability, upperBound: p.upperBound });
+          else if (p.stage === 'legacy') Object.assign(state.progress, { stage: 'legacy', done: p.done, total: p.total });
+          else state.progress.stage = 'lottery';
+        });
+        if (state.stopping === 'keep') state.job.stop(true);
         try {
-          result = await leximin(instance, { timeLimitMs: args.timeLimitMs ?? DEFAULT_LEXIMIN_TIME_LIMIT_MS });
+          outcome = await state.job.result;
         } catch (e) {
-          if (e instanceof InfeasibleQuotasError) await refuseInfeasible(instance);
+          if (e instanceof WorkerInfeasibleError) await refuseInfeasible(instance);
           throw e;
         }
-        const M = args.lotterySize ?? DEFAULT_TICKETS;
+      } finally {
+        running.delete(ctx);
+      }
+      // The computation took a while: the file it read must still be the one open.
+      if (ctx.open?.db !== db) {
+        throw new AppError('CONFLICT', 'The assembly was closed while the selection was being computed. Nothing was stored.', {}, 'errors.selectionPoolChanged');
+      }
+
+      const at = ctx.nowIso();
+      const fixed = new Set(live.fixed);
+      const drawable = (probabilities: Record<string, number>) =>
+        fixed.size === 0 ? probabilities : Object.fromEntries(Object.entries(probabilities).filter(([code]) => !fixed.has(code)));
+      let dist: StoredDistribution;
+      let lottery: { size: number; source: PublicNumberSourceName; document: string; hash: string } | null = null;
+      if (outcome.algorithm === 'leximin') {
+        const result = outcome.leximin;
         const source = args.source ?? 'digits';
-        // Seeded with the input hash: the same instance and distribution give the same tickets.
-        const rounded = roundToLottery(result, { M, seed: built.inputHash });
-        const document = lotteryDocument(rounded.tickets, {
+        const document = lotteryDocument(outcome.lottery.tickets, {
           assemblyName: assemblyName(db),
           algorithm: `LEXIMIN ${ALGORITHM_VERSIONS.leximin}`,
           date: at,
           source: SOURCES[source],
         });
-        lottery = { size: M, source, document, hash: sha256(document) };
+        lottery = { size: outcome.lottery.tickets.length, source, document, hash: sha256(document) };
+        const probabilities = drawable(result.probabilities);
+        const comparison = outcome.comparison;
         dist = {
-          probabilities: result.probabilities,
-          lotteryProbabilities: rounded.probabilities,
-          summary: probabilitySummary(result.probabilities),
+          probabilities,
+          lotteryProbabilities: drawable(outcome.lottery.probabilities),
+          summary: probabilitySummary(probabilities),
           certificate: result.certificate,
           complete: result.complete,
           minProbability: result.minProbability,
-          panels: result.panels.length,
-          lotteryMaxDeviation: rounded.maxDeviation,
+          panels: result.panelCount,
+          lotteryMaxDeviation: outcome.lottery.maxDeviation,
           leximin: { iterations: result.iterations, elapsedMs: result.elapsedMs, types: result.types },
           legacy: null,
           excludedSeatedHouseholds: live.excluded,
+          legacyComparison: comparison
+            ? {
+                probabilities: drawable(comparison.probabilities),
+                summary: probabilitySummary(drawable(comparison.probabilities)),
+                runs: comparison.runs,
+                failures: comparison.failures,
+              }
+            : null,
+          fixed: live.fixed,
         };
       } else {
-        const seed = built.inputHash;
-        const estimate = estimateLegacyProbabilities(instance, { runs: LEGACY_ESTIMATE_RUNS, seed });
+        const estimate = outcome.estimate;
         if (estimate.failures === estimate.runs) {
           throw new AppError(
             'VALIDATION',
@@ -296,18 +421,22 @@ export const selectionHandlers = handlers({
             'errors.legacyStuck',
           );
         }
+        const probabilities = drawable(estimate.probabilities);
+        const summary = probabilitySummary(probabilities);
         dist = {
-          probabilities: estimate.probabilities,
+          probabilities,
           lotteryProbabilities: null,
-          summary: probabilitySummary(estimate.probabilities),
+          summary,
           certificate: null,
-          complete: true,
-          minProbability: probabilitySummary(estimate.probabilities).min,
+          complete: estimate.runs === LEGACY_ESTIMATE_RUNS,
+          minProbability: summary.min,
           panels: 0,
           lotteryMaxDeviation: null,
           leximin: null,
-          legacy: { runs: estimate.runs, failures: estimate.failures, seed },
+          legacy: { runs: estimate.runs, failures: estimate.failures, seed: built.inputHash },
           excludedSeatedHouseholds: live.excluded,
+          legacyComparison: null,
+          fixed: live.fixed,
         };
       }
 
@@ -317,7 +446,7 @@ export const selectionHandlers = handlers({
           id: runId,
           at,
           operator: ctx.requireOperator(),
-          kind: 'panel',
+          kind,
           algorithm: args.algorithm,
           algorithmVersion: ALGORITHM_VERSIONS[args.algorithm],
           panelSize: size,
@@ -335,9 +464,11 @@ export const selectionHandlers = handlers({
           entityId: runId,
           action: 'selection.prepare',
           after: {
+            kind,
             algorithm: args.algorithm,
             panelSize: size,
             candidates: instance.candidates.length,
+            fixed: live.fixed.length,
             inputHash: built.inputHash,
             lotteryHash: lottery?.hash ?? null,
             lotterySize: lottery?.size ?? null,
@@ -347,6 +478,53 @@ export const selectionHandlers = handlers({
         });
         return runOf(findSelectionRun(dbw, runId)!);
       });
+    },
+  },
+
+  'selection.overview': {
+    args: z.strictObject({}),
+    run: (_args, ctx): SelectionOverview => {
+      const db = ctx.requireDb();
+      const settings = readRecruitmentSettings(db);
+      const seated = seatedPeople(db).length;
+      return {
+        panelSize: settings.panelSize,
+        onePerHousehold: settings.onePerHousehold,
+        candidates: selectionPool(db).length,
+        seated,
+        openSeats: Math.max(0, settings.panelSize - seated),
+        drawnPanelRunId: liveDrawnPanelRun(db)?.id ?? null,
+        computing: running.has(ctx),
+      };
+    },
+  },
+
+  'selection.progress': {
+    args: z.strictObject({}),
+    run: (_args, ctx): SelectionProgress | null => {
+      const state = running.get(ctx);
+      if (!state) return null;
+      return {
+        algorithm: state.algorithm,
+        kind: state.kind,
+        startedAt: state.startedAt,
+        elapsedMs: Math.round(performance.now() - state.started),
+        timeLimitMs: state.timeLimitMs,
+        ...state.progress,
+        stopping: state.stopping,
+      };
+    },
+  },
+
+  'selection.stop': {
+    args: z.strictObject({ keep: z.boolean({ message: 'must be true or false' }) }),
+    run: (args, ctx): { stopping: boolean } => {
+      const state = running.get(ctx);
+      if (!state) return { stopping: false };
+      // A cancel may follow a keep (the user changed their mind); a keep never undoes a cancel.
+      if (state.stopping !== 'cancel') state.stopping = args.keep ? 'keep' : 'cancel';
+      state.job?.stop(state.stopping === 'keep');
+      return { stopping: true };
     },
   },
 
@@ -367,7 +545,7 @@ export const selectionHandlers = handlers({
             'errors.selectionAlreadyDrawn',
           );
         }
-        const current = liveInstance(db, run.panelSize, run.onePerHousehold === 1);
+        const current = liveInstance(db, run.panelSize, run.onePerHousehold === 1, run.kind);
         const instance = current.built.instance;
 
         let panel: string[];
@@ -440,7 +618,9 @@ export const selectionHandlers = handlers({
         const result = quotaResult(instance, panel);
         const now = ctx.nowIso();
         const operator = ctx.requireOperator();
+        const seated = new Set(current.fixed);
         for (const code of panel) {
+          if (seated.has(code)) continue; // a member already holding a seat (replacement runs)
           const person = current.people.get(code)!;
           const from = person.status as 'pool' | 'reserve';
           const problem = checkTransition(from, 'selected', { date: null, reason: null });

@@ -219,6 +219,58 @@ describe('selection runs', () => {
     app.close();
   });
 
+  it('draws replacements after dropouts so that the seated members and the replacements meet the quotas', { timeout: 120_000 }, async () => {
+    const app = await withPool();
+    await setQuotas(app, QUOTAS);
+    const before = await app.call('selection.overview', {});
+    expect(before).toMatchObject({ panelSize: PANEL, candidates: POOL_SIZE, seated: 0, openSeats: PANEL, drawnPanelRunId: null, computing: false });
+    // Nobody holds a seat yet: a replacement run has all seats to fill, like a panel run.
+    const panelRun = await app.call('selection.prepare', { algorithm: 'leximin', timeLimitMs: 60_000 });
+    const drawn = await app.call('selection.draw', { runId: panelRun.id, mode: 'random' });
+    const full = await app.raw('selection.prepare', { algorithm: 'leximin', kind: 'replacement' });
+    expect(full.ok ? null : full.error.i18nKey).toBe('errors.selectionNoOpenSeats');
+
+    // Two members drop out: one woman from the South, one man.
+    const features = await featuresByCode(app);
+    const people = await app.call('people.list', { status: 'selected', limit: 100 });
+    const leaving = [
+      people.rows.find((p) => p.features.gender === 'F')!,
+      people.rows.find((p) => p.features.gender === 'M')!,
+    ];
+    for (const p of leaving) await app.call('people.setStatus', { id: p.id, status: 'withdrawn', date: '2027-01-10', reason: 'moved abroad' });
+    const after = await app.call('selection.overview', {});
+    expect(after).toMatchObject({ seated: PANEL - 2, openSeats: 2, drawnPanelRunId: drawn.id });
+
+    const sized = await app.raw('selection.prepare', { algorithm: 'leximin', kind: 'replacement', panelSize: 9 });
+    expect(sized.ok ? null : sized.error.details?.fields).toEqual([expect.objectContaining({ field: 'panelSize' })]);
+
+    const run = await app.call('selection.prepare', { algorithm: 'leximin', kind: 'replacement', timeLimitMs: 60_000 });
+    expect(run).toMatchObject({ kind: 'replacement', panelSize: PANEL, status: 'prepared' });
+    const detail = await app.call('selection.get', { id: run.id });
+    const seated = drawn.panel!.filter((c) => !leaving.some((p) => p.code === c)).sort();
+    expect(detail.fixed).toEqual(seated);
+    // Probabilities are the candidates' chances of one of the two open seats.
+    expect(Object.keys(detail.probabilities).some((c) => seated.includes(c))).toBe(false);
+    expect(Object.values(detail.probabilities).reduce((s, p) => s + p, 0)).toBeCloseTo(2, 6);
+    // The people who left are not candidates again.
+    for (const p of leaving) expect(detail.probabilities[p.code]).toBeUndefined();
+
+    const replaced = await app.call('selection.draw', { runId: run.id, mode: 'random' });
+    expect(replaced.panel).toHaveLength(PANEL);
+    expect(replaced.panel).toEqual(expect.arrayContaining(seated));
+    expectQuotasMet(replaced, features);
+    const newcomers = replaced.panel!.filter((c) => !seated.includes(c));
+    expect(newcomers).toHaveLength(2);
+    const selectedNow = await app.call('people.list', { status: 'selected', limit: 100 });
+    expect(selectedNow.rows.map((p) => p.code).sort()).toEqual(replaced.panel);
+    // Only the newcomers changed status in this draw.
+    const audit = await app.call('audit.list', { entity: 'person' });
+    const moved = audit.filter((a) => a.action === 'person.status' && (a.after as { selectionRun?: string }).selectionRun === run.id);
+    expect(moved).toHaveLength(2);
+    expect((await app.call('selection.overview', {})).openSeats).toBe(0);
+    app.close();
+  });
+
   it('refuses to edit or delete a run with SQL, except the allowed moves', async () => {
     const app = await withPool();
     await setQuotas(app, QUOTAS);

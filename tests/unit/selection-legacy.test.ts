@@ -156,6 +156,24 @@ describe('legacy greedy draw', () => {
     expect(Object.keys(estimate.probabilities)).toHaveLength(instance.candidates.length);
   });
 
+  it('reports its progress and, asked to stop, keeps the draws done so far', () => {
+    const instance = mediumInstance(true);
+    const seen: number[] = [];
+    let calls = 0;
+    const estimate = estimateLegacyProbabilities(instance, {
+      runs: 500,
+      seed: 'stop',
+      onProgress: (done) => seen.push(done),
+      shouldStop: () => ++calls > 120,
+    });
+    expect(estimate.runs).toBe(120);
+    expect(seen).toEqual([0, 25, 50, 75, 100]);
+    const total = Object.values(estimate.probabilities).reduce((s, p) => s + p, 0);
+    expect(total).toBeCloseTo(instance.panelSize, 9);
+    // The first 120 draws of the same stream: the same figures as an estimate of 120 runs.
+    expect(estimate).toEqual(estimateLegacyProbabilities(instance, { runs: 120, seed: 'stop' }));
+  });
+
   it('gives up (null, counted as failures) when the quotas cannot be met', () => {
     const instance = mediumInstance(false);
     const impossible = { ...instance, quotas: instance.quotas.map((q) => (q.value === 'west' ? { ...q, min: 60, max: 60 } : q)) };

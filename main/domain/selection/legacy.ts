@@ -221,13 +221,25 @@ export interface LegacyEstimate {
  */
 export function estimateLegacyProbabilities(
   instance: SelectionInstance,
-  options: { runs: number; seed: Seed; attempts?: number },
+  options: {
+    runs: number;
+    seed: Seed;
+    attempts?: number;
+    /** Called after every 25 runs with the runs done so far. */
+    onProgress?: (done: number) => void;
+    /** Checked before each run: true ends the estimate with the runs done so far. */
+    shouldStop?: () => boolean;
+  },
 ): LegacyEstimate {
   const counts = new Map<string, number>(instance.candidates.map((c) => [c.id, 0]));
   const p = prepare(instance);
   const random = createRandom(options.seed);
   let failures = 0;
+  let runs = 0;
   for (let run = 0; run < options.runs; run++) {
+    if (options.shouldStop?.()) break;
+    runs++;
+    if (run % 25 === 0) options.onProgress?.(run);
     const panel = p ? drawPrepared(p, random, options.attempts ?? DEFAULT_LEGACY_ATTEMPTS) : null;
     if (!panel) {
       failures++;
@@ -235,8 +247,8 @@ export function estimateLegacyProbabilities(
     }
     for (const id of panel) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  const successes = options.runs - failures;
+  const successes = runs - failures;
   const probabilities: Record<string, number> = {};
   for (const [id, count] of counts) probabilities[id] = successes > 0 ? count / successes : 0;
-  return { probabilities, failures, runs: options.runs };
+  return { probabilities, failures, runs };
 }

@@ -1,0 +1,85 @@
+/**
+ * The selection's long computation, as one function of plain data: LEXIMIN (or the legacy
+ * estimate), the legacy comparison, and the rounding to a lottery. It runs in a worker thread
+ * (selectionWorker.ts) so the app stays responsive, and is called directly by the worker only:
+ * everything it needs comes in the task, everything it gives goes out in the result.
+ */
+import { estimateLegacyProbabilities, type LegacyEstimate } from '../domain/selection/legacy';
+import { leximin, type LeximinResult } from '../domain/selection/leximin';
+import { roundToLottery, type LotteryResult } from '../domain/selection/lottery';
+import type { SelectionInstance } from '../domain/selection/types';
+
+export type SelectionTask =
+  | {
+      algorithm: 'leximin';
+      instance: SelectionInstance;
+      timeLimitMs: number;
+      lotterySize: number;
+      /** Seeds the rounding, so the same instance and distribution give the same tickets. */
+      lotterySeed: string;
+      /** Simulated legacy draws for the comparison (0: none). */
+      comparisonRuns: number;
+      comparisonSeed: string;
+    }
+  | { algorithm: 'legacy'; instance: SelectionInstance; runs: number; seed: string };
+
+export type TaskProgress =
+  | { stage: 'leximin'; minProbability: number; upperBound: number }
+  | { stage: 'legacy'; done: number; total: number }
+  | { stage: 'lottery' };
+
+export type TaskResult =
+  | {
+      algorithm: 'leximin';
+      /** The distribution without its panels (the lottery carries the panels that count). */
+      leximin: Omit<LeximinResult, 'panels'> & { panelCount: number };
+      lottery: Pick<LotteryResult, 'tickets' | 'probabilities' | 'maxDeviation'>;
+      comparison: LegacyEstimate | null;
+    }
+  | { algorithm: 'legacy'; estimate: LegacyEstimate };
+
+export interface TaskControls {
+  onProgress: (p: TaskProgress) => void;
+  /** True once the user asked to stop and keep the best so far. */
+  shouldStop: () => boolean;
+  /** Aborted together with shouldStop, for LEXIMIN, which yields to the event loop between solves. */
+  signal: AbortSignal;
+}
+
+export async function runSelectionTask(task: SelectionTask, controls: TaskControls): Promise<TaskResult> {
+  if (task.algorithm === 'legacy') {
+    const estimate = estimateLegacyProbabilities(task.instance, {
+      runs: task.runs,
+      seed: task.seed,
+      onProgress: (done) => controls.onProgress({ stage: 'legacy', done, total: task.runs }),
+      shouldStop: controls.shouldStop,
+    });
+    return { algorithm: 'legacy', estimate };
+  }
+
+  const result = await leximin(task.instance, {
+    timeLimitMs: task.timeLimitMs,
+    signal: controls.signal,
+    onProgress: (p) => controls.onProgress({ stage: 'leximin', minProbability: p.minProbability, upperBound: p.upperBound }),
+  });
+  controls.onProgress({ stage: 'lottery' });
+  const rounded = roundToLottery(result, { M: task.lotterySize, seed: task.lotterySeed });
+  let comparison: LegacyEstimate | null = null;
+  if (task.comparisonRuns > 0 && !controls.shouldStop()) {
+    const estimate = estimateLegacyProbabilities(task.instance, {
+      runs: task.comparisonRuns,
+      seed: task.comparisonSeed,
+      onProgress: (done) => controls.onProgress({ stage: 'legacy', done, total: task.comparisonRuns }),
+      shouldStop: controls.shouldStop,
+    });
+    // A comparison that got stuck every time has no probabilities to compare.
+    comparison = estimate.runs > estimate.failures ? estimate : null;
+  }
+  const { panels, ...rest } = result;
+  return {
+    algorithm: 'leximin',
+    leximin: { ...rest, panelCount: panels.length },
+    lottery: { tickets: rounded.tickets, probabilities: rounded.probabilities, maxDeviation: rounded.maxDeviation },
+    comparison,
+  };
+}
