@@ -7,6 +7,7 @@
  *   preload/index.ts  -> out/preload/index.cjs
  *
  * The renderer is built separately into out/renderer (vite). Usage: node scripts/build-electron.mjs
+ * (BUILD_ELECTRON_OUT=<folder> writes <folder>/main and <folder>/preload instead of out/).
  */
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -17,8 +18,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts) => join(root, ...parts);
 
-const outMain = at('out', 'main');
-const outPreload = at('out', 'preload');
+// BUILD_ELECTRON_OUT: another output folder than out/ (tests build there, beside a running app).
+const outRoot = process.env.BUILD_ELECTRON_OUT ?? at('out');
+const outMain = join(outRoot, 'main');
+const outPreload = join(outRoot, 'preload');
 
 /**
  * Fails the build when a bundle requires at runtime anything but the allowed externals
