@@ -610,8 +610,13 @@ export const selectionHandlers = handlers({
           );
         }
 
+        // With one per household, a panel member's housemates can never take a seat: they are
+        // not on the reserve list.
+        const panelHouseholds = new Set(instance.candidates.filter((c) => c.household !== null && panel.includes(c.id)).map((c) => c.household));
         const reserve = reserveOrder(
-          instance.candidates.map((c) => c.id),
+          instance.candidates
+            .filter((c) => !(instance.onePerHousehold && c.household !== null && panelHouseholds.has(c.household) && !panel.includes(c.id)))
+            .map((c) => c.id),
           panel,
           (items) => createRandom(`reserve:${run.inputHash}:${panel.join(' ')}`).shuffle(items),
         );

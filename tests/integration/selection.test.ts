@@ -111,8 +111,16 @@ describe('selection runs', () => {
     const drawn = await app.call('selection.draw', { runId: run.id, mode: 'public', numbers, source: 'digits' });
     expect(drawn).toMatchObject({ status: 'drawn', seedMode: 'public', ticket: 407, publicNumbers: numbers });
     expect(drawn.panel).toHaveLength(PANEL);
-    expect(drawn.reserve).toHaveLength(POOL_SIZE - PANEL);
-    expect(new Set([...drawn.panel!, ...drawn.reserve!]).size).toBe(POOL_SIZE);
+    // The reserve list: everyone else, except housemates of panel members (one per household).
+    const everyone = await app.call('people.list', { limit: 100 });
+    const household = new Map(everyone.rows.map((p) => {
+      const i = Number(p.lastName.slice('Quenby'.length, -1));
+      return [p.code, i < 6 ? Math.floor(i / 2) : i];
+    }));
+    const seatedHouses = new Set(drawn.panel!.map((c) => household.get(c)));
+    const expectedReserve = everyone.rows.map((p) => p.code).filter((c) => !seatedHouses.has(household.get(c)));
+    expect([...drawn.reserve!].sort()).toEqual(expectedReserve.sort());
+    expect(new Set([...drawn.panel!, ...drawn.reserve!]).size).toBe(PANEL + expectedReserve.length);
     const line = doc.content.split('\n').find((l) => l.startsWith('407: '))!;
     expect(line.slice(5).split(' ')).toEqual(drawn.panel);
 
