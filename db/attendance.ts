@@ -19,19 +19,19 @@ export function insertEvent(db: Db, e: AttendanceEvent): boolean {
 }
 
 export function findEvent(db: Db, id: string): AttendanceEvent | null {
-  return (db.prepare(`${SELECT_EVENTS} WHERE id = ?`).get(id) as AttendanceEvent | undefined) ?? null;
+  return (db.prepare(SELECT_EVENTS + ' WHERE id = ?').get(id) as AttendanceEvent | undefined) ?? null;
 }
 
 export function eventsOf(db: Db, sessionId: string, personId: string): AttendanceEvent[] {
-  return db.prepare(`${SELECT_EVENTS} WHERE session_id = ? AND person_id = ? ORDER BY at, id`).all(sessionId, personId) as AttendanceEvent[];
+  return db.prepare(SELECT_EVENTS + ' WHERE session_id = ? AND person_id = ? ORDER BY at, id').all(sessionId, personId) as AttendanceEvent[];
 }
 
 export function sessionEvents(db: Db, sessionId: string): AttendanceEvent[] {
-  return db.prepare(`${SELECT_EVENTS} WHERE session_id = ? ORDER BY at, id`).all(sessionId) as AttendanceEvent[];
+  return db.prepare(SELECT_EVENTS + ' WHERE session_id = ? ORDER BY at, id').all(sessionId) as AttendanceEvent[];
 }
 
 export function allEvents(db: Db): AttendanceEvent[] {
-  return db.prepare(`${SELECT_EVENTS} ORDER BY at, id`).all() as AttendanceEvent[];
+  return db.prepare(SELECT_EVENTS + ' ORDER BY at, id').all() as AttendanceEvent[];
 }
 
 /** A participant as the desk needs them. */
@@ -57,26 +57,23 @@ const SELECT_DESK = `SELECT id, code, first_name AS firstName, last_name AS last
 /** Confirmed participants, and anyone else with an event in the session (kept visible after a withdrawal). */
 export function rosterPeople(db: Db, sessionId: string): DeskPerson[] {
   return db
-    .prepare(
-      `${SELECT_DESK} WHERE deleted_at IS NULL AND (status = 'confirmed'
-         OR id IN (SELECT person_id FROM attendance_events WHERE session_id = ?))`,
-    )
+    .prepare(SELECT_DESK + " WHERE deleted_at IS NULL AND (status = 'confirmed' OR id IN (SELECT person_id FROM attendance_events WHERE session_id = ?))")
     .all(sessionId) as DeskPerson[];
 }
 
 /** Confirmed participants (everyone paid per-diem is, or was, one of them: see the payments). */
 export function peopleWithEvents(db: Db): DeskPerson[] {
   return db
-    .prepare(`${SELECT_DESK} WHERE deleted_at IS NULL AND (status = 'confirmed' OR id IN (SELECT person_id FROM attendance_events))`)
+    .prepare(SELECT_DESK + " WHERE deleted_at IS NULL AND (status = 'confirmed' OR id IN (SELECT person_id FROM attendance_events))")
     .all() as DeskPerson[];
 }
 
 export function deskPerson(db: Db, id: string): DeskPerson | null {
-  return (db.prepare(`${SELECT_DESK} WHERE id = ? AND deleted_at IS NULL`).get(id) as DeskPerson | undefined) ?? null;
+  return (db.prepare(SELECT_DESK + ' WHERE id = ? AND deleted_at IS NULL').get(id) as DeskPerson | undefined) ?? null;
 }
 
 export function deskPersonByCode(db: Db, code: string): DeskPerson | null {
-  return (db.prepare(`${SELECT_DESK} WHERE code = ? AND deleted_at IS NULL`).get(code) as DeskPerson | undefined) ?? null;
+  return (db.prepare(SELECT_DESK + ' WHERE code = ? AND deleted_at IS NULL').get(code) as DeskPerson | undefined) ?? null;
 }
 
 export function timeZone(db: Db): string {

@@ -4,6 +4,8 @@ import { importHandlers } from './services/imports';
 import { duplicateHandlers, peopleHandlers } from './services/people';
 import { featureHandlers, poolExportHandlers, quotaHandlers } from './services/quotas';
 import { selectionHandlers } from './services/selection';
+import { attendanceHandlers } from './services/attendance';
+import { perDiemHandlers } from './services/perDiem';
 import { sessionHandlers } from './services/sessions';
 import { createRegistry, type Registry } from './registry';
 
@@ -20,6 +22,8 @@ export const APP_HANDLERS = [
   quotaHandlers,
   poolExportHandlers,
   selectionHandlers,
+  attendanceHandlers,
+  perDiemHandlers,
 ];
 
 /** The application's registry: every domain's handlers, merged once. */

@@ -528,6 +528,134 @@ export type SelectionDrawArgs =
   | { runId: string; mode: 'public'; numbers: number[]; source?: PublicNumberSourceName }
   | { runId: string; mode: 'random' };
 
+// ---------------------------------------------------------------------------------------------
+// Attendance: the check-in desk, paper sign-in sheets, the live dashboard, per-diem.
+
+/** A file made in main for the user to save (PDF, XLSX): its bytes in base64. */
+export interface ExportedBinaryFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+/**
+ * One fact recorded at the desk. Events are never changed: an undo is a new event naming the one
+ * it cancels. The id is a UUIDv7 made where the event happened, so events merged from another
+ * laptop are recognised (merging the same event twice adds nothing).
+ */
+export type AttendanceEventKind = 'checkIn' | 'checkOut' | 'excused' | 'undo';
+export interface AttendanceEvent {
+  id: string;
+  sessionId: string;
+  personId: string;
+  kind: AttendanceEventKind;
+  /** When it happened (ISO instant): the arrival or departure time, or when the excuse was noted. */
+  at: string;
+  operator: string;
+  device: string;
+  /** desk: typed or scanned at the desk; paper: entered afterwards from a sign-in sheet; merge: from another laptop. */
+  source: 'desk' | 'paper' | 'merge';
+  /** excused: the reason. */
+  reason: string | null;
+  /** undo: the id of the event it cancels. */
+  undoes: string | null;
+  /** When this laptop stored it. */
+  recordedAt: string;
+}
+
+/** expected: not (yet) arrived; present: checked in; left: checked out; excused: absence excused. */
+export type AttendanceState = 'expected' | 'present' | 'left' | 'excused';
+
+export interface RosterEntry {
+  personId: string;
+  code: string;
+  firstName: string;
+  lastName: string;
+  /** Accent- and case-free "first last code", for the desk's instant search. */
+  searchKey: string;
+  language: PersonLanguage | null;
+  /** The person's table in this session (small-group tables; null until they exist). */
+  table: string | null;
+  phone: string | null;
+  needs: { accessibility: string; diet: string; childcare: boolean; travel: string };
+  state: AttendanceState;
+  /** Local wall-clock HH:MM at the venue (the assembly's time zone). */
+  arrivedAt: string | null;
+  departedAt: string | null;
+  /** Minutes after the session's start (arrival) or before its end (departure); null when on time or unknown. */
+  lateMinutes: number | null;
+  earlyMinutes: number | null;
+  excuseReason: string | null;
+  /** The events that made the current state, newest first (what "undo" cancels). */
+  undoable: { eventId: string; kind: Exclude<AttendanceEventKind, 'undo'>; at: string }[];
+}
+
+export interface SessionRoster {
+  session: Session;
+  /** Confirmed participants: the people expected at every session. */
+  expected: number;
+  present: number;
+  left: number;
+  excused: number;
+  rows: RosterEntry[];
+}
+
+export interface AttendanceResult {
+  person: RosterEntry;
+  event: AttendanceEvent;
+}
+
+export interface SessionDashboard {
+  session: Session;
+  expected: number;
+  present: number;
+  left: number;
+  excused: number;
+  /** Cumulative arrivals per 5 minutes, local HH:MM, from the first arrival. */
+  arrivals: { time: string; arrived: number }[];
+  /** Per quota feature and value: the panel's quota, the confirmed members, and who is here now. */
+  composition: { feature: string; value: string; min: number | null; max: number | null; confirmed: number; present: number }[];
+}
+
+/** Per-diem rules of the assembly: amounts in integer cents. */
+export interface PerDiemRules {
+  fullDayCents: number;
+  halfDayCents: number;
+  /** Per day attended, for everyone. */
+  travelCents: number;
+  /** Per day attended, for people who need childcare. */
+  childcareCents: number;
+  /** Arriving later or leaving earlier than this many minutes makes the day a half day. */
+  thresholdMinutes: number;
+}
+
+export interface PaymentRow {
+  personId: string;
+  code: string;
+  firstName: string;
+  lastName: string;
+  fullDays: number;
+  halfDays: number;
+  /** Per day: the date, full or half, and why a half day. */
+  days: { date: string; kind: 'full' | 'half'; reason: 'late' | 'early' | 'partial' | null }[];
+  perDiemCents: number;
+  travelCents: number;
+  childcareCents: number;
+  totalCents: number;
+}
+
+export interface PaymentsList {
+  rules: PerDiemRules;
+  rows: PaymentRow[];
+  totalCents: number;
+}
+
+/** A person by id, or by the code on their badge (exactly one of the two). */
+export interface PersonRef {
+  personId?: string;
+  code?: string;
+}
+
 /** Method name -> [argument type, result type]. */
 export interface ApiContract {
   'app.status': [Record<string, never>, AppStatus];
@@ -630,6 +758,37 @@ export interface ApiContract {
     { document?: string; documentPath?: string; publishedHash: string; numbers: number[]; chosenCodes: string[]; source?: PublicNumberSourceName },
     SelectionVerifyResult,
   ];
+  /** Confirmed participants with their state in a session: what the desk searches. */
+  'attendance.roster': [{ sessionId: string }, SessionRoster];
+  /**
+   * Checks a person in (by id, or by the code a badge scanner types). `at`: a local HH:MM on the
+   * session's date, for arrivals entered afterwards; default now. Refused, each with its own
+   * error, for an unknown code, a person who is not a confirmed participant, or one already here.
+   */
+  'attendance.checkIn': [{ sessionId: string; at?: string } & PersonRef, AttendanceResult];
+  /** Refused when the person is not checked in. */
+  'attendance.checkOut': [{ sessionId: string; at?: string } & PersonRef, AttendanceResult];
+  'attendance.excuse': [{ sessionId: string; personId: string; reason: string }, AttendanceResult];
+  /** Cancels an event (check-in, check-out, excuse) by a new undo event. */
+  'attendance.undo': [{ eventId: string }, AttendanceResult];
+  /** Attendance from a paper sign-in sheet, all rows in one transaction. */
+  'attendance.paperEntry': [
+    { sessionId: string; entries: { personId: string; arrivedAt: string; departedAt?: string | null }[] },
+    SessionRoster,
+  ];
+  'attendance.events': [{ sessionId?: string }, AttendanceEvent[]];
+  /** Events from another laptop: unknown ids are added, known ids skipped (idempotent). */
+  'attendance.merge': [{ events: AttendanceEvent[] }, { added: number; skipped: number }];
+  'attendance.dashboard': [{ sessionId: string }, SessionDashboard];
+  /** Badge sheet PDF (A4, several per page) of the confirmed participants, or of the given people. */
+  'attendance.badges': [{ personIds?: string[]; lang?: Language }, ExportedBinaryFile];
+  /** Printable sign-in sheet of a session (for when a laptop dies). */
+  'attendance.signInSheet': [{ sessionId: string; lang?: Language }, ExportedBinaryFile];
+  'perDiem.rules': [Record<string, never>, PerDiemRules];
+  'perDiem.setRules': [Partial<PerDiemRules>, PerDiemRules];
+  'perDiem.payments': [Record<string, never>, PaymentsList];
+  /** The payments list as CSV, for the finance team (names included: it pays people). */
+  'perDiem.exportCsv': [Record<string, never>, ExportedFile];
 }
 
 export type MethodName = keyof ApiContract;
@@ -696,6 +855,21 @@ export const METHOD_NAMES = [
   'selection.supersede',
   'selection.document',
   'selection.verify',
+  'attendance.roster',
+  'attendance.checkIn',
+  'attendance.checkOut',
+  'attendance.excuse',
+  'attendance.undo',
+  'attendance.paperEntry',
+  'attendance.events',
+  'attendance.merge',
+  'attendance.dashboard',
+  'attendance.badges',
+  'attendance.signInSheet',
+  'perDiem.rules',
+  'perDiem.setRules',
+  'perDiem.payments',
+  'perDiem.exportCsv',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method of the contract exactly.

@@ -26,7 +26,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The local date (YYYY-MM-DD) and minutes since local midnight of an instant. */
-export function localParts(instant: string | Date, timeZone: string): { date: string; minutes: number; time: string } {
+export function localParts(instant: string | number | Date, timeZone: string): { date: string; minutes: number; time: string } {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
   const hour = Number(parts.hour);
   const minute = Number(parts.minute);

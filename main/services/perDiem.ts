@@ -1,0 +1,100 @@
+/**
+ * Per-diem: the assembly's rules (integer cents) and the payments list for the finance team,
+ * computed by main/domain/attendance/perDiem.ts from the attendance log.
+ */
+import { z } from 'zod';
+import type { ExportedFile, PaymentRow, PaymentsList, PerDiemRules } from '../../preload/contract';
+import { peopleWithEvents, readPerDiemRules, sessionEvents, timeZone, writePerDiemRules } from '../../db/attendance';
+import type { Db } from '../../db/connection';
+import { listSessions } from '../../db/sessions';
+import { foldAttendance } from '../domain/attendance/state';
+import { perDiemFor, type PerDiemAttendance, type PerDiemSession } from '../domain/attendance/perDiem';
+import { localParts, minutesOf } from '../domain/attendance/time';
+import { csvField } from '../domain/recruitment/sortitionFoundation';
+import { compareNames } from '../domain/text';
+import { handlers } from '../registry';
+
+const cents = z.number().int('must be a whole number of cents').min(0, 'must be at least 0').max(100_000_000, 'must be at most 100000000');
+
+export function paymentsList(db: Db): PaymentsList {
+  const rules = readPerDiemRules(db);
+  const tz = timeZone(db);
+  const sessions = listSessions(db).filter((s) => s.deletedAt === null);
+  const perDiemSessions: PerDiemSession[] = sessions.map((s) => ({ id: s.id, date: s.date, start: minutesOf(s.startTime), end: minutesOf(s.endTime) }));
+  // Person -> their attendance per session, folded from the events.
+  const attendance = new Map<string, PerDiemAttendance[]>();
+  for (const s of sessions) {
+    const byPerson = new Map<string, ReturnType<typeof sessionEvents>>();
+    for (const e of sessionEvents(db, s.id)) {
+      const list = byPerson.get(e.personId) ?? [];
+      list.push(e);
+      byPerson.set(e.personId, list);
+    }
+    for (const [personId, events] of byPerson) {
+      const a = foldAttendance(events);
+      if (a.arrivedAt === null) continue;
+      const arrived = localParts(a.arrivedAt, tz);
+      const departed = a.departedAt === null ? null : localParts(a.departedAt, tz);
+      // Times on another calendar date than the session's are clamped to its edges.
+      const list = attendance.get(personId) ?? [];
+      list.push({
+        sessionId: s.id,
+        arrived: arrived.date === s.date ? arrived.minutes : minutesOf(s.startTime),
+        departed: departed === null ? null : departed.date === s.date ? departed.minutes : minutesOf(s.endTime),
+      });
+      attendance.set(personId, list);
+    }
+  }
+  const rows: PaymentRow[] = peopleWithEvents(db)
+    .filter((p) => !p.erased)
+    .map((p) => {
+      const result = perDiemFor(rules, perDiemSessions, { id: p.id, childcare: p.needsChildcare === 1, attendance: attendance.get(p.id) ?? [] });
+      return { personId: p.id, code: p.code, firstName: p.firstName, lastName: p.lastName, ...result };
+    })
+    .sort((a, b) => compareNames(a.lastName, b.lastName) || compareNames(a.firstName, b.firstName));
+  return { rules, rows, totalCents: rows.reduce((s, r) => s + r.totalCents, 0) };
+}
+
+/** 1234 -> "12,34": the decimal comma Belgian spreadsheets expect with a semicolon delimiter. */
+const euros = (c: number) => `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`;
+
+export const perDiemHandlers = handlers({
+  'perDiem.rules': {
+    args: z.strictObject({}),
+    run: (_args, ctx): PerDiemRules => readPerDiemRules(ctx.requireDb()),
+  },
+
+  'perDiem.setRules': {
+    args: z.strictObject({
+      fullDayCents: cents.optional(),
+      halfDayCents: cents.optional(),
+      travelCents: cents.optional(),
+      childcareCents: cents.optional(),
+      thresholdMinutes: z.number().int('must be a whole number of minutes').min(0, 'must be at least 0').max(720, 'must be at most 720').optional(),
+    }),
+    run: (args, ctx) =>
+      ctx.mutate((db, audit): PerDiemRules => {
+        const before = readPerDiemRules(db);
+        const after = { ...before, ...args };
+        writePerDiemRules(db, after);
+        audit({ entity: 'perDiem', entityId: null, action: 'perDiem.setRules', before, after });
+        return after;
+      }),
+  },
+
+  'perDiem.payments': {
+    args: z.strictObject({}),
+    run: (_args, ctx): PaymentsList => paymentsList(ctx.requireDb()),
+  },
+
+  'perDiem.exportCsv': {
+    args: z.strictObject({}),
+    run: (_args, ctx): ExportedFile => {
+      const list = paymentsList(ctx.requireDb());
+      const header = ['code', 'last name', 'first name', 'full days', 'half days', 'per-diem (EUR)', 'travel (EUR)', 'childcare (EUR)', 'total (EUR)'];
+      const lines = [header, ...list.rows.map((r) => [r.code, r.lastName, r.firstName, String(r.fullDays), String(r.halfDays), euros(r.perDiemCents), euros(r.travelCents), euros(r.childcareCents), euros(r.totalCents)])];
+      const content = lines.map((cells) => cells.map((c) => csvField(c, ';')).join(';')).join('\r\n') + '\r\n';
+      return { fileName: `per-diem-${ctx.nowIso().slice(0, 10)}.csv`, content };
+    },
+  },
+});

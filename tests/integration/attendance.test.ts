@@ -1,0 +1,223 @@
+/**
+ * The check-in desk through the API, on real SQLite files: a small assembly with twelve
+ * confirmed participants, one selected (not confirmed) person and a session.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AttendanceEvent } from '../../preload/contract';
+import { makeApp } from '../helpers/app';
+import { useTempDir } from '../helpers/tmp';
+
+const tempDir = useTempDir();
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+type App = ReturnType<typeof makeApp>;
+
+const NAMES = ['Ayşe Çelik', 'Jan Peeters', 'Łukasz Nuñez', 'Marie Dubois', 'Pieter Claes', 'Fatima El Amrani', 'Sofie Maes', 'Luc Janssens', 'Nadia Benali', 'Tom Wouters', 'Els Jacobs', 'Karim Haddad', 'Anna Smet'];
+
+async function assembly(): Promise<{ app: App; sessionId: string; people: { id: string; code: string; name: string }[]; selected: { id: string; code: string } }> {
+  const app = makeApp(tempDir());
+  await app.call('app.createAssembly', { name: 'Desk test', panelSize: 12 });
+  const rows = ['first name,last name,phone,birth year,gender', ...NAMES.map((n, i) => `${n.split(' ')[0]},${n.split(' ').slice(1).join(' ')},+32 470 00 00 ${String(i).padStart(2, '0')},${1960 + i},${i % 2 ? 'M' : 'F'}`)];
+  const staged = await app.call('imports.stage', { fileName: 'pool.csv', contentBase64: b64(rows.join('\n')) });
+  await app.call('imports.commit', { uploadId: staged.uploadId, mapping: staged.mapping, mode: 'allOrNothing' });
+  const list = await app.call('people.list', { limit: 100 });
+  const people: { id: string; code: string; name: string }[] = [];
+  let selected: { id: string; code: string } | null = null;
+  for (const p of list.rows) {
+    await app.call('people.setStatus', { id: p.id, status: 'selected' });
+    if (`${p.firstName} ${p.lastName}` === 'Anna Smet') {
+      selected = { id: p.id, code: p.code };
+      continue;
+    }
+    await app.call('people.setStatus', { id: p.id, status: 'confirmed' });
+    people.push({ id: p.id, code: p.code, name: `${p.firstName} ${p.lastName}` });
+  }
+  const session = await app.call('sessions.create', { name: 'Weekend 1 — Saturday', date: '2027-03-06', startTime: '09:30', endTime: '17:00', kind: 'plenary' });
+  return { app, sessionId: session.id, people, selected: selected! };
+}
+
+const errorOf = (r: Awaited<ReturnType<App['raw']>>) => (r.ok ? null : r.error);
+
+describe('check-in desk', () => {
+  it('checks people in by code (a scanner) and by id, shows who they are, and refuses a second check-in', async () => {
+    const { app, sessionId, people } = await assembly();
+    const roster = await app.call('attendance.roster', { sessionId });
+    expect(roster).toMatchObject({ expected: 12, present: 0, left: 0, excused: 0 });
+    expect(roster.rows.map((r) => r.lastName)[0]).toBe('Benali'); // sorted by last name
+    const ayse = people.find((p) => p.name === 'Ayşe Çelik')!;
+    expect(roster.rows.find((r) => r.code === ayse.code)!.searchKey).toContain('celik');
+
+    // A scanner types the code (here in lower case with a trailing space) and Enter.
+    const first = await app.call('attendance.checkIn', { sessionId, code: ` ${ayse.code.toLowerCase()} ` });
+    expect(first.person).toMatchObject({ personId: ayse.id, firstName: 'Ayşe', lastName: 'Çelik', state: 'present' });
+    expect(first.person.arrivedAt).toMatch(/^\d\d:\d\d$/);
+    expect(first.event).toMatchObject({ kind: 'checkIn', operator: 'Test Operator', source: 'desk' });
+    expect(first.event.device.length).toBeGreaterThan(0);
+    expect(first.event.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const again = errorOf(await app.raw('attendance.checkIn', { sessionId, personId: ayse.id }));
+    expect(again).toMatchObject({ code: 'CONFLICT', i18nKey: 'attendance.alreadyCheckedIn' });
+    expect(again!.details).toMatchObject({ person: { firstName: 'Ayşe' }, arrivedAt: first.person.arrivedAt });
+
+    await app.call('attendance.checkIn', { sessionId, personId: people[1]!.id });
+    expect(await app.call('attendance.roster', { sessionId })).toMatchObject({ expected: 12, present: 2 });
+    // Exactly two events: the refused one wrote nothing.
+    expect(await app.call('attendance.events', { sessionId })).toHaveLength(2);
+    app.close();
+  });
+
+  it('gives distinct errors for an unknown code, a person who is not confirmed, and bad arguments', async () => {
+    const { app, sessionId, selected } = await assembly();
+    expect(errorOf(await app.raw('attendance.checkIn', { sessionId, code: 'NOPE42' }))).toMatchObject({ code: 'NOT_FOUND', i18nKey: 'attendance.unknownCode' });
+    const notConfirmed = errorOf(await app.raw('attendance.checkIn', { sessionId, code: selected.code }));
+    expect(notConfirmed).toMatchObject({ code: 'CONFLICT', i18nKey: 'attendance.notConfirmed' });
+    expect(notConfirmed!.details).toMatchObject({ person: { status: 'selected' } });
+    expect(errorOf(await app.raw('attendance.checkIn', { sessionId: 'no-such-session', code: selected.code }))).toMatchObject({ i18nKey: 'attendance.sessionNotFound' });
+    expect(errorOf(await app.raw('attendance.checkIn', { sessionId }))?.code).toBe('VALIDATION');
+    expect(errorOf(await app.raw('attendance.checkIn', { sessionId, code: 'A', personId: 'B' }))?.code).toBe('VALIDATION');
+    expect(errorOf(await app.raw('attendance.checkIn', { sessionId, code: 'A', at: '25:00' }))?.details).toMatchObject({ fields: [expect.objectContaining({ field: 'at' })] });
+    expect(await app.call('attendance.events', {})).toEqual([]);
+    app.close();
+  });
+
+  it('undoes a check-in, records check-out, late arrival and early departure with times, and refuses a check-out before a check-in', async () => {
+    const { app, sessionId, people } = await assembly();
+    const [a, b] = people;
+    const out = errorOf(await app.raw('attendance.checkOut', { sessionId, personId: a!.id }));
+    expect(out).toMatchObject({ code: 'CONFLICT', i18nKey: 'attendance.notCheckedIn' });
+
+    const late = await app.call('attendance.checkIn', { sessionId, personId: a!.id, at: '10:05' });
+    expect(late.person).toMatchObject({ arrivedAt: '10:05', lateMinutes: 35 });
+    const before = errorOf(await app.raw('attendance.checkOut', { sessionId, personId: a!.id, at: '09:00' }));
+    expect(before).toMatchObject({ code: 'VALIDATION', i18nKey: 'attendance.departureBeforeArrival' });
+    const early = await app.call('attendance.checkOut', { sessionId, personId: a!.id, at: '15:30' });
+    expect(early.person).toMatchObject({ state: 'left', departedAt: '15:30', earlyMinutes: 90 });
+
+    // Undo the check-out, then the check-in: back to expected.
+    const undoIn = errorOf(await app.raw('attendance.undo', { eventId: late.event.id }));
+    expect(undoIn).toMatchObject({ i18nKey: 'attendance.undoCheckOutFirst' });
+    expect((await app.call('attendance.undo', { eventId: early.event.id })).person.state).toBe('present');
+    const undone = await app.call('attendance.undo', { eventId: late.event.id });
+    expect(undone.person).toMatchObject({ state: 'expected', arrivedAt: null });
+    expect(errorOf(await app.raw('attendance.undo', { eventId: late.event.id }))).toMatchObject({ i18nKey: 'attendance.alreadyUndone' });
+    expect(errorOf(await app.raw('attendance.undo', { eventId: undone.event.id }))).toMatchObject({ i18nKey: 'attendance.cannotUndoUndo' });
+    expect(errorOf(await app.raw('attendance.undo', { eventId: 'missing' }))).toMatchObject({ code: 'NOT_FOUND' });
+
+    // Excused absence with a reason; the no-show list is the rest, with phone numbers.
+    const excused = await app.call('attendance.excuse', { sessionId, personId: b!.id, reason: 'ill' });
+    expect(excused.person).toMatchObject({ state: 'excused', excuseReason: 'ill' });
+    expect(errorOf(await app.raw('attendance.excuse', { sessionId, personId: b!.id, reason: 'ill' }))).toMatchObject({ i18nKey: 'attendance.alreadyExcused' });
+    expect(errorOf(await app.raw('attendance.excuse', { sessionId, personId: b!.id, reason: '  ' }))?.code).toBe('VALIDATION');
+    const roster = await app.call('attendance.roster', { sessionId });
+    expect(roster).toMatchObject({ expected: 11, present: 0, excused: 1 });
+    const noShows = roster.rows.filter((r) => r.state === 'expected');
+    expect(noShows).toHaveLength(11);
+    expect(noShows.every((r) => r.phone?.startsWith('+32'))).toBe(true);
+
+    // Events are never changed or deleted, even with SQL.
+    const db = app.ctx.open!.db;
+    expect(() => db.prepare("UPDATE attendance_events SET at = '2000-01-01T00:00:00.000Z'").run()).toThrow(/never changed/);
+    expect(() => db.prepare('DELETE FROM attendance_events').run()).toThrow(/never deleted/);
+    app.close();
+  });
+
+  it('merges events from another laptop idempotently: the same person checked in on two laptops is one attendance', async () => {
+    const { app, sessionId, people } = await assembly();
+    const mine = await app.call('attendance.checkIn', { sessionId, personId: people[0]!.id, at: '09:20' });
+    // The other laptop checked in the same person a minute earlier, and someone else.
+    const theirs: AttendanceEvent[] = [
+      { ...mine.event, id: '01900000-0000-7000-8000-000000000001', at: '2027-03-06T08:19:00.000Z', device: 'laptop-2', operator: 'Other Operator' },
+      { ...mine.event, id: '01900000-0000-7000-8000-000000000002', personId: people[1]!.id, at: '2027-03-06T08:25:00.000Z', device: 'laptop-2', operator: 'Other Operator' },
+    ];
+    expect(await app.call('attendance.merge', { events: theirs })).toEqual({ added: 2, skipped: 0 });
+    expect(await app.call('attendance.merge', { events: [...theirs, mine.event] })).toEqual({ added: 0, skipped: 3 });
+    const roster = await app.call('attendance.roster', { sessionId });
+    expect(roster.present).toBe(2);
+    expect(roster.rows.find((r) => r.personId === people[0]!.id)!.arrivedAt).toBe('09:19');
+
+    // A different event under a known id is a conflict; an unknown person is refused; nothing is written.
+    const changed = errorOf(await app.raw('attendance.merge', { events: [{ ...theirs[0]!, at: '2027-03-06T08:00:00.000Z' }] }));
+    expect(changed).toMatchObject({ code: 'CONFLICT', i18nKey: 'attendance.mergeConflict' });
+    const stranger = { ...theirs[0]!, id: '01900000-0000-7000-8000-000000000003', personId: 'nobody' };
+    const fresh = { ...theirs[0]!, id: '01900000-0000-7000-8000-000000000004', personId: people[2]!.id };
+    expect(errorOf(await app.raw('attendance.merge', { events: [fresh, stranger] }))).toMatchObject({ i18nKey: 'attendance.mergeInvalid' });
+    expect(await app.call('attendance.events', { sessionId })).toHaveLength(3);
+    app.close();
+  });
+
+  it('enters a paper sign-in sheet whole or not at all', async () => {
+    const { app, sessionId, people, selected } = await assembly();
+    const bad = errorOf(
+      await app.raw('attendance.paperEntry', {
+        sessionId,
+        entries: [
+          { personId: people[0]!.id, arrivedAt: '09:25', departedAt: '17:00' },
+          { personId: selected.id, arrivedAt: '09:40' },
+        ],
+      }),
+    );
+    expect(bad).toMatchObject({ i18nKey: 'attendance.notConfirmed' });
+    expect(bad!.message).toMatch(/^Row 2:/);
+    expect(bad!.details).toMatchObject({ row: 2 });
+    expect(await app.call('attendance.events', { sessionId })).toEqual([]);
+    const twice = errorOf(await app.raw('attendance.paperEntry', { sessionId, entries: [{ personId: people[0]!.id, arrivedAt: '09:25' }, { personId: people[0]!.id, arrivedAt: '09:30' }] }));
+    expect(twice?.details).toMatchObject({ fields: [expect.objectContaining({ field: 'entries.1.personId', rule: 'duplicate' })] });
+
+    const roster = await app.call('attendance.paperEntry', {
+      sessionId,
+      entries: [
+        { personId: people[0]!.id, arrivedAt: '09:25', departedAt: '17:00' },
+        { personId: people[1]!.id, arrivedAt: '09:40' },
+      ],
+    });
+    expect(roster).toMatchObject({ present: 1, left: 1 });
+    const events = await app.call('attendance.events', { sessionId });
+    expect(events.map((e) => e.source)).toEqual(['paper', 'paper', 'paper']);
+    app.close();
+  });
+
+  it('shows the dashboard: present over expected, arrivals over time, composition against the quotas', async () => {
+    const { app, sessionId, people } = await assembly();
+    const overview = await app.call('quotas.overview', {});
+    const gender = overview.features.find((f) => f.name === 'gender')!;
+    await app.call('quotas.setTargets', { targets: gender.values.map((v) => ({ valueId: v.id, min: 5, max: 7 })) });
+    for (const [i, at] of ['09:21', '09:24', '09:26', '09:41'].entries()) await app.call('attendance.checkIn', { sessionId, personId: people[i]!.id, at });
+    const dash = await app.call('attendance.dashboard', { sessionId });
+    expect(dash).toMatchObject({ expected: 12, present: 4 });
+    expect(dash.arrivals).toEqual([
+      { time: '09:20', arrived: 2 },
+      { time: '09:25', arrived: 3 },
+      { time: '09:30', arrived: 3 },
+      { time: '09:35', arrived: 3 },
+      { time: '09:40', arrived: 4 },
+    ]);
+    const f = dash.composition.find((c) => c.feature === 'gender' && c.value === 'F')!;
+    expect(f).toMatchObject({ min: 5, max: 7, confirmed: 6 });
+    expect(dash.composition.reduce((s, c) => s + c.present, 0)).toBe(4);
+    app.close();
+  });
+});
+
+describe('per-diem', () => {
+  it('keeps rules in cents, computes payments from attendance, and exports them for the finance team', async () => {
+    const { app, sessionId, people } = await assembly();
+    expect(await app.call('perDiem.rules', {})).toEqual({ fullDayCents: 0, halfDayCents: 0, travelCents: 0, childcareCents: 0, thresholdMinutes: 30 });
+    expect(errorOf(await app.raw('perDiem.setRules', { fullDayCents: 12.5 }))?.details).toMatchObject({ fields: [expect.objectContaining({ field: 'fullDayCents' })] });
+    expect(errorOf(await app.raw('perDiem.setRules', { halfDayCents: -1 }))?.code).toBe('VALIDATION');
+    await app.call('perDiem.setRules', { fullDayCents: 5000, halfDayCents: 2500, travelCents: 1250 });
+
+    await app.call('attendance.checkIn', { sessionId, personId: people[0]!.id, at: '09:30' });
+    await app.call('attendance.checkIn', { sessionId, personId: people[1]!.id, at: '10:15' }); // 45 min late: half day
+    const payments = await app.call('perDiem.payments', {});
+    const row = (id: string) => payments.rows.find((r) => r.personId === id)!;
+    expect(row(people[0]!.id)).toMatchObject({ fullDays: 1, halfDays: 0, perDiemCents: 5000, travelCents: 1250, totalCents: 6250 });
+    expect(row(people[1]!.id)).toMatchObject({ fullDays: 0, halfDays: 1, totalCents: 3750, days: [{ date: '2027-03-06', kind: 'half', reason: 'late' }] });
+    expect(row(people[2]!.id).totalCents).toBe(0);
+    expect(payments.totalCents).toBe(10000);
+
+    const csv = await app.call('perDiem.exportCsv', {});
+    const lines = csv.content.trim().split('\r\n');
+    expect(lines[0]).toBe('code;last name;first name;full days;half days;per-diem (EUR);travel (EUR);childcare (EUR);total (EUR)');
+    expect(lines.find((l) => l.startsWith(people[0]!.code))).toMatch(/;1;0;50,00;12,50;0,00;62,50$/);
+    app.close();
+  });
+});
