@@ -663,7 +663,8 @@ export interface ApiContract {
   'app.setLanguage': [{ language: Language }, AppStatus];
   'app.createAssembly': [{ name: string; path?: string; panelSize?: number }, AssemblyInfo];
   'app.openAssembly': [{ path: string }, AssemblyInfo];
-  'app.openDemo': [{ panelSize?: number }, AssemblyInfo];
+  /** stage venue: a panel drawn and confirmed, per-diem rules and the first weekend's check-ins. */
+  'app.openDemo': [{ panelSize?: number; stage?: 'recruitment' | 'venue' }, AssemblyInfo];
   'app.closeAssembly': [Record<string, never>, AppStatus];
   'app.listAssemblyFiles': [Record<string, never>, AssemblyFileEntry[]];
   'app.forgetRecent': [{ path: string }, AppStatus];

@@ -18,6 +18,7 @@ import { proposeQuotas } from '../domain/recruitment/quotas';
 import { householdKey } from '../domain/recruitment/normalise';
 import { personSearchKey } from '../domain/recruitment/personKeys';
 import { searchKey } from '../domain/text';
+import { fillVenueStage } from './venueStage';
 
 export const DEMO_SEED = 'assembly-desk-demo-1';
 /** The demo's fixed clock: every created_at, updated_at and audit time, and the ids' time part. */
@@ -29,6 +30,11 @@ export const DEMO_QUOTA_TOLERANCE = 1;
 export interface DemoWriteOptions {
   seed: Seed;
   panelSize: number;
+  /**
+   * recruitment: the respondent pool with its quotas, nobody drawn yet. venue: also a panel drawn
+   * and confirmed, per-diem rules, and the first weekend's check-ins (main/demo/venueStage.ts).
+   */
+  stage?: 'recruitment' | 'venue';
   /** better-sqlite3 addon built for Electron, when running inside Electron. */
   nativeBinding?: string;
 }
@@ -43,13 +49,15 @@ export interface DemoWriteSummary {
 }
 
 /** Inserts everything of the demo; the caller wraps it in one transaction. */
-function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: string): void {
+function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: string, stage: 'recruitment' | 'venue'): void {
   const assemblyId = newId();
   insertAssemblyRow(db, { id: assemblyId, name: demo.assembly.name, panelSize: demo.assembly.panelSize, createdAt: at, updatedAt: at });
 
+  const sessions: Session[] = [];
   for (const s of demo.sessions) {
     const session: Session = { ...s, id: newId(), createdAt: at, updatedAt: at, deletedAt: null };
     insertSession(db, session, searchKey(s.name));
+    sessions.push(session);
   }
 
   const pool = createPoolWriter(db);
@@ -82,8 +90,10 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
     featureIds.set(feature.name, { id, valueIds });
   });
 
+  const personIds = new Map<string, string>();
   for (const p of demo.people) {
     const personId = newId();
+    personIds.set(p.code, personId);
     pool.insertPerson({
       id: personId,
       code: p.code,
@@ -115,6 +125,20 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
     }
   }
 
+  const venue =
+    stage === 'venue'
+      ? fillVenueStage(db, {
+          demo,
+          seed,
+          newId,
+          at,
+          operator: DEMO_OPERATOR,
+          personIds,
+          quotas: quotas.map((q) => ({ feature: q.feature, value: q.value, min: q.min, max: q.max })),
+          sessions,
+        })
+      : null;
+
   writeAudit(
     db,
     { operator: DEMO_OPERATOR, at, newId },
@@ -122,7 +146,7 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
       entity: 'assembly',
       entityId: assemblyId,
       action: 'demo.generate',
-      after: { seed, panelSize: demo.assembly.panelSize, people: demo.people.length },
+      after: { seed, stage, panelSize: demo.assembly.panelSize, people: demo.people.length, confirmed: venue?.panel.length ?? 0, checkIns: venue?.checkIns ?? 0 },
     },
   );
 }
@@ -134,7 +158,7 @@ export async function writeDemo(path: string, options: DemoWriteOptions): Promis
   // Its own stream, apart from the generator's: ids never shift the people drawn.
   const newId = seededIdFactory(createRandom(`${options.seed}/ids`).next, msecs);
   await createAssemblyFile(path, { nativeBinding: options.nativeBinding, now: () => new Date(msecs) }, (db) => {
-    db.transaction(() => fillDemo(db, demo, options.seed, newId, DEMO_CLOCK))();
+    db.transaction(() => fillDemo(db, demo, options.seed, newId, DEMO_CLOCK, options.stage ?? 'recruitment'))();
   });
   return {
     assemblyName: demo.assembly.name,

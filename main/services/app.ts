@@ -102,12 +102,17 @@ export const appHandlers = handlers({
     run: ({ path }, ctx) => ctx.exclusive(() => openFile(ctx, path)),
   },
   'app.openDemo': {
-    args: z.strictObject({ panelSize: panelSize.optional() }),
-    run: ({ panelSize: size }, ctx) => ctx.exclusive(async () => {
-      const target = join(assembliesDir(ctx.dataDir), size && size !== 60 ? `demo-${size}${ASSEMBLY_FILE_EXT}` : `demo${ASSEMBLY_FILE_EXT}`);
+    args: z.strictObject({
+      panelSize: panelSize.optional(),
+      stage: z.enum(['recruitment', 'venue'], { message: 'must be recruitment or venue' }).optional(),
+    }),
+    run: ({ panelSize: size, stage = 'recruitment' }, ctx) => ctx.exclusive(async () => {
+      // One file per variant, made once and then reopened as the user left it.
+      const base = stage === 'venue' ? 'demo-venue' : 'demo';
+      const target = join(assembliesDir(ctx.dataDir), size && size !== 60 ? `${base}-${size}${ASSEMBLY_FILE_EXT}` : `${base}${ASSEMBLY_FILE_EXT}`);
       if (!existsSync(target)) {
         mkdirSync(assembliesDir(ctx.dataDir), { recursive: true });
-        await writeDemoAssembly(target, { seed: DEMO_SEED, panelSize: size ?? 60, nativeBinding: ctx.nativeBinding });
+        await writeDemoAssembly(target, { seed: DEMO_SEED, panelSize: size ?? 60, stage, nativeBinding: ctx.nativeBinding });
       }
       return openFile(ctx, target);
     }),

@@ -101,7 +101,7 @@ describe('the demo assembly file', () => {
       action: 'demo.generate',
       before_json: null,
     });
-    expect(JSON.parse(audit.row.after_json!)).toEqual({ seed: DEMO_SEED, panelSize: 60, people: 1500 });
+    expect(JSON.parse(audit.row.after_json!)).toEqual({ seed: DEMO_SEED, stage: 'recruitment', panelSize: 60, people: 1500, confirmed: 0, checkIns: 0 });
   });
 
   it('stores accent-free search keys and household keys', async () => {
@@ -139,6 +139,41 @@ describe('the demo assembly file', () => {
 
   it('refuses to overwrite an existing file', async () => {
     await expect(writeDemoAssembly(file, { seed: DEMO_SEED, panelSize: 60 })).rejects.toThrow(/already exists/);
+  });
+});
+
+describe('the demo at the venue', () => {
+  it('has a confirmed panel that meets the quotas, per-diem rules and the first weekend checked in, the same for the same seed', async () => {
+    const venue = join(work, 'venue.assembly');
+    await writeDemoAssembly(venue, { seed: DEMO_SEED, panelSize: 60, stage: 'venue' });
+    await withDb(venue, (db) => {
+      const confirmed = db.prepare("SELECT id FROM people WHERE status = 'confirmed'").pluck().all() as string[];
+      expect(confirmed).toHaveLength(60);
+      // Every quota of the demo is met by the confirmed panel.
+      const quotas = db
+        .prepare(
+          `SELECT f.name, v.value, v.quota_min AS min, v.quota_max AS max,
+             (SELECT count(*) FROM person_features pf JOIN people p ON p.id = pf.person_id
+               WHERE pf.value_id = v.id AND p.status = 'confirmed') AS seats
+           FROM feature_values v JOIN features f ON f.id = v.feature_id WHERE v.quota_min IS NOT NULL`,
+        )
+        .all() as { name: string; value: string; min: number; max: number; seats: number }[];
+      expect(quotas.length).toBeGreaterThan(5);
+      for (const q of quotas) {
+        expect(q.seats, `${q.name} ${q.value}`).toBeGreaterThanOrEqual(q.min);
+        expect(q.seats, `${q.name} ${q.value}`).toBeLessThanOrEqual(q.max);
+      }
+      // One per household.
+      const households = db.prepare("SELECT count(DISTINCT household_key) FROM people WHERE status = 'confirmed'").pluck().get();
+      expect(households).toBe(60);
+      expect(db.prepare('SELECT full_day_cents FROM perdiem_rules').pluck().get()).toBe(5000);
+      const perSession = db.prepare("SELECT session_id, count(*) AS n FROM attendance_events WHERE kind = 'checkIn' GROUP BY session_id").all() as { n: number }[];
+      expect(perSession).toHaveLength(2);
+      for (const s of perSession) expect(s.n).toBeGreaterThan(50);
+    });
+    const again = join(work, 'venue-again.assembly');
+    await writeDemoAssembly(again, { seed: DEMO_SEED, panelSize: 60, stage: 'venue' });
+    expect(sha256(again)).toBe(sha256(venue));
   });
 });
 
