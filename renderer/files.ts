@@ -21,7 +21,18 @@ export async function readFileAsBase64(file: File): Promise<string> {
 export function saveTextFile(fileName: string, content: string, options: { bom?: boolean; type?: string } = {}): void {
   const type = options.type ?? (fileName.toLowerCase().endsWith('.csv') ? 'text/csv;charset=utf-8' : 'text/plain;charset=utf-8');
   const bom = options.bom ?? fileName.toLowerCase().endsWith('.csv');
-  const blob = new Blob([bom ? '\uFEFF' : '', content], { type });
+  download(fileName, new Blob([bom ? '\uFEFF' : '', content], { type }));
+}
+
+/** Saves a file made in main (a PDF, a workbook) whose bytes came as base64. */
+export function saveBinaryFile(file: { fileName: string; mimeType: string; contentBase64: string }): void {
+  const binary = atob(file.contentBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  download(file.fileName, new Blob([bytes], { type: file.mimeType }));
+}
+
+function download(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
