@@ -13,10 +13,14 @@ import { AppContext } from '../../main/context';
 import { openAssemblyDb } from '../../db/connection';
 import { writeDemoAssembly } from '../../main/demo/writeDemo';
 import { startWebServer } from '../../main/web/server';
+import { searchRoster } from '../../main/domain/attendance/search';
+import { generateDemo } from '../../main/domain/demo/generate';
+import { searchKey } from '../../main/domain/text';
 import { median, percentile, runBenchmarks, timeMs, type Benchmark } from './harness';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
 const demoFile = join(work, 'demo-150.assembly');
+const venueFile = join(work, 'venue-150.assembly');
 
 async function appWithAssembly() {
   const ctx = new AppContext('cli', join(work, `data-${Math.random()}`));
@@ -139,6 +143,60 @@ const benchmarks: Benchmark[] = [
         close();
       }
       return median(times);
+    },
+  },
+  {
+    name: 'attendance.checkIn by badge code via registry (to the committed event, median of 150)',
+    unit: 'ms',
+    target: 20,
+    run: async () => {
+      await writeDemoAssembly(venueFile, { seed: 'bench', panelSize: 150, stage: 'venue' });
+      const ctx = new AppContext('cli', join(work, 'data-checkin'));
+      ctx.operator = 'bench';
+      const registry = createAppRegistry();
+      const opened = await registry.call('app.openAssembly', { path: venueFile }, ctx);
+      if (!opened.ok) throw new Error(opened.error.message);
+      const sessions = await registry.call('sessions.list', {}, ctx);
+      if (!sessions.ok) throw new Error(sessions.error.message);
+      // Weekend 2, Saturday: nobody checked in yet.
+      const sessionId = sessions.data[2]!.id;
+      const roster = await registry.call('attendance.roster', { sessionId }, ctx);
+      if (!roster.ok) throw new Error(roster.error.message);
+      const times: number[] = [];
+      for (const row of roster.data.rows) {
+        times.push(
+          await timeMs(async () => {
+            const result = await registry.call('attendance.checkIn', { sessionId, code: row.code }, ctx);
+            if (!result.ok) throw new Error(result.error.message);
+          }),
+        );
+      }
+      ctx.closeAssembly();
+      if (times.length !== 150) throw new Error(`checked in ${times.length} people, not 150`);
+      return median(times);
+    },
+  },
+  {
+    name: 'attendance desk search over 5,000 participants, per keystroke (p95)',
+    unit: 'ms',
+    target: 10,
+    run: () => {
+      // 5,000 people with the demo generator's Belgian names.
+      const people = generateDemo({ seed: 'bench', panelSize: 60, poolSize: 5000 }).people;
+      const rows = people.map((p) => ({ code: p.code, searchKey: searchKey(`${p.firstName} ${p.lastName} ${p.code}`) }));
+      const typed = ['celik', 'jan peeters', 'dubois m', 'van den', rows[1234]!.code, 'el amrani', 'ma', 'nuñez', 'x'];
+      const times: number[] = [];
+      for (let round = 0; round < 20; round++) {
+        for (const text of typed) {
+          for (let i = 1; i <= text.length; i++) {
+            const query = text.slice(0, i);
+            const t0 = performance.now();
+            searchRoster(rows, query);
+            times.push(performance.now() - t0);
+          }
+        }
+      }
+      return percentile(times, 95);
     },
   },
   {
