@@ -1,5 +1,5 @@
 /**
- * `npm run demo -- --out demo.assembly [--seed S] [--panel-size 60] [--force]`
+ * `npm run demo -- --out demo.assembly [--seed S] [--panel-size 60] [--stage recruitment|venue] [--force]`
  * Writes the demo assembly file. Exit codes: 0 written, 1 could not write, 2 bad arguments.
  */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -9,10 +9,11 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_POOL_SIZE } from '../domain/demo/generate';
 import { DEMO_SEED, writeDemo } from './writeDemo';
 
-const USAGE = `Usage: npm run demo -- --out <file.assembly> [--seed <text>] [--panel-size <n>] [--force]
+const USAGE = `Usage: npm run demo -- --out <file.assembly> [--seed <text>] [--panel-size <n>] [--stage recruitment|venue] [--force]
   --out         where to write the demo assembly (required)
   --seed        any text; the same seed writes the same file (default: ${DEMO_SEED})
   --panel-size  seats on the panel, 1 to ${DEFAULT_POOL_SIZE} (default: 60)
+  --stage       recruitment: the pool, nobody drawn (default); venue: a confirmed panel and the first weekend checked in
   --force       replace the file if it exists`;
 
 class UsageError extends Error {}
@@ -21,6 +22,7 @@ interface CliOptions {
   out: string;
   seed: string;
   panelSize: number;
+  stage: 'recruitment' | 'venue';
   force: boolean;
 }
 
@@ -35,6 +37,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         out: { type: 'string', short: 'o' },
         seed: { type: 'string' },
         'panel-size': { type: 'string' },
+        stage: { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -56,7 +59,9 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   }
   const seed = values.seed ?? DEMO_SEED;
   if (seed === '') throw new UsageError('--seed cannot be empty.');
-  return { out: resolve(userCwd(), values.out), seed, panelSize, force: values.force ?? false };
+  const stage = values.stage ?? 'recruitment';
+  if (stage !== 'recruitment' && stage !== 'venue') throw new UsageError(`--stage must be recruitment or venue, got "${stage}".`);
+  return { out: resolve(userCwd(), values.out), seed, panelSize, stage, force: values.force ?? false };
 }
 
 async function run(options: CliOptions): Promise<void> {
@@ -69,7 +74,7 @@ async function run(options: CliOptions): Promise<void> {
   // With --force the new file is built beside the old one and swapped in only when complete,
   // so a failure leaves the old file as it was.
   const target = exists ? join(dirname(out), `.${basename(out)}.new-${process.pid}`) : out;
-  const summary = await writeDemo(target, { seed: options.seed, panelSize: options.panelSize });
+  const summary = await writeDemo(target, { seed: options.seed, panelSize: options.panelSize, stage: options.stage });
   if (target !== out) {
     // A stale -wal beside the old file would be replayed into the new one on the next open.
     for (const suffix of ['-wal', '-shm']) rmSync(out + suffix, { force: true });
@@ -78,7 +83,7 @@ async function run(options: CliOptions): Promise<void> {
   const ms = Math.round(performance.now() - started);
   console.log(
     `Wrote ${out}: "${summary.assemblyName}", ${summary.people} people in ${summary.households} households, ` +
-      `${summary.features} features, ${summary.sessions} sessions, panel of ${summary.panelSize}, seed "${options.seed}" (${ms} ms).`,
+      `${summary.features} features, ${summary.sessions} sessions, panel of ${summary.panelSize}, stage ${options.stage}, seed "${options.seed}" (${ms} ms).`,
   );
 }
 
