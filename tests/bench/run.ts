@@ -159,11 +159,11 @@ const benchmarks: Benchmark[] = [
       const sessions = await registry.call('sessions.list', {}, ctx);
       if (!sessions.ok) throw new Error(sessions.error.message);
       // Weekend 2, Saturday: nobody checked in yet.
-      const sessionId = sessions.data[2]!.id;
+      const sessionId = (sessions.data as { id: string }[])[2]!.id;
       const roster = await registry.call('attendance.roster', { sessionId }, ctx);
       if (!roster.ok) throw new Error(roster.error.message);
       const times: number[] = [];
-      for (const row of roster.data.rows) {
+      for (const row of (roster.data as { rows: { code: string }[] }).rows) {
         times.push(
           await timeMs(async () => {
             const result = await registry.call('attendance.checkIn', { sessionId, code: row.code }, ctx);
@@ -180,7 +180,7 @@ const benchmarks: Benchmark[] = [
     name: 'attendance desk search over 5,000 participants, per keystroke (p95)',
     unit: 'ms',
     target: 10,
-    run: () => {
+    run: async () => {
       // 5,000 people with the demo generator's Belgian names.
       const people = generateDemo({ seed: 'bench', panelSize: 60, poolSize: 5000 }).people;
       const rows = people.map((p) => ({ code: p.code, searchKey: searchKey(`${p.firstName} ${p.lastName} ${p.code}`) }));
