@@ -480,6 +480,9 @@ export const attendanceHandlers = handlers({
       const db = ctx.requireDb();
       const session = requireSession(db, args.sessionId);
       const roster = buildRoster(db, session);
+      if (roster.rows.every((r) => r.state === 'excused')) {
+        throw new AppError('VALIDATION', 'Nobody is expected at this session (no confirmed participants, or every absence excused): there is no sign-in sheet to print.', {}, 'attendance.noSignInRows');
+      }
       const lang = args.lang ?? ctx.settings.get().language;
       const { signInSheet } = await import('../reports/signInSheet');
       const pdf = await signInSheet(
