@@ -21,6 +21,9 @@ import peopleNl from './recruitment-people.nl.json';
 import quotasEn from './recruitment-quotas.en.json';
 import quotasFr from './recruitment-quotas.fr.json';
 import quotasNl from './recruitment-quotas.nl.json';
+import selectionEn from './selection.en.json';
+import selectionFr from './selection.fr.json';
+import selectionNl from './selection.nl.json';
 
 type Strings = { [key: string]: string | Strings };
 
@@ -38,9 +41,9 @@ export function mergeStrings(...trees: Strings[]): Strings {
 }
 
 export const resources = {
-  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn) },
-  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr) },
-  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl) },
+  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn) },
+  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr) },
+  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl) },
 } as const;
 
 export const i18n = i18next.createInstance();

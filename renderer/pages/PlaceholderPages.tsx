@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeading } from '../components/PageHeading';
 
-type Area = 'selection' | 'participants' | 'agenda' | 'tables' | 'voting' | 'reports';
+type Area = 'participants' | 'agenda' | 'tables' | 'voting' | 'reports';
 
 /** An area not built yet: what will be here, and what to do in the meantime. */
 function Placeholder({ area }: { area: Area }) {
@@ -18,7 +18,6 @@ function Placeholder({ area }: { area: Area }) {
   );
 }
 
-export const SelectionPage = () => <Placeholder area="selection" />;
 export const ParticipantsPage = () => <Placeholder area="participants" />;
 export const AgendaPage = () => <Placeholder area="agenda" />;
 export const TablesPage = () => <Placeholder area="tables" />;
