@@ -46,7 +46,7 @@ import {
 } from '../../db/selection';
 import { createRandom } from '../domain/random';
 import { checkTransition } from '../domain/recruitment/lifecycle';
-import { explainInfeasibility } from '../domain/selection/explain';
+import { explainInfeasibility, type Explanation } from '../domain/selection/explain';
 import { buildInstance, probabilitySummary, reserveOrder, type BuiltInstance } from '../domain/selection/instance';
 import { legacyDraw } from '../domain/selection/legacy';
 import {
@@ -59,7 +59,6 @@ import {
   verifyDraw,
   type PublicNumberSource,
 } from '../domain/selection/lottery';
-import { isFeasible } from '../domain/selection/panels';
 import type { SelectionInstance } from '../domain/selection/types';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -154,8 +153,7 @@ function refuseMissingValues(built: BuiltInstance): void {
   );
 }
 
-async function refuseInfeasible(instance: SelectionInstance): Promise<never> {
-  const explanation = await explainInfeasibility(instance);
+function refuseInfeasible(instance: SelectionInstance, explanation: Explanation): never {
   throw new AppError(
     'VALIDATION',
     `No panel of ${instance.panelSize} meets the quotas. ${explanation.conflicts.map((c) => c.message).join(' ')}${
@@ -334,8 +332,6 @@ export const selectionHandlers = handlers({
       let outcome: TaskResult;
       try {
         refuseMissingValues(built);
-        if (!(await isFeasible(instance))) await refuseInfeasible(instance);
-        if (state.stopping === 'cancel') throw cancelled();
 
         const M = args.lotterySize ?? DEFAULT_TICKETS;
         const task: SelectionTask =
@@ -351,18 +347,21 @@ export const selectionHandlers = handlers({
                 comparisonSeed: built.inputHash,
               }
             : { algorithm: 'legacy', instance, runs: LEGACY_ESTIMATE_RUNS, seed: built.inputHash };
+        if (state.stopping === 'cancel') throw cancelled();
         state.job = startSelectionJob(task, (p) => {
-          if (p.stage === 'leximin') Object.assign(state.progress, { stage: 'leximin', minProbability: p.minProbability, upperBound: p.upperBound });
-          else if (p.stage === 'legacy') Object.assign(state.progress, { stage: 'legacy', done: p.done, total: p.total });
-          else state.progress.stage = 'lottery';
+          if ('minProbability' in p) Object.assign(state.progress, { stage: 'leximin', minProbability: p.minProbability, upperBound: p.upperBound });
+          else if ('done' in p) Object.assign(state.progress, { stage: 'legacy', done: p.done, total: p.total });
+          else state.progress.stage = p.stage;
         });
         if (state.stopping === 'keep') state.job.stop(true);
         try {
           outcome = await state.job.result;
         } catch (e) {
-          if (e instanceof WorkerInfeasibleError) await refuseInfeasible(instance);
+          // LEXIMIN may still find the quotas infeasible (the worker's own check passed, so rarely).
+          if (e instanceof WorkerInfeasibleError) refuseInfeasible(instance, await explainInfeasibility(instance));
           throw e;
         }
+        if (outcome.algorithm === 'infeasible') refuseInfeasible(instance, outcome.explanation);
       } finally {
         running.delete(ctx);
       }

@@ -4,7 +4,9 @@
  * (selectionWorker.ts) so the app stays responsive, and is called directly by the worker only:
  * everything it needs comes in the task, everything it gives goes out in the result.
  */
+import { explainInfeasibility, type Explanation } from '../domain/selection/explain';
 import { estimateLegacyProbabilities, type LegacyEstimate } from '../domain/selection/legacy';
+import { isFeasible } from '../domain/selection/panels';
 import { leximin, type LeximinResult } from '../domain/selection/leximin';
 import { roundToLottery, type LotteryResult } from '../domain/selection/lottery';
 import type { SelectionInstance } from '../domain/selection/types';
@@ -24,11 +26,15 @@ export type SelectionTask =
   | { algorithm: 'legacy'; instance: SelectionInstance; runs: number; seed: string };
 
 export type TaskProgress =
+  /** The quotas are feasible: the computation proper starts. */
+  | { stage: 'leximin' | 'legacy' }
   | { stage: 'leximin'; minProbability: number; upperBound: number }
   | { stage: 'legacy'; done: number; total: number }
   | { stage: 'lottery' };
 
 export type TaskResult =
+  /** No panel meets the quotas: why, in words, and the smallest change that would do. */
+  | { algorithm: 'infeasible'; explanation: Explanation }
   | {
       algorithm: 'leximin';
       /** The distribution without its panels (the lottery carries the panels that count). */
@@ -47,6 +53,9 @@ export interface TaskControls {
 }
 
 export async function runSelectionTask(task: SelectionTask, controls: TaskControls): Promise<TaskResult> {
+  // The feasibility check and its explanation solve MIPs too: here, off the app's main thread.
+  if (!(await isFeasible(task.instance))) return { algorithm: 'infeasible', explanation: await explainInfeasibility(task.instance) };
+  controls.onProgress({ stage: task.algorithm });
   if (task.algorithm === 'legacy') {
     const estimate = estimateLegacyProbabilities(task.instance, {
       runs: task.runs,
