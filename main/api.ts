@@ -6,6 +6,9 @@ import { featureHandlers, poolExportHandlers, quotaHandlers } from './services/q
 import { selectionHandlers } from './services/selection';
 import { attendanceHandlers } from './services/attendance';
 import { perDiemHandlers } from './services/perDiem';
+import { agendaHandlers } from './services/agenda';
+import { tableHandlers } from './services/tables';
+import { votingHandlers } from './services/voting';
 import { sessionHandlers } from './services/sessions';
 import { createRegistry, type Registry } from './registry';
 
@@ -24,6 +27,9 @@ export const APP_HANDLERS = [
   selectionHandlers,
   attendanceHandlers,
   perDiemHandlers,
+  agendaHandlers,
+  tableHandlers,
+  votingHandlers,
 ];
 
 /** The application's registry: every domain's handlers, merged once. */

@@ -656,6 +656,273 @@ export interface PersonRef {
   code?: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Experts, guests and the agenda.
+
+export const CONTRIBUTOR_ROLES = ['expert', 'facilitator', 'partyLeader', 'politician', 'observer', 'interpreter', 'staff', 'other'] as const;
+export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number];
+export type ContributorStatus = 'invited' | 'confirmed' | 'declined';
+
+/** A perspective the assembly defines ("in favour of public funding", "critical", "neutral / academic"). */
+export interface Perspective {
+  id: string;
+  name: string;
+  position: number;
+}
+
+export interface AvailabilityWindow {
+  date: string;
+  startTime: string;
+  endTime: string;
+}
+
+/** Someone who is not a panel member: expert, facilitator, party leader, observer, staff... */
+export interface Contributor {
+  id: string;
+  name: string;
+  role: ContributorRole;
+  organisation: string;
+  topics: string[];
+  perspectiveId: string | null;
+  /** Languages spoken: nl, fr, de, en. */
+  languages: PersonLanguage[];
+  email: string | null;
+  phone: string | null;
+  /** Availability windows; empty = no constraint given. */
+  availability: AvailabilityWindow[];
+  feeCents: number;
+  travelCents: number;
+  /** Their name may be published (programme, report). */
+  consentPublish: boolean;
+  status: ContributorStatus;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ContributorInput = Omit<Contributor, 'id' | 'createdAt' | 'updatedAt'>;
+
+export interface Room {
+  id: string;
+  name: string;
+  capacity: number;
+}
+
+export const SLOT_KINDS = ['talk', 'qa', 'panel', 'deliberation', 'break', 'vote', 'hearing'] as const;
+/** talk: plenary talk; qa: questions and answers; panel: panel debate; deliberation: small groups; hearing: party leaders' hearing. */
+export type SlotKind = (typeof SLOT_KINDS)[number];
+
+export interface AgendaSlot {
+  id: string;
+  sessionId: string;
+  startTime: string;
+  endTime: string;
+  kind: SlotKind;
+  title: string;
+  topic: string;
+  roomId: string | null;
+  speakerIds: string[];
+  facilitatorIds: string[];
+  /** Languages the slot is held in. */
+  languages: PersonLanguage[];
+  /** Interpretation booked into these languages. */
+  interpretation: PersonLanguage[];
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AgendaSlotInput = Omit<AgendaSlot, 'id' | 'createdAt' | 'updatedAt'>;
+
+export type AgendaWarningKind =
+  | 'speakerDoubleBooked'
+  | 'speakerUnavailable'
+  | 'roomDoubleBooked'
+  | 'roomTooSmall'
+  | 'outsideSession'
+  | 'roomOverlap'
+  | 'languageGap'
+  | 'speakerWithoutSlot'
+  | 'oneSidedTopic';
+
+/** A planning problem, with a sentence and the slots (and people) it is about. */
+export interface AgendaWarning {
+  kind: AgendaWarningKind;
+  message: string;
+  slotIds: string[];
+  contributorIds: string[];
+  /** Named figures for the translated sentence. */
+  params: Record<string, string | number>;
+}
+
+export interface TopicBalance {
+  topic: string;
+  /** Minutes of speaking time per perspective (null: speakers without a perspective). */
+  perspectives: { perspectiveId: string | null; name: string; minutes: number }[];
+  totalMinutes: number;
+  /** True when the topic hears one perspective only. */
+  oneSided: boolean;
+}
+
+export interface LeaderEngagement {
+  contributorId: string;
+  name: string;
+  organisation: string;
+  status: ContributorStatus;
+  /** The sessions (stages) they take part in, with their slots there. */
+  sessions: { sessionId: string; sessionName: string; date: string; slotIds: string[] }[];
+}
+
+export interface AgendaOverview {
+  sessions: Session[];
+  slots: AgendaSlot[];
+  contributors: Contributor[];
+  perspectives: Perspective[];
+  rooms: Room[];
+  warnings: AgendaWarning[];
+  balance: TopicBalance[];
+  leaders: LeaderEngagement[];
+  /** Confirmed participants: the expected attendance of plenary slots. */
+  expectedAttendance: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small-group tables.
+
+export type TableFeatureMode = 'diversify' | 'cluster' | 'ignore';
+
+export interface TablePlanSettings {
+  tableSize: number;
+  /** Per feature name: spread its values over the tables, keep them together, or ignore it. */
+  modes: Record<string, TableFeatureMode>;
+  pins: { personId: string; table: number }[];
+  apart: [string, string][];
+  /** Who is seated: the confirmed participants, or those present in the session now. */
+  source: 'confirmed' | 'present';
+}
+
+export interface TableMember {
+  personId: string;
+  code: string;
+  firstName: string;
+  lastName: string;
+  language: PersonLanguage | null;
+  /** Feature values of the plan's features. */
+  features: Record<string, string>;
+}
+
+export interface TablePlan {
+  id: string;
+  sessionId: string;
+  /** Rounds of small-group work in the session: 1, 2, ... */
+  round: number;
+  createdAt: string;
+  operator: string;
+  settings: TablePlanSettings;
+  seed: number;
+  tables: { number: number; group: string; facilitatorId: string | null; members: TableMember[] }[];
+  /** The stated objective (lower is better) and its parts; see main/domain/tables/objective.ts. */
+  score: { diversity: number; repeats: number; repeatedPairs: number; total: number };
+  /** A re-plan: the plan it re-balanced and who moved. */
+  basedOn: string | null;
+  moved: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Voting: ballots, double entry of the counts, results.
+
+export type BallotMethod = 'yesNo' | 'scale' | 'approval' | 'ranking';
+
+/** How an item (or the ranking) is decided; see main/domain/voting/rules.ts. */
+export type BallotRule =
+  | { method: 'yesNo'; threshold: 'simpleMajority' | 'majorityOfPresent' | 'twoThirds' | 'eightyPercent' | 'custom'; numerator?: number; denominator?: number; base?: 'cast' | 'present'; abstentionsCount: boolean }
+  /** levels: labels from most to least supportive; adopted when the top `supportLevels` reach numerator/denominator of the valid papers. */
+  | { method: 'scale'; levels: string[]; supportLevels: number; numerator: number; denominator: number }
+  /** Each member picks up to maxPicks items; items are ranked by picks. */
+  | { method: 'approval'; maxPicks: number }
+  /** The items are the options; papers rank them. */
+  | { method: 'ranking'; count: 'borda' | 'schulze' };
+
+export interface BallotItem {
+  id: string;
+  number: string;
+  title: string;
+  /** Full text per language (nl, fr, de, en); at least one. */
+  text: Partial<Record<PersonLanguage, string>>;
+}
+
+export interface Ballot {
+  id: string;
+  sessionId: string;
+  title: string;
+  rule: BallotRule;
+  /** Members present needed: numerator/denominator of the panel size. */
+  quorum: { numerator: number; denominator: number };
+  items: BallotItem[];
+  status: 'open' | 'finalised';
+  createdAt: string;
+  finalisedAt: string | null;
+  finalisedBy: string | null;
+}
+
+export type BallotInput = Pick<Ballot, 'sessionId' | 'title' | 'rule' | 'quorum'> & { items: Omit<BallotItem, 'id'>[] };
+
+/** Counts as entered by one operator. yesNo: per item for/against/abstain; scale: per item a count per level; both with blank and spoilt per item. approval/ranking: the papers (item indices), and blank and spoilt papers. */
+export type BallotCounts =
+  | { kind: 'perItem'; items: { itemId: string; counts: number[]; blank: number; spoilt: number }[] }
+  | { kind: 'papers'; papers: number[][]; blank: number; spoilt: number };
+
+export interface TallyEntry {
+  slot: 1 | 2;
+  operator: string;
+  enteredAt: string;
+  counts: BallotCounts;
+}
+
+export interface ItemResult {
+  itemId: string;
+  number: string;
+  title: string;
+  /** yesNo: [for, against, abstain]; scale: a count per level. */
+  counts: number[];
+  blank: number;
+  spoilt: number;
+  /** The base the percentages are of, and what it is. */
+  base: number;
+  baseKind: 'cast' | 'castWithAbstentions' | 'present' | 'valid';
+  /** Per count, its share of the base. */
+  percentages: number[];
+  adopted: boolean;
+  tie: boolean;
+}
+
+export interface BallotResult {
+  ballotId: string;
+  present: number;
+  panelSize: number;
+  quorumMet: boolean;
+  /** The rule in words. */
+  rule: string;
+  /** yesNo and scale. */
+  items: ItemResult[];
+  /** approval and ranking: the order (groups of item ids, a group of several is a tie), winners, scores. */
+  ranking: { order: string[][]; winners: string[]; tie: boolean; scores: Record<string, number>; pairwise: number[][] | null; condorcetWinner: string | null } | null;
+  papers: { valid: number; blank: number; spoilt: number };
+}
+
+export interface BallotDetail {
+  ballot: Ballot;
+  /** Members checked in for the session: the eligible voters. */
+  present: number;
+  panelSize: number;
+  entries: TallyEntry[];
+  /** Where the two entries differ (item id or 'papers', and the position of the count). */
+  differences: { itemId: string | null; field: string; first: number | string; second: number | string }[];
+  /** The result of the agreed (or finalised) counts; null until both entries agree. */
+  result: BallotResult | null;
+  corrections: { at: string; operator: string; reason: string; before: BallotCounts; after: BallotCounts }[];
+}
+
 /** Method name -> [argument type, result type]. */
 export interface ApiContract {
   'app.status': [Record<string, never>, AppStatus];
@@ -790,6 +1057,57 @@ export interface ApiContract {
   'perDiem.payments': [Record<string, never>, PaymentsList];
   /** The payments list as CSV, for the finance team (names included: it pays people). */
   'perDiem.exportCsv': [Record<string, never>, ExportedFile];
+  /** Everything the agenda page shows, with the warnings and the balance computed. */
+  'agenda.overview': [Record<string, never>, AgendaOverview];
+  'agenda.createSlot': [AgendaSlotInput, AgendaSlot];
+  'agenda.updateSlot': [{ id: string } & Partial<AgendaSlotInput>, AgendaSlot];
+  /** Moves a slot to a new start (and session), keeping its length. */
+  'agenda.moveSlot': [{ id: string; sessionId?: string; startTime: string }, AgendaSlot];
+  /** A copy of the slot, placed right after it (or at startTime / in sessionId when given). */
+  'agenda.duplicateSlot': [{ id: string; sessionId?: string; startTime?: string }, AgendaSlot];
+  'agenda.deleteSlot': [{ id: string }, { deleted: boolean }];
+  'contributors.create': [ContributorInput, Contributor];
+  'contributors.update': [{ id: string } & Partial<ContributorInput>, Contributor];
+  'contributors.delete': [{ id: string }, { deleted: boolean }];
+  'perspectives.set': [{ perspectives: { id?: string; name: string }[] }, Perspective[]];
+  'rooms.set': [{ rooms: { id?: string; name: string; capacity: number }[] }, Room[]];
+  /** The slots of one speaker as an iCalendar file. */
+  'agenda.speakerCalendar': [{ contributorId: string }, ExportedFile];
+  /** The agenda as a workbook (one sheet per session and one with every slot). */
+  'agenda.exportXlsx': [{ lang?: Language }, ExportedBinaryFile];
+  /** PDF: the day programme for participants (published names only), or the full schedule for staff (rooms, contacts). */
+  'agenda.exportPdf': [{ kind: 'programme' | 'schedule'; sessionId?: string; lang?: Language }, ExportedBinaryFile];
+  /** The current plan of each round of a session, round 1 first. */
+  'tables.list': [{ sessionId: string }, TablePlan[]];
+  /** A new plan for a round (replacing the round's current plan), seeded, within a time budget. */
+  'tables.plan': [{ sessionId: string; round?: number; seed?: number; timeBudgetMs?: number } & TablePlanSettings, TablePlan];
+  /** Two people change tables (by hand); the score is computed again. */
+  'tables.swap': [{ planId: string; personA: string; personB: string }, TablePlan];
+  /** One person moves to a table with a free seat. */
+  'tables.move': [{ planId: string; personId: string; table: number }, TablePlan];
+  /** Re-balances the round for the people present now, with the fewest moves (a new plan). */
+  'tables.replan': [{ planId: string; timeBudgetMs?: number }, TablePlan];
+  'tables.setFacilitator': [{ planId: string; table: number; contributorId: string | null }, TablePlan];
+  /** PDF: one page per table for its facilitator, or the wall list sorted by name. */
+  'tables.exportPdf': [{ planId: string; kind: 'facilitators' | 'wall'; lang?: Language }, ExportedBinaryFile];
+  'tables.exportXlsx': [{ planId: string; lang?: Language }, ExportedBinaryFile];
+  'voting.list': [{ sessionId?: string }, Ballot[]];
+  'voting.get': [{ id: string }, BallotDetail];
+  'voting.createBallot': [BallotInput, Ballot];
+  /** Only while nothing is counted. */
+  'voting.updateBallot': [
+    { id: string; title?: string; rule?: BallotRule; quorum?: Ballot['quorum']; items?: (Omit<BallotItem, 'id'> & { id?: string })[] },
+    Ballot,
+  ];
+  'voting.deleteBallot': [{ id: string }, { deleted: boolean }];
+  /** One operator's entry (slot 1 or 2); replaces that slot's earlier entry; refused once finalised. */
+  'voting.enterCounts': [{ ballotId: string; slot: 1 | 2; counts: BallotCounts }, BallotDetail];
+  /** Locks the result; only when both entries agree. */
+  'voting.finalise': [{ ballotId: string }, BallotDetail];
+  /** A correction after finalisation, with a reason; recorded with before and after. */
+  'voting.correct': [{ ballotId: string; counts: BallotCounts; reason: string }, BallotDetail];
+  /** Finalised results of a session (or all), for the secretariat and the room screen. */
+  'voting.results': [{ sessionId?: string }, { ballot: Ballot; result: BallotResult }[]];
 }
 
 export type MethodName = keyof ApiContract;
@@ -871,6 +1189,37 @@ export const METHOD_NAMES = [
   'perDiem.setRules',
   'perDiem.payments',
   'perDiem.exportCsv',
+  'agenda.overview',
+  'agenda.createSlot',
+  'agenda.updateSlot',
+  'agenda.moveSlot',
+  'agenda.duplicateSlot',
+  'agenda.deleteSlot',
+  'contributors.create',
+  'contributors.update',
+  'contributors.delete',
+  'perspectives.set',
+  'rooms.set',
+  'agenda.speakerCalendar',
+  'agenda.exportXlsx',
+  'agenda.exportPdf',
+  'tables.list',
+  'tables.plan',
+  'tables.swap',
+  'tables.move',
+  'tables.replan',
+  'tables.setFacilitator',
+  'tables.exportPdf',
+  'tables.exportXlsx',
+  'voting.list',
+  'voting.get',
+  'voting.createBallot',
+  'voting.updateBallot',
+  'voting.deleteBallot',
+  'voting.enterCounts',
+  'voting.finalise',
+  'voting.correct',
+  'voting.results',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method of the contract exactly.

@@ -4,8 +4,9 @@
  * a few needs noted, per-diem rules set, and the first weekend's check-ins recorded. The later
  * sessions are still ahead, for the check-in desk.
  */
-import type { AttendanceEvent, Session } from '../../preload/contract';
+import type { AttendanceEvent, Ballot, BallotCounts, Session } from '../../preload/contract';
 import { insertEvent, writePerDiemRules } from '../../db/attendance';
+import { finaliseBallot, writeBallot, writeEntry } from '../../db/voting';
 import type { Db } from '../../db/connection';
 import type { IdFactory } from '../../db/ids';
 import { insertStatusChange, updatePersonFields } from '../../db/people';
@@ -34,7 +35,7 @@ export function fillVenueStage(
     quotas: { feature: string; value: string; min: number; max: number }[];
     sessions: Session[];
   },
-): { panel: string[]; checkIns: number } {
+): { panel: string[]; checkIns: number; voters: number } {
   const { demo, newId, at, operator } = input;
   const random = createRandom(`${input.seed}/venue`);
   const built = buildInstance({
@@ -92,5 +93,64 @@ export function fillVenueStage(
       if (random.next() < 0.05) insertEvent(db, event('checkOut', start + 6 * 60));
     }
   }
-  return { panel, checkIns };
+  const voters = demoBallot(db, { newId, at, operator, random, session: firstWeekend[1]!, present: checkInsOf(db, firstWeekend[1]!.id) });
+  return { panel, checkIns, voters };
+}
+
+function checkInsOf(db: Db, sessionId: string): number {
+  return db.prepare("SELECT count(DISTINCT person_id) FROM attendance_events WHERE session_id = ? AND kind = 'checkIn'").pluck().get(sessionId) as number;
+}
+
+/** Twelve recommendations on party funding, in three languages. */
+const RECOMMENDATIONS: [string, string, string][] = [
+  ['Cap private donations at €2,000 per person per year', 'Private giften beperken tot € 2.000 per persoon per jaar', 'Plafonner les dons privés à 2 000 € par personne et par an'],
+  ['Publish party accounts online, in an open format', 'Partijrekeningen online publiceren, in een open formaat', 'Publier les comptes des partis en ligne, dans un format ouvert'],
+  ['An independent body audits party finances', 'Een onafhankelijk orgaan controleert de partijfinanciën', 'Un organe indépendant contrôle les finances des partis'],
+  ['Ban donations from companies', 'Giften van bedrijven verbieden', 'Interdire les dons des entreprises'],
+  ['Lower the total public funding of parties by 20 %', 'De totale overheidsfinanciering van partijen met 20 % verminderen', 'Réduire de 20 % le financement public total des partis'],
+  ['Citizens allocate part of the public funding with a yearly voucher', 'Burgers verdelen een deel van de financiering met een jaarlijkse cheque', 'Les citoyens attribuent une partie du financement par un chèque annuel'],
+  ['Limit campaign spending per candidate', 'De campagne-uitgaven per kandidaat beperken', 'Limiter les dépenses de campagne par candidat'],
+  ['Disclose donations above €500 within a month', 'Giften boven € 500 binnen een maand bekendmaken', 'Publier les dons de plus de 500 € dans le mois'],
+  ['Suspend public funding after serious violations', 'De financiering opschorten na ernstige overtredingen', 'Suspendre le financement après des infractions graves'],
+  ['Fund party study centres separately and transparently', 'Studiediensten van partijen apart en transparant financieren', 'Financer les centres d’études des partis séparément et en toute transparence'],
+  ['Part of the funding depends on the number of members', 'Een deel van de financiering hangt af van het aantal leden', 'Une partie du financement dépend du nombre de membres'],
+  ['A citizens’ panel evaluates the rules every five years', 'Een burgerpanel evalueert de regels om de vijf jaar', 'Un panel citoyen évalue les règles tous les cinq ans'],
+];
+
+/** The demo's finalised ballot: the twelve recommendations, counted twice (the same counts). */
+function demoBallot(
+  db: Db,
+  input: { newId: IdFactory; at: string; operator: string; random: ReturnType<typeof createRandom>; session: Session; present: number },
+): number {
+  const { newId, at, random, present } = input;
+  const ballot: Ballot = {
+    id: newId(),
+    sessionId: input.session.id,
+    title: 'Recommendations on party funding',
+    rule: { method: 'yesNo', threshold: 'twoThirds', abstentionsCount: false },
+    quorum: { numerator: 2, denominator: 3 },
+    items: RECOMMENDATIONS.map(([en, nl, fr], i) => ({ id: newId(), number: `R${i + 1}`, title: en, text: { en, nl, fr } })),
+    status: 'open',
+    createdAt: at,
+    finalisedAt: null,
+    finalisedBy: null,
+  };
+  writeBallot(db, ballot, at);
+  // Support differs by recommendation: some clearly adopted, some clearly not, one near the line.
+  const support = [0.85, 0.92, 0.8, 0.55, 0.4, 0.35, 0.75, 0.88, 0.7, 0.6, 0.3, 0.9];
+  const counts: BallotCounts = {
+    kind: 'perItem',
+    items: ballot.items.map((item, i) => {
+      const spoilt = random.next() < 0.2 ? 1 : 0;
+      const blank = random.next() < 0.3 ? 1 : 0;
+      const abstain = random.int(0, 3);
+      const voting = present - spoilt - blank - abstain;
+      const yes = Math.round(voting * support[i]!);
+      return { itemId: item.id, counts: [yes, voting - yes, abstain], blank, spoilt };
+    }),
+  };
+  writeEntry(db, ballot.id, { slot: 1, operator: input.operator, enteredAt: at, counts });
+  writeEntry(db, ballot.id, { slot: 2, operator: `${input.operator} (second count)`, enteredAt: at, counts });
+  finaliseBallot(db, ballot.id, counts, present, at, input.operator);
+  return present;
 }

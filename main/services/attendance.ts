@@ -33,6 +33,7 @@ import {
 } from '../../db/attendance';
 import type { Db } from '../../db/connection';
 import { listFeatures } from '../../db/features';
+import { tableOfPeople } from '../../db/tables';
 import { featuresOf } from '../../db/people';
 import { findSession } from '../../db/sessions';
 import { searchKey, compareNames } from '../domain/text';
@@ -110,7 +111,7 @@ function clockOf(db: Db, session: Session): SessionClock {
   return { date: session.date, start: minutesOf(session.startTime), end: minutesOf(session.endTime), timeZone: timeZone(db) };
 }
 
-function entryOf(p: DeskPerson, a: Attendance, clock: SessionClock): RosterEntry {
+function entryOf(p: DeskPerson, a: Attendance, clock: SessionClock, table: string | null): RosterEntry {
   const arrived = a.arrivedAt === null ? null : localParts(a.arrivedAt, clock.timeZone);
   const departed = a.departedAt === null ? null : localParts(a.departedAt, clock.timeZone);
   // Minutes across midnight or another date are not "late" in any useful sense: only same-day times count.
@@ -123,7 +124,7 @@ function entryOf(p: DeskPerson, a: Attendance, clock: SessionClock): RosterEntry
     lastName: p.lastName,
     searchKey: searchKey(`${p.firstName} ${p.lastName} ${p.code}`),
     language: p.language,
-    table: null,
+    table,
     phone: p.phone,
     needs: { accessibility: p.needsAccessibility, diet: p.needsDiet, childcare: p.needsChildcare === 1, travel: p.needsTravel },
     state: a.state,
@@ -147,9 +148,10 @@ export function buildRoster(db: Db, session: Session): SessionRoster {
     list.push(e);
     events.set(e.personId, list);
   }
+  const tables = tableOfPeople(db, session.id);
   const rows = rosterPeople(db, session.id)
     .filter((p) => !p.erased)
-    .map((p) => entryOf(p, foldAttendance(events.get(p.id) ?? []), clock))
+    .map((p) => entryOf(p, foldAttendance(events.get(p.id) ?? []), clock, tables.get(p.id) ?? null))
     .sort(byName);
   return {
     session,
@@ -183,7 +185,8 @@ function record(
 }
 
 function resultFor(db: Db, session: Session, person: DeskPerson, event: AttendanceEvent): AttendanceResult {
-  return { person: entryOf(person, foldAttendance(eventsOf(db, session.id, person.id)), clockOf(db, session)), event };
+  const table = tableOfPeople(db, session.id).get(person.id) ?? null;
+  return { person: entryOf(person, foldAttendance(eventsOf(db, session.id, person.id)), clockOf(db, session), table), event };
 }
 
 function refuseIfHere(p: DeskPerson, a: Attendance, clock: SessionClock): void {

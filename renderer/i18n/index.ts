@@ -24,6 +24,12 @@ import quotasNl from './recruitment-quotas.nl.json';
 import selectionEn from './selection.en.json';
 import selectionFr from './selection.fr.json';
 import selectionNl from './selection.nl.json';
+import attendanceEn from './attendance.en.json';
+import attendanceFr from './attendance.fr.json';
+import attendanceNl from './attendance.nl.json';
+import agendaEn from './agenda.en.json';
+import agendaFr from './agenda.fr.json';
+import agendaNl from './agenda.nl.json';
 
 type Strings = { [key: string]: string | Strings };
 
@@ -41,9 +47,9 @@ export function mergeStrings(...trees: Strings[]): Strings {
 }
 
 export const resources = {
-  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn) },
-  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr) },
-  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl) },
+  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn) },
+  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr) },
+  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl) },
 } as const;
 
 export const i18n = i18next.createInstance();

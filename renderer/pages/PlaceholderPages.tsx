@@ -18,8 +18,8 @@ function Placeholder({ area }: { area: Area }) {
   );
 }
 
-export const ParticipantsPage = () => <Placeholder area="participants" />;
-export const AgendaPage = () => <Placeholder area="agenda" />;
+export { ParticipantsPage } from './participants/ParticipantsPage';
+export { AgendaPage } from './agenda/AgendaPage';
 export const TablesPage = () => <Placeholder area="tables" />;
 export const VotingPage = () => <Placeholder area="voting" />;
 export const ReportsPage = () => <Placeholder area="reports" />;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../preload/contract';
 import { call } from '../api';
@@ -12,6 +12,10 @@ import { LoadStatus, StatusLine } from '../components/StatusLine';
 import { EMPTY_SESSION, SessionForm, toSessionInput, type SessionValues } from '../components/SessionForm';
 import { formatCalendarDate, formatNumber, formatTimeRange } from '../format';
 import { currentLanguage } from '../i18n';
+import { hrefFor, useSubPath } from '../router';
+import { CheckInDesk } from './attendance/CheckInDesk';
+import { Dashboard } from './attendance/Dashboard';
+import { PaperEntry } from './attendance/PaperEntry';
 
 interface Notice {
   text: string;
@@ -23,7 +27,39 @@ function valuesOf(s: Session): SessionValues {
   return { name: s.name, date: s.date, startTime: s.startTime, endTime: s.endTime, location: s.location, kind: s.kind };
 }
 
+/** The parts of the area, each at `#/sessions/<part>` (the list of sessions at `#/sessions`). */
+const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
+  { sub: '', key: 'list', Page: SessionList },
+  { sub: 'checkin', key: 'checkin', Page: CheckInDesk },
+  { sub: 'dashboard', key: 'dashboard', Page: Dashboard },
+  { sub: 'paper', key: 'paper', Page: PaperEntry },
+];
+
 export function SessionsPage() {
+  const { t } = useTranslation();
+  const sub = useSubPath().split('/')[0] ?? '';
+  const part = PARTS.find((p) => p.sub === sub) ?? PARTS[0]!;
+  return (
+    <>
+      <PageHeading intro={part.sub === '' ? t('desk.areaIntro') : undefined}>{t('sessions.title')}</PageHeading>
+      <nav className="sub-nav" aria-label={t('desk.partsLabel')}>
+        <ul>
+          {PARTS.map((p) => (
+            <li key={p.key}>
+              <a href={hrefFor('sessions', p.sub)} aria-current={p === part ? 'page' : undefined}>
+                {t(`desk.parts.${p.key}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <part.Page />
+    </>
+  );
+}
+
+/** The sessions of the assembly: add, edit, delete (and restore). */
+function SessionList() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const sessions = useApiData(() => call('sessions.list', {}), []);
@@ -91,8 +127,6 @@ export function SessionsPage() {
 
   return (
     <>
-      <PageHeading intro={t('sessions.intro')}>{t('sessions.title')}</PageHeading>
-
       <StatusLine message={notice?.text}>
         {notice?.restore && (
           <button type="button" className="button button-small" onClick={() => void restore(notice.restore!)}>

@@ -170,6 +170,10 @@ describe('the demo at the venue', () => {
       const perSession = db.prepare("SELECT session_id, count(*) AS n FROM attendance_events WHERE kind = 'checkIn' GROUP BY session_id").all() as { n: number }[];
       expect(perSession).toHaveLength(2);
       for (const s of perSession) expect(s.n).toBeGreaterThan(50);
+      // The ballot of twelve recommendations, counted twice and finalised.
+      const ballot = db.prepare("SELECT items_json, final_present FROM ballots WHERE status = 'finalised'").get() as { items_json: string; final_present: number };
+      expect(JSON.parse(ballot.items_json)).toHaveLength(12);
+      expect(db.prepare('SELECT count(*) FROM tally_entries').pluck().get()).toBe(2);
     });
     const again = join(work, 'venue-again.assembly');
     await writeDemoAssembly(again, { seed: DEMO_SEED, panelSize: 60, stage: 'venue' });

@@ -19,6 +19,8 @@ export interface FrameOptions {
   generatedAt: Date;
   /** Left and right page margins in pt (default 36). */
   sideMargin?: number;
+  /** Default portrait. */
+  orientation?: 'portrait' | 'landscape';
 }
 
 export const HEADER_HEIGHT = 52;
@@ -52,9 +54,11 @@ export function pageFrame(o: FrameOptions): Pick<TDocumentDefinitions, 'pageSize
   const labels = reportLabels(o.lang);
   const side = o.sideMargin ?? 36;
   const generated = labels.generatedOn(formatDateTime(o.generatedAt, o.lang));
+  const orientation = o.orientation ?? 'portrait';
+  const pageWidth = orientation === 'landscape' ? A4.height : A4.width;
   return {
     pageSize: 'A4',
-    pageOrientation: 'portrait',
+    pageOrientation: orientation,
     pageMargins: [side, HEADER_HEIGHT, side, FOOTER_HEIGHT],
     language: labels.locale,
     header: (): Content => ({
@@ -68,7 +72,7 @@ export function pageFrame(o: FrameOptions): Pick<TDocumentDefinitions, 'pageSize
           ],
           columnGap: 12,
         },
-        { canvas: [{ type: 'line', x1: 0, y1: 3, x2: A4.width - 2 * side, y2: 3, lineWidth: 0.5, lineColor: LIGHT_GREY }] },
+        { canvas: [{ type: 'line', x1: 0, y1: 3, x2: pageWidth - 2 * side, y2: 3, lineWidth: 0.5, lineColor: LIGHT_GREY }] },
       ],
     }),
     footer: (currentPage: number, pageCount: number): Content => ({

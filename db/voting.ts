@@ -1,0 +1,114 @@
+/** Ballots, tally entries and corrections (see 0007_voting.sql). */
+import type { Ballot, BallotCounts, TallyEntry } from '../preload/contract';
+import type { Db } from './connection';
+
+interface Raw {
+  id: string;
+  session_id: string;
+  title: string;
+  rule_json: string;
+  quorum_numerator: number;
+  quorum_denominator: number;
+  items_json: string;
+  status: 'open' | 'finalised';
+  final_counts_json: string | null;
+  final_present: number | null;
+  created_at: string;
+  finalised_at: string | null;
+  finalised_by: string | null;
+}
+
+export interface BallotRow extends Ballot {
+  finalCounts: BallotCounts | null;
+  finalPresent: number | null;
+}
+
+const toBallot = (r: Raw): BallotRow => ({
+  id: r.id,
+  sessionId: r.session_id,
+  title: r.title,
+  rule: JSON.parse(r.rule_json) as Ballot['rule'],
+  quorum: { numerator: r.quorum_numerator, denominator: r.quorum_denominator },
+  items: JSON.parse(r.items_json) as Ballot['items'],
+  status: r.status,
+  createdAt: r.created_at,
+  finalisedAt: r.finalised_at,
+  finalisedBy: r.finalised_by,
+  finalCounts: r.final_counts_json === null ? null : (JSON.parse(r.final_counts_json) as BallotCounts),
+  finalPresent: r.final_present,
+});
+
+export function listBallots(db: Db, sessionId: string | null): BallotRow[] {
+  const rows = db
+    .prepare(
+      `SELECT b.* FROM ballots b JOIN sessions s ON s.id = b.session_id
+       WHERE b.deleted_at IS NULL AND s.deleted_at IS NULL AND (@session IS NULL OR b.session_id = @session)
+       ORDER BY s.date, s.start_time, b.created_at, b.id`,
+    )
+    .all({ session: sessionId }) as Raw[];
+  return rows.map(toBallot);
+}
+
+export function findBallot(db: Db, id: string): BallotRow | null {
+  const r = db.prepare('SELECT * FROM ballots WHERE id = ? AND deleted_at IS NULL').get(id) as Raw | undefined;
+  return r ? toBallot(r) : null;
+}
+
+export function writeBallot(db: Db, b: Ballot, at: string): void {
+  db.prepare(
+    `INSERT INTO ballots (id, session_id, title, rule_json, quorum_numerator, quorum_denominator, items_json, created_at, updated_at)
+     VALUES (@id, @sessionId, @title, @rule, @qn, @qd, @items, @createdAt, @at)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, rule_json = excluded.rule_json, quorum_numerator = excluded.quorum_numerator,
+       quorum_denominator = excluded.quorum_denominator, items_json = excluded.items_json, updated_at = excluded.updated_at`,
+  ).run({ id: b.id, sessionId: b.sessionId, title: b.title, rule: JSON.stringify(b.rule), qn: b.quorum.numerator, qd: b.quorum.denominator, items: JSON.stringify(b.items), createdAt: b.createdAt, at });
+}
+
+export function deleteBallot(db: Db, id: string, at: string): void {
+  db.prepare('UPDATE ballots SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+}
+
+export function entriesOf(db: Db, ballotId: string): TallyEntry[] {
+  return (
+    db.prepare('SELECT slot, operator, entered_at AS enteredAt, counts_json AS counts FROM tally_entries WHERE ballot_id = ? ORDER BY slot').all(ballotId) as (Omit<TallyEntry, 'counts'> & {
+      counts: string;
+    })[]
+  ).map((e) => ({ ...e, counts: JSON.parse(e.counts) as BallotCounts }));
+}
+
+export function writeEntry(db: Db, ballotId: string, e: TallyEntry): void {
+  db.prepare(
+    `INSERT INTO tally_entries (ballot_id, slot, operator, entered_at, counts_json) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (ballot_id, slot) DO UPDATE SET operator = excluded.operator, entered_at = excluded.entered_at, counts_json = excluded.counts_json`,
+  ).run(ballotId, e.slot, e.operator, e.enteredAt, JSON.stringify(e.counts));
+}
+
+export function finaliseBallot(db: Db, id: string, counts: BallotCounts, present: number, at: string, by: string): void {
+  db.prepare(
+    "UPDATE ballots SET status = 'finalised', final_counts_json = ?, final_present = ?, finalised_at = ?, finalised_by = ?, updated_at = ? WHERE id = ?",
+  ).run(JSON.stringify(counts), present, at, by, at, id);
+}
+
+export function correctBallot(db: Db, c: { id: string; ballotId: string; at: string; operator: string; reason: string; before: BallotCounts; after: BallotCounts }): void {
+  db.prepare('INSERT INTO ballot_corrections (id, ballot_id, at, operator, reason, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    c.id,
+    c.ballotId,
+    c.at,
+    c.operator,
+    c.reason,
+    JSON.stringify(c.before),
+    JSON.stringify(c.after),
+  );
+  db.prepare('UPDATE ballots SET final_counts_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(c.after), c.at, c.ballotId);
+}
+
+export function correctionsOf(db: Db, ballotId: string): { at: string; operator: string; reason: string; before: BallotCounts; after: BallotCounts }[] {
+  return (
+    db.prepare('SELECT at, operator, reason, before_json AS before, after_json AS after FROM ballot_corrections WHERE ballot_id = ? ORDER BY at, id').all(ballotId) as {
+      at: string;
+      operator: string;
+      reason: string;
+      before: string;
+      after: string;
+    }[]
+  ).map((c) => ({ ...c, before: JSON.parse(c.before) as BallotCounts, after: JSON.parse(c.after) as BallotCounts }));
+}

@@ -1,0 +1,213 @@
+/**
+ * Shared helpers for the Excel reports (exceljs): each sheet is a real table — a bold, shaded
+ * header row that stays frozen when scrolling, an autofilter over the whole table, columns wide
+ * enough for their content, and cells typed by column (text, integer, number, money from integer
+ * cents, percent, date, time) with the matching number format.
+ *
+ * Text is neutralised against formula injection: a value starting with =, @, tab or CR, or with
+ * + or - followed by anything but a plain number, gets a leading apostrophe (the rule of the
+ * CSV exports, see neutraliseFormula in domain/recruitment/sortitionFoundation.ts). exceljs
+ * writes strings as strings, so Excel would not evaluate them on opening; the apostrophe is for
+ * what happens next — a copy to CSV, a cell edited and confirmed, another program reading it.
+ */
+import ExcelJS from 'exceljs';
+
+export type Workbook = ExcelJS.Workbook;
+export type Worksheet = ExcelJS.Worksheet;
+
+/** Euros with two decimals; the thousands and decimal separators follow the reader's Excel. */
+export const MONEY_FORMAT = '#,##0.00 "€";-#,##0.00 "€"';
+export const PERCENT_FORMAT = '0.0%';
+export const INTEGER_FORMAT = '0';
+export const NUMBER_FORMAT = '#,##0.0';
+/** Day first, as read in Belgium. */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const TIME_FORMAT = 'hh:mm';
+
+export const HEADER_FILL = 'FFE6E6E6';
+
+/** Excel keeps at most this many characters in a cell. */
+const CELL_MAX = 32_767;
+
+/**
+ * How a column's cells are written:
+ * - text: a string (neutralised), - integer / number: a number,
+ * - moneyCents: integer cents, written as euros with the money format,
+ * - percent: a fraction (0.25 for 25 %), - date: 'YYYY-MM-DD', written as an Excel date,
+ * - time: 'HH:MM', written as an Excel time of day.
+ * A value that does not fit its column (a malformed date) is written as neutralised text.
+ */
+export type ColumnKind = 'text' | 'integer' | 'number' | 'moneyCents' | 'percent' | 'date' | 'time';
+
+export interface ColumnSpec {
+  header: string;
+  kind?: ColumnKind;
+  /** Width in characters; default: from the content, between minWidth and maxWidth. */
+  width?: number;
+  minWidth?: number;
+  maxWidth?: number;
+  /** Wraps long text in the column (with maxWidth, keeps notes readable). */
+  wrap?: boolean;
+}
+
+export type CellInput = string | number | boolean | Date | null | undefined;
+
+/** Characters XML 1.0 cannot carry: they would make the file unreadable. */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** A text cell's value, safe from formula injection (see the module comment). */
+export function neutraliseText(value: string): string {
+  const clean = value.replace(XML_INVALID, '');
+  let safe = clean;
+  if (/^[=@\t\r]/.test(clean)) safe = `'${clean}`;
+  else if (/^[+-][^]/.test(clean) && !/^[+-]\d[\d .,]*$/.test(clean)) safe = `'${clean}`;
+  return safe.length > CELL_MAX ? safe.slice(0, CELL_MAX) : safe;
+}
+
+/**
+ * A calendar date 'YYYY-MM-DD' as the Date exceljs writes as that day (Excel has no time zones:
+ * the UTC fields are the day), or null when it is not one.
+ */
+export function excelDate(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? d : null;
+}
+
+/** A wall-clock time 'HH:MM' as Excel's fraction of a day, or null. */
+export function excelTime(hhmm: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
+  return (h * 60 + min) / 1440;
+}
+
+/** Minutes from start to end ('HH:MM' each), or null when either is not a time. */
+export function minutesBetween(start: string, end: string): number | null {
+  const a = excelTime(start);
+  const b = excelTime(end);
+  return a === null || b === null ? null : Math.round((b - a) * 1440);
+}
+
+/**
+ * A sheet name Excel accepts: no [ ] : * ? / \, not starting or ending with an apostrophe, at
+ * most 31 characters, not empty.
+ */
+export function sheetName(name: string): string {
+  const clean = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31).trim();
+  return clean || 'Sheet';
+}
+
+/** A new workbook, created by Assembly Desk. */
+export function newWorkbook(o: { title?: string; created?: Date } = {}): Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Assembly Desk';
+  wb.lastModifiedBy = 'Assembly Desk';
+  if (o.title) wb.title = o.title;
+  if (o.created) {
+    wb.created = o.created;
+    wb.modified = o.created;
+  }
+  return wb;
+}
+
+const FORMAT: Record<ColumnKind, string | undefined> = {
+  text: undefined,
+  integer: INTEGER_FORMAT,
+  number: NUMBER_FORMAT,
+  moneyCents: MONEY_FORMAT,
+  percent: PERCENT_FORMAT,
+  date: DATE_FORMAT,
+  time: TIME_FORMAT,
+};
+
+/** The typed value of a cell for its column's kind; null when it does not fit (then written as text). */
+function typed(value: CellInput, kind: ColumnKind): ExcelJS.CellValue | undefined {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'text':
+      return undefined;
+    case 'integer':
+    case 'number':
+    case 'percent':
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    case 'moneyCents':
+      return typeof value === 'number' && Number.isFinite(value) ? value / 100 : undefined;
+    case 'date':
+      if (value instanceof Date) return value;
+      return typeof value === 'string' ? (excelDate(value) ?? undefined) : undefined;
+    case 'time':
+      if (typeof value === 'number') return value;
+      return typeof value === 'string' ? (excelTime(value) ?? undefined) : undefined;
+  }
+}
+
+/** The text a person sees, roughly, for the column width. */
+function displayLength(value: CellInput, kind: ColumnKind): number {
+  if (value === null || value === undefined) return 0;
+  if (kind === 'date') return 10;
+  if (kind === 'time') return 5;
+  if (kind === 'moneyCents' && typeof value === 'number') return (value / 100).toFixed(2).length + 4;
+  if (kind === 'percent') return 6;
+  const text = String(value);
+  return Math.max(...text.split('\n').map((l) => l.length));
+}
+
+/**
+ * Adds a sheet holding one table: the header row (bold, shaded, frozen), the rows typed by the
+ * columns' kinds, an autofilter over the table and the column widths. Returns the sheet.
+ */
+export function addTableSheet(wb: Workbook, name: string, columns: readonly ColumnSpec[], rows: readonly (readonly CellInput[])[]): Worksheet {
+  const ws = wb.addWorksheet(sheetName(name), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+  });
+
+  const header = ws.getRow(1);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = neutraliseText(c.header);
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF808080' } } };
+    cell.alignment = { vertical: 'middle', wrapText: false };
+  });
+
+  rows.forEach((values, r) => {
+    const row = ws.getRow(r + 2);
+    columns.forEach((c, i) => {
+      const kind = c.kind ?? 'text';
+      const value = values[i];
+      const cell = row.getCell(i + 1);
+      const t = typed(value, kind);
+      if (t !== undefined) {
+        cell.value = t;
+        const fmt = FORMAT[kind];
+        if (fmt && t !== null) cell.numFmt = fmt;
+      } else if (value !== null && value !== undefined) {
+        cell.value = neutraliseText(value instanceof Date ? value.toISOString() : String(value));
+      }
+      if (c.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+  });
+
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: Math.max(1, columns.length) } };
+
+  columns.forEach((c, i) => {
+    const kind = c.kind ?? 'text';
+    const longest = Math.max(c.header.length + 3 /* the filter button */, ...rows.map((r) => displayLength(r[i], kind)));
+    const min = c.minWidth ?? 6;
+    const max = c.maxWidth ?? 50;
+    ws.getColumn(i + 1).width = c.width ?? Math.min(max, Math.max(min, longest + 2));
+  });
+  return ws;
+}
+
+/** The workbook as .xlsx bytes. */
+export async function workbookBytes(wb: Workbook): Promise<Buffer> {
+  // exceljs types its result as its own Buffer (merged with ArrayBuffer); at run time it is a Node Buffer.
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+}

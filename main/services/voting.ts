@@ -1,0 +1,248 @@
+/**
+ * Voting tallies: ballots of a session, two operators entering the counts independently, the
+ * result only when both agree, locked once finalised, corrections with a reason and before and
+ * after. The maths is in main/domain/voting/ (rules, ranking, result).
+ */
+import { z } from 'zod';
+import { PERSON_LANGUAGES, type Ballot, type BallotCounts, type BallotDetail, type BallotResult } from '../../preload/contract';
+import type { Db } from '../../db/connection';
+import { readRecruitmentSettings } from '../../db/features';
+import { findSession } from '../../db/sessions';
+import { correctBallot, correctionsOf, deleteBallot, entriesOf, finaliseBallot, findBallot, listBallots, writeBallot, writeEntry, type BallotRow } from '../../db/voting';
+import { ballotResult, differences, validateCounts } from '../domain/voting/result';
+import { AppError } from '../errors';
+import { handlers } from '../registry';
+import { buildRoster } from './attendance';
+import { id, requiredText, text } from './schemas';
+
+const count = z.number();
+const fraction = { numerator: z.number().int().min(0).max(1000), denominator: z.number().int().min(1).max(1000) };
+const ruleSchema = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('yesNo'),
+    threshold: z.enum(['simpleMajority', 'majorityOfPresent', 'twoThirds', 'eightyPercent', 'custom'], { message: 'is not a known threshold' }),
+    numerator: fraction.numerator.optional(),
+    denominator: fraction.denominator.optional(),
+    base: z.enum(['cast', 'present']).optional(),
+    abstentionsCount: z.boolean(),
+  }),
+  z.strictObject({ method: z.literal('scale'), levels: z.array(requiredText(60)).min(2).max(10), supportLevels: z.number().int().min(1).max(9), ...fraction }),
+  z.strictObject({ method: z.literal('approval'), maxPicks: z.number().int().min(1).max(100) }),
+  z.strictObject({ method: z.literal('ranking'), count: z.enum(['borda', 'schulze']) }),
+]);
+const itemSchema = z.strictObject({
+  number: requiredText(20),
+  title: requiredText(300),
+  text: z.partialRecord(z.enum(PERSON_LANGUAGES), text(20_000)).refine((t) => Object.values(t).some((v) => v && v.trim() !== ''), 'needs the text in at least one language'),
+});
+const countsSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('perItem'), items: z.array(z.strictObject({ itemId: id, counts: z.array(count).max(10), blank: count, spoilt: count })).max(200) }),
+  z.strictObject({ kind: z.literal('papers'), papers: z.array(z.array(z.number().int()).max(200)).max(5000), blank: count, spoilt: count }),
+]);
+
+function requireBallot(db: Db, ballotId: string): BallotRow {
+  const b = findBallot(db, ballotId);
+  if (!b) throw new AppError('NOT_FOUND', 'There is no such ballot (it may have been deleted).', { id: ballotId }, 'voting.ballotNotFound');
+  return b;
+}
+
+function checkRule(rule: Ballot['rule'], items: number): void {
+  const problems: { field: string; rule: string; message: string }[] = [];
+  if (rule.method === 'yesNo' && rule.threshold === 'custom' && (rule.numerator === undefined || rule.denominator === undefined || rule.numerator > rule.denominator)) {
+    problems.push({ field: 'rule.numerator', rule: 'invalid', message: 'a custom threshold needs a fraction of at most 1 (numerator and denominator)' });
+  }
+  if (rule.method === 'scale' && rule.supportLevels >= rule.levels.length) problems.push({ field: 'rule.supportLevels', rule: 'invalid', message: 'must be fewer than the levels' });
+  if (rule.method === 'scale' && rule.numerator > rule.denominator) problems.push({ field: 'rule.numerator', rule: 'invalid', message: 'the fraction must be at most 1' });
+  if (rule.method === 'ranking' && items < 2) problems.push({ field: 'items', rule: 'invalid', message: 'a ranking needs at least two options' });
+  if (rule.method === 'approval' && rule.maxPicks > items) problems.push({ field: 'rule.maxPicks', rule: 'invalid', message: 'must be at most the number of items' });
+  if (problems.length > 0) throw new AppError('VALIDATION', `The ballot cannot be saved: ${problems.map((p) => p.message).join('; ')}.`, { fields: problems });
+}
+
+/** Members who checked in for the session (present now, or left after arriving): the eligible voters. */
+function eligible(db: Db, sessionId: string): number {
+  const session = findSession(db, sessionId)!;
+  return buildRoster(db, session).rows.filter((r) => r.state === 'present' || r.state === 'left').length;
+}
+
+const stripRow = ({ finalCounts: _c, finalPresent: _p, ...ballot }: BallotRow): Ballot => ballot;
+
+function detail(db: Db, b: BallotRow): BallotDetail {
+  const panelSize = readRecruitmentSettings(db).panelSize;
+  const present = b.finalPresent ?? eligible(db, b.sessionId);
+  const entries = entriesOf(db, b.id);
+  const [first, second] = [entries.find((e) => e.slot === 1), entries.find((e) => e.slot === 2)];
+  const diffs = first && second ? differences(b, first.counts, second.counts) : [];
+  let result: BallotResult | null = null;
+  const agreed = b.finalCounts ?? (first && second && diffs.length === 0 ? first.counts : null);
+  if (agreed && validateCounts(b, agreed, present).length === 0) result = ballotResult(b, agreed, present, panelSize);
+  return { ballot: stripRow(b), present, panelSize, entries, differences: diffs, result, corrections: correctionsOf(db, b.id) };
+}
+
+function refuseBadCounts(b: BallotRow, counts: BallotCounts, present: number): void {
+  const problems = validateCounts(b, counts, present);
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION', `The counts cannot be accepted: ${problems.slice(0, 8).map((p) => p.message).join('; ')}.`, { fields: problems }, 'voting.badCounts');
+  }
+}
+
+export const votingHandlers = handlers({
+  'voting.list': {
+    args: z.strictObject({ sessionId: id.optional() }),
+    run: (args, ctx): Ballot[] => listBallots(ctx.requireDb(), args.sessionId ?? null).map(stripRow),
+  },
+
+  'voting.get': {
+    args: z.strictObject({ id }),
+    run: (args, ctx): BallotDetail => {
+      const db = ctx.requireDb();
+      return detail(db, requireBallot(db, args.id));
+    },
+  },
+
+  'voting.createBallot': {
+    args: z.strictObject({
+      sessionId: id,
+      title: requiredText(300),
+      rule: ruleSchema,
+      quorum: z.strictObject(fraction),
+      items: z.array(itemSchema).min(1, 'needs at least one item').max(200),
+    }),
+    run: (input, ctx) =>
+      ctx.mutate((db, audit): Ballot => {
+        const session = findSession(db, input.sessionId);
+        if (!session || session.deletedAt !== null) {
+          throw new AppError('VALIDATION', 'There is no such session.', { fields: [{ field: 'sessionId', rule: 'notFound', message: 'is not a session' }] }, 'voting.sessionNotFound');
+        }
+        checkRule(input.rule, input.items.length);
+        const now = ctx.nowIso();
+        const ballot: Ballot = {
+          id: ctx.newId(),
+          sessionId: input.sessionId,
+          title: input.title,
+          rule: input.rule,
+          quorum: input.quorum,
+          items: input.items.map((item) => ({ ...item, id: ctx.newId() })),
+          status: 'open',
+          createdAt: now,
+          finalisedAt: null,
+          finalisedBy: null,
+        };
+        writeBallot(db, ballot, now);
+        audit({ entity: 'ballot', entityId: ballot.id, action: 'create', after: { title: ballot.title, rule: ballot.rule, items: ballot.items.length } });
+        return stripRow(requireBallot(db, ballot.id));
+      }),
+  },
+
+  'voting.updateBallot': {
+    args: z.strictObject({
+      id,
+      title: requiredText(300).optional(),
+      rule: ruleSchema.optional(),
+      quorum: z.strictObject(fraction).optional(),
+      items: z.array(itemSchema.extend({ id: id.optional() })).min(1).max(200).optional(),
+    }),
+    run: (args, ctx) =>
+      ctx.mutate((db, audit): Ballot => {
+        const before = requireBallot(db, args.id);
+        if (before.status === 'finalised' || entriesOf(db, args.id).length > 0) {
+          throw new AppError('CONFLICT', 'Counts have been entered for this ballot: it can no longer be changed.', {}, 'voting.ballotCounted');
+        }
+        const after: Ballot = {
+          ...stripRow(before),
+          title: args.title ?? before.title,
+          rule: args.rule ?? before.rule,
+          quorum: args.quorum ?? before.quorum,
+          items: args.items ? args.items.map((item) => ({ ...item, id: item.id ?? ctx.newId() })) : before.items,
+        };
+        checkRule(after.rule, after.items.length);
+        writeBallot(db, after, ctx.nowIso());
+        audit({ entity: 'ballot', entityId: args.id, action: 'update', before: { title: before.title, rule: before.rule }, after: { title: after.title, rule: after.rule } });
+        return stripRow(requireBallot(db, args.id));
+      }),
+  },
+
+  'voting.deleteBallot': {
+    args: z.strictObject({ id }),
+    run: (args, ctx) =>
+      ctx.mutate((db, audit) => {
+        const b = requireBallot(db, args.id);
+        if (b.status === 'finalised') throw new AppError('CONFLICT', 'A finalised ballot cannot be deleted.', {}, 'voting.finalised');
+        deleteBallot(db, args.id, ctx.nowIso());
+        audit({ entity: 'ballot', entityId: args.id, action: 'delete', before: { title: b.title } });
+        return { deleted: true };
+      }),
+  },
+
+  'voting.enterCounts': {
+    args: z.strictObject({ ballotId: id, slot: z.union([z.literal(1), z.literal(2)], { message: 'must be 1 or 2' }), counts: countsSchema }),
+    run: (args, ctx) =>
+      ctx.mutate((db, audit): BallotDetail => {
+        const b = requireBallot(db, args.ballotId);
+        if (b.status === 'finalised') {
+          throw new AppError('CONFLICT', 'This ballot is finalised: a change is a correction, with a reason.', {}, 'voting.finalised');
+        }
+        refuseBadCounts(b, args.counts, eligible(db, b.sessionId));
+        const operator = ctx.requireOperator();
+        const other = entriesOf(db, b.id).find((e) => e.slot !== args.slot);
+        // Independence: the second entry must come from another operator.
+        if (other && other.operator === operator) {
+          throw new AppError('CONFLICT', `Entry ${other.slot} was made by ${operator}: the other entry must be made by someone else.`, { slot: other.slot }, 'voting.sameOperator');
+        }
+        writeEntry(db, b.id, { slot: args.slot, operator, enteredAt: ctx.nowIso(), counts: args.counts });
+        audit({ entity: 'ballot', entityId: b.id, action: 'voting.enterCounts', after: { slot: args.slot } });
+        return detail(db, requireBallot(db, b.id));
+      }),
+  },
+
+  'voting.finalise': {
+    args: z.strictObject({ ballotId: id }),
+    run: (args, ctx) =>
+      ctx.mutate((db, audit): BallotDetail => {
+        const b = requireBallot(db, args.ballotId);
+        if (b.status === 'finalised') throw new AppError('CONFLICT', 'This ballot is already finalised.', {}, 'voting.finalised');
+        const entries = entriesOf(db, b.id);
+        const [first, second] = [entries.find((e) => e.slot === 1), entries.find((e) => e.slot === 2)];
+        if (!first || !second) {
+          throw new AppError('CONFLICT', 'Both operators must enter the counts before the result can be finalised.', { entered: entries.map((e) => e.slot) }, 'voting.secondEntryMissing');
+        }
+        const diffs = differences(b, first.counts, second.counts);
+        if (diffs.length > 0) {
+          throw new AppError('CONFLICT', `The two entries differ in ${diffs.length} place(s): check them against the papers first.`, { differences: diffs }, 'voting.entriesDiffer');
+        }
+        const present = eligible(db, b.sessionId);
+        refuseBadCounts(b, first.counts, present);
+        const now = ctx.nowIso();
+        finaliseBallot(db, b.id, first.counts, present, now, ctx.requireOperator());
+        const done = detail(db, requireBallot(db, b.id));
+        audit({ entity: 'ballot', entityId: b.id, action: 'voting.finalise', after: { present, result: done.result } });
+        return done;
+      }),
+  },
+
+  'voting.correct': {
+    args: z.strictObject({ ballotId: id, counts: countsSchema, reason: requiredText(1000) }),
+    run: (args, ctx) =>
+      ctx.mutate((db, audit): BallotDetail => {
+        const b = requireBallot(db, args.ballotId);
+        if (b.status !== 'finalised' || !b.finalCounts) {
+          throw new AppError('CONFLICT', 'Only a finalised result is corrected; before that, enter the counts again.', {}, 'voting.notFinalised');
+        }
+        refuseBadCounts(b, args.counts, b.finalPresent!);
+        const before = detail(db, b).result;
+        correctBallot(db, { id: ctx.newId(), ballotId: b.id, at: ctx.nowIso(), operator: ctx.requireOperator(), reason: args.reason, before: b.finalCounts, after: args.counts });
+        const after = detail(db, requireBallot(db, b.id));
+        audit({ entity: 'ballot', entityId: b.id, action: 'voting.correct', before: { counts: b.finalCounts, result: before }, after: { counts: args.counts, result: after.result, reason: args.reason } });
+        return after;
+      }),
+  },
+
+  'voting.results': {
+    args: z.strictObject({ sessionId: id.optional() }),
+    run: (args, ctx) => {
+      const db = ctx.requireDb();
+      return listBallots(db, args.sessionId ?? null)
+        .filter((b) => b.status === 'finalised')
+        .map((b) => ({ ballot: stripRow(b), result: detail(db, b).result! }));
+    },
+  },
+});

@@ -1,0 +1,105 @@
+/** The desk's two dialogs: check-out (with an optional time) and an excused absence (with its reason). */
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttendanceResult, RosterEntry } from '../../../preload/contract';
+import { call, isApiCallError } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { useFocusOnError } from '../../components/useAction';
+
+interface Props {
+  sessionId: string;
+  person: RosterEntry;
+  onDone: (result: AttendanceResult) => void;
+  onCancel: () => void;
+}
+
+export function CheckOutDialog({ sessionId, person, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [at, setAt] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, error);
+  const name = `${person.firstName} ${person.lastName}`;
+  const atProblem = isApiCallError(error) && (error.i18nKey === 'attendance.departureBeforeArrival' || error.fieldProblem('at'));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await call('attendance.checkOut', { sessionId, personId: person.personId, ...(at ? { at } : {}) }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('desk.checkOutTitle', { name })} onClose={onCancel}>
+      <form ref={form} onSubmit={(e) => void submit(e)} noValidate>
+        <p>{t('desk.checkOutText', { time: person.arrivedAt })}</p>
+        <Field
+          id="desk-checkout-at"
+          label={t('desk.checkOutAt')}
+          optional
+          hint={t('desk.checkOutAtHint')}
+          error={atProblem ? t('desk.checkOutBeforeArrival', { time: person.arrivedAt }) : null}
+        >
+          {(control) => <input {...control} type="time" className="input-short" value={at} onChange={(e) => setAt(e.target.value)} data-autofocus />}
+        </Field>
+        {!atProblem && <ErrorNotice error={error} />}
+        <FormActions busy={busy} submitLabel={t('desk.checkOutSubmit')} onCancel={onCancel} />
+      </form>
+    </Dialog>
+  );
+}
+
+export function ExcuseDialog({ sessionId, person, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, error ?? (missing ? 'missing' : null));
+  const name = `${person.firstName} ${person.lastName}`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!reason.trim()) {
+      setMissing(true);
+      setError(null);
+      // Focus the field again even when it was already marked.
+      document.getElementById('desk-excuse-reason')?.focus();
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await call('attendance.excuse', { sessionId, personId: person.personId, reason: reason.trim() }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const reasonProblem = missing || (isApiCallError(error) && error.fieldProblem('reason'));
+  return (
+    <Dialog title={t('desk.excuseTitle', { name })} onClose={onCancel}>
+      <form ref={form} onSubmit={(e) => void submit(e)} noValidate>
+        <Field id="desk-excuse-reason" label={t('desk.excuseReason')} hint={t('desk.excuseReasonHint')} error={reasonProblem ? t('desk.excuseReasonRequired') : null}>
+          {(control) => <textarea {...control} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />}
+        </Field>
+        {!reasonProblem && <ErrorNotice error={error} />}
+        <FormActions busy={busy} submitLabel={t('desk.excuseSubmit')} onCancel={onCancel} />
+      </form>
+    </Dialog>
+  );
+}

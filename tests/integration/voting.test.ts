@@ -1,0 +1,150 @@
+/** Ballots, double entry and results through the API on the demo at the venue. */
+import { describe, expect, it } from 'vitest';
+import type { BallotCounts, BallotInput } from '../../preload/contract';
+import { makeApp } from '../helpers/app';
+import { useTempDir } from '../helpers/tmp';
+
+const tempDir = useTempDir();
+type App = ReturnType<typeof makeApp>;
+const errorOf = (r: Awaited<ReturnType<App['raw']>>) => (r.ok ? null : r.error);
+
+async function venue() {
+  const app = makeApp(tempDir(), 'Operator A');
+  await app.call('app.openDemo', { stage: 'venue' });
+  const sessions = await app.call('sessions.list', {});
+  const roster = await app.call('attendance.roster', { sessionId: sessions[0]!.id });
+  const present = roster.rows.filter((r) => r.state === 'present' || r.state === 'left').length;
+  return { app, sessions, sessionId: sessions[0]!.id, present };
+}
+
+const yesNo = (sessionId: string, items = 3): BallotInput => ({
+  sessionId,
+  title: 'Recommendations on party funding',
+  rule: { method: 'yesNo', threshold: 'twoThirds', abstentionsCount: false },
+  quorum: { numerator: 2, denominator: 3 },
+  items: Array.from({ length: items }, (_, i) => ({ number: `R${i + 1}`, title: `Recommendation ${i + 1}`, text: { nl: `Aanbeveling ${i + 1}`, fr: `Recommandation ${i + 1}` } })),
+});
+
+const perItem = (ids: string[], rows: [number, number, number][], blank = 0, spoilt = 0): BallotCounts => ({
+  kind: 'perItem',
+  items: ids.map((itemId, i) => ({ itemId, counts: rows[i]!, blank, spoilt })),
+});
+
+describe('voting', () => {
+  it('needs two agreeing entries by two operators, locks the result, and keeps an audit trail of a correction', async () => {
+    const { app, sessionId, present } = await venue();
+    const ballot = await app.call('voting.createBallot', yesNo(sessionId));
+    const ids = ballot.items.map((i) => i.id);
+    const right: [number, number, number][] = [
+      [40, 10, 2],
+      [30, 20, 2],
+      [36, 18, 1],
+    ];
+    const first = await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts: perItem(ids, right) });
+    expect(first.result).toBeNull();
+    expect(errorOf(await app.raw('voting.finalise', { ballotId: ballot.id }))).toMatchObject({ i18nKey: 'voting.secondEntryMissing' });
+    // The same operator cannot make the second entry.
+    expect(errorOf(await app.raw('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts: perItem(ids, right) }))).toMatchObject({ i18nKey: 'voting.sameOperator' });
+
+    app.ctx.operator = 'Operator B';
+    const typo = await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts: perItem(ids, [[40, 10, 2], [30, 2, 20], [36, 18, 1]]) });
+    expect(typo.differences).toEqual([
+      { itemId: ids[1], field: 'counts.1', first: 20, second: 2 },
+      { itemId: ids[1], field: 'counts.2', first: 2, second: 20 },
+    ]);
+    expect(typo.result).toBeNull();
+    expect(errorOf(await app.raw('voting.finalise', { ballotId: ballot.id }))).toMatchObject({ i18nKey: 'voting.entriesDiffer' });
+
+    await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts: perItem(ids, right) });
+    const final = await app.call('voting.finalise', { ballotId: ballot.id });
+    expect(final.ballot.status).toBe('finalised');
+    expect(final.present).toBe(present);
+    expect(final.result!.quorumMet).toBe(true);
+    // 40/50 ≥ 2/3 adopted; 30/50 not; 36/54 = 2/3 exactly: adopted.
+    expect(final.result!.items.map((i) => i.adopted)).toEqual([true, false, true]);
+    expect(final.result!.items[2]!.percentages[0]).toBeCloseTo(2 / 3, 12);
+    expect(errorOf(await app.raw('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts: perItem(ids, right) }))).toMatchObject({ i18nKey: 'voting.finalised' });
+    expect(errorOf(await app.raw('voting.updateBallot', { id: ballot.id, title: 'Changed' }))).toMatchObject({ i18nKey: 'voting.ballotCounted' });
+
+    // A correction needs a reason, and is recorded with before and after.
+    expect(errorOf(await app.raw('voting.correct', { ballotId: ballot.id, counts: perItem(ids, right), reason: ' ' }))?.code).toBe('VALIDATION');
+    const corrected = await app.call('voting.correct', { ballotId: ballot.id, counts: perItem(ids, [[40, 10, 2], [35, 15, 2], [36, 18, 1]]), reason: 'Ten papers of R2 were found in the second box' });
+    expect(corrected.result!.items[1]!.adopted).toBe(true);
+    expect(corrected.corrections).toHaveLength(1);
+    expect(corrected.corrections[0]).toMatchObject({ operator: 'Operator B', reason: 'Ten papers of R2 were found in the second box' });
+    expect(corrected.corrections[0]!.before).toEqual(perItem(ids, right));
+    const audit = await app.call('audit.list', { entity: 'ballot', entityId: ballot.id });
+    expect(audit.map((a) => a.action)).toContain('voting.correct');
+    const db = app.ctx.open!.db;
+    expect(() => db.prepare("UPDATE ballots SET status = 'open'").run()).toThrow(/stays finalised/);
+    expect(() => db.prepare('DELETE FROM ballot_corrections').run()).toThrow(/never deleted/);
+    expect((await app.call('voting.results', { sessionId })).map((r) => r.ballot.id)).toEqual([ballot.id]);
+    app.close();
+  });
+
+  it('refuses more papers than members present, negative and fractional counts, with the field named', async () => {
+    const { app, sessionId, present } = await venue();
+    const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));
+    const id = ballot.items[0]!.id;
+    const fields = async (counts: BallotCounts) => ((errorOf(await app.raw('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts }))?.details as { fields?: { field: string; rule: string }[] })?.fields ?? []).map((f) => f.rule);
+    expect(await fields(perItem([id], [[present, 1, 0]]))).toEqual(['tooManyPapers']);
+    expect(await fields(perItem([id], [[-1, 1, 0]]))).toEqual(['negative']);
+    expect(await fields(perItem([id], [[1.5, 1, 0]]))).toEqual(['notWhole']);
+    expect(await fields({ kind: 'papers', papers: [[0]], blank: 0, spoilt: 0 })).toEqual(['wrongShape']);
+    expect(await app.call('voting.get', { id: ballot.id })).toMatchObject({ entries: [] });
+    app.close();
+  });
+
+  it('counts a ranking with Schulze, shows the pairwise matrix, and refuses a paper ranking an option twice', async () => {
+    const { app, sessionId } = await venue();
+    const ballot = await app.call('voting.createBallot', {
+      sessionId,
+      title: 'Which funding model first?',
+      rule: { method: 'ranking', count: 'schulze' },
+      quorum: { numerator: 1, denominator: 2 },
+      items: ['Public only', 'Mixed', 'Private with caps'].map((title, i) => ({ number: String.fromCharCode(65 + i), title, text: { en: title } })),
+    });
+    const papers = [...Array(20).fill([1, 0, 2]), ...Array(15).fill([0, 1, 2]), ...Array(10).fill([2, 0, 1])] as number[][];
+    const bad = errorOf(await app.raw('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts: { kind: 'papers', papers: [[0, 1], [2, 2]], blank: 0, spoilt: 0 } }));
+    expect(bad?.details).toMatchObject({ fields: [{ field: 'counts.papers.1', rule: 'duplicate' }] });
+    await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts: { kind: 'papers', papers, blank: 2, spoilt: 1 } });
+    app.ctx.operator = 'Operator B';
+    const detail = await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts: { kind: 'papers', papers, blank: 2, spoilt: 1 } });
+    const r = detail.result!.ranking!;
+    // Public beats Mixed 25–20 and Private 35–10: the Condorcet winner, though Mixed has the most first places.
+    expect(r.winners).toEqual([ballot.items[0]!.id]);
+    expect(r.condorcetWinner).toBe(ballot.items[0]!.id);
+    expect(r.pairwise![0]![1]).toBe(25);
+    expect(r.pairwise![1]![0]).toBe(20);
+    expect(r.order).toEqual([[ballot.items[0]!.id], [ballot.items[1]!.id], [ballot.items[2]!.id]]);
+    expect(detail.result!.papers).toEqual({ valid: 45, blank: 2, spoilt: 1 });
+    app.close();
+  });
+
+  it('adopts nothing when the quorum is not met', async () => {
+    const { app, sessions } = await venue();
+    // Weekend 2: only three people checked in.
+    const sessionId = sessions[2]!.id;
+    const roster = await app.call('attendance.roster', { sessionId });
+    for (const r of roster.rows.slice(0, 3)) await app.call('attendance.checkIn', { sessionId, personId: r.personId });
+    const ballot = await app.call('voting.createBallot', { ...yesNo(sessionId, 1), rule: { method: 'yesNo', threshold: 'simpleMajority', abstentionsCount: false } });
+    await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts: perItem([ballot.items[0]!.id], [[3, 0, 0]]) });
+    app.ctx.operator = 'Operator B';
+    const detail = await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts: perItem([ballot.items[0]!.id], [[3, 0, 0]]) });
+    expect(detail.result).toMatchObject({ quorumMet: false, present: 3 });
+    expect(detail.result!.items[0]!.adopted).toBe(false);
+    expect(detail.result!.rule).toContain('quorum not met');
+    app.close();
+  });
+
+  it('refuses bad ballots', async () => {
+    const { app, sessionId } = await venue();
+    const fields = async (input: unknown) => ((errorOf(await app.raw('voting.createBallot', input))?.details as { fields?: { field: string }[] })?.fields ?? []).map((f) => f.field);
+    expect(await fields({ ...yesNo(sessionId), items: [] })).toEqual(['items']);
+    expect(await fields({ ...yesNo(sessionId), rule: { method: 'yesNo', threshold: 'custom', abstentionsCount: false } })).toEqual(['rule.numerator']);
+    expect(await fields({ ...yesNo(sessionId), items: [{ number: '1', title: 'x', text: { nl: ' ' } }] })).toEqual(['items.0.text']);
+    expect(await fields({ ...yesNo(sessionId), rule: { method: 'ranking', count: 'borda' }, items: [{ number: '1', title: 'x', text: { nl: 'x' } }] })).toEqual(['items']);
+    expect(await fields({ ...yesNo('nope') })).toEqual(['sessionId']);
+    app.close();
+  });
+});
