@@ -1260,6 +1260,10 @@ export const FIELD_RULES = [
   'notATime',
   'endAfterStart',
   'nameTaken',
+  'notFound',
+  'duplicate',
+  'afterArrival',
+  'tooLate',
   'invalid',
 ] as const;
 export type FieldRule = (typeof FIELD_RULES)[number];

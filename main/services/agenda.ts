@@ -373,7 +373,7 @@ export const agendaHandlers = handlers({
       const rooms = new Map(listRooms(db).map((r) => [r.id, r.name]));
       const theirs = listSlots(db).filter((s) => s.speakerIds.includes(c.id) || s.facilitatorIds.includes(c.id));
       if (theirs.length === 0) {
-        throw new AppError('VALIDATION', `${c.name} has no slot in the agenda yet.`, {}, 'agenda.noSlotsForSpeaker');
+        throw new AppError('VALIDATION', `${c.name} has no slot in the agenda yet.`, { params: { name: c.name } }, 'agenda.noSlotsForSpeaker');
       }
       const name = assemblyName(db);
       const content = calendar(

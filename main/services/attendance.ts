@@ -78,7 +78,7 @@ function requirePerson(db: Db, ref: { personId?: string; code?: string }): DeskP
       throw new AppError(
         'NOT_FOUND',
         `No participant of this assembly has the code ${ref.code}. Check the badge: it may belong to another assembly.`,
-        { code: ref.code },
+        { code: ref.code, params: { code: ref.code } },
         'attendance.unknownCode',
       );
     }
@@ -92,7 +92,7 @@ function requireConfirmed(p: DeskPerson): void {
   throw new AppError(
     'CONFLICT',
     `${p.code} is not a confirmed participant (status: ${p.status}). Check with the organisers before letting them in as a member.`,
-    { person: personDetails(p) },
+    { person: personDetails(p), params: { code: p.code, status: p.status, name: `${p.firstName} ${p.lastName}` } },
     'attendance.notConfirmed',
   );
 }
@@ -192,7 +192,7 @@ function resultFor(db: Db, session: Session, person: DeskPerson, event: Attendan
 function refuseIfHere(p: DeskPerson, a: Attendance, clock: SessionClock): void {
   if (a.state !== 'present') return;
   const at = localParts(a.arrivedAt!, clock.timeZone).time;
-  throw new AppError('CONFLICT', `${p.code} is already checked in (since ${at}).`, { person: personDetails(p), arrivedAt: at }, 'attendance.alreadyCheckedIn');
+  throw new AppError('CONFLICT', `${p.code} is already checked in (since ${at}).`, { person: personDetails(p), arrivedAt: at, params: { code: p.code, since: at, name: `${p.firstName} ${p.lastName}` } }, 'attendance.alreadyCheckedIn');
 }
 
 function checkIn(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], session: Session, person: DeskPerson, at: string | undefined, source: 'desk' | 'paper') {
