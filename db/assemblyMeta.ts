@@ -20,3 +20,8 @@ export function insertAssemblyRow(db: Db, row: AssemblyRow): void {
     'INSERT INTO assembly (id, name, panel_size, created_at, updated_at) VALUES (@id, @name, @panelSize, @createdAt, @updatedAt)',
   ).run(row);
 }
+
+/** The assembly's name, as reports and documents print it. */
+export function assemblyName(db: Db): string {
+  return (db.prepare('SELECT name FROM assembly LIMIT 1').pluck().get() as string | undefined) ?? 'Assembly';
+}

@@ -35,6 +35,7 @@ import {
   writeSlot,
 } from '../../db/agenda';
 import { timeZone } from '../../db/attendance';
+import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';
 import { findSession, listSessions } from '../../db/sessions';
 import { minutesOf } from '../domain/attendance/time';
@@ -198,9 +199,6 @@ export function agendaOverview(db: Db): AgendaOverview {
   return { sessions, slots, contributors, perspectives, rooms, warnings, balance, leaders, expectedAttendance };
 }
 
-function assemblyName(db: Db): string {
-  return (db.prepare('SELECT name FROM assembly LIMIT 1').pluck().get() as string | undefined) ?? 'Assembly';
-}
 
 // ---------------------------------------------------------------------------------------------
 // Handlers

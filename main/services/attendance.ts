@@ -31,6 +31,7 @@ import {
   timeZone,
   type DeskPerson,
 } from '../../db/attendance';
+import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';
 import { listFeatures } from '../../db/features';
 import { tableOfPeople } from '../../db/tables';
@@ -498,6 +499,3 @@ export const attendanceHandlers = handlers({
   },
 });
 
-function assemblyName(db: Db): string {
-  return (db.prepare('SELECT name FROM assembly LIMIT 1').pluck().get() as string | undefined) ?? 'Assembly';
-}

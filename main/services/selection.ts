@@ -29,6 +29,7 @@ import type {
   SelectionRunDetail,
   SelectionVerifyResult,
 } from '../../preload/contract';
+import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';
 import { readRecruitmentSettings, listFeatures } from '../../db/features';
 import { insertStatusChange, updatePersonFields } from '../../db/people';
@@ -164,16 +165,13 @@ function refuseInfeasible(instance: SelectionInstance, explanation: Explanation)
   );
 }
 
-function assemblyName(db: Db): string {
-  const name = db.prepare('SELECT name FROM assembly LIMIT 1').pluck().get() as string | undefined;
-  // The document allows one line per header field.
-  return (name ?? 'Assembly').replace(/[\r\n]+/g, ' ');
-}
+/** The document allows one line per header field. */
+const oneLineName = (db: Db): string => assemblyName(db).replace(/[\r\n]+/g, ' ');
 
 // ---------------------------------------------------------------------------------------------
 // Rows to API objects
 
-function runOf(row: SelectionRunRow): SelectionRun {
+export function selectionRunOf(row: SelectionRunRow): SelectionRun {
   const dist = JSON.parse(row.distributionJson) as StoredDistribution;
   const drawn = row.drawnJson === null ? null : (JSON.parse(row.drawnJson) as StoredDraw);
   return {
@@ -213,7 +211,7 @@ function detailOf(row: SelectionRunRow): SelectionRunDetail {
   const dist = JSON.parse(row.distributionJson) as StoredDistribution;
   const drawn = row.drawnJson === null ? null : (JSON.parse(row.drawnJson) as StoredDraw);
   return {
-    ...runOf(row),
+    ...selectionRunOf(row),
     probabilities: dist.probabilities,
     lotteryProbabilities: dist.lotteryProbabilities,
     legacyComparison: dist.legacyComparison ?? null,
@@ -380,7 +378,7 @@ export const selectionHandlers = handlers({
         const result = outcome.leximin;
         const source = args.source ?? 'digits';
         const document = lotteryDocument(outcome.lottery.tickets, {
-          assemblyName: assemblyName(db),
+          assemblyName: oneLineName(db),
           algorithm: `LEXIMIN ${ALGORITHM_VERSIONS.leximin}`,
           date: at,
           source: SOURCES[source],
@@ -475,7 +473,7 @@ export const selectionHandlers = handlers({
             complete: dist.complete,
           },
         });
-        return runOf(findSelectionRun(dbw, runId)!);
+        return selectionRunOf(findSelectionRun(dbw, runId)!);
       });
     },
   },
@@ -648,13 +646,13 @@ export const selectionHandlers = handlers({
           action: 'selection.draw',
           after: { mode: args.mode, numbers, seed, ticket, lotteryHash: run.lotteryHash, panel },
         });
-        return runOf(findSelectionRun(db, run.id)!);
+        return selectionRunOf(findSelectionRun(db, run.id)!);
       }),
   },
 
   'selection.list': {
     args: z.strictObject({}),
-    run: (_args, ctx) => listSelectionRuns(ctx.requireDb()).map(runOf),
+    run: (_args, ctx) => listSelectionRuns(ctx.requireDb()).map(selectionRunOf),
   },
 
   'selection.get': {
@@ -677,7 +675,7 @@ export const selectionHandlers = handlers({
         markSelectionRunSuperseded(db, run.id, { supersededBy: args.by ?? null, reason: args.reason, at: ctx.nowIso() });
         // The reason is the operator's free text: it stays in the run, not copied to the audit log.
         audit({ entity: 'selection', entityId: run.id, action: 'selection.supersede', before: { status: run.status }, after: { status: 'superseded', by: args.by ?? null } });
-        return runOf(findSelectionRun(db, run.id)!);
+        return selectionRunOf(findSelectionRun(db, run.id)!);
       }),
   },
 

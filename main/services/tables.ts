@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ExportedBinaryFile, TableMember, TablePlan, TablePlanSettings } from '../../preload/contract';
 import { listContributors } from '../../db/agenda';
+import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';
 import { listFeatures } from '../../db/features';
 import { featuresOf } from '../../db/people';
@@ -88,7 +89,7 @@ function allocationInput(db: Db, plan: Pick<TablePlanRow, 'sessionId' | 'round' 
   };
 }
 
-function planOf(db: Db, row: TablePlanRow): TablePlan {
+export function tablePlanOf(db: Db, row: TablePlanRow): TablePlan {
   const ids = row.tables.flatMap((t) => t.members);
   const features = featuresOf(db, ids);
   const names = new Map(
@@ -138,9 +139,6 @@ function rescore(db: Db, plan: TablePlanRow, tables: StoredTable[]): TablePlanRo
   return scoreTables(allocationInput(db, plan, people), tables.map((t) => t.members));
 }
 
-function assemblyName(db: Db): string {
-  return (db.prepare('SELECT name FROM assembly LIMIT 1').pluck().get() as string | undefined) ?? 'Assembly';
-}
 
 // ---------------------------------------------------------------------------------------------
 // Handlers
@@ -151,7 +149,7 @@ export const tableHandlers = handlers({
     run: (args, ctx): TablePlan[] => {
       const db = ctx.requireDb();
       requireLiveSession(db, args.sessionId);
-      return currentPlans(db, args.sessionId).map((p) => planOf(db, p));
+      return currentPlans(db, args.sessionId).map((p) => tablePlanOf(db, p));
     },
   },
 
@@ -218,7 +216,7 @@ export const tableHandlers = handlers({
         };
         insertPlan(db, row);
         audit({ entity: 'tablePlan', entityId: row.id, action: 'tables.plan', after: { sessionId: row.sessionId, round, seed, tables: row.tables.length, score: row.score } });
-        return planOf(db, row);
+        return tablePlanOf(db, row);
       }),
   },
 
@@ -247,7 +245,7 @@ export const tableHandlers = handlers({
         const score = rescore(db, plan, tables);
         updatePlanTables(db, plan.id, tables, score);
         audit({ entity: 'tablePlan', entityId: plan.id, action: 'tables.swap', before: { tables: [ta.number, tb.number], score: plan.score }, after: { score } });
-        return planOf(db, requirePlan(db, plan.id));
+        return tablePlanOf(db, requirePlan(db, plan.id));
       }),
   },
 
@@ -274,7 +272,7 @@ export const tableHandlers = handlers({
         const score = rescore(db, plan, tables);
         updatePlanTables(db, plan.id, tables, score);
         audit({ entity: 'tablePlan', entityId: plan.id, action: 'tables.move', before: { table: from.number, score: plan.score }, after: { table: to.number, score } });
-        return planOf(db, requirePlan(db, plan.id));
+        return tablePlanOf(db, requirePlan(db, plan.id));
       }),
   },
 
@@ -313,7 +311,7 @@ export const tableHandlers = handlers({
         };
         insertPlan(db, row);
         audit({ entity: 'tablePlan', entityId: row.id, action: 'tables.replan', after: { basedOn: plan.id, moved: result.moved.length, present: people.length, score: row.score } });
-        return planOf(db, row);
+        return tablePlanOf(db, row);
       }),
   },
 
@@ -330,7 +328,7 @@ export const tableHandlers = handlers({
         const tables = plan.tables.map((t) => (t === table ? { ...t, facilitatorId: args.contributorId } : t));
         updatePlanTables(db, plan.id, tables, plan.score);
         audit({ entity: 'tablePlan', entityId: plan.id, action: 'tables.setFacilitator', after: { table: args.table, contributorId: args.contributorId } });
-        return planOf(db, requirePlan(db, plan.id));
+        return tablePlanOf(db, requirePlan(db, plan.id));
       }),
   },
 
@@ -338,7 +336,7 @@ export const tableHandlers = handlers({
     args: z.strictObject({ planId: id, kind: z.enum(['facilitators', 'wall'], { message: 'must be facilitators or wall' }), lang: z.enum(['nl', 'fr', 'en']).optional() }),
     run: async (args, ctx): Promise<ExportedBinaryFile> => {
       const db = ctx.requireDb();
-      const plan = planOf(db, requirePlan(db, args.planId));
+      const plan = tablePlanOf(db, requirePlan(db, args.planId));
       const session = findSession(db, plan.sessionId)!;
       const facilitators = new Map(listContributors(db).map((c) => [c.id, c.name]));
       const { tablesPdf } = await import('../reports/tablesPdf');
@@ -351,7 +349,7 @@ export const tableHandlers = handlers({
     args: z.strictObject({ planId: id, lang: z.enum(['nl', 'fr', 'en']).optional() }),
     run: async (args, ctx): Promise<ExportedBinaryFile> => {
       const db = ctx.requireDb();
-      const plan = planOf(db, requirePlan(db, args.planId));
+      const plan = tablePlanOf(db, requirePlan(db, args.planId));
       const session = findSession(db, plan.sessionId)!;
       const facilitators = new Map(listContributors(db).map((c) => [c.id, c.name]));
       const { tablesWorkbook } = await import('../reports/tablesXlsx');

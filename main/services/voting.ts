@@ -85,6 +85,13 @@ function refuseBadCounts(b: BallotRow, counts: BallotCounts, present: number): v
   }
 }
 
+/** Every finalised ballot with its result, in session order (the reports use them). */
+export function ballotResultsOf(db: Db, sessionId: string | null = null): { ballot: Ballot; result: BallotResult }[] {
+  return listBallots(db, sessionId)
+    .filter((b) => b.status === 'finalised')
+    .map((b) => ({ ballot: stripRow(b), result: detail(db, b).result! }));
+}
+
 export const votingHandlers = handlers({
   'voting.list': {
     args: z.strictObject({ sessionId: id.optional() }),
@@ -238,11 +245,6 @@ export const votingHandlers = handlers({
 
   'voting.results': {
     args: z.strictObject({ sessionId: id.optional() }),
-    run: (args, ctx) => {
-      const db = ctx.requireDb();
-      return listBallots(db, args.sessionId ?? null)
-        .filter((b) => b.status === 'finalised')
-        .map((b) => ({ ballot: stripRow(b), result: detail(db, b).result! }));
-    },
+    run: (args, ctx) => ballotResultsOf(ctx.requireDb(), args.sessionId ?? null),
   },
 });

@@ -4,45 +4,13 @@
  * the sentence (so the page can translate it). Times are the venue's local HH:MM on a session's
  * date, so daylight-saving changes do not enter the comparisons.
  */
-import type { AgendaWarning, AvailabilityWindow, PersonLanguage, SlotKind } from '../../../preload/contract';
+import type { AgendaSlot, AgendaWarning, Contributor, Room, Session, SlotKind } from '../../../preload/contract';
 
-export interface WarnSession {
-  id: string;
-  name: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-}
-
-export interface WarnSlot {
-  id: string;
-  sessionId: string;
-  startTime: string;
-  endTime: string;
-  kind: SlotKind;
-  title: string;
-  topic: string;
-  roomId: string | null;
-  speakerIds: string[];
-  facilitatorIds: string[];
-  languages: PersonLanguage[];
-  interpretation: PersonLanguage[];
-}
-
-export interface WarnContributor {
-  id: string;
-  name: string;
-  role: string;
-  status: 'invited' | 'confirmed' | 'declined';
-  languages: PersonLanguage[];
-  availability: AvailabilityWindow[];
-}
-
-export interface WarnRoom {
-  id: string;
-  name: string;
-  capacity: number;
-}
+/** What the warnings read of sessions, slots, contributors and rooms (the contract's types, in part). */
+export type WarnSession = Pick<Session, 'id' | 'name' | 'date' | 'startTime' | 'endTime'>;
+export type WarnSlot = Omit<AgendaSlot, 'notes' | 'createdAt' | 'updatedAt'>;
+export type WarnContributor = Pick<Contributor, 'id' | 'name' | 'role' | 'status' | 'languages' | 'availability'>;
+export type WarnRoom = Room;
 
 export interface WarningInput {
   sessions: WarnSession[];
