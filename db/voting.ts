@@ -10,9 +10,11 @@ interface Raw {
   quorum_numerator: number;
   quorum_denominator: number;
   items_json: string;
+  voted_at: string | null;
   status: 'open' | 'finalised';
   final_counts_json: string | null;
   final_present: number | null;
+  final_panel_size: number | null;
   created_at: string;
   finalised_at: string | null;
   finalised_by: string | null;
@@ -21,6 +23,7 @@ interface Raw {
 export interface BallotRow extends Ballot {
   finalCounts: BallotCounts | null;
   finalPresent: number | null;
+  finalPanelSize: number | null;
 }
 
 const toBallot = (r: Raw): BallotRow => ({
@@ -30,12 +33,14 @@ const toBallot = (r: Raw): BallotRow => ({
   rule: JSON.parse(r.rule_json) as Ballot['rule'],
   quorum: { numerator: r.quorum_numerator, denominator: r.quorum_denominator },
   items: JSON.parse(r.items_json) as Ballot['items'],
+  votedAt: r.voted_at,
   status: r.status,
   createdAt: r.created_at,
   finalisedAt: r.finalised_at,
   finalisedBy: r.finalised_by,
   finalCounts: r.final_counts_json === null ? null : (JSON.parse(r.final_counts_json) as BallotCounts),
   finalPresent: r.final_present,
+  finalPanelSize: r.final_panel_size,
 });
 
 export function listBallots(db: Db, sessionId: string | null): BallotRow[] {
@@ -56,11 +61,22 @@ export function findBallot(db: Db, id: string): BallotRow | null {
 
 export function writeBallot(db: Db, b: Ballot, at: string): void {
   db.prepare(
-    `INSERT INTO ballots (id, session_id, title, rule_json, quorum_numerator, quorum_denominator, items_json, created_at, updated_at)
-     VALUES (@id, @sessionId, @title, @rule, @qn, @qd, @items, @createdAt, @at)
+    `INSERT INTO ballots (id, session_id, title, rule_json, quorum_numerator, quorum_denominator, items_json, voted_at, created_at, updated_at)
+     VALUES (@id, @sessionId, @title, @rule, @qn, @qd, @items, @votedAt, @createdAt, @at)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, rule_json = excluded.rule_json, quorum_numerator = excluded.quorum_numerator,
-       quorum_denominator = excluded.quorum_denominator, items_json = excluded.items_json, updated_at = excluded.updated_at`,
-  ).run({ id: b.id, sessionId: b.sessionId, title: b.title, rule: JSON.stringify(b.rule), qn: b.quorum.numerator, qd: b.quorum.denominator, items: JSON.stringify(b.items), createdAt: b.createdAt, at });
+       quorum_denominator = excluded.quorum_denominator, items_json = excluded.items_json, voted_at = excluded.voted_at, updated_at = excluded.updated_at`,
+  ).run({
+    id: b.id,
+    sessionId: b.sessionId,
+    title: b.title,
+    rule: JSON.stringify(b.rule),
+    qn: b.quorum.numerator,
+    qd: b.quorum.denominator,
+    items: JSON.stringify(b.items),
+    votedAt: b.votedAt,
+    createdAt: b.createdAt,
+    at,
+  });
 }
 
 export function deleteBallot(db: Db, id: string, at: string): void {
@@ -82,10 +98,11 @@ export function writeEntry(db: Db, ballotId: string, e: TallyEntry): void {
   ).run(ballotId, e.slot, e.operator, e.enteredAt, JSON.stringify(e.counts));
 }
 
-export function finaliseBallot(db: Db, id: string, counts: BallotCounts, present: number, at: string, by: string): void {
+export function finaliseBallot(db: Db, id: string, f: { counts: BallotCounts; present: number; panelSize: number; at: string; by: string }): void {
   db.prepare(
-    "UPDATE ballots SET status = 'finalised', final_counts_json = ?, final_present = ?, finalised_at = ?, finalised_by = ?, updated_at = ? WHERE id = ?",
-  ).run(JSON.stringify(counts), present, at, by, at, id);
+    `UPDATE ballots SET status = 'finalised', final_counts_json = ?, final_present = ?, final_panel_size = ?, finalised_at = ?, finalised_by = ?,
+       updated_at = ? WHERE id = ?`,
+  ).run(JSON.stringify(f.counts), f.present, f.panelSize, f.at, f.by, f.at, id);
 }
 
 export function correctBallot(db: Db, c: { id: string; ballotId: string; at: string; operator: string; reason: string; before: BallotCounts; after: BallotCounts }): void {

@@ -9,6 +9,7 @@ import { perDiemHandlers } from './services/perDiem';
 import { agendaHandlers } from './services/agenda';
 import { tableHandlers } from './services/tables';
 import { votingHandlers } from './services/voting';
+import { reportHandlers } from './services/reports';
 import { sessionHandlers } from './services/sessions';
 import { createRegistry, type Registry } from './registry';
 
@@ -30,6 +31,7 @@ export const APP_HANDLERS = [
   agendaHandlers,
   tableHandlers,
   votingHandlers,
+  reportHandlers,
 ];
 
 /** The application's registry: every domain's handlers, merged once. */

@@ -16,10 +16,15 @@ import { isAppError } from './errors';
 import { defaultDataDir } from './paths';
 import { openFile } from './services/app';
 import { userCwd } from './userCwd';
+import { existsSync, writeFileSync } from 'node:fs';
+import { REPORT_NAMES, REPORT_TABLES } from '../preload/contract';
+import type { Registry } from './registry';
 
 const USAGE = `Usage:
   npm run cli -- methods
   npm run cli -- [--file FILE.assembly] [--operator NAME] [--data-dir DIR] <method> ['<json args>']
+  npm run cli -- --file FILE.assembly report <name> --format xlsx|pdf|csv --level full|pseudonymised|aggregate [--lang nl|fr|en] --out PATH [--force]
+    <name>: ${[...new Set([...REPORT_NAMES, ...REPORT_TABLES])].join(', ')}
 
 Examples:
   npm run cli -- --file demo.assembly sessions.list
@@ -51,6 +56,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         operator: { type: 'string' },
         'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        // report
+        format: { type: 'string' },
+        level: { type: 'string' },
+        lang: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
@@ -64,6 +75,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const registry = createAppRegistry((msg) => process.stderr.write(`${msg}\n`));
   const [method, rawArgs, ...extra] = positionals;
   if (!method) return usage('Name a method (or "methods" to list them).');
+  const reportFlags = (['format', 'level', 'lang', 'out', 'force'] as const).filter((f) => values[f] !== undefined);
+  if (method !== 'report' && reportFlags.length > 0) return usage(`--${reportFlags[0]} belongs to the report command.`);
+  if (method === 'report') return runReport(registry, values, rawArgs, extra, env);
   if (method === 'methods') return { stdout: `${registry.methods.join('\n')}\n`, stderr: '', exitCode: 0 };
   if (extra.length > 0) return usage(`Unexpected extra arguments: ${extra.join(' ')} (put the JSON arguments in one quoted string).`);
 
@@ -85,6 +99,49 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const { code, message, details } = result.error;
     const detailText = details && Object.keys(details).length > 0 ? `\n${JSON.stringify(details, null, 2)}` : '';
     return { stdout: '', stderr: `error ${code}: ${message}${detailText}\n`, exitCode: 1 };
+  } catch (e) {
+    if (isAppError(e)) return { stdout: '', stderr: `error ${e.code}: ${e.message}\n`, exitCode: 1 };
+    return { stdout: '', stderr: `error INTERNAL: ${(e as Error).message}\n`, exitCode: 1 };
+  } finally {
+    ctx.closeAssembly();
+  }
+}
+
+/**
+ * `report <name> --format --level [--lang] --out [--force]`: writes a report for the
+ * secretariat's scripts. The file is written only when the report was made (no partial file),
+ * and an existing file is kept unless --force.
+ */
+async function runReport(
+  registry: Registry,
+  values: { file?: string; operator?: string; 'data-dir'?: string; format?: string; level?: string; lang?: string; out?: string; force?: boolean },
+  name: string | undefined,
+  extra: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CliOutput> {
+  const usage = (message: string): CliOutput => ({ stdout: '', stderr: `${message}\n\n${USAGE}\n`, exitCode: 2 });
+  if (!name) return usage('Name the report, for example: report workbook --format xlsx --level aggregate --out report.xlsx');
+  if (extra.length > 0) return usage(`Unexpected extra arguments: ${extra.join(' ')}`);
+  if (!values.file) return usage('report needs --file FILE.assembly.');
+  if (!values.format || !values.level || !values.out) return usage('report needs --format, --level and --out.');
+  const out = resolve(userCwd(env), values.out);
+  if (existsSync(out) && !values.force) return { stdout: '', stderr: `error FILE_EXISTS: ${out} already exists. Pass --force to replace it.\n`, exitCode: 1 };
+  const ctx = new AppContext('cli', values['data-dir'] ? resolve(userCwd(env), values['data-dir']) : defaultDataDir(process.platform, env));
+  ctx.operator = values.operator ?? env.ASSEMBLY_DESK_OPERATOR ?? defaultOperator();
+  try {
+    await openFile(ctx, resolve(userCwd(env), values.file), false);
+    const args: Record<string, unknown> = { report: name, format: values.format, level: values.level };
+    if (values.lang !== undefined) args.lang = values.lang;
+    const result = await registry.call('reports.export', args, ctx);
+    if (!result.ok) {
+      const { code, message, details } = result.error;
+      const detailText = details && Object.keys(details).length > 0 ? `\n${JSON.stringify(details, null, 2)}` : '';
+      return { stdout: '', stderr: `error ${code}: ${message}${detailText}\n`, exitCode: 1 };
+    }
+    const file = result.data as { fileName: string; contentBase64: string };
+    const bytes = Buffer.from(file.contentBase64, 'base64');
+    writeFileSync(out, bytes);
+    return { stdout: `Wrote ${out} (${bytes.length} bytes; ${values.level} level; suggested name ${file.fileName}).\n`, stderr: '', exitCode: 0 };
   } catch (e) {
     if (isAppError(e)) return { stdout: '', stderr: `error ${e.code}: ${e.message}\n`, exitCode: 1 };
     return { stdout: '', stderr: `error INTERNAL: ${(e as Error).message}\n`, exitCode: 1 };

@@ -856,16 +856,21 @@ export interface Ballot {
   sessionId: string;
   title: string;
   rule: BallotRule;
-  /** Members present needed: numerator/denominator of the panel size. */
+  /** Members present needed: numerator/denominator of the panel size (at most 1). */
   quorum: { numerator: number; denominator: number };
   items: BallotItem[];
+  /**
+   * Local HH:MM of the vote: the eligible voters are the members in the room then (arrived, not
+   * yet gone). Null: the members present now. Frozen at finalisation either way.
+   */
+  votedAt: string | null;
   status: 'open' | 'finalised';
   createdAt: string;
   finalisedAt: string | null;
   finalisedBy: string | null;
 }
 
-export type BallotInput = Pick<Ballot, 'sessionId' | 'title' | 'rule' | 'quorum'> & { items: Omit<BallotItem, 'id'>[] };
+export type BallotInput = Pick<Ballot, 'sessionId' | 'title' | 'rule' | 'quorum'> & { votedAt?: string | null; items: Omit<BallotItem, 'id'>[] };
 
 /** Counts as entered by one operator. yesNo: per item for/against/abstain; scale: per item a count per level; both with blank and spoilt per item. approval/ranking: the papers (item indices), and blank and spoilt papers. */
 export type BallotCounts =
@@ -921,6 +926,25 @@ export interface BallotDetail {
   /** The result of the agreed (or finalised) counts; null until both entries agree. */
   result: BallotResult | null;
   corrections: { at: string; operator: string; reason: string; before: BallotCounts; after: BallotCounts }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports and exports.
+
+export type PrivacyLevelName = 'full' | 'pseudonymised' | 'aggregate';
+/** The PDF reports, and the workbook. */
+export const REPORT_NAMES = ['workbook', 'recommendations', 'representativeness', 'selectionAudit', 'attendance', 'agenda'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+/** The tables of the workbook, each also exportable alone as CSV. */
+export const REPORT_TABLES = ['participants', 'funnel', 'representativeness', 'attendance', 'perDiem', 'agenda', 'contributors', 'tables', 'ballots', 'selection'] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
+export interface ReportRequest {
+  /** A report (workbook as xlsx; the others as pdf), or a table (csv). */
+  report: ReportName | ReportTable;
+  format: 'xlsx' | 'pdf' | 'csv';
+  level: PrivacyLevelName;
+  lang?: Language;
 }
 
 /** Method name -> [argument type, result type]. */
@@ -1096,7 +1120,7 @@ export interface ApiContract {
   'voting.createBallot': [BallotInput, Ballot];
   /** Only while nothing is counted. */
   'voting.updateBallot': [
-    { id: string; title?: string; rule?: BallotRule; quorum?: Ballot['quorum']; items?: (Omit<BallotItem, 'id'> & { id?: string })[] },
+    { id: string; title?: string; rule?: BallotRule; quorum?: Ballot['quorum']; votedAt?: string | null; items?: (Omit<BallotItem, 'id'> & { id?: string })[] },
     Ballot,
   ];
   'voting.deleteBallot': [{ id: string }, { deleted: boolean }];
@@ -1108,6 +1132,11 @@ export interface ApiContract {
   'voting.correct': [{ ballotId: string; counts: BallotCounts; reason: string }, BallotDetail];
   /** Finalised results of a session (or all), for the secretariat and the room screen. */
   'voting.results': [{ sessionId?: string }, { ballot: Ballot; result: BallotResult }[]];
+  /**
+   * A report at a privacy level: the file name carries the level. full: names and contacts;
+   * pseudonymised: codes only; aggregate: counts only, cells under 5 people shown as "<5".
+   */
+  'reports.export': [ReportRequest, ExportedBinaryFile];
 }
 
 export type MethodName = keyof ApiContract;
@@ -1220,6 +1249,7 @@ export const METHOD_NAMES = [
   'voting.finalise',
   'voting.correct',
   'voting.results',
+  'reports.export',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method of the contract exactly.

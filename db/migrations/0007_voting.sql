@@ -9,16 +9,20 @@ CREATE TABLE ballots (
   quorum_numerator   INTEGER NOT NULL CHECK (quorum_numerator >= 0),
   quorum_denominator INTEGER NOT NULL CHECK (quorum_denominator > 0),
   items_json         TEXT NOT NULL,
+  -- local HH:MM of the vote: who was in the room then are the eligible voters (null: those present now)
+  voted_at           TEXT CHECK (voted_at IS NULL OR voted_at GLOB '[0-2][0-9]:[0-5][0-9]'),
   status             TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'finalised')),
   final_counts_json  TEXT,
   -- the eligible voters (members checked in) when the result was finalised
   final_present      INTEGER,
+  -- the panel size the quorum was measured against
+  final_panel_size   INTEGER,
   created_at         TEXT NOT NULL,
   updated_at         TEXT NOT NULL,
   finalised_at       TEXT,
   finalised_by       TEXT,
   deleted_at         TEXT,
-  CHECK (status = 'open' OR (final_counts_json IS NOT NULL AND finalised_at IS NOT NULL AND final_present IS NOT NULL))
+  CHECK (status = 'open' OR (final_counts_json IS NOT NULL AND finalised_at IS NOT NULL AND final_present IS NOT NULL AND final_panel_size IS NOT NULL))
 );
 CREATE INDEX ballots_session ON ballots(session_id);
 

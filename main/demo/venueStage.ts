@@ -16,6 +16,7 @@ import { createRandom, type Seed } from '../domain/random';
 import { householdKey } from '../domain/recruitment/normalise';
 import { buildInstance } from '../domain/selection/instance';
 import { legacyDraw } from '../domain/selection/legacy';
+import { fillDemoAgenda, fillDemoTables, recordDemoDraw } from './venueExtras';
 
 export const DEMO_DEVICE = 'demo laptop';
 const DIETS = ['vegetarian', 'halal', 'gluten-free', 'vegan'];
@@ -59,6 +60,12 @@ export function fillVenueStage(
     updatePersonFields(db, id, needs, at);
   }
 
+  const extras = { newId, at, operator, seed: String(input.seed), sessions: [...input.sessions].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime)) };
+  recordDemoDraw(db, extras, built, panel);
+  fillDemoAgenda(db, extras);
+  const byCode = new Map(demo.people.map((p) => [p.code, p]));
+  fillDemoTables(db, extras, panel.map((code) => ({ id: input.personIds.get(code)!, features: byCode.get(code)!.features })));
+
   writePerDiemRules(db, { fullDayCents: 5000, halfDayCents: 2500, travelCents: 1000, childcareCents: 2000, thresholdMinutes: 30 });
 
   // The first weekend: most arrive between 09:00 and 09:40, a few late, a few excused or absent.
@@ -93,7 +100,7 @@ export function fillVenueStage(
       if (random.next() < 0.05) insertEvent(db, event('checkOut', start + 6 * 60));
     }
   }
-  const voters = demoBallot(db, { newId, at, operator, random, session: firstWeekend[1]!, present: checkInsOf(db, firstWeekend[1]!.id) });
+  const voters = demoBallot(db, { newId, at, operator, random, session: firstWeekend[1]!, present: checkInsOf(db, firstWeekend[1]!.id), panelSize: demo.assembly.panelSize });
   return { panel, checkIns, voters };
 }
 
@@ -120,7 +127,7 @@ const RECOMMENDATIONS: [string, string, string][] = [
 /** The demo's finalised ballot: the twelve recommendations, counted twice (the same counts). */
 function demoBallot(
   db: Db,
-  input: { newId: IdFactory; at: string; operator: string; random: ReturnType<typeof createRandom>; session: Session; present: number },
+  input: { newId: IdFactory; at: string; operator: string; random: ReturnType<typeof createRandom>; session: Session; present: number; panelSize: number },
 ): number {
   const { newId, at, random, present } = input;
   const ballot: Ballot = {
@@ -130,6 +137,7 @@ function demoBallot(
     rule: { method: 'yesNo', threshold: 'twoThirds', abstentionsCount: false },
     quorum: { numerator: 2, denominator: 3 },
     items: RECOMMENDATIONS.map(([en, nl, fr], i) => ({ id: newId(), number: `R${i + 1}`, title: en, text: { en, nl, fr } })),
+    votedAt: '15:00',
     status: 'open',
     createdAt: at,
     finalisedAt: null,
@@ -151,6 +159,6 @@ function demoBallot(
   };
   writeEntry(db, ballot.id, { slot: 1, operator: input.operator, enteredAt: at, counts });
   writeEntry(db, ballot.id, { slot: 2, operator: `${input.operator} (second count)`, enteredAt: at, counts });
-  finaliseBallot(db, ballot.id, counts, present, at, input.operator);
+  finaliseBallot(db, ballot.id, { counts, present, panelSize: input.panelSize, at, by: input.operator });
   return present;
 }

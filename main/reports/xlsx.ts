@@ -206,8 +206,52 @@ export function addTableSheet(wb: Workbook, name: string, columns: readonly Colu
 }
 
 /** The workbook as .xlsx bytes. */
-export async function workbookBytes(wb: Workbook): Promise<Buffer> {
+/**
+ * The workbook's bytes. With `at`, the same workbook gives the same bytes: its created and
+ * modified dates and the zip entries' times are all set to `at`.
+ */
+export async function workbookBytes(wb: Workbook, at?: Date): Promise<Buffer> {
+  if (at) {
+    wb.created = at;
+    wb.modified = at;
+  }
   // exceljs types its result as its own Buffer (merged with ArrayBuffer); at run time it is a Node Buffer.
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+  const written = await wb.xlsx.writeBuffer();
+  const out = Buffer.isBuffer(written) ? written : Buffer.from(written as ArrayBuffer);
+  return at ? fixZipTimes(out, at) : out;
 }
+
+/**
+ * Sets the modification time of every entry of a zip (local headers and central directory) to
+ * `at`: exceljs's zip library stamps each entry with the time of writing, so two runs a second
+ * apart would differ. The times are outside the checksums; nothing else changes.
+ */
+export function fixZipTimes(zip: Buffer, at: Date): Buffer {
+  const out = Buffer.from(zip);
+  const year = Math.min(2107, Math.max(1980, at.getUTCFullYear()));
+  const dosDate = ((year - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+  const dosTime = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1);
+  // End of central directory: 22 bytes, then a comment of at most 65535.
+  let eocd = -1;
+  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
+    if (out.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return out;
+  const entries = out.readUInt16LE(eocd + 10);
+  let p = out.readUInt32LE(eocd + 16);
+  for (let n = 0; n < entries && p + 46 <= out.length && out.readUInt32LE(p) === 0x02014b50; n++) {
+    out.writeUInt16LE(dosTime, p + 12);
+    out.writeUInt16LE(dosDate, p + 14);
+    const local = out.readUInt32LE(p + 42);
+    if (local + 30 <= out.length && out.readUInt32LE(local) === 0x04034b50) {
+      out.writeUInt16LE(dosTime, local + 10);
+      out.writeUInt16LE(dosDate, local + 12);
+    }
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
+}
+

@@ -132,6 +132,15 @@ function checkContributor(db: Db, c: Omit<Contributor, 'id' | 'createdAt' | 'upd
   }
 }
 
+/** A list that names the same id twice would rename one entry into another: refused. */
+function refuseRepeatedIds(list: { id?: string }[], field: string): void {
+  const ids = list.map((x) => x.id);
+  const twice = ids.findIndex((x, i) => x !== undefined && ids.indexOf(x) !== i);
+  if (twice >= 0) {
+    throw new AppError('VALIDATION', 'The same entry is given twice in the list.', { fields: [{ field: `${field}.${twice}.id`, rule: 'duplicate', message: 'is given twice' }] });
+  }
+}
+
 const hhmmOf = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** A slot of the same length starting at `start`; refused when it would run past midnight. */
@@ -218,7 +227,8 @@ export const agendaHandlers = handlers({
         const now = ctx.nowIso();
         const created: AgendaSlot = { ...slot, id: ctx.newId(), createdAt: now, updatedAt: now };
         writeSlot(db, created);
-        audit({ entity: 'agendaSlot', entityId: created.id, action: 'create', after: created });
+        // Notes are free text: the audit keeps the slot without them.
+        audit({ entity: 'agendaSlot', entityId: created.id, action: 'create', after: { ...created, notes: created.notes ? '(notes)' : '' } });
         return requireSlot(db, created.id);
       }),
   },
@@ -231,7 +241,7 @@ export const agendaHandlers = handlers({
         const after = { ...before, ...patch, updatedAt: ctx.nowIso() } as AgendaSlot;
         checkSlot(db, after);
         writeSlot(db, after);
-        audit({ entity: 'agendaSlot', entityId: slotId, action: 'update', before, after });
+        audit({ entity: 'agendaSlot', entityId: slotId, action: 'update', before: { ...before, notes: before.notes ? '(notes)' : '' }, after: { ...after, notes: after.notes ? '(notes)' : '' } });
         return requireSlot(db, slotId);
       }),
   },
@@ -276,7 +286,7 @@ export const agendaHandlers = handlers({
       ctx.mutate((db, audit) => {
         const before = requireSlot(db, args.id);
         deleteSlot(db, args.id, ctx.nowIso());
-        audit({ entity: 'agendaSlot', entityId: args.id, action: 'delete', before });
+        audit({ entity: 'agendaSlot', entityId: args.id, action: 'delete', before: { ...before, notes: before.notes ? '(notes)' : '' } });
         return { deleted: true };
       }),
   },
@@ -331,6 +341,7 @@ export const agendaHandlers = handlers({
             fields: [{ field: `perspectives.${twice}.name`, rule: 'duplicate', message: 'is in the list twice' }],
           });
         }
+        refuseRepeatedIds(args.perspectives, 'perspectives');
         const before = listPerspectives(db);
         const known = new Set(before.map((p) => p.id));
         const next = args.perspectives.map((p, position) => ({ id: p.id && known.has(p.id) ? p.id : ctx.newId(), name: p.name, position }));
@@ -353,6 +364,7 @@ export const agendaHandlers = handlers({
             fields: [{ field: `rooms.${twice}.name`, rule: 'duplicate', message: 'is in the list twice' }],
           });
         }
+        refuseRepeatedIds(args.rooms, 'rooms');
         const before = listRooms(db);
         const known = new Set(before.map((r) => r.id));
         const next = args.rooms.map((r) => ({ id: r.id && known.has(r.id) ? r.id : ctx.newId(), name: r.name, capacity: r.capacity }));

@@ -216,8 +216,10 @@ function checkOut(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], 
     );
   }
   const when = eventTime(ctx, clock, at);
-  if (when < state.arrivedAt!) {
-    const arrived = localParts(state.arrivedAt!, clock.timeZone).time;
+  // Against the latest arrival: someone who left and came back leaves after coming back.
+  const lastArrival = state.live.find((e) => e.kind === 'checkIn')!.at;
+  if (when < lastArrival) {
+    const arrived = localParts(lastArrival, clock.timeZone).time;
     throw new AppError('VALIDATION', `The departure time is before the arrival (${arrived}).`, {
       fields: [{ field: 'at', rule: 'afterArrival', message: `must be after the arrival (${arrived})` }],
     }, 'attendance.departureBeforeArrival');
@@ -387,8 +389,10 @@ export const attendanceHandlers = handlers({
       ctx.mutate((db, audit) => {
         const problems: string[] = [];
         args.events.forEach((e, i) => {
-          if (!findSession(db, e.sessionId)) problems.push(`event ${i + 1} (${e.id}): unknown session`);
-          if (!deskPerson(db, e.personId)) problems.push(`event ${i + 1} (${e.id}): unknown person`);
+          const session = findSession(db, e.sessionId);
+          if (!session || session.deletedAt !== null) problems.push(`event ${i + 1} (${e.id}): unknown or deleted session`);
+          const person = deskPerson(db, e.personId);
+          if (!person || person.erased) problems.push(`event ${i + 1} (${e.id}): unknown or erased person`);
           if ((e.kind === 'undo') !== (e.undoes !== null)) problems.push(`event ${i + 1} (${e.id}): only an undo names the event it undoes`);
           if ((e.kind === 'excused') !== (e.reason !== null)) problems.push(`event ${i + 1} (${e.id}): only an excuse has a reason`);
         });

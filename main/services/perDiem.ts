@@ -19,7 +19,8 @@ const cents = z.number().int('must be a whole number of cents').min(0, 'must be 
 export function paymentsList(db: Db): PaymentsList {
   const rules = readPerDiemRules(db);
   const tz = timeZone(db);
-  const sessions = listSessions(db).filter((s) => s.deletedAt === null);
+  // Online sessions are attended from home: no per-diem day, travel or childcare.
+  const sessions = listSessions(db).filter((s) => s.deletedAt === null && s.kind !== 'online');
   const perDiemSessions: PerDiemSession[] = sessions.map((s) => ({ id: s.id, date: s.date, start: minutesOf(s.startTime), end: minutesOf(s.endTime) }));
   // Person -> their attendance per session, folded from the events.
   const attendance = new Map<string, PerDiemAttendance[]>();

@@ -410,6 +410,8 @@ export const selectionHandlers = handlers({
         };
       } else {
         const estimate = outcome.estimate;
+        // Stopped before the first simulated draw: nothing to keep.
+        if (estimate.runs === 0) throw cancelled();
         if (estimate.failures === estimate.runs) {
           throw new AppError(
             'VALIDATION',

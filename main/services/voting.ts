@@ -17,6 +17,8 @@ import { id, requiredText, text } from './schemas';
 
 const count = z.number();
 const fraction = { numerator: z.number().int().min(0).max(1000), denominator: z.number().int().min(1).max(1000) };
+const quorumSchema = z.strictObject(fraction).refine((q) => q.numerator <= q.denominator, { message: 'must be at most the whole panel (numerator ≤ denominator)', path: ['numerator'] });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM');
 const ruleSchema = z.discriminatedUnion('method', [
   z.strictObject({
     method: z.literal('yesNo'),
@@ -58,17 +60,35 @@ function checkRule(rule: Ballot['rule'], items: number): void {
   if (problems.length > 0) throw new AppError('VALIDATION', `The ballot cannot be saved: ${problems.map((p) => p.message).join('; ')}.`, { fields: problems });
 }
 
-/** Members who checked in for the session (present now, or left after arriving): the eligible voters. */
-function eligible(db: Db, sessionId: string): number {
+/**
+ * The eligible voters: the members in the room when the vote was held (arrived by then, not yet
+ * gone), or, without a vote time, the members present now. Frozen when the result is finalised.
+ */
+function eligible(db: Db, sessionId: string, votedAt: string | null): number {
   const session = findSession(db, sessionId)!;
-  return buildRoster(db, session).rows.filter((r) => r.state === 'present' || r.state === 'left').length;
+  const rows = buildRoster(db, session).rows;
+  if (votedAt === null) return rows.filter((r) => r.state === 'present').length;
+  return rows.filter((r) => r.arrivedAt !== null && r.arrivedAt <= votedAt && (r.departedAt === null || r.departedAt > votedAt)).length;
 }
 
-const stripRow = ({ finalCounts: _c, finalPresent: _p, ...ballot }: BallotRow): Ballot => ballot;
+/** Item ids of an edited ballot: its own, once each; new items get new ids. */
+function checkItemIds(before: Ballot, items: { id?: string }[]): void {
+  const known = new Set(before.items.map((i) => i.id));
+  const given = items.map((i) => i.id).filter((x): x is string => x !== undefined);
+  const problem = given.findIndex((x, i) => !known.has(x) || given.indexOf(x) !== i);
+  if (problem >= 0) {
+    throw new AppError('VALIDATION', 'An item id is given twice, or is not an item of this ballot.', {
+      fields: [{ field: `items.${items.findIndex((i) => i.id === given[problem])}.id`, rule: 'duplicate', message: 'is given twice or is not an item of this ballot' }],
+    });
+  }
+}
+
+const stripRow = ({ finalCounts: _c, finalPresent: _p, finalPanelSize: _s, ...ballot }: BallotRow): Ballot => ballot;
 
 function detail(db: Db, b: BallotRow): BallotDetail {
-  const panelSize = readRecruitmentSettings(db).panelSize;
-  const present = b.finalPresent ?? eligible(db, b.sessionId);
+  // A finalised result stands as it was: the present and the panel size of that moment.
+  const panelSize = b.finalPanelSize ?? readRecruitmentSettings(db).panelSize;
+  const present = b.finalPresent ?? eligible(db, b.sessionId, b.votedAt);
   const entries = entriesOf(db, b.id);
   const [first, second] = [entries.find((e) => e.slot === 1), entries.find((e) => e.slot === 2)];
   const diffs = first && second ? differences(b, first.counts, second.counts) : [];
@@ -111,7 +131,8 @@ export const votingHandlers = handlers({
       sessionId: id,
       title: requiredText(300),
       rule: ruleSchema,
-      quorum: z.strictObject(fraction),
+      quorum: quorumSchema,
+      votedAt: hhmm.nullable().optional(),
       items: z.array(itemSchema).min(1, 'needs at least one item').max(200),
     }),
     run: (input, ctx) =>
@@ -129,6 +150,7 @@ export const votingHandlers = handlers({
           rule: input.rule,
           quorum: input.quorum,
           items: input.items.map((item) => ({ ...item, id: ctx.newId() })),
+          votedAt: input.votedAt ?? null,
           status: 'open',
           createdAt: now,
           finalisedAt: null,
@@ -145,7 +167,8 @@ export const votingHandlers = handlers({
       id,
       title: requiredText(300).optional(),
       rule: ruleSchema.optional(),
-      quorum: z.strictObject(fraction).optional(),
+      quorum: quorumSchema.optional(),
+      votedAt: hhmm.nullable().optional(),
       items: z.array(itemSchema.extend({ id: id.optional() })).min(1).max(200).optional(),
     }),
     run: (args, ctx) =>
@@ -154,8 +177,10 @@ export const votingHandlers = handlers({
         if (before.status === 'finalised' || entriesOf(db, args.id).length > 0) {
           throw new AppError('CONFLICT', 'Counts have been entered for this ballot: it can no longer be changed.', {}, 'voting.ballotCounted');
         }
+        if (args.items) checkItemIds(before, args.items);
         const after: Ballot = {
           ...stripRow(before),
+          votedAt: args.votedAt === undefined ? before.votedAt : args.votedAt,
           title: args.title ?? before.title,
           rule: args.rule ?? before.rule,
           quorum: args.quorum ?? before.quorum,
@@ -188,7 +213,7 @@ export const votingHandlers = handlers({
         if (b.status === 'finalised') {
           throw new AppError('CONFLICT', 'This ballot is finalised: a change is a correction, with a reason.', {}, 'voting.finalised');
         }
-        refuseBadCounts(b, args.counts, eligible(db, b.sessionId));
+        refuseBadCounts(b, args.counts, eligible(db, b.sessionId, b.votedAt));
         const operator = ctx.requireOperator();
         const other = entriesOf(db, b.id).find((e) => e.slot !== args.slot);
         // Independence: the second entry must come from another operator.
@@ -216,10 +241,10 @@ export const votingHandlers = handlers({
         if (diffs.length > 0) {
           throw new AppError('CONFLICT', `The two entries differ in ${diffs.length} place(s): check them against the papers first.`, { differences: diffs }, 'voting.entriesDiffer');
         }
-        const present = eligible(db, b.sessionId);
+        const present = eligible(db, b.sessionId, b.votedAt);
         refuseBadCounts(b, first.counts, present);
         const now = ctx.nowIso();
-        finaliseBallot(db, b.id, first.counts, present, now, ctx.requireOperator());
+        finaliseBallot(db, b.id, { counts: first.counts, present, panelSize: readRecruitmentSettings(db).panelSize, at: now, by: ctx.requireOperator() });
         const done = detail(db, requireBallot(db, b.id));
         audit({ entity: 'ballot', entityId: b.id, action: 'voting.finalise', after: { present, result: done.result } });
         return done;
@@ -238,7 +263,8 @@ export const votingHandlers = handlers({
         const before = detail(db, b).result;
         correctBallot(db, { id: ctx.newId(), ballotId: b.id, at: ctx.nowIso(), operator: ctx.requireOperator(), reason: args.reason, before: b.finalCounts, after: args.counts });
         const after = detail(db, requireBallot(db, b.id));
-        audit({ entity: 'ballot', entityId: b.id, action: 'voting.correct', before: { counts: b.finalCounts, result: before }, after: { counts: args.counts, result: after.result, reason: args.reason } });
+        // The reason is the operator's free text: it stays in ballot_corrections, not in the audit log.
+        audit({ entity: 'ballot', entityId: b.id, action: 'voting.correct', before: { counts: b.finalCounts, result: before }, after: { counts: args.counts, result: after.result } });
         return after;
       }),
   },

@@ -30,6 +30,12 @@ import attendanceNl from './attendance.nl.json';
 import agendaEn from './agenda.en.json';
 import agendaFr from './agenda.fr.json';
 import agendaNl from './agenda.nl.json';
+import votingEn from './voting.en.json';
+import votingFr from './voting.fr.json';
+import votingNl from './voting.nl.json';
+import tablesEn from './tables.en.json';
+import tablesFr from './tables.fr.json';
+import tablesNl from './tables.nl.json';
 
 type Strings = { [key: string]: string | Strings };
 
@@ -47,9 +53,9 @@ export function mergeStrings(...trees: Strings[]): Strings {
 }
 
 export const resources = {
-  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn) },
-  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr) },
-  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl) },
+  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn) },
+  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr) },
+  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl) },
 } as const;
 
 export const i18n = i18next.createInstance();

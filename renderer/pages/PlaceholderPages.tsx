@@ -20,6 +20,6 @@ function Placeholder({ area }: { area: Area }) {
 
 export { ParticipantsPage } from './participants/ParticipantsPage';
 export { AgendaPage } from './agenda/AgendaPage';
-export const TablesPage = () => <Placeholder area="tables" />;
-export const VotingPage = () => <Placeholder area="voting" />;
+export { TablesPage } from './tables/TablesPage';
+export { VotingPage } from './voting/VotingPage';
 export const ReportsPage = () => <Placeholder area="reports" />;

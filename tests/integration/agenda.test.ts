@@ -110,6 +110,7 @@ describe('agenda', () => {
 
   it('refuses bad slots and contributors with the field named, and writes nothing', async () => {
     const { app, session, a } = await agenda();
+    const overview0 = await app.call('agenda.overview', {});
     const fieldsOf = async (method: 'agenda.createSlot' | 'contributors.create', args: unknown) =>
       ((errorOf(await app.raw(method, args))?.details as { fields?: { field: string }[] })?.fields ?? []).map((f) => f.field);
     expect(await fieldsOf('agenda.createSlot', slotInput(session.id, { endTime: '09:00' }))).toEqual(['endTime']);
@@ -128,6 +129,8 @@ describe('agenda', () => {
     expect(moved).toMatchObject({ code: 'NOT_FOUND', i18nKey: 'agenda.slotNotFound' });
     const twice = errorOf(await app.raw('rooms.set', { rooms: [{ name: 'Hall' }, { name: 'hall', capacity: 3 }] }));
     expect(twice?.code).toBe('VALIDATION');
+    const sameId = errorOf(await app.raw('perspectives.set', { perspectives: [{ id: overview0.perspectives[0]!.id, name: 'Employers' }, { id: overview0.perspectives[0]!.id, name: 'Farmers' }] }));
+    expect((sameId?.details as { fields: { field: string }[] }).fields[0]!.field).toBe('perspectives.1.id');
     const dup = errorOf(await app.raw('perspectives.set', { perspectives: [{ name: 'Critical' }, { name: 'critical ' }] }));
     expect((dup?.details as { fields: { field: string }[] }).fields[0]!.field).toBe('perspectives.1.name');
     const overview = await app.call('agenda.overview', {});

@@ -197,6 +197,25 @@ describe('check-in desk', () => {
   });
 });
 
+describe('check-in desk, edges', () => {
+  it('checks out after the latest arrival of someone who came back, and refuses events for a deleted session', async () => {
+    const { app, sessionId, people } = await assembly();
+    const id = people[0]!.id;
+    await app.call('attendance.checkIn', { sessionId, personId: id, at: '09:00' });
+    await app.call('attendance.checkOut', { sessionId, personId: id, at: '12:00' });
+    const back = await app.call('attendance.checkIn', { sessionId, personId: id, at: '13:00' });
+    expect(back.person.state).toBe('present');
+    expect(errorOf(await app.raw('attendance.checkOut', { sessionId, personId: id, at: '12:30' }))).toMatchObject({ i18nKey: 'attendance.departureBeforeArrival' });
+    expect((await app.call('attendance.checkOut', { sessionId, personId: id, at: '16:00' })).person).toMatchObject({ state: 'left', departedAt: '16:00' });
+
+    const other = await app.call('sessions.create', { name: 'Cancelled evening', date: '2027-03-10', startTime: '19:00', endTime: '21:00', kind: 'other' });
+    await app.call('sessions.delete', { id: other.id });
+    const event = { ...back.event, id: '01900000-0000-7000-8000-0000000000aa', sessionId: other.id };
+    expect(errorOf(await app.raw('attendance.merge', { events: [event] }))).toMatchObject({ i18nKey: 'attendance.mergeInvalid' });
+    app.close();
+  });
+});
+
 describe('per-diem', () => {
   it('keeps rules in cents, computes payments from attendance, and exports them for the finance team', async () => {
     const { app, sessionId, people } = await assembly();
@@ -213,6 +232,11 @@ describe('per-diem', () => {
     expect(row(people[1]!.id)).toMatchObject({ fullDays: 0, halfDays: 1, totalCents: 3750, days: [{ date: '2027-03-06', kind: 'half', reason: 'late' }] });
     expect(row(people[2]!.id).totalCents).toBe(0);
     expect(payments.totalCents).toBe(10000);
+
+    // An online evening is attended from home: no per-diem day, travel or childcare.
+    const online = await app.call('sessions.create', { name: 'Online evening', date: '2027-03-09', startTime: '19:00', endTime: '20:30', kind: 'online' });
+    await app.call('attendance.checkIn', { sessionId: online.id, personId: people[0]!.id, at: '19:00' });
+    expect((await app.call('perDiem.payments', {})).rows.find((r) => r.personId === people[0]!.id)!.totalCents).toBe(6250);
 
     const csv = await app.call('perDiem.exportCsv', {});
     const lines = csv.content.trim().split('\r\n');

@@ -13,7 +13,7 @@ async function venue() {
   await app.call('app.openDemo', { stage: 'venue' });
   const sessions = await app.call('sessions.list', {});
   const roster = await app.call('attendance.roster', { sessionId: sessions[0]!.id });
-  const present = roster.rows.filter((r) => r.state === 'present' || r.state === 'left').length;
+  const present = roster.rows.filter((r) => r.state === 'present').length;
   return { app, sessions, sessionId: sessions[0]!.id, present };
 }
 
@@ -38,7 +38,7 @@ describe('voting', () => {
     const right: [number, number, number][] = [
       [40, 10, 2],
       [30, 20, 2],
-      [36, 18, 1],
+      [34, 17, 1],
     ];
     const first = await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts: perItem(ids, right) });
     expect(first.result).toBeNull();
@@ -47,7 +47,7 @@ describe('voting', () => {
     expect(errorOf(await app.raw('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts: perItem(ids, right) }))).toMatchObject({ i18nKey: 'voting.sameOperator' });
 
     app.ctx.operator = 'Operator B';
-    const typo = await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts: perItem(ids, [[40, 10, 2], [30, 2, 20], [36, 18, 1]]) });
+    const typo = await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts: perItem(ids, [[40, 10, 2], [30, 2, 20], [34, 17, 1]]) });
     expect(typo.differences).toEqual([
       { itemId: ids[1], field: 'counts.1', first: 20, second: 2 },
       { itemId: ids[1], field: 'counts.2', first: 2, second: 20 },
@@ -60,7 +60,7 @@ describe('voting', () => {
     expect(final.ballot.status).toBe('finalised');
     expect(final.present).toBe(present);
     expect(final.result!.quorumMet).toBe(true);
-    // 40/50 ≥ 2/3 adopted; 30/50 not; 36/54 = 2/3 exactly: adopted.
+    // 40/50 ≥ 2/3 adopted; 30/50 not; 34/51 = 2/3 exactly: adopted.
     expect(final.result!.items.map((i) => i.adopted)).toEqual([true, false, true]);
     expect(final.result!.items[2]!.percentages[0]).toBeCloseTo(2 / 3, 12);
     expect(errorOf(await app.raw('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts: perItem(ids, right) }))).toMatchObject({ i18nKey: 'voting.finalised' });
@@ -68,7 +68,7 @@ describe('voting', () => {
 
     // A correction needs a reason, and is recorded with before and after.
     expect(errorOf(await app.raw('voting.correct', { ballotId: ballot.id, counts: perItem(ids, right), reason: ' ' }))?.code).toBe('VALIDATION');
-    const corrected = await app.call('voting.correct', { ballotId: ballot.id, counts: perItem(ids, [[40, 10, 2], [35, 15, 2], [36, 18, 1]]), reason: 'Ten papers of R2 were found in the second box' });
+    const corrected = await app.call('voting.correct', { ballotId: ballot.id, counts: perItem(ids, [[40, 10, 2], [35, 15, 2], [34, 17, 1]]), reason: 'Ten papers of R2 were found in the second box' });
     expect(corrected.result!.items[1]!.adopted).toBe(true);
     expect(corrected.corrections).toHaveLength(1);
     expect(corrected.corrections[0]).toMatchObject({ operator: 'Operator B', reason: 'Ten papers of R2 were found in the second box' });
@@ -145,6 +145,50 @@ describe('voting', () => {
     expect(await fields({ ...yesNo(sessionId), items: [{ number: '1', title: 'x', text: { nl: ' ' } }] })).toEqual(['items.0.text']);
     expect(await fields({ ...yesNo(sessionId), rule: { method: 'ranking', count: 'borda' }, items: [{ number: '1', title: 'x', text: { nl: 'x' } }] })).toEqual(['items']);
     expect(await fields({ ...yesNo('nope') })).toEqual(['sessionId']);
+    app.close();
+  });
+
+  it('counts the members in the room at the vote, and keeps a finalised result as it was when the panel size changes', async () => {
+    const { app, sessionId } = await venue();
+    const roster = await app.call('attendance.roster', { sessionId });
+    const left = roster.rows.filter((r) => r.state === 'left');
+    expect(left.length).toBeGreaterThan(0);
+    const inRoomAt = (t: string) => roster.rows.filter((r) => r.arrivedAt !== null && r.arrivedAt <= t && (r.departedAt === null || r.departedAt > t)).length;
+    // Voted before anyone left: those who left later were in the room.
+    const early = await app.call('voting.createBallot', { ...yesNo(sessionId, 1), votedAt: '11:00', rule: { method: 'yesNo', threshold: 'majorityOfPresent', abstentionsCount: false } });
+    expect((await app.call('voting.get', { id: early.id })).present).toBe(inRoomAt('11:00'));
+    // Voted late in the day, after some left: they are not counted.
+    const late = await app.call('voting.createBallot', { ...yesNo(sessionId, 1), votedAt: '16:30', rule: { method: 'yesNo', threshold: 'majorityOfPresent', abstentionsCount: false } });
+    const lateDetail = await app.call('voting.get', { id: late.id });
+    expect(lateDetail.present).toBe(inRoomAt('16:30'));
+    expect(lateDetail.present).toBeLessThan(inRoomAt('11:00'));
+
+    const majority = Math.floor(lateDetail.present / 2) + 1;
+    const counts = perItem([late.items[0]!.id], [[majority, lateDetail.present - majority, 0]]);
+    await app.call('voting.enterCounts', { ballotId: late.id, slot: 1, counts });
+    app.ctx.operator = 'Operator B';
+    const final = await app.call('voting.enterCounts', { ballotId: late.id, slot: 2, counts });
+    expect(final.result!.items[0]!.adopted).toBe(true);
+    await app.call('voting.finalise', { ballotId: late.id });
+    // The panel size changes afterwards: the finalised result does not.
+    await app.call('quotas.setSettings', { panelSize: 200 });
+    const after = await app.call('voting.get', { id: late.id });
+    expect(after).toMatchObject({ panelSize: 60, present: lateDetail.present });
+    expect(after.result).toMatchObject({ quorumMet: true });
+    expect(after.result!.items[0]!.adopted).toBe(true);
+    app.close();
+  });
+
+  it('refuses a quorum above the whole panel and item ids given twice', async () => {
+    const { app, sessionId } = await venue();
+    const quorum = errorOf(await app.raw('voting.createBallot', { ...yesNo(sessionId), quorum: { numerator: 5, denominator: 2 } }));
+    expect((quorum?.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['quorum.numerator']);
+    const ballot = await app.call('voting.createBallot', yesNo(sessionId, 2));
+    const [a, b] = ballot.items;
+    const twice = errorOf(await app.raw('voting.updateBallot', { id: ballot.id, items: [{ ...a!, id: a!.id }, { ...b!, id: a!.id }] }));
+    expect((twice?.details as { fields: { field: string; rule: string }[] }).fields[0]).toMatchObject({ rule: 'duplicate' });
+    const stranger = errorOf(await app.raw('voting.updateBallot', { id: ballot.id, items: [{ ...a!, id: 'not-an-item' }] }));
+    expect(stranger?.code).toBe('VALIDATION');
     app.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateTables, replanForPresent, scoreTables, TableRuleError, type AllocationInput, type TablePerson } from '../../main/domain/tables/allocate';
+import { allocateTables, groupCapacities, replanForPresent, scoreTables, TableRuleError, type AllocationInput, type TablePerson } from '../../main/domain/tables/allocate';
 import { createRandom } from '../../main/domain/random';
 
 /** 150 people like a panel: gender, age band, region, education; 60 % Dutch-, 40 % French-speaking. */
@@ -24,10 +24,26 @@ function checkSizes(tables: string[][], groups: string[], size: number): void {
   const byGroup = new Map<string, number[]>();
   tables.forEach((t, i) => byGroup.set(groups[i]!, [...(byGroup.get(groups[i]!) ?? []), t.length]));
   for (const sizes of byGroup.values()) {
+    const n = sizes.reduce((a, b) => a + b, 0);
     expect(sizes.every((s) => s >= 1 && s <= size)).toBe(true);
-    expect(sizes.filter((s) => s < size).length).toBeLessThanOrEqual(1);
+    // At most one smaller table, or (when it would be less than half full) sizes within one of each other.
+    expect([...sizes].sort((a, b) => b - a)).toEqual(groupCapacities(n, size).sort((a, b) => b - a));
+    expect(sizes.filter((s) => s < size).length <= 1 || Math.max(...sizes) - Math.min(...sizes) <= 1).toBe(true);
+    expect(Math.min(...sizes) * 2 >= size || sizes.length === 1).toBe(true);
   }
 }
+
+describe('table sizes', () => {
+  it('fills tables to the size with at most one smaller, unless that one would be less than half full', () => {
+    expect(groupCapacities(150, 8)).toEqual([...Array(18).fill(8), 6]);
+    expect(groupCapacities(60, 8)).toEqual([...Array(7).fill(8), 4]);
+    // 57 at tables of 8 would leave one person alone: 8 tables of 7 or 8 instead.
+    expect(groupCapacities(57, 8)).toEqual([8, 7, 7, 7, 7, 7, 7, 7]);
+    expect(groupCapacities(41, 8)).toEqual([7, 7, 7, 7, 7, 6]);
+    expect(groupCapacities(5, 8)).toEqual([5]);
+    expect(groupCapacities(0, 8)).toEqual([]);
+  });
+});
 
 describe('table allocation', () => {
   it('seats everyone once, in tables of the size with at most one smaller per language, never mixing languages', () => {
@@ -40,8 +56,9 @@ describe('table allocation', () => {
       expect(new Set(t.map((id) => language.get(id))).size).toBe(1);
       expect(plan.groups[i]).toBe(language.get(t[0]!));
     }
-    // 90 Dutch speakers -> 12 tables (11 of 8 and one of 2); 60 French -> 8 tables (7 of 8, one of 4).
+    // 90 Dutch speakers -> 12 tables (6 of 8 and 6 of 7, rather than 11 of 8 and one of 2); 60 French -> 8 tables (7 of 8, one of 4).
     expect(plan.tables).toHaveLength(20);
+    expect(plan.tables.filter((t, i) => plan.groups[i] === 'nl').map((t) => t.length).sort()).toEqual([7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8]);
   });
 
   it('spreads the diversified features: every table has both genders, and the score beats a random seating', () => {
@@ -184,5 +201,21 @@ describe('re-plan for the people present', () => {
     const plan = allocateTables(input);
     const replanned = replanForPresent({ ...input, people }, plan.tables, plan.numbers);
     expect(replanned.moved).toEqual([people[29]!.id]);
+  });
+
+  it('reseats someone whose clustered value changed, never dropping anyone nor leaving an empty table', () => {
+    const people = [
+      { id: 'a', features: { language: 'nl' } },
+      { id: 'b', features: { language: 'fr' } }, // was at table 1 with a, as a Dutch speaker
+      { id: 'c', features: { language: 'fr' } },
+      { id: 'd', features: { language: 'fr' } },
+    ];
+    const input = { people, tableSize: 4, modes: { language: 'cluster' as const }, seed: 1, timeBudgetMs: 20 };
+    const replanned = replanForPresent(input, [['a', 'b'], ['c', 'd']], [1, 2]);
+    expect(replanned.tables.flat().sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(replanned.tables.every((t) => t.length > 0)).toBe(true);
+    const groupOf = (id: string) => replanned.groups[replanned.tables.findIndex((t) => t.includes(id))];
+    expect(groupOf('b')).toBe('fr');
+    expect(groupOf('a')).toBe('nl');
   });
 });

@@ -107,6 +107,8 @@ describe('ranked ballots', () => {
     }
     expect(() => checkPapers([[5]], 3)).toThrow(/not on the ballot/);
     expect(() => approval([[0, 1, 2]], 3, 2)).toThrow(/at most 2/);
+    // Papers are named by their own number, empty papers counted.
+    expect(() => approval([[], [], [0, 0]], 3, 2)).toThrow(/^Paper 3 ranks option 1 twice/);
   });
 
   it('approval: counts per item, ranked, ties reported', () => {

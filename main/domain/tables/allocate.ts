@@ -58,6 +58,22 @@ export class TableRuleError extends Error {
   }
 }
 
+/**
+ * The table sizes of a group of n people: tables of `size`, at most one smaller. When that one
+ * would be less than half full (57 people at tables of 8 would leave one person alone), the
+ * people are spread evenly instead over the same number of tables, every table then holding
+ * size or size − 1 or so: nobody sits at a near-empty table.
+ */
+export function groupCapacities(n: number, size: number): number[] {
+  if (n === 0) return [];
+  const count = Math.ceil(n / size);
+  const last = n - (count - 1) * size;
+  if (count === 1 || last * 2 >= size) return Array.from({ length: count }, (_, t) => (t < count - 1 ? size : last));
+  const base = Math.floor(n / count);
+  const extra = n % count;
+  return Array.from({ length: count }, (_, t) => (t < extra ? base + 1 : base));
+}
+
 interface Prepared {
   ctx: ObjectiveContext;
   n: number;
@@ -98,10 +114,9 @@ function prepare(input: AllocationInput): Prepared {
   const tableGroup: number[] = [];
   const capacity: number[] = [];
   groupSize.forEach((size, g) => {
-    const count = Math.ceil(size / tableSize);
-    for (let t = 0; t < count; t++) {
+    for (const seats of groupCapacities(size, tableSize)) {
       tableGroup.push(g);
-      capacity.push(t < count - 1 ? tableSize : size - (count - 1) * tableSize);
+      capacity.push(seats);
     }
   });
 
@@ -334,7 +349,8 @@ export function replanForPresent(
   const groupCount = base.groupNames.length;
   for (let g = 0; g < groupCount; g++) {
     const people = [...Array(base.n).keys()].filter((i) => base.ctx.groupOf[i] === g);
-    const need = Math.ceil(people.length / size);
+    const seats = groupCapacities(people.length, size);
+    const need = seats.length;
     // Old tables holding people of this group, with those people.
     const old = new Map<number, number[]>();
     for (const person of people) {
@@ -346,15 +362,18 @@ export function replanForPresent(
     let kept = [...old.entries()].map(([number, members]) => ({ number, members }));
     kept.sort((a, b) => b.members.length - a.members.length || a.number - b.number);
     while (kept.length > need) unseated.push(...kept.pop()!.members);
+    // A number another group already holds goes to a new table; its people are reseated.
+    for (const t of kept.filter((t) => numbers.includes(t.number))) unseated.push(...t.members);
     kept = kept.filter((t) => !numbers.includes(t.number));
     while (kept.length < need) kept.push({ number: nextNumber++, members: [] });
+    // The largest seat counts go to the fullest tables (the fewest moves); then by number.
+    const bySize = [...kept].sort((a, b) => b.members.length - a.members.length || a.number - b.number);
+    const capacityOf = new Map(bySize.map((t, i) => [t, [...seats].sort((a, b) => b - a)[i]!]));
     kept.sort((a, b) => a.number - b.number);
-    const last = people.length - (need - 1) * size;
-    const emptiest = kept.reduce((min, t) => (t.members.length < min.members.length ? t : min), kept[0]!);
     for (const t of kept) {
       numbers.push(t.number);
       tableGroup.push(g);
-      capacity.push(last < size && t === emptiest ? last : size);
+      capacity.push(capacityOf.get(t)!);
       tables.push([...t.members]);
     }
   }

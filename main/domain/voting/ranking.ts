@@ -103,7 +103,16 @@ export function approval(papers: readonly (readonly number[])[], optionCount: nu
   papers.forEach((paper, i) => {
     if (paper.length > maxPicks) throw new PaperError(`Paper ${i + 1} picks ${paper.length} items; at most ${maxPicks} are allowed.`, i + 1, 'tooMany');
   });
-  checkPapers(papers.filter((p) => p.length > 0), optionCount);
+  // Empty papers (nobody picked) are allowed here; the others are checked with their own numbers.
+  papers.forEach((paper, i) => {
+    if (paper.length === 0) return;
+    try {
+      checkPapers([paper], optionCount);
+    } catch (e) {
+      if (e instanceof PaperError) throw new PaperError(e.message.replace(/^Paper 1\b/, `Paper ${i + 1}`), i + 1, e.rule);
+      throw e;
+    }
+  });
   const counts = new Array<number>(optionCount).fill(0);
   for (const paper of papers) for (const o of paper) counts[o]!++;
   const order = orderBy(counts, (a, b) => counts[b]! - counts[a]!);

@@ -1,0 +1,196 @@
+/**
+ * Everything the reports say, gathered once from the assembly file as plain data (no database
+ * below this point): the workbook, the CSV tables and the PDF reports are pure functions of a
+ * ReportData and a privacy level (privacy.ts). A fixed clock gives the same data, hence the same
+ * bytes.
+ */
+import type { AgendaOverview, Ballot, BallotResult, PaymentsList, Session, SelectionRun, TablePlan } from '../../preload/contract';
+import { listFeatures, readRecruitmentSettings } from '../../db/features';
+import { assemblyName } from '../../db/assemblyMeta';
+import type { Db } from '../../db/connection';
+import { listSessions } from '../../db/sessions';
+import { currentPlans } from '../../db/tables';
+import { listSelectionRuns } from '../../db/selection';
+import { timeZone } from '../../db/attendance';
+import { compareNames } from '../domain/text';
+import { agendaOverview } from '../services/agenda';
+import { buildRoster } from '../services/attendance';
+import { paymentsList } from '../services/perDiem';
+import { selectionRunOf } from '../services/selection';
+import { tablePlanOf } from '../services/tables';
+import { ballotResultsOf } from '../services/voting';
+import { countsOf, type ReportCounts } from './reportTables';
+
+/** A member's state in a session: present/left (attended), excused, or absent (expected, did not come). */
+export type AttendanceMark = 'attended' | 'excused' | 'absent';
+
+export interface ReportParticipant {
+  personId: string;
+  code: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  status: string;
+  language: string | null;
+  features: Record<string, string>;
+  /** Session id -> mark, for the sessions held so far (with at least one check-in). */
+  attendance: Record<string, AttendanceMark>;
+}
+
+export interface RepresentativenessRow {
+  feature: string;
+  value: string;
+  /** Census share, 0..1, or null when not entered. */
+  population: number | null;
+  pool: number;
+  panel: number;
+  present: number;
+  quotaMin: number | null;
+  quotaMax: number | null;
+}
+
+export interface ReportData {
+  assembly: { name: string; panelSize: number; firstDate: string | null; lastDate: string | null; timeZone: string };
+  generatedAt: Date;
+  sessions: Session[];
+  /** Sessions with at least one check-in, in date order. */
+  heldSessionIds: string[];
+  /** The last held session (present counts in representativeness), or null. */
+  lastHeldSessionId: string | null;
+  representativeness: RepresentativenessRow[];
+  totals: { pool: number; panel: number; presentLast: number };
+  funnel: { invited: number | null; responded: number; selected: number; confirmed: number; attendedOnce: number; attendedAll: number };
+  /** Everyone who was ever selected (panel members, those who declined or withdrew), by name. */
+  participants: ReportParticipant[];
+  perDiem: PaymentsList;
+  agenda: AgendaOverview;
+  tables: TablePlan[];
+  ballots: { ballot: Ballot; result: BallotResult }[];
+  selection: SelectionRun[];
+  /**
+   * Counts of people per status, per session (attended / excused / absent), paid per-diem and
+   * table sizes: computed before privacy.ts drops the rows they come from, so the aggregate level
+   * can still show them.
+   */
+  counts: ReportCounts;
+}
+
+const EVER_SELECTED = ['selected', 'contacted', 'confirmed', 'declined', 'withdrawn'];
+
+export function gatherReportData(db: Db, generatedAt: Date): ReportData {
+  const settings = readRecruitmentSettings(db);
+  const sessions = listSessions(db);
+  const name = assemblyName(db);
+
+  // Attendance per session, from the rosters (the same fold as the desk).
+  const rosters = new Map(sessions.map((s) => [s.id, buildRoster(db, s)]));
+  const held = sessions.filter((s) => rosters.get(s.id)!.rows.some((r) => r.state === 'present' || r.state === 'left'));
+  const lastHeld = held[held.length - 1] ?? null;
+
+  const people = db
+    .prepare(
+      `SELECT id, code, first_name AS firstName, last_name AS lastName, email, phone, street, house_number AS houseNumber,
+         postcode, city, status, language FROM people
+       WHERE deleted_at IS NULL AND erased_at IS NULL
+         AND (status IN ('selected', 'contacted', 'confirmed', 'declined', 'withdrawn')
+              OR id IN (SELECT person_id FROM status_changes WHERE to_status = 'selected'))`,
+    )
+    .all() as {
+    id: string;
+    code: string;
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    phone: string | null;
+    street: string | null;
+    houseNumber: string | null;
+    postcode: string | null;
+    city: string | null;
+    status: string;
+    language: string | null;
+  }[];
+  const features = new Map<string, Record<string, string>>();
+  for (const r of db
+    .prepare(
+      `SELECT pf.person_id AS personId, f.name AS feature, v.value FROM person_features pf
+       JOIN features f ON f.id = pf.feature_id JOIN feature_values v ON v.id = pf.value_id`,
+    )
+    .all() as { personId: string; feature: string; value: string }[]) {
+    const entry = features.get(r.personId) ?? {};
+    entry[r.feature] = r.value;
+    features.set(r.personId, entry);
+  }
+  const participants: ReportParticipant[] = people
+    .map((p) => {
+      const attendance: Record<string, AttendanceMark> = {};
+      for (const s of held) {
+        const row = rosters.get(s.id)!.rows.find((r) => r.personId === p.id);
+        if (!row) continue;
+        attendance[s.id] = row.state === 'present' || row.state === 'left' ? 'attended' : row.state === 'excused' ? 'excused' : 'absent';
+      }
+      const address = [p.street && p.houseNumber ? `${p.street} ${p.houseNumber}` : p.street, [p.postcode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+      return {
+        personId: p.id,
+        code: p.code,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        email: p.email,
+        phone: p.phone,
+        address: address || null,
+        status: p.status,
+        language: p.language,
+        features: features.get(p.id) ?? {},
+        attendance,
+      };
+    })
+    .sort((a, b) => compareNames(a.lastName, b.lastName) || compareNames(a.firstName, b.firstName) || (a.code < b.code ? -1 : 1));
+
+  // Representativeness: population share, pool, panel (confirmed), present at the last held session.
+  const poolIds = new Set(db.prepare('SELECT id FROM people WHERE deleted_at IS NULL AND erased_at IS NULL').pluck().all() as string[]);
+  const panelIds = new Set(participants.filter((p) => p.status === 'confirmed').map((p) => p.personId));
+  const presentIds = new Set(lastHeld ? rosters.get(lastHeld.id)!.rows.filter((r) => r.state === 'present' || r.state === 'left').map((r) => r.personId) : []);
+  const representativeness: RepresentativenessRow[] = [];
+  for (const f of listFeatures(db)) {
+    for (const v of f.values) {
+      let pool = 0;
+      let panel = 0;
+      let present = 0;
+      for (const id of poolIds) {
+        if (features.get(id)?.[f.name] !== v.value) continue;
+        pool++;
+        if (panelIds.has(id)) panel++;
+        if (presentIds.has(id)) present++;
+      }
+      representativeness.push({ feature: f.name, value: v.value, population: v.sharePercent === null ? null : v.sharePercent / 100, pool, panel, present, quotaMin: v.min, quotaMax: v.max });
+    }
+  }
+
+  const everSelected = participants.filter((p) => EVER_SELECTED.includes(p.status));
+  const confirmedEver = new Set(
+    db.prepare("SELECT DISTINCT person_id FROM status_changes WHERE to_status = 'confirmed'").pluck().all() as string[],
+  );
+  for (const p of participants) if (p.status === 'confirmed') confirmedEver.add(p.personId);
+  const attendedOnce = participants.filter((p) => Object.values(p.attendance).includes('attended')).length;
+  const attendedAll = held.length === 0 ? 0 : participants.filter((p) => held.every((s) => p.attendance[s.id] === 'attended')).length;
+
+  const data: Omit<ReportData, 'counts'> = {
+    assembly: { name, panelSize: settings.panelSize, firstDate: sessions[0]?.date ?? null, lastDate: sessions[sessions.length - 1]?.date ?? null, timeZone: timeZone(db) },
+    generatedAt,
+    sessions,
+    heldSessionIds: held.map((s) => s.id),
+    lastHeldSessionId: lastHeld?.id ?? null,
+    representativeness,
+    totals: { pool: poolIds.size, panel: panelIds.size, presentLast: presentIds.size },
+    // The invitations sent are not recorded in the file: the funnel starts at the respondents.
+    funnel: { invited: null, responded: poolIds.size, selected: everSelected.length, confirmed: confirmedEver.size, attendedOnce, attendedAll },
+    participants,
+    perDiem: paymentsList(db),
+    agenda: agendaOverview(db),
+    tables: sessions.flatMap((s) => currentPlans(db, s.id).map((p) => tablePlanOf(db, p))),
+    ballots: ballotResultsOf(db),
+    selection: listSelectionRuns(db).map(selectionRunOf),
+  };
+  return { ...data, counts: countsOf(data as ReportData) };
+}

@@ -1,0 +1,62 @@
+/**
+ * The three privacy levels of every export, applied to the report data before any builder sees
+ * it, so that a builder cannot leak what it was never given:
+ *
+ *  - full (the secretariat): names and contacts of participants.
+ *  - pseudonymised: participants by their code only: no names, e-mails, phones or addresses;
+ *    contributors (experts, guests) without their contacts, and by role unless they agreed to
+ *    publication of their name.
+ *  - aggregate (policymakers, the press): no row about a person at all, only counts and
+ *    percentages; a count of 1 to 4 people is shown as "<5", and so is a percentage computed
+ *    from such a count (SMALL_CELL).
+ */
+import type { ReportData } from './data';
+
+export type PrivacyLevel = 'full' | 'pseudonymised' | 'aggregate';
+export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['full', 'pseudonymised', 'aggregate'];
+/** Cells describing fewer people than this are suppressed at the aggregate level. */
+export const SMALL_CELL = 5;
+export const SUPPRESSED = '<5';
+
+/** A count of people as a cell at a level. */
+export function countCell(n: number, level: PrivacyLevel): number | typeof SUPPRESSED {
+  return level === 'aggregate' && n > 0 && n < SMALL_CELL ? SUPPRESSED : n;
+}
+
+/** A share (0..1) of `part` people in `whole`, suppressed with the count it comes from. */
+export function shareCell(part: number, whole: number, level: PrivacyLevel): number | typeof SUPPRESSED | null {
+  if (whole <= 0) return null;
+  return level === 'aggregate' && part > 0 && part < SMALL_CELL ? SUPPRESSED : part / whole;
+}
+
+/** The report data as a level may show it. */
+export function forLevel(data: ReportData, level: PrivacyLevel): ReportData {
+  if (level === 'full') return data;
+  const agenda = {
+    ...data.agenda,
+    contributors: data.agenda.contributors.map((c) => ({ ...c, email: null, phone: null, notes: '', name: c.consentPublish ? c.name : '' })),
+    leaders: data.agenda.leaders.map((l) => {
+      const c = data.agenda.contributors.find((x) => x.id === l.contributorId);
+      return { ...l, name: c?.consentPublish ? l.name : '' };
+    }),
+    // Warnings quote names in their sentences: kept by kind and figures only.
+    warnings: data.agenda.warnings.map((w) => ({ ...w, message: '', params: {} })),
+  };
+  if (level === 'pseudonymised') {
+    return {
+      ...data,
+      participants: data.participants.map((p) => ({ ...p, firstName: '', lastName: '', email: null, phone: null, address: null })),
+      perDiem: { ...data.perDiem, rows: data.perDiem.rows.map((r) => ({ ...r, firstName: '', lastName: '' })) },
+      tables: data.tables.map((t) => ({ ...t, tables: t.tables.map((x) => ({ ...x, members: x.members.map((m) => ({ ...m, firstName: '', lastName: '' })) })) })),
+      agenda,
+    };
+  }
+  return {
+    ...data,
+    participants: [],
+    perDiem: { ...data.perDiem, rows: [] },
+    tables: data.tables.map((t) => ({ ...t, tables: t.tables.map((x) => ({ ...x, members: [] })), moved: [], settings: { ...t.settings, pins: [], apart: [] } })),
+    selection: data.selection.map((r) => ({ ...r, panel: null, reserve: null })),
+    agenda,
+  };
+}

@@ -1,0 +1,441 @@
+/**
+ * Recommendations and results, for policymakers (A4 portrait):
+ *
+ *  - a cover page: the assembly, the period (first to last session), the panel's size, the
+ *    sessions held, the number of recommendations, and the privacy level;
+ *  - the method in plain words: how the panel was selected (LEXIMIN or the classic algorithm,
+ *    from the drawn panel run), the sessions held, the expert input (contributors by role and the
+ *    balance of perspectives per topic), and each ballot's voting rule and quorum;
+ *  - each recommendation (a ballot item): its full text in the report's language when it has one
+ *    (else another, said so), the counts, the percentages on the stated base, the threshold in
+ *    words and the outcome, with a horizontal bar chart (the threshold as a dashed line); for an
+ *    approval or ranking ballot the options, the order and the scores;
+ *  - a summary table: number, title, % for, outcome.
+ *
+ * Ballot counts are counts of people: at the aggregate level 1 to 4 votes print as "<5" and draw
+ * no bar. Nothing finalised: a RangeError.
+ */
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Ballot, BallotResult, ItemResult, PersonLanguage } from '../../preload/contract';
+import type { ReportData } from './data';
+import { languageName, reportLabels, thresholdFraction, type ReportLabels, type ReportLang } from './labels';
+import { countCell, SUPPRESSED, type PrivacyLevel } from './privacy';
+import {
+  ACCENT,
+  COLORS,
+  countText,
+  dataTable,
+  factsTable,
+  heading,
+  horizontalBars,
+  integer,
+  keepPageBreak,
+  note,
+  para,
+  percent,
+  shortDate,
+  titleBlock,
+  type Bar,
+  type ReportPdfOptions,
+} from './pdf/charts';
+import { A4, formatIsoDate, GREY, pageFrame } from './pdf/layout';
+import { renderPdf } from './pdf/render';
+
+export type { ReportPdfOptions };
+
+const SIDE = 40;
+const WIDTH = A4.width - 2 * SIDE;
+const TEXT_LANGS: PersonLanguage[] = ['nl', 'fr', 'en', 'de'];
+
+type Finalised = ReportData['ballots'][number];
+
+/** The item's full text in the report's language, else in the first language it has. */
+export function itemText(item: Ballot['items'][number], lang: ReportLang): { text: string; language: PersonLanguage | null } {
+  const own = item.text[lang]?.trim();
+  if (own) return { text: own, language: lang };
+  for (const l of TEXT_LANGS) {
+    const t = item.text[l]?.trim();
+    if (t) return { text: t, language: l };
+  }
+  return { text: item.title, language: null };
+}
+
+/** The item's title in the report's language: its own text there when that is short, else the title as given. */
+export function itemTitle(item: Ballot['items'][number] | undefined, fallback: string, lang: ReportLang): string {
+  const own = item?.text[lang]?.trim();
+  return own && own.length <= 140 && !own.includes('\n') ? own : (item?.title ?? fallback);
+}
+
+/** The outcome of an item, in words and colour. */
+function outcome(item: ItemResult, result: BallotResult, labels: ReportLabels): { text: string; color: string } {
+  const r = labels.reports.recommendations;
+  if (!result.quorumMet) return { text: r.quorumNotMet, color: COLORS.rejected };
+  if (item.adopted) return { text: r.adopted, color: COLORS.adopted };
+  if (item.tie) return { text: r.tie, color: COLORS.tie };
+  return { text: r.notAdopted, color: COLORS.rejected };
+}
+
+/** A percentage from a count of people: "<5" with its count. */
+function shareText(count: number, share: number, base: number, level: PrivacyLevel, lang: ReportLang): { value: number | null; text: string } {
+  if (base <= 0) return { value: null, text: '—' };
+  if (countCell(count, level) === SUPPRESSED) return { value: null, text: SUPPRESSED };
+  return { value: share, text: percent(share, lang) };
+}
+
+/** Where the adoption line is on the "for" bar (a share of the base) and its caption. */
+function marker(ballot: Ballot, labels: ReportLabels, lang: ReportLang): { at: number; caption: string } | undefined {
+  const r = labels.reports.recommendations;
+  const rule = ballot.rule;
+  if (rule.method === 'yesNo') {
+    const f = thresholdFraction(rule);
+    return f ? { at: f[0] / f[1], caption: r.markerCaption(`${f[0]}/${f[1]} (${percent(f[0] / f[1], lang)})`) } : { at: 0.5, caption: r.markerCaption(`> ${percent(0.5, lang, 0)}`) };
+  }
+  if (rule.method === 'scale') return { at: rule.numerator / rule.denominator, caption: r.markerCaption(`${rule.numerator}/${rule.denominator} (${percent(rule.numerator / rule.denominator, lang)})`) };
+  return undefined;
+}
+
+function methodName(ballot: Ballot, labels: ReportLabels): string {
+  const m = labels.reports.recommendations.methods;
+  const rule = ballot.rule;
+  return rule.method === 'ranking' ? m[rule.count] : m[rule.method];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function cover(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
+  const r = labels.reports;
+  const held = data.heldSessionIds.length;
+  const items = data.ballots.reduce((n, b) => n + b.ballot.items.length, 0);
+  const period =
+    data.assembly.firstDate && data.assembly.lastDate
+      ? data.assembly.firstDate === data.assembly.lastDate
+        ? formatIsoDate(data.assembly.firstDate, opts.lang)
+        : `${formatIsoDate(data.assembly.firstDate, opts.lang)} – ${formatIsoDate(data.assembly.lastDate, opts.lang)}`
+      : '—';
+  return [
+    { text: '', margin: [0, 120, 0, 0] },
+    ...titleBlock(r.recommendations.title, data.assembly.name, opts.level, opts.lang, r.recommendations.subtitle),
+    factsTable(
+      [
+        [r.period, period],
+        [r.panelSize, countText(data.assembly.panelSize, opts.level, opts.lang)],
+        [r.recommendations.sessionsHeading, r.sessions(held, data.sessions.length)],
+        [r.recommendations.results, r.recommendations.items(items)],
+      ],
+      { labelWidth: 150, fontSize: 11, margin: [0, 14, 0, 0] },
+    ),
+    { text: '', pageBreak: 'after' },
+  ];
+}
+
+function method(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
+  const r = labels.reports.recommendations;
+  const lang = opts.lang;
+  const out: Content[] = [heading(r.method, 1)];
+
+  // Selection.
+  out.push(heading(r.selection, 2));
+  const run = data.selection.find((s) => s.status === 'drawn' && s.kind === 'panel') ?? data.selection.find((s) => s.status === 'drawn');
+  if (run) {
+    out.push(
+      para(
+        r.selectionText({
+          pool: countText(run.summary.count, opts.level, lang),
+          panel: countText(run.panelSize, opts.level, lang),
+          algorithm: run.algorithm,
+          version: run.algorithmVersion,
+          features: new Set(run.quotas.map((q) => q.feature)).size,
+          quotas: run.quotas.length,
+        }),
+      ),
+    );
+  } else out.push(para(r.selectionNone));
+
+  // Sessions.
+  out.push(heading(r.sessionsHeading, 2));
+  const held = data.heldSessionIds.map((id) => data.sessions.find((s) => s.id === id)).filter((s) => s !== undefined);
+  if (held.length > 0) {
+    out.push(para(r.sessionsText(held.length, data.sessions.length, shortDate(held[0]!.date, lang), shortDate(held[held.length - 1]!.date, lang))));
+    out.push(note(held.map((s) => `${shortDate(s.date, lang)} — ${s.name}`).join('\n')));
+  } else out.push(para(r.sessionsNone));
+
+  // Expert input.
+  out.push(heading(r.experts, 2));
+  const contributors = data.agenda.contributors.filter((c) => c.status !== 'declined');
+  if (contributors.length > 0) {
+    const roles = new Map<string, number>();
+    for (const c of contributors) roles.set(c.role, (roles.get(c.role) ?? 0) + 1);
+    const byRole = [...roles.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([role, n]) => labels.agenda.someone(role as keyof typeof labels.agenda.roles, n))
+      .join(', ');
+    out.push(para(r.expertsText(integer(contributors.length, lang), byRole)));
+  } else out.push(para(r.expertsNone));
+  const balance = data.agenda.balance.filter((b) => b.totalMinutes > 0);
+  if (balance.length > 0) {
+    out.push(note(r.balanceIntro, { fontSize: 9, color: '#222222', margin: [0, 2, 0, 3] }));
+    out.push(
+      dataTable(
+        [r.topic, r.perspectives, ''],
+        balance.map((b) => [
+          b.topic || '—',
+          b.perspectives
+            .map((p) => `${p.perspectiveId === null ? r.noPerspective : p.name}: ${integer(p.minutes, lang)} (${percent(b.totalMinutes > 0 ? p.minutes / b.totalMinutes : 0, lang, 0)})`)
+            .join('; '),
+          b.oneSided ? { text: r.oneSided, color: COLORS.tie } : '',
+        ]),
+        { widths: [110, '*', 90], fontSize: 8.5 },
+      ),
+    );
+  }
+
+  // Voting rules.
+  out.push(heading(r.voting, 2));
+  for (const { ballot, result } of data.ballots) {
+    const needed = Math.ceil((result.panelSize * ballot.quorum.numerator) / ballot.quorum.denominator);
+    out.push({
+      stack: [
+        { text: [{ text: ballot.title, bold: true }, { text: ` — ${methodName(ballot, labels)}, ${r.items(ballot.items.length)}`, color: GREY }], fontSize: 9.5 },
+        { text: `${r.threshold}: ${r.rule(ballot.rule)}.`, fontSize: 9 },
+        { text: r.quorum(ballot.quorum.numerator, ballot.quorum.denominator, needed, countText(result.present, opts.level, lang), result.quorumMet), fontSize: 9 },
+      ],
+      margin: [0, 0, 0, 6],
+      unbreakable: true,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function itemHeading(number: string, title: string): Content {
+  return heading(`${number}  ${title}`, 3, 230, { fontSize: 11.5, color: ACCENT, margin: [0, 12, 0, 3] });
+}
+
+function fullText(item: Ballot['items'][number], lang: ReportLang, labels: ReportLabels): Content[] {
+  const t = itemText(item, lang);
+  const out: Content[] = [];
+  if (t.text !== itemTitle(item, item.title, lang)) out.push(para(t.text, { italics: false, fontSize: 10 }));
+  if (t.language && t.language !== lang) out.push(note(labels.reports.recommendations.textOnlyIn(languageName(t.language, lang))));
+  return out;
+}
+
+function outcomeLine(label: string, o: { text: string; color: string }): Content {
+  return { text: [{ text: `${label}: `, color: GREY }, { text: o.text, bold: true, color: o.color }], fontSize: 11, margin: [0, 2, 0, 4] };
+}
+
+function yesNoItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
+  const r = labels.reports.recommendations;
+  const lang = opts.lang;
+  const source = f.ballot.items.find((i) => i.id === item.itemId);
+  const [yes = 0, no = 0, abstain = 0] = item.counts;
+  const [pFor = 0, pAgainst = 0, pAbstain = 0] = item.percentages;
+  const abstainBase = item.baseKind === 'cast' ? yes + no + abstain : item.base;
+  const shares = [shareText(yes, pFor, item.base, opts.level, lang), shareText(no, pAgainst, item.base, opts.level, lang), shareText(abstain, pAbstain, abstainBase, opts.level, lang)];
+  const counts = [yes, no, abstain];
+  const names = [r.answers.for, r.answers.against, r.answers.abstain];
+  const colours = [COLORS.for, COLORS.against, COLORS.abstain];
+  const bars: Bar[] = names.map((label, k) => ({ label, value: shares[k]!.value, text: shares[k]!.text === SUPPRESSED ? SUPPRESSED : `${shares[k]!.text} (${countText(counts[k]!, opts.level, lang)})`, color: colours[k], bold: k === 0 }));
+  const o = outcome(item, f.result, labels);
+  return [
+    itemHeading(item.number, itemTitle(source, item.title, lang)),
+    ...(source ? fullText(source, lang, labels) : []),
+    {
+      columns: [
+        {
+          width: 190,
+          stack: [
+            dataTable(
+              [r.answer, r.count, r.share],
+              [
+                ...names.map((n, k): TableCell[] => [n, countText(counts[k]!, opts.level, lang), shares[k]!.text]),
+                [r.answers.blank, countText(item.blank, opts.level, lang), ''],
+                [r.answers.spoilt, countText(item.spoilt, opts.level, lang), ''],
+              ],
+              { widths: ['*', 40, 48], align: ['left', 'right', 'right'], fontSize: 8.5, margin: [0, 0, 0, 0] },
+            ),
+          ],
+        },
+        { width: '*', stack: [horizontalBars(bars, { width: WIDTH - 190 - 14, labelWidth: 62, valueWidth: 68, marker: marker(f.ballot, labels, lang) })] },
+      ],
+      columnGap: 14,
+      margin: [0, 2, 0, 2],
+    },
+    note(`${r.base[item.baseKind](countText(item.base, opts.level, lang))}${item.baseKind === 'cast' ? ` ${r.abstainNote}` : ''}`, { margin: [0, 2, 0, 1] }),
+    { text: [{ text: `${r.threshold}: `, color: GREY }, r.rule(f.ballot.rule)], fontSize: 9 },
+    outcomeLine(r.outcome, o),
+  ];
+}
+
+function scaleItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
+  const r = labels.reports.recommendations;
+  const lang = opts.lang;
+  const rule = f.ballot.rule as Extract<Ballot['rule'], { method: 'scale' }>;
+  const source = f.ballot.items.find((i) => i.id === item.itemId);
+  const support = item.counts.slice(0, rule.supportLevels).reduce((s, c) => s + c, 0);
+  const supportShare = shareText(support, item.base > 0 ? support / item.base : 0, item.base, opts.level, lang);
+  const levels = rule.levels.map((level, k) => ({ level, count: item.counts[k] ?? 0, share: shareText(item.counts[k] ?? 0, item.percentages[k] ?? 0, item.base, opts.level, lang) }));
+  const bars: Bar[] = [
+    { label: r.support, value: supportShare.value, text: supportShare.text === SUPPRESSED ? SUPPRESSED : `${supportShare.text} (${countText(support, opts.level, lang)})`, color: COLORS.for, bold: true },
+    ...levels.map((l, k): Bar => ({ label: l.level, value: l.share.value, text: l.share.text === SUPPRESSED ? SUPPRESSED : `${l.share.text} (${countText(l.count, opts.level, lang)})`, color: k < rule.supportLevels ? '#81b984' : COLORS.abstain })),
+  ];
+  return [
+    itemHeading(item.number, itemTitle(source, item.title, lang)),
+    ...(source ? fullText(source, lang, labels) : []),
+    dataTable(
+      [r.answer, r.count, r.share],
+      [
+        ...levels.map((l): TableCell[] => [l.level, countText(l.count, opts.level, lang), l.share.text]),
+        [{ text: r.support, bold: true }, { text: countText(support, opts.level, lang), bold: true }, { text: supportShare.text, bold: true }],
+        [r.answers.blank, countText(item.blank, opts.level, lang), ''],
+        [r.answers.spoilt, countText(item.spoilt, opts.level, lang), ''],
+      ],
+      { widths: ['*', 50, 60], align: ['left', 'right', 'right'], fontSize: 8.5, margin: [0, 2, 0, 4] },
+    ),
+    horizontalBars(bars, { width: WIDTH, labelWidth: 150, valueWidth: 80, marker: marker(f.ballot, labels, lang) }),
+    note(r.base.valid(countText(item.base, opts.level, lang)), { margin: [0, 0, 0, 1] }),
+    { text: [{ text: `${r.threshold}: `, color: GREY }, r.rule(rule)], fontSize: 9 },
+    outcomeLine(r.outcome, outcome(item, f.result, labels)),
+  ];
+}
+
+/** Scores as printed: approval picks are counts of people. */
+function scoreText(f: Finalised, score: number, opts: ReportPdfOptions): string {
+  return f.ballot.rule.method === 'approval' ? countText(score, opts.level, opts.lang) : integer(score, opts.lang);
+}
+
+/** Rank of each option in the order (ties share a rank). */
+function ranks(order: string[][]): Map<string, number> {
+  const out = new Map<string, number>();
+  let rank = 1;
+  for (const group of order) {
+    for (const id of group) out.set(id, rank);
+    rank += group.length;
+  }
+  return out;
+}
+
+function rankingBallot(f: Finalised, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
+  const r = labels.reports.recommendations;
+  const lang = opts.lang;
+  const ranking = f.result.ranking;
+  if (!ranking) return [];
+  const rule = f.ballot.rule;
+  const scoreName = rule.method === 'approval' ? r.scores.approval : rule.method === 'ranking' ? r.scores[rule.count] : '';
+  const byId = new Map(f.ballot.items.map((i) => [i.id, i]));
+  const rankOf = ranks(ranking.order);
+  const ordered = ranking.order.flat();
+  const maxScore = Math.max(1, ...Object.values(ranking.scores));
+  const winners = new Set(ranking.winners);
+  const bars: Bar[] = ordered.map((id) => {
+    const score = ranking.scores[id] ?? 0;
+    const suppressed = rule.method === 'approval' && countCell(score, opts.level) === SUPPRESSED;
+    return { label: `${rankOf.get(id)}. ${byId.get(id)?.number ?? ''}`, value: suppressed ? null : score / maxScore, text: scoreText(f, score, opts), color: winners.has(id) ? COLORS.for : COLORS.neutral, bold: winners.has(id) };
+  });
+  const out: Content[] = [];
+  for (const item of f.ballot.items) {
+    out.push(heading(`${item.number}  ${itemTitle(item, item.title, lang)}`, 3, 60, { fontSize: 10.5, margin: [0, 6, 0, 1] }));
+    out.push(...fullText(item, lang, labels));
+  }
+  out.push(heading(r.order, 3, 140));
+  out.push(
+    dataTable(
+      [r.rank, r.option, scoreName],
+      ordered.map((id): TableCell[] => {
+        const item = byId.get(id);
+        const win = winners.has(id);
+        return [
+          { text: String(rankOf.get(id)), bold: win },
+          { text: `${item?.number ?? ''}  ${itemTitle(item, id, lang)}${win ? ` — ${r.winner}` : ''}`, bold: win },
+          { text: scoreText(f, ranking.scores[id] ?? 0, opts), bold: win },
+        ];
+      }),
+      { widths: [34, '*', 80], align: ['right', 'left', 'right'], fontSize: 9, margin: [0, 2, 0, 4] },
+    ),
+    horizontalBars(bars, { width: WIDTH, labelWidth: 60, valueWidth: 60, max: 1 }),
+  );
+  if (ranking.tie) out.push(note(r.tieInOrder));
+  if (ranking.condorcetWinner) {
+    const c = byId.get(ranking.condorcetWinner);
+    out.push(note(r.condorcet(c ? `${c.number} ${itemTitle(c, c.title, lang)}` : ranking.condorcetWinner)));
+  }
+  out.push(note(r.papers(countText(f.result.papers.valid, opts.level, lang), countText(f.result.papers.blank, opts.level, lang), countText(f.result.papers.spoilt, opts.level, lang))));
+  out.push({ text: [{ text: `${r.threshold}: `, color: GREY }, r.rule(rule)], fontSize: 9 });
+  const winnerText = !f.result.quorumMet
+    ? { text: r.quorumNotMet, color: COLORS.rejected }
+    : ranking.winners.length === 0
+      ? { text: '—', color: GREY }
+      : { text: ranking.winners.map((id) => `${byId.get(id)?.number ?? ''} ${itemTitle(byId.get(id), id, lang)}`.trim()).join('; '), color: COLORS.adopted };
+  out.push(outcomeLine(r.winners(Math.max(1, ranking.winners.length)), winnerText));
+  return out;
+}
+
+function results(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
+  const r = labels.reports.recommendations;
+  const out: Content[] = [heading(r.results, 1, 300, { pageBreak: 'before' })];
+  data.ballots.forEach((f, b) => {
+    const session = data.sessions.find((s) => s.id === f.ballot.sessionId);
+    out.push(
+      heading(f.ballot.title, 2, 260, b === 0 ? {} : { margin: [0, 16, 0, 4] }),
+      note(
+        [session ? `${session.name}, ${shortDate(session.date, opts.lang)}` : null, methodName(f.ballot, labels), r.quorum(f.ballot.quorum.numerator, f.ballot.quorum.denominator, Math.ceil((f.result.panelSize * f.ballot.quorum.numerator) / f.ballot.quorum.denominator), countText(f.result.present, opts.level, opts.lang), f.result.quorumMet)]
+          .filter((x) => x !== null)
+          .join(' · '),
+        { fontSize: 8.5 },
+      ),
+    );
+    if (f.ballot.rule.method === 'yesNo') for (const item of f.result.items) out.push(...yesNoItem(f, item, opts, labels));
+    else if (f.ballot.rule.method === 'scale') for (const item of f.result.items) out.push(...scaleItem(f, item, opts, labels));
+    else out.push(...rankingBallot(f, opts, labels));
+  });
+  return out;
+}
+
+function summary(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
+  const r = labels.reports.recommendations;
+  const rows: TableCell[][] = [];
+  for (const f of data.ballots) {
+    if (f.result.ranking) {
+      const rankOf = ranks(f.result.ranking.order);
+      const winners = new Set(f.result.ranking.winners);
+      for (const item of f.ballot.items) {
+        const rank = rankOf.get(item.id);
+        rows.push([
+          item.number,
+          itemTitle(item, item.title, opts.lang),
+          '—',
+          { text: `${rank === undefined ? '—' : r.ranked(rank)}${winners.has(item.id) ? ` (${r.winner})` : ''}`, bold: winners.has(item.id) },
+        ]);
+      }
+      continue;
+    }
+    for (const item of f.result.items) {
+      let forShare: string;
+      if (f.ballot.rule.method === 'scale') {
+        const support = item.counts.slice(0, f.ballot.rule.supportLevels).reduce((s, c) => s + c, 0);
+        forShare = shareText(support, item.base > 0 ? support / item.base : 0, item.base, opts.level, opts.lang).text;
+      } else forShare = shareText(item.counts[0] ?? 0, item.percentages[0] ?? 0, item.base, opts.level, opts.lang).text;
+      const o = outcome(item, f.result, labels);
+      rows.push([item.number, itemTitle(f.ballot.items.find((i) => i.id === item.itemId), item.title, opts.lang), forShare, { text: o.text, color: o.color, bold: true, fontSize: 8 }]);
+    }
+  }
+  return [
+    heading(r.summary, 1, 120, { pageBreak: 'before' }),
+    dataTable([r.number, r.titleColumn, r.percentFor, r.outcome], rows, { widths: [32, '*', 50, 130], align: ['left', 'left', 'right', 'left'], fontSize: 9 }),
+    ...(opts.level === 'aggregate' ? [note(labels.reports.suppressedNote)] : []),
+  ];
+}
+
+export async function recommendationsPdf(data: ReportData, opts: ReportPdfOptions): Promise<Buffer> {
+  const labels = reportLabels(opts.lang);
+  const r = labels.reports.recommendations;
+  if (data.ballots.length === 0) throw new RangeError(r.empty);
+  return renderPdf(
+    {
+      ...pageFrame({ assemblyName: data.assembly.name, title: r.title, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      content: [...cover(data, opts, labels), ...method(data, opts, labels), ...results(data, opts, labels), ...summary(data, opts, labels)],
+      pageBreakBefore: (node) => keepPageBreak(node),
+    },
+    { creationDate: opts.generatedAt, title: `${r.title} — ${data.assembly.name}`, author: data.assembly.name },
+  );
+}

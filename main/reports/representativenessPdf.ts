@@ -1,0 +1,170 @@
+/**
+ * Representativeness (A4 portrait): the totals (pool, panel, present at the last held session),
+ * the recruitment funnel (invitations are not recorded: "not recorded"), then per feature a table
+ * — the population's share, the pool, the panel and those present at the last held session, each
+ * as a count and a share of its column's total, the quota and whether the panel is within it —
+ * and a grouped bar chart of the four shares.
+ *
+ * Every count is a count of people: at the aggregate level 1 to 4 print as "<5", with their
+ * shares, and draw no bar. No feature defined: a RangeError.
+ */
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { ReportData, RepresentativenessRow } from './data';
+import { reportLabels, type ReportLabels } from './labels';
+import { countCell, SUPPRESSED } from './privacy';
+import {
+  COLORS,
+  countText,
+  dataTable,
+  factsTable,
+  groupedBars,
+  heading,
+  horizontalBars,
+  keepPageBreak,
+  note,
+  percent,
+  share,
+  shortDate,
+  titleBlock,
+  type Bar,
+  type Group,
+  type ReportPdfOptions,
+} from './pdf/charts';
+import { A4, GREY, pageFrame } from './pdf/layout';
+import { renderPdf } from './pdf/render';
+
+const SIDE = 40;
+const WIDTH = A4.width - 2 * SIDE;
+
+/** The features in the order the data gives them, each with its values. */
+function byFeature(rows: RepresentativenessRow[]): [string, RepresentativenessRow[]][] {
+  const out = new Map<string, RepresentativenessRow[]>();
+  for (const r of rows) out.set(r.feature, [...(out.get(r.feature) ?? []), r]);
+  return [...out.entries()];
+}
+
+function totals(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
+  const r = labels.reports.representativeness;
+  const last = data.sessions.find((s) => s.id === data.lastHeldSessionId);
+  return [
+    heading(r.totals, 2),
+    factsTable(
+      [
+        [r.pool, countText(data.totals.pool, opts.level, opts.lang)],
+        [r.panel, countText(data.totals.panel, opts.level, opts.lang)],
+        [
+          r.presentLast,
+          last
+            ? { text: [countText(data.totals.presentLast, opts.level, opts.lang), { text: `  (${r.presentAt(last.name, shortDate(last.date, opts.lang))})`, color: GREY }] }
+            : { text: `— (${r.noSessionHeld})`, color: GREY },
+        ],
+      ],
+      { labelWidth: 170, fontSize: 10 },
+    ),
+  ];
+}
+
+function funnel(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
+  const r = labels.reports.representativeness;
+  const f = data.funnel;
+  const stages: [string, number | null][] = [
+    [r.stages.invited, f.invited],
+    [r.stages.responded, f.responded],
+    [r.stages.selected, f.selected],
+    [r.stages.confirmed, f.confirmed],
+    [r.stages.attendedOnce, f.attendedOnce],
+    [r.stages.attendedAll, f.attendedAll],
+  ];
+  const top = Math.max(1, f.selected, f.confirmed, f.attendedOnce, f.attendedAll);
+  const rows: TableCell[][] = stages.map(([name, n], i) => {
+    const previous = i > 0 ? stages[i - 1]![1] : null;
+    const ofPrevious = n === null || previous === null ? '—' : share(n, previous, opts.level, opts.lang).text;
+    return [name, n === null ? { text: labels.reports.notRecorded, italics: true, color: GREY } : countText(n, opts.level, opts.lang), ofPrevious];
+  });
+  // The chart follows the people drawn (the pool, many times larger, would flatten it).
+  const bars: Bar[] = stages.slice(2).map(([name, n]) => ({
+    label: name,
+    value: n === null || countCell(n, opts.level) === SUPPRESSED ? null : n / top,
+    text: n === null ? labels.reports.notRecorded : countText(n, opts.level, opts.lang),
+    color: COLORS.series[2],
+  }));
+  return [
+    heading(r.funnel, 2, 260),
+    dataTable([r.stage, r.people, r.ofPrevious], rows, { widths: ['*', 90, 110], align: ['left', 'right', 'right'], fontSize: 9 }),
+    horizontalBars(bars, { width: WIDTH, labelWidth: 170, valueWidth: 80, max: 1 }),
+    ...(f.invited === null ? [note(r.funnelNote)] : []),
+  ];
+}
+
+function feature(name: string, rows: RepresentativenessRow[], data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content {
+  const r = labels.reports.representativeness;
+  const { level, lang } = opts;
+  const held = data.lastHeldSessionId !== null;
+  const cells = rows.map((row) => {
+    const pool = share(row.pool, data.totals.pool, level, lang);
+    const panel = share(row.panel, data.totals.panel, level, lang);
+    const present = held ? share(row.present, data.totals.presentLast, level, lang) : { value: null, text: '—' };
+    const population = row.population === null ? { value: null, text: '—' } : { value: row.population, text: percent(row.population, lang) };
+    return { row, pool, panel, present, population };
+  });
+  const both = (n: number, s: { text: string }): string => {
+    const c = countText(n, level, lang);
+    return c === SUPPRESSED || s.text === SUPPRESSED ? SUPPRESSED : `${c}  (${s.text})`;
+  };
+  const within = (row: RepresentativenessRow): TableCell => {
+    if (row.quotaMin === null && row.quotaMax === null) return '—';
+    if (countCell(row.panel, level) === SUPPRESSED) return '—';
+    const ok = (row.quotaMin === null || row.panel >= row.quotaMin) && (row.quotaMax === null || row.panel <= row.quotaMax);
+    return { text: ok ? labels.reports.yes : labels.reports.no, color: ok ? COLORS.adopted : COLORS.rejected, bold: !ok };
+  };
+  const table = dataTable(
+    [r.value, r.population, r.poolShort, r.panelShort, r.present, r.quota, r.inQuota],
+    cells.map((c): TableCell[] => [
+      c.row.value,
+      c.population.text,
+      both(c.row.pool, c.pool),
+      both(c.row.panel, c.panel),
+      held ? both(c.row.present, c.present) : '—',
+      r.quotaRange(c.row.quotaMin, c.row.quotaMax),
+      within(c.row),
+    ]),
+    { widths: ['*', 52, 78, 62, 62, 50, 46], align: ['left', 'right', 'right', 'right', 'right', 'center', 'center'], fontSize: 8.5, margin: [0, 0, 0, 4] },
+  );
+  const series = [r.population, r.poolShort, r.panelShort, r.present].map((s, i) => ({ name: s, color: COLORS.series[i]! }));
+  const groups: Group[] = cells.map((c) => ({
+    label: c.row.value,
+    values: [c.population.value, c.pool.value, c.panel.value, c.present.value],
+    texts: [c.population.text, c.pool.text, c.panel.text, c.present.text],
+  }));
+  return {
+    stack: [
+      heading(name, 2, 0),
+      table,
+      groupedBars(groups, series, { width: WIDTH, labelWidth: 120, valueWidth: 44 }),
+    ],
+    unbreakable: true,
+  };
+}
+
+export async function representativenessPdf(data: ReportData, opts: ReportPdfOptions): Promise<Buffer> {
+  const labels = reportLabels(opts.lang);
+  const r = labels.reports.representativeness;
+  if (data.representativeness.length === 0) throw new RangeError(r.empty);
+  const content: Content[] = [
+    ...titleBlock(r.title, data.assembly.name, opts.level, opts.lang),
+    { text: r.intro, fontSize: 9.5, margin: [0, 0, 0, 4] },
+    ...totals(data, opts, labels),
+    ...funnel(data, opts, labels),
+    heading(r.features, 1, 200, { pageBreak: 'before' }),
+    note(`${r.sharesNote}${opts.level === 'aggregate' ? ` ${labels.reports.suppressedNote}` : ''}`),
+    ...byFeature(data.representativeness).map(([name, rows]) => feature(name, rows, data, opts, labels)),
+  ];
+  return renderPdf(
+    {
+      ...pageFrame({ assemblyName: data.assembly.name, title: r.title, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      content,
+      pageBreakBefore: (node) => keepPageBreak(node),
+    },
+    { creationDate: opts.generatedAt, title: `${r.title} — ${data.assembly.name}`, author: data.assembly.name },
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The report workbook (one .xlsx for everything the assembly reports) and any one of its tables
+ * as CSV. The tables are defined once in reportTables.ts; here they become sheets (xlsx.ts: bold
+ * frozen header, autofilter, widths, typed cells) behind a first "About" sheet (the assembly, the
+ * privacy level in words, when it was generated, the language), or CSV text.
+ *
+ * The data has already been reduced to the privacy level (privacy.ts: forLevel) by the caller;
+ * the tables apply the small-cell rule on top of it ("<5", written as text).
+ *
+ * Same data and the same generatedAt give the same bytes: the document properties take their
+ * dates from data.generatedAt, and so do the zip entries (which the zip library would otherwise
+ * stamp with the time of writing, see fixZipTimes).
+ */
+import type { ReportTable } from '../../preload/contract';
+import { REPORT_TABLES } from '../../preload/contract';
+import type { ReportData } from './data';
+import { languageName, reportLabels, type ReportLang } from './labels';
+import type { PrivacyLevel } from './privacy';
+import { DATE_TIME_FORMAT, reportTable, venueDateTime, type ReportColumn, type ReportTableDef } from './reportTables';
+import { addTableSheet, DATE_FORMAT, excelDate, INTEGER_FORMAT, neutraliseText, newWorkbook, workbookBytes, type CellInput, type Workbook } from './xlsx';
+
+export interface ReportWorkbookOptions {
+  level: PrivacyLevel;
+  lang: ReportLang;
+}
+
+/** Adds a report table as a sheet, with the columns' own number formats over their kinds'. */
+function addReportSheet(wb: Workbook, def: ReportTableDef): void {
+  const ws = addTableSheet(wb, def.name, def.columns, def.rows);
+  def.columns.forEach((c: ReportColumn, i) => {
+    if (!c.numFmt) return;
+    for (let r = 0; r < def.rows.length; r++) {
+      const cell = ws.getCell(r + 2, i + 1);
+      if (typeof cell.value === 'number' || cell.value instanceof Date) cell.numFmt = c.numFmt;
+    }
+  });
+}
+
+/** The About sheet: what this workbook is, at which level, when, in which language. */
+function addAboutSheet(wb: Workbook, data: ReportData, opts: ReportWorkbookOptions): void {
+  const w = reportLabels(opts.lang).report;
+  const a = w.about;
+  const generated = venueDateTime(data.generatedAt, data.assembly.timeZone);
+  const rows: [string, CellInput, string | null][] = [
+    [a.assembly, data.assembly.name, null],
+    [a.level, a.levels[opts.level], null],
+    [a.generatedAt, generated, DATE_TIME_FORMAT],
+    [a.language, languageName(opts.lang, opts.lang), null],
+    [a.panelSize, data.assembly.panelSize, INTEGER_FORMAT],
+    [a.firstDate, data.assembly.firstDate ? excelDate(data.assembly.firstDate) : null, DATE_FORMAT],
+    [a.lastDate, data.assembly.lastDate ? excelDate(data.assembly.lastDate) : null, DATE_FORMAT],
+    [a.timeZone, data.assembly.timeZone, null],
+  ];
+  // Written as text first (the table, widths, header), then the typed values in place.
+  const ws = addTableSheet(
+    wb,
+    w.sheets.about,
+    [
+      { header: a.item, minWidth: 16, maxWidth: 30 },
+      { header: a.value, minWidth: 20, maxWidth: 90 },
+    ],
+    rows.map(([label, value]) => [label, value instanceof Date ? '0000-00-00 00:00' : value === null || value === undefined ? null : String(value)]),
+  );
+  rows.forEach(([, value, fmt], i) => {
+    const cell = ws.getCell(i + 2, 2);
+    if (value instanceof Date || typeof value === 'number') {
+      cell.value = value;
+      if (fmt) cell.numFmt = fmt;
+      cell.alignment = { horizontal: 'left' };
+    }
+  });
+}
+
+export async function reportWorkbook(data: ReportData, opts: ReportWorkbookOptions): Promise<Buffer> {
+  const labels = reportLabels(opts.lang);
+  const wb = newWorkbook({ title: `${labels.report.title} — ${data.assembly.name}`, created: data.generatedAt });
+  addAboutSheet(wb, data, opts);
+  for (const table of REPORT_TABLES) addReportSheet(wb, reportTable(data, table, opts));
+  return workbookBytes(wb, data.generatedAt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/** A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * A cell as CSV text: numbers with a point and no grouping (money in euros with two decimals,
+ * percentages as fractions: 0.25 for 25 %), dates as YYYY-MM-DD (with HH:MM when the column
+ * shows a time), text neutralised against formulas like the workbook's.
+ */
+function csvValue(value: CellInput, column: ReportColumn): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    return column.numFmt?.includes('hh') ? `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}` : day;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    if (column.kind === 'moneyCents') return (value / 100).toFixed(2);
+    if (column.kind === 'integer') return String(Math.round(value));
+    return String(Number.parseFloat(value.toFixed(6)));
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return neutraliseText(value);
+}
+
+/** One table as CSV: UTF-8 with a byte-order mark at the start, CRLF line ends, comma-separated, RFC 4180 quoting, formulas neutralised. */
+export function reportCsv(data: ReportData, table: ReportTable, opts: ReportWorkbookOptions): string {
+  const def = reportTable(data, table, opts);
+  const lines = [def.columns.map((c) => csvField(neutraliseText(c.header))).join(',')];
+  for (const row of def.rows) lines.push(def.columns.map((c, i) => csvField(csvValue(row[i], c))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Determinism
+

@@ -1,0 +1,45 @@
+/**
+ * Voting: the ballots of a session (`#/voting`), the double entry of the counts
+ * (`#/voting/count?ballot=ID`), the finalised results (`#/voting/results`) and the room screen
+ * for the projector (`#/voting/room`, over the whole window).
+ */
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading';
+import { hrefFor, useSubPath } from '../../router';
+import { BallotsPart } from './BallotsPart';
+import { CountPart } from './CountPart';
+import { ResultsPart } from './ResultsPart';
+import { RoomScreen } from './RoomScreen';
+import './voting.css';
+
+const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
+  { sub: '', key: 'ballots', Page: BallotsPart },
+  { sub: 'count', key: 'count', Page: CountPart },
+  { sub: 'results', key: 'results', Page: ResultsPart },
+  { sub: 'room', key: 'room', Page: RoomScreen },
+];
+
+export function VotingPage() {
+  const { t } = useTranslation();
+  const sub = useSubPath().split('/')[0] ?? '';
+  const part = PARTS.find((p) => p.sub === sub) ?? PARTS[0]!;
+  if (part.key === 'room') return <RoomScreen />;
+  return (
+    <>
+      <PageHeading intro={part.sub === '' ? t('votingPage.intro') : undefined}>{t('voting.title')}</PageHeading>
+      <nav className="sub-nav" aria-label={t('votingPage.partsLabel')}>
+        <ul>
+          {PARTS.map((p) => (
+            <li key={p.key}>
+              <a href={hrefFor('voting', p.sub)} aria-current={p === part ? 'page' : undefined}>
+                {t(`votingPage.parts.${p.key}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <part.Page />
+    </>
+  );
+}
