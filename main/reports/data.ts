@@ -68,7 +68,8 @@ export interface ReportData {
   agenda: AgendaOverview;
   tables: TablePlan[];
   ballots: { ballot: Ballot; result: BallotResult }[];
-  selection: SelectionRun[];
+  /** Every run, with a histogram of its per-person probabilities (ten equal bins; no codes). */
+  selection: (SelectionRun & { histogram?: { from: number; to: number; count: number }[] })[];
   /**
    * Counts of people per status, per session (attended / excused / absent), paid per-diem and
    * table sizes: computed before privacy.ts drops the rows they come from, so the aggregate level
@@ -190,7 +191,17 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
     agenda: agendaOverview(db),
     tables: sessions.flatMap((s) => currentPlans(db, s.id).map((p) => tablePlanOf(db, p))),
     ballots: ballotResultsOf(db),
-    selection: listSelectionRuns(db).map(selectionRunOf),
+    selection: listSelectionRuns(db).map((row) => ({ ...selectionRunOf(row), histogram: histogramOf(row.distributionJson) })),
   };
   return { ...data, counts: countsOf(data as ReportData) };
+}
+
+/** Ten equal bins from 0 to the largest probability of a run's distribution. */
+function histogramOf(distributionJson: string): { from: number; to: number; count: number }[] {
+  const values = Object.values((JSON.parse(distributionJson) as { probabilities: Record<string, number> }).probabilities);
+  if (values.length === 0) return [];
+  const top = Math.max(...values) || 1;
+  const bins = Array.from({ length: 10 }, (_, i) => ({ from: (top * i) / 10, to: (top * (i + 1)) / 10, count: 0 }));
+  for (const v of values) bins[Math.min(9, Math.floor((v / top) * 10))]!.count++;
+  return bins;
 }

@@ -55,7 +55,7 @@ export interface ProbabilityBin {
 }
 
 /** What the audit can use beyond a SelectionRun, when the report data gives it. */
-export type AuditedRun = SelectionRun & { histogram?: ProbabilityBin[] | null; probabilities?: Record<string, number> | null };
+export type AuditedRun = SelectionRun & { histogram?: ProbabilityBin[]; probabilities?: Record<string, number> | null };
 
 /** The runs to audit: drawn or superseded, oldest first. */
 export function auditedRuns(data: ReportData): AuditedRun[] {
