@@ -36,6 +36,9 @@ import votingNl from './voting.nl.json';
 import tablesEn from './tables.en.json';
 import tablesFr from './tables.fr.json';
 import tablesNl from './tables.nl.json';
+import reportsEn from './reports.en.json';
+import reportsFr from './reports.fr.json';
+import reportsNl from './reports.nl.json';
 
 type Strings = { [key: string]: string | Strings };
 
@@ -53,9 +56,9 @@ export function mergeStrings(...trees: Strings[]): Strings {
 }
 
 export const resources = {
-  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn) },
-  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr) },
-  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl) },
+  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn, reportsEn) },
+  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr, reportsFr) },
+  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl, reportsNl) },
 } as const;
 
 export const i18n = i18next.createInstance();
