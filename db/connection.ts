@@ -37,12 +37,13 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
-function readHeader(path: string): string {
+/** The first 100 bytes of the file: the SQLite database header, when it is one. */
+function readHeader(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n).toString('latin1');
+    const buf = Buffer.alloc(100);
+    const n = readSync(fd, buf, 0, 100, 0);
+    return buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
@@ -90,8 +91,15 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
   if (!options.create) {
     if (!exists) throw new AppError('FILE_NOT_FOUND', `No file at ${path}.`, { path });
     if (statSync(path).isDirectory()) throw new AppError('NOT_AN_ASSEMBLY', `${path} is a folder, not an assembly file.`, { path });
-    if (statSync(path).size === 0 || readHeader(path) !== SQLITE_HEADER) {
+    const header = statSync(path).size === 0 ? Buffer.alloc(0) : readHeader(path);
+    if (header.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) {
       throw new AppError('NOT_AN_ASSEMBLY', `${basename(path)} is not an Assembly Desk file (it is not an SQLite database).`, { path });
+    }
+    // Another program's database is refused from its header, before SQLite opens it: closing
+    // even a read-only look would checkpoint a -wal left by that program into its file.
+    // (Every assembly carries the id in the file itself: createAssemblyFile checkpoints it there.)
+    if (header.length === 100 && header.readUInt32BE(68) !== APPLICATION_ID) {
+      throw new AppError('NOT_AN_ASSEMBLY', `${basename(path)} is an SQLite database, but not an Assembly Desk file. It was not changed.`, { path });
     }
   } else {
     mkdirSync(dirname(path), { recursive: true });

@@ -10,6 +10,7 @@ import { agendaHandlers } from './services/agenda';
 import { tableHandlers } from './services/tables';
 import { votingHandlers } from './services/voting';
 import { reportHandlers } from './services/reports';
+import { backupHandlers } from './services/backups';
 import { sessionHandlers } from './services/sessions';
 import { createRegistry, type Registry } from './registry';
 
@@ -32,6 +33,7 @@ export const APP_HANDLERS = [
   tableHandlers,
   votingHandlers,
   reportHandlers,
+  backupHandlers,
 ];
 
 /** The application's registry: every domain's handlers, merged once. */

@@ -947,6 +947,23 @@ export interface ReportRequest {
   lang?: Language;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Backups.
+
+export interface BackupInfo {
+  name: string;
+  /** When it was taken (ISO). */
+  at: string;
+  /** open: when the file was opened; auto: every 15 minutes while changes happen; manual; before-restore; before-migration. */
+  reason: 'open' | 'auto' | 'manual' | 'before-restore' | 'before-migration' | 'unknown';
+  bytes: number;
+  /** What it holds, for choosing one to restore; ok false when it is damaged. */
+  ok: boolean;
+  participants: number;
+  checkIns: number;
+  ballots: number;
+}
+
 /** Method name -> [argument type, result type]. */
 export interface ApiContract {
   'app.status': [Record<string, never>, AppStatus];
@@ -1137,6 +1154,14 @@ export interface ApiContract {
    * pseudonymised: codes only; aggregate: counts only, cells under 5 people shown as "<5".
    */
   'reports.export': [ReportRequest, ExportedBinaryFile];
+  /** The backups of the open assembly, newest first, with what each holds. */
+  'backups.list': [Record<string, never>, { backups: BackupInfo[]; lastBackupAt: string | null }];
+  /** A backup now (kept until removed by hand). */
+  'backups.create': [Record<string, never>, BackupInfo];
+  /** Replaces the open assembly by a backup, after taking a backup of the state it replaces. */
+  'backups.restore': [{ name: string }, AssemblyInfo];
+  /** A consistent copy of the open assembly at `path` ("Save a copy"), while the app keeps working. */
+  'app.saveCopy': [{ path: string }, { path: string; bytes: number }];
 }
 
 export type MethodName = keyof ApiContract;
@@ -1250,6 +1275,10 @@ export const METHOD_NAMES = [
   'voting.correct',
   'voting.results',
   'reports.export',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'app.saveCopy',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method of the contract exactly.

@@ -11,6 +11,8 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { ASSEMBLY_FILE_EXT, assembliesDir } from '../paths';
 import { handlers } from '../registry';
+import { backupSummary, listBackups, takeBackup } from '../../db/backup';
+import { startAutoBackup } from './backups';
 import { APP_VERSION } from '../version';
 import { empty, filePath, panelSize, requiredText } from './schemas';
 
@@ -43,9 +45,27 @@ function assemblyInfo(ctx: AppContext): AssemblyInfo {
 }
 
 /** Opens a file and makes it the current assembly; the previous one is closed only once this one is open. */
+/** A damaged file's error names its latest good backup, for the user to open or restore. */
+function offerBackup(e: unknown, path: string, nativeBinding?: string): unknown {
+  if (!(e instanceof AppError) || e.code !== 'FILE_CORRUPT') return e;
+  const good = listBackups(path).find((b) => backupSummary(b.path, nativeBinding).ok);
+  if (!good) return e;
+  return new AppError(
+    'FILE_CORRUPT',
+    `${basename(path)} is damaged and cannot be opened. Its latest good backup is ${good.name} (${good.at}): open that file instead.`,
+    { ...e.details, latestBackup: { name: good.name, path: good.path, at: good.at } },
+    e.i18nKey,
+  );
+}
+
 export async function openFile(ctx: AppContext, path: string, remember = true): Promise<AssemblyInfo> {
   const absolute = ctx.resolveUserPath(path);
-  const opened = await openAssemblyDb(absolute, { nativeBinding: ctx.nativeBinding, now: ctx.clock });
+  let opened;
+  try {
+    opened = await openAssemblyDb(absolute, { nativeBinding: ctx.nativeBinding, now: ctx.clock });
+  } catch (e) {
+    throw offerBackup(e, absolute, ctx.nativeBinding);
+  }
   if (!readAssemblyRow(opened.db)) {
     opened.db.close();
     throw new AppError('NOT_AN_ASSEMBLY', `${basename(absolute)} holds no assembly (it may have been created by an interrupted program).`, {
@@ -54,6 +74,12 @@ export async function openFile(ctx: AppContext, path: string, remember = true): 
   }
   ctx.closeAssembly();
   ctx.open = { db: opened.db, path: absolute, schemaVersion: opened.schemaVersion };
+  // At the desk (the app, web mode): a backup when the file is opened, then every 15 minutes
+  // while changes happen. A command-line call is too short-lived for either.
+  if (ctx.transport !== 'cli') {
+    await takeBackup(opened.db, absolute, 'open', ctx.clock());
+    startAutoBackup(ctx);
+  }
   const info = assemblyInfo(ctx);
   if (remember) ctx.settings.rememberRecent({ path: absolute, name: info.name, openedAt: ctx.nowIso() });
   return info;

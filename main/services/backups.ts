@@ -1,0 +1,102 @@
+/**
+ * Backups of the open assembly: listed with what each holds, taken by hand, restored after a
+ * backup of the state being replaced, and taken automatically (when the file is opened, and every
+ * 15 minutes while changes happen; see startAutoBackup). "Save a copy" writes a consistent copy
+ * elsewhere with the same online backup API.
+ */
+import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import type { AssemblyInfo, BackupInfo } from '../../preload/contract';
+import { backupSummary, listBackups, takeBackup, type BackupFile } from '../../db/backup';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { handlers } from '../registry';
+import { openFile } from './app';
+import { filePath } from './schemas';
+
+export const AUTO_BACKUP_MS = 15 * 60 * 1000;
+
+function infoOf(b: BackupFile, nativeBinding?: string): BackupInfo {
+  const summary = backupSummary(b.path, nativeBinding);
+  return { name: b.name, at: b.at, reason: b.reason, bytes: b.bytes, ok: summary.ok, participants: summary.participants, checkIns: summary.checkIns, ballots: summary.ballots };
+}
+
+function requireOpen(ctx: AppContext): { path: string } {
+  ctx.requireDb();
+  return { path: ctx.open!.path };
+}
+
+/**
+ * Every 15 minutes, a backup when the file changed since the last one (SQLite's total_changes
+ * of this connection). The timer does not keep the process alive, and stops with the file.
+ */
+export function startAutoBackup(ctx: AppContext, everyMs = AUTO_BACKUP_MS): () => void {
+  const opened = ctx.open;
+  if (!opened) return () => {};
+  let lastChanges = (opened.db.prepare('SELECT total_changes()').pluck().get() as number) ?? 0;
+  const timer = setInterval(() => {
+    if (ctx.open !== opened) {
+      clearInterval(timer);
+      return;
+    }
+    const changes = opened.db.prepare('SELECT total_changes()').pluck().get() as number;
+    if (changes === lastChanges) return;
+    lastChanges = changes;
+    // A failed automatic backup must not stop the desk: it is tried again at the next tick.
+    void takeBackup(opened.db, opened.path, 'auto', ctx.clock()).catch(() => {});
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export const backupHandlers = handlers({
+  'backups.list': {
+    args: z.strictObject({}),
+    run: (_args, ctx) => {
+      const { path } = requireOpen(ctx);
+      const backups = listBackups(path).map((b) => infoOf(b, ctx.nativeBinding));
+      return { backups, lastBackupAt: backups[0]?.at ?? null };
+    },
+  },
+
+  'backups.create': {
+    args: z.strictObject({}),
+    run: async (_args, ctx): Promise<BackupInfo> => {
+      const { path } = requireOpen(ctx);
+      return infoOf(await takeBackup(ctx.requireDb(), path, 'manual', ctx.clock()), ctx.nativeBinding);
+    },
+  },
+
+  'backups.restore': {
+    args: z.strictObject({ name: z.string().min(1).max(300).regex(/^[^/\\]+\.assembly$/, 'must be the name of a backup file') }),
+    run: (args, ctx) =>
+      ctx.exclusive(async (): Promise<AssemblyInfo> => {
+        const { path } = requireOpen(ctx);
+        const backup = listBackups(path).find((b) => b.name === args.name);
+        if (!backup) throw new AppError('NOT_FOUND', `There is no backup called ${args.name}.`, { name: args.name }, 'backups.notFound');
+        const summary = backupSummary(backup.path, ctx.nativeBinding);
+        if (!summary.ok) {
+          throw new AppError('FILE_CORRUPT', `That backup is damaged (${summary.problem}); choose another one. Nothing was changed.`, { name: args.name }, 'backups.damaged');
+        }
+        // The state being replaced is kept first: a restore can itself be undone.
+        await takeBackup(ctx.requireDb(), path, 'before-restore', ctx.clock());
+        ctx.closeAssembly();
+        // A -wal beside the file would be replayed into the restored copy: remove it with the file closed.
+        for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+        copyFileSync(backup.path, path);
+        return openFile(ctx, path);
+      }),
+  },
+
+  'app.saveCopy': {
+    args: z.strictObject({ path: filePath }),
+    run: async (args, ctx) => {
+      requireOpen(ctx);
+      const target = ctx.resolveUserPath(args.path);
+      if (existsSync(target)) throw new AppError('FILE_EXISTS', `${basename(target)} already exists. Choose another name.`, { path: target });
+      await ctx.requireDb().backup(target);
+      return { path: target, bytes: statSync(target).size };
+    },
+  },
+});

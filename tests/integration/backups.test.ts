@@ -1,0 +1,75 @@
+/** Backups of the open assembly: list, take, restore (keeping the replaced state), save a copy, automatic. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startAutoBackup } from '../../main/services/backups';
+import { makeApp } from '../helpers/app';
+import { useTempDir } from '../helpers/tmp';
+
+const tempDir = useTempDir();
+
+describe('backups', () => {
+  it('takes a backup by hand, restores it after keeping the state it replaces, and lists what each holds', async () => {
+    const app = makeApp(tempDir());
+    await app.call('app.openDemo', { stage: 'venue' });
+    const sessions = await app.call('sessions.list', {});
+    const sessionId = sessions[2]!.id;
+    const manual = await app.call('backups.create', {});
+    expect(manual).toMatchObject({ reason: 'manual', ok: true, participants: 60 });
+    const checkInsBefore = manual.checkIns;
+
+    // After the backup, five people are checked in; the restore takes the file back to before.
+    const roster = await app.call('attendance.roster', { sessionId });
+    for (const r of roster.rows.slice(0, 5)) await app.call('attendance.checkIn', { sessionId, personId: r.personId });
+    const restored = await app.call('backups.restore', { name: manual.name });
+    expect(restored.name).toContain('Party Funding');
+    expect((await app.call('attendance.roster', { sessionId })).present).toBe(0);
+
+    const list = await app.call('backups.list', {});
+    const before = list.backups.find((b) => b.reason === 'before-restore')!;
+    expect(before.checkIns).toBe(checkInsBefore + 5);
+    expect(list.backups.find((b) => b.name === manual.name)!.checkIns).toBe(checkInsBefore);
+    expect(list.lastBackupAt).toBe(list.backups[0]!.at);
+
+    // The replaced state can be restored in turn.
+    await app.call('backups.restore', { name: before.name });
+    expect((await app.call('attendance.roster', { sessionId })).present).toBe(5);
+
+    const missing = await app.raw('backups.restore', { name: 'nope.assembly' });
+    expect(missing.ok ? null : missing.error.i18nKey).toBe('backups.notFound');
+    const path = await app.raw('backups.restore', { name: '../x.assembly' });
+    expect(path.ok ? null : path.error.code).toBe('VALIDATION');
+    app.close();
+  }, 60_000);
+
+  it('saves a consistent copy elsewhere, refusing to overwrite a file', async () => {
+    const dir = tempDir();
+    const app = makeApp(dir);
+    await app.call('app.openDemo', {});
+    const target = join(dir, 'copy.assembly');
+    const copy = await app.call('app.saveCopy', { path: target });
+    expect(copy.bytes).toBeGreaterThan(100_000);
+    const again = await app.raw('app.saveCopy', { path: target });
+    expect(again.ok ? null : again.error.code).toBe('FILE_EXISTS');
+    app.close();
+    const other = makeApp(tempDir());
+    await other.call('app.openAssembly', { path: target });
+    expect((await other.call('people.list', { limit: 1 })).total).toBe(1500);
+    other.close();
+  });
+
+  it('backs up automatically when changes happened since the last tick, and not otherwise', async () => {
+    const app = makeApp(tempDir());
+    await app.call('app.openDemo', {});
+    const stop = startAutoBackup(app.ctx, 50);
+    await new Promise((r) => setTimeout(r, 120));
+    expect((await app.call('backups.list', {})).backups.filter((b) => b.reason === 'auto')).toHaveLength(0);
+    await app.call('sessions.create', { name: 'Extra evening', date: '2027-03-03', startTime: '19:00', endTime: '21:30', kind: 'online' });
+    await new Promise((r) => setTimeout(r, 300));
+    stop();
+    const auto = (await app.call('backups.list', {})).backups.filter((b) => b.reason === 'auto');
+    expect(auto.length).toBeGreaterThanOrEqual(1);
+    expect(existsSync(app.ctx.open!.path)).toBe(true);
+    app.close();
+  });
+});
