@@ -165,7 +165,7 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
     if (e instanceof AppError) throw e;
     const code = sqliteCode(e);
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new AppError('FILE_CORRUPT', `${basename(path)} is damaged or not an assembly file (${code}). Open its latest backup instead.`, { path });
+      throw new AppError('FILE_CORRUPT', `${basename(path)} is damaged and cannot be opened. Open its latest backup instead.`, { path, sqliteCode: code });
     }
     throw e;
   }

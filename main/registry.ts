@@ -64,6 +64,8 @@ export function createRegistry(maps: Partial<HandlerMap>[], log: (msg: string) =
         if (isAppError(e)) return { ok: false, error: e.toApiError() };
         // Unexpected: log the technical detail locally (no arguments: they may hold personal data).
         log(`[assembly-desk] ${method} failed: ${(e as Error)?.stack ?? String(e)}`);
+        const disk = diskProblem(e);
+        if (disk) return { ok: false, error: disk.toApiError() };
         return {
           ok: false,
           error: new AppError('INTERNAL', `Something went wrong in ${method}: ${(e as Error)?.message ?? String(e)}. Check the result before trying again.`).toApiError(),
@@ -71,4 +73,24 @@ export function createRegistry(maps: Partial<HandlerMap>[], log: (msg: string) =
       }
     },
   };
+}
+
+/**
+ * A full disk (or a file that may not grow) reaches us as SQLite's or the file system's own
+ * words. Every change runs in one transaction, which SQLite rolls back: say so plainly.
+ */
+function diskProblem(e: unknown): AppError | null {
+  const code = (e as { code?: string })?.code ?? '';
+  const message = (e as Error)?.message ?? '';
+  const full = code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EFBIG' || /database or disk is full|no space left/i.test(message);
+  const io = code.startsWith('SQLITE_IOERR') || /disk I\/O error/i.test(message);
+  if (!full && !io) return null;
+  return new AppError(
+    'INTERNAL',
+    full
+      ? 'The disk is full, or the assembly file may not grow any further: nothing was changed. Free some space (or save a copy elsewhere) and try again.'
+      : 'The computer could not write the assembly file (a disk error, or the disk is full): nothing was changed. Check the disk and try again.',
+    { reason: full ? 'diskFull' : 'diskError' },
+    full ? 'errors.diskFull' : 'errors.diskError',
+  );
 }

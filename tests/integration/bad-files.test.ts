@@ -63,8 +63,8 @@ describe('opening a damaged assembly', () => {
 
     const error = await refusedOpen(app, good, file);
     expect(error.code).toBe('FILE_CORRUPT');
-    // Today: "damaged.assembly is damaged or not an assembly file (SQLITE_CORRUPT). Open its latest
-    // backup instead." (SQLite gives up before the integrity check can list the problems.)
+    // "damaged.assembly is damaged and cannot be opened. Open its latest backup instead." (SQLite
+    // gives up before the integrity check can list the problems; its code is in the details.)
     expect(error.message).toMatch(/^damaged\.assembly is damaged\b.*\. Open its latest backup instead\.$/);
     expect(error.details).toMatchObject({ path: file });
     app.close();

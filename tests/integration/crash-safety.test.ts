@@ -242,6 +242,9 @@ describe('crash safety', () => {
       const line = stderr.split('\n').find((l) => l.startsWith('error '));
       expect(line, stderr).toBeDefined();
       expect(line).toMatch(/disk/i);
+      // Said plainly: the transaction was rolled back, so the person knows nothing half-happened.
+      expect(line).toMatch(/nothing was changed/);
+      expect(line).not.toMatch(/SQLITE|disk I\/O error|Check the result/);
       return line!;
     }
 
