@@ -8,36 +8,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { ApiResult, Session } from '../../preload/contract';
+import type { Session } from '../../preload/contract';
 import { DEMO_ASSEMBLY_NAME } from '../../main/domain/demo/generate';
 import { ARTIFACTS_DIR, expect, snap, test } from './fixtures';
+import { api, goToHash } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
 
 const ASSEMBLY = 'Burgerraad Partijfinanciering';
 const EXPERT = 'Prof. Ayşe Çelik';
-
-async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, a]) => {
-      const [domain, action] = (m as string).split('.') as [string, string];
-      // globalThis: this callback runs in the page, where the API is window.assembly.
-      const group = (globalThis as unknown as { assembly: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).assembly[domain]!;
-      return group[action]!(a);
-    },
-    [method, args] as const,
-  );
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-
-/** Moves within the app as its links do (the tests are type-checked without the DOM library). */
-async function goToHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
 
 /** A modal dialog sits over the viewport: a screenshot of the viewport shows it as a person sees it. */
 async function snapDialog(page: Page, name: string) {

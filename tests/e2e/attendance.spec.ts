@@ -9,43 +9,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ApiResult, PaymentsList, RosterEntry, Session, SessionRoster } from '../../preload/contract';
+import type { PaymentsList, RosterEntry, Session, SessionRoster } from '../../preload/contract';
 import { ARTIFACTS_DIR, expect, snap, test } from './fixtures';
+import { api, goToHash, sessionNamed } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
-
-async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, a]) => {
-      const [domain, action] = (m as string).split('.') as [string, string];
-      // globalThis: this callback runs in the page, where the API is window.assembly.
-      const group = (globalThis as unknown as { assembly: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).assembly[domain]!;
-      return group[action]!(a);
-    },
-    [method, args] as const,
-  );
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-
-async function goToHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
 
 /** A modal dialog or a sticky panel: the viewport as a person sees it. */
 async function snapViewport(page: Page, name: string) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
-}
-
-async function sessionNamed(page: Page, name: string): Promise<Session> {
-  const sessions = await api<Session[]>(page, 'sessions.list', {});
-  const found = sessions.find((s) => s.name === name);
-  if (!found) throw new Error(`no session ${name} in ${sessions.map((s) => s.name).join(', ')}`);
-  return found;
 }
 
 const fullName = (r: RosterEntry) => `${r.firstName} ${r.lastName}`;

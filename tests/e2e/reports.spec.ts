@@ -7,30 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import type { ApiResult } from '../../preload/contract';
 import { expect, snap, test } from './fixtures';
+import { api, goToHash } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
-
-async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, a]) => {
-      const [domain, action] = (m as string).split('.') as [string, string];
-      const group = (globalThis as unknown as { assembly: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).assembly[domain]!;
-      return group[action]!(a);
-    },
-    [method, args] as const,
-  );
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-
-async function goToHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
 
 async function startAt(page: Page, appUrl: string) {
   await page.goto(appUrl);

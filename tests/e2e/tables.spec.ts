@@ -7,37 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import type { ApiResult, Session, SessionRoster } from '../../preload/contract';
+import type { SessionRoster } from '../../preload/contract';
 import { expect, snap, test } from './fixtures';
+import { api, goToHash, sessionNamed } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
-
-async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, a]) => {
-      const [domain, action] = (m as string).split('.') as [string, string];
-      const group = (globalThis as unknown as { assembly: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).assembly[domain]!;
-      return group[action]!(a);
-    },
-    [method, args] as const,
-  );
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-
-async function goToHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
-
-async function sessionNamed(page: Page, name: string): Promise<Session> {
-  const sessions = await api<Session[]>(page, 'sessions.list', {});
-  const found = sessions.find((s) => s.name === name);
-  if (!found) throw new Error(`no session ${name}`);
-  return found;
-}
 
 const cards = (page: Page) => page.locator('.table-card');
 const scoreText = (page: Page) => page.getByTestId('tables-score-total').textContent();

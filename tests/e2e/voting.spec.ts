@@ -6,30 +6,11 @@
  * The tests share one server and run in order.
  */
 import type { Page } from '@playwright/test';
-import type { ApiResult, Ballot, Session, SessionRoster } from '../../preload/contract';
+import type { Ballot, Session, SessionRoster } from '../../preload/contract';
 import { expect, snap, test } from './fixtures';
+import { api, goToHash } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
-
-async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, a]) => {
-      const [domain, action] = (m as string).split('.') as [string, string];
-      const group = (globalThis as unknown as { assembly: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).assembly[domain]!;
-      return group[action]!(a);
-    },
-    [method, args] as const,
-  );
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-
-async function goToHash(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
 
 /** Types a row of the grid from its first cell on, Tab between the cells. */
 async function typeRow(page: Page, values: number[]) {
