@@ -63,8 +63,22 @@ function rotate(filePath: string, reason: BackupReason): void {
   for (const b of old) rmSync(b.path, { force: true });
 }
 
+type Summary = { ok: boolean; participants: number; checkIns: number; ballots: number; problem: string | null };
+/** Summaries by path, size and time: a backup file does not change, and the header asks often. */
+const summaries = new Map<string, Summary>();
+
 /** What a backup holds, read without changing it: for the person choosing one to restore. */
-export function backupSummary(path: string, nativeBinding?: string): { ok: boolean; participants: number; checkIns: number; ballots: number; problem: string | null } {
+export function backupSummary(path: string, nativeBinding?: string): Summary {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  const key = stat ? `${path}\u0000${stat.size}\u0000${stat.mtimeMs}` : null;
+  const known = key ? summaries.get(key) : undefined;
+  if (known) return known;
+  const summary = readSummary(path, nativeBinding);
+  if (key) summaries.set(key, summary);
+  return summary;
+}
+
+function readSummary(path: string, nativeBinding?: string): Summary {
   let db: Db | null = null;
   // Reading a WAL file makes SQLite create its -wal and -shm beside it: those it made for this
   // look are removed again, so that looking at a backup leaves the folder as it was.

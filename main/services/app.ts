@@ -58,7 +58,7 @@ function offerBackup(e: unknown, path: string, nativeBinding?: string): unknown 
   );
 }
 
-export async function openFile(ctx: AppContext, path: string, remember = true): Promise<AssemblyInfo> {
+export async function openFile(ctx: AppContext, path: string, remember = true, backupOnOpen = true): Promise<AssemblyInfo> {
   const absolute = ctx.resolveUserPath(path);
   let opened;
   try {
@@ -77,7 +77,8 @@ export async function openFile(ctx: AppContext, path: string, remember = true): 
   // At the desk (the app, web mode): a backup when the file is opened, then every 15 minutes
   // while changes happen. A command-line call is too short-lived for either.
   if (ctx.transport !== 'cli') {
-    await takeBackup(opened.db, absolute, 'open', ctx.clock());
+    // Not after a restore: the file is the backup just restored, already in the folder.
+    if (backupOnOpen) await takeBackup(opened.db, absolute, 'open', ctx.clock());
     startAutoBackup(ctx);
   }
   const info = assemblyInfo(ctx);

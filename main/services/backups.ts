@@ -85,7 +85,7 @@ export const backupHandlers = handlers({
         // A -wal beside the file would be replayed into the restored copy: remove it with the file closed.
         for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
         copyFileSync(backup.path, path);
-        return openFile(ctx, path);
+        return openFile(ctx, path, true, false);
       }),
   },
 
@@ -93,7 +93,8 @@ export const backupHandlers = handlers({
     args: z.strictObject({ path: filePath }),
     run: async (args, ctx) => {
       requireOpen(ctx);
-      const target = ctx.resolveUserPath(args.path);
+      // A copy is an assembly file like any other: the start page lists *.assembly.
+      const target = ctx.resolveUserPath(args.path.endsWith('.assembly') ? args.path : `${args.path}.assembly`);
       if (existsSync(target)) throw new AppError('FILE_EXISTS', `${basename(target)} already exists. Choose another name.`, { path: target });
       await ctx.requireDb().backup(target);
       return { path: target, bytes: statSync(target).size };

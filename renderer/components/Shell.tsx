@@ -1,4 +1,4 @@
-import { useEffect, useRef, type JSX, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssemblyInfo } from '../../preload/contract';
 import { call } from '../api';
@@ -9,6 +9,7 @@ import { SelectionPage } from '../pages/selection/SelectionPage';
 import { SessionsPage } from '../pages/SessionsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { useAppState } from './AppState';
+import { BackupStatus } from './BackupStatus';
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './useAction';
 
@@ -30,6 +31,8 @@ export function Shell({ assembly }: { assembly: AssemblyInfo }) {
   const area = useArea();
   const Page = PAGES[area];
   const previousArea = useRef<Area | null>(null);
+  // After a backup was restored, the page is mounted again so that it loads the restored data.
+  const [restoredCount, setRestoredCount] = useState(0);
 
   // On arrival (an assembly was just opened) and after a move to another page, focus the
   // page's heading: screen readers announce it and Tab continues from the top of the page.
@@ -50,7 +53,7 @@ export function Shell({ assembly }: { assembly: AssemblyInfo }) {
       <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipToContent')}
       </a>
-      <Header assembly={assembly} />
+      <Header assembly={assembly} onRestored={() => setRestoredCount((n) => n + 1)} />
       <div className="layout">
         <nav className="side-nav" aria-label={t('nav.label')}>
           <ul>
@@ -64,14 +67,14 @@ export function Shell({ assembly }: { assembly: AssemblyInfo }) {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <Page />
+          <Page key={restoredCount} />
         </main>
       </div>
     </div>
   );
 }
 
-function Header({ assembly }: { assembly: AssemblyInfo }) {
+function Header({ assembly, onRestored }: { assembly: AssemblyInfo; onRestored: () => void }) {
   const { t } = useTranslation();
   const { status, setStatus } = useAppState();
   const { run: closeAssembly, busy, error } = useAction(async () => setStatus(await call('app.closeAssembly', {})));
@@ -86,6 +89,7 @@ function Header({ assembly }: { assembly: AssemblyInfo }) {
         </p>
       </div>
       <div className="app-header-side">
+        <BackupStatus assembly={assembly} onRestored={onRestored} />
         <p className="operator">
           <span className="label">{t('header.operator')}:</span> <strong>{status.operator}</strong>
         </p>

@@ -39,6 +39,9 @@ import tablesNl from './tables.nl.json';
 import reportsEn from './reports.en.json';
 import reportsFr from './reports.fr.json';
 import reportsNl from './reports.nl.json';
+import backupsEn from './backups.en.json';
+import backupsFr from './backups.fr.json';
+import backupsNl from './backups.nl.json';
 
 type Strings = { [key: string]: string | Strings };
 
@@ -56,9 +59,9 @@ export function mergeStrings(...trees: Strings[]): Strings {
 }
 
 export const resources = {
-  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn, reportsEn) },
-  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr, reportsFr) },
-  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl, reportsNl) },
+  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn, reportsEn, backupsEn) },
+  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr, reportsFr, backupsFr) },
+  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl, reportsNl, backupsNl) },
 } as const;
 
 export const i18n = i18next.createInstance();

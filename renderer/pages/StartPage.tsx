@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssemblyInfo } from '../../preload/contract';
 import { call, isApiCallError } from '../api';
 import { useApiData, useAppState } from '../components/AppState';
+import { latestBackupOf } from '../components/BackupsDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../components/Field';
 import { FormActions } from '../components/FormActions';
@@ -100,6 +101,7 @@ export function StartPage() {
   const nameError = createFields?.code === 'FILE_EXISTS' ? t('errors.FILE_EXISTS') : createFields?.fieldProblem('name');
   const serverSizeError = createFields?.fieldProblem('panelSize');
   const pathError = isApiCallError(openError) ? openError.fieldProblem('path') : undefined;
+  const latestBackup = latestBackupOf(openError);
   const recentPaths = new Set(status.recent.map((r) => r.path));
   const otherFiles = (files.data ?? []).filter((f) => !recentPaths.has(f.path));
 
@@ -208,6 +210,14 @@ export function StartPage() {
                 {(p) => <input {...p} type="text" autoComplete="off" spellCheck={false} className="input-path" value={path} onChange={(e) => setPath(e.target.value)} />}
               </Field>
               {!pathError && <ErrorNotice error={openError} id="open-error" />}
+              {latestBackup && (
+                <div className="form-actions backup-offer">
+                  <button type="button" className="button button-primary" onClick={() => void openPath(latestBackup.path, 'list')} disabled={busy !== null}>
+                    {t('backupsUi.offer.open', { when: formatInstant(latestBackup.at, lang) })}
+                  </button>
+                  <p className="muted">{t('backupsUi.offer.text')}</p>
+                </div>
+              )}
               <FormActions busy={busy === 'open'} disabled={busy !== null} submitLabel={t('start.open.submit')} />
             </form>
           </section>
