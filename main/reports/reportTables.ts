@@ -115,11 +115,32 @@ function featureNames(data: ReportData): string[] {
   return [...names, ...[...extra].sort()];
 }
 
-/** Participants in the order a level lists them: by name (full), by code (pseudonymised). */
-function participantsInOrder(data: ReportData, o: ReportOptions): ReportData['participants'] {
-  if (o.level === 'full') return byLastName(data.participants, o.lang);
-  return [...data.participants].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+/** People in the order a level lists them: by name (full), by code (pseudonymised, aggregate). */
+function inOrder<T extends { firstName: string; lastName: string; code: string }>(people: readonly T[], o: ReportOptions): T[] {
+  if (o.level === 'full') return byLastName(people, o.lang);
+  return [...people].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
+
+type ColumnLabels = ReportLabels['report']['columns'];
+
+/** A person's code, then at the full level their last and first names. */
+const personColumns = (c: ColumnLabels, full: boolean): ReportColumn[] => [
+  { header: c.code, minWidth: 10 },
+  ...(full ? ([{ header: c.lastName, maxWidth: 30 }, { header: c.firstName, maxWidth: 24 }] satisfies ReportColumn[]) : []),
+];
+
+/** A session's name and date. */
+const sessionColumns = (c: ColumnLabels): ReportColumn[] => [
+  { header: c.session, maxWidth: 40 },
+  { header: c.date, kind: 'date', minWidth: 12 },
+];
+
+/** The number of sessions (or people) attended, excused, absent. */
+const markColumns = (c: ColumnLabels): ReportColumn[] => [
+  { header: c.attended, kind: 'integer', minWidth: 10 },
+  { header: c.excused, kind: 'integer', minWidth: 10 },
+  { header: c.absent, kind: 'integer', minWidth: 10 },
+];
 
 function heldSessions(data: ReportData): Session[] {
   const byId = new Map(data.sessions.map((s) => [s.id, s]));
@@ -180,11 +201,9 @@ function participantsTable(data: ReportData, o: ReportOptions, l: ReportLabels):
   const full = o.level === 'full';
   const held = data.heldSessionIds;
   const columns: ReportColumn[] = [
-    { header: c.code, minWidth: 10 },
+    ...personColumns(c, full),
     ...(full
       ? ([
-          { header: c.lastName, maxWidth: 30 },
-          { header: c.firstName, maxWidth: 24 },
           { header: c.email, maxWidth: 40 },
           { header: c.phone, minWidth: 12, maxWidth: 20 },
           { header: c.address, maxWidth: 50 },
@@ -195,7 +214,7 @@ function participantsTable(data: ReportData, o: ReportOptions, l: ReportLabels):
     ...features.map((f): ReportColumn => ({ header: f, minWidth: 10, maxWidth: 30 })),
     { header: c.attended, kind: 'integer', minWidth: 10 },
   ];
-  const rows = participantsInOrder(data, o).map((p): CellInput[] => [
+  const rows = inOrder(data.participants, o).map((p): CellInput[] => [
     p.code,
     ...(full ? [p.lastName, p.firstName, p.email, p.phone, p.address] : []),
     w.statuses[p.status] ?? p.status,
@@ -282,14 +301,7 @@ function attendanceTable(data: ReportData, o: ReportOptions, l: ReportLabels): R
     const counts = countsFor(data, o.level);
     return {
       name: w.sheets.attendance,
-      columns: [
-        { header: c.session, maxWidth: 40 },
-        { header: c.date, kind: 'date', minWidth: 12 },
-        { header: c.attended, kind: 'integer', minWidth: 10 },
-        { header: c.excused, kind: 'integer', minWidth: 10 },
-        { header: c.absent, kind: 'integer', minWidth: 10 },
-        { header: c.attendanceRate, kind: 'percent', minWidth: 12 },
-      ],
+      columns: [...sessionColumns(c), ...markColumns(c), { header: c.attendanceRate, kind: 'percent', minWidth: 12 }],
       rows: sessions.map((s) => {
         const n = counts?.attendance[s.id];
         if (!n) return [s.name, s.date, null, null, null, null];
@@ -299,15 +311,8 @@ function attendanceTable(data: ReportData, o: ReportOptions, l: ReportLabels): R
     };
   }
   const full = o.level === 'full';
-  const columns: ReportColumn[] = [
-    { header: c.code, minWidth: 10 },
-    ...(full ? ([{ header: c.lastName, maxWidth: 30 }, { header: c.firstName, maxWidth: 24 }] satisfies ReportColumn[]) : []),
-    ...sessions.map((s): ReportColumn => ({ header: s.name, minWidth: 12, maxWidth: 24 })),
-    { header: c.attended, kind: 'integer', minWidth: 10 },
-    { header: c.excused, kind: 'integer', minWidth: 10 },
-    { header: c.absent, kind: 'integer', minWidth: 10 },
-  ];
-  const rows = participantsInOrder(data, o).map((p): CellInput[] => {
+  const columns: ReportColumn[] = [...personColumns(c, full), ...sessions.map((s): ReportColumn => ({ header: s.name, minWidth: 12, maxWidth: 24 })), ...markColumns(c)];
+  const rows = inOrder(data.participants, o).map((p): CellInput[] => {
     const marks = sessions.map((s) => p.attendance[s.id]);
     const count = (m: AttendanceMark) => marks.filter((x) => x === m).length;
     return [
@@ -326,20 +331,20 @@ function perDiemTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repo
   const w = l.report;
   const c = w.columns;
   const money = (header: string): ReportColumn => ({ header, kind: 'moneyCents', minWidth: 12 });
+  const amounts: ReportColumn[] = [
+    { header: c.fullDays, kind: 'integer', minWidth: 12 },
+    { header: c.halfDays, kind: 'integer', minWidth: 12 },
+    money(c.perDiem),
+    money(c.travel),
+    money(c.childcare),
+    money(c.total),
+  ];
   if (o.level === 'aggregate') {
     const counts = countsFor(data, o.level);
     const t = counts?.perDiem;
     return {
       name: w.sheets.perDiem,
-      columns: [
-        { header: c.peoplePaid, kind: 'integer', minWidth: 12 },
-        { header: c.fullDays, kind: 'integer', minWidth: 12 },
-        { header: c.halfDays, kind: 'integer', minWidth: 12 },
-        money(c.perDiem),
-        money(c.travel),
-        money(c.childcare),
-        money(c.total),
-      ],
+      columns: [{ header: c.peoplePaid, kind: 'integer', minWidth: 12 }, ...amounts],
       rows: [
         t
           ? [countCell(t.people, o.level), t.fullDays, t.halfDays, t.perDiemCents, t.travelCents, t.childcareCents, t.totalCents]
@@ -348,23 +353,10 @@ function perDiemTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repo
     };
   }
   const full = o.level === 'full';
-  const rows = (full ? byLastName(data.perDiem.rows, o.lang) : [...data.perDiem.rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))).map(
+  const rows = inOrder(data.perDiem.rows, o).map(
     (r): CellInput[] => [r.code, ...(full ? [r.lastName, r.firstName] : []), r.fullDays, r.halfDays, r.perDiemCents, r.travelCents, r.childcareCents, r.totalCents],
   );
-  return {
-    name: w.sheets.perDiem,
-    columns: [
-      { header: c.code, minWidth: 10 },
-      ...(full ? ([{ header: c.lastName, maxWidth: 30 }, { header: c.firstName, maxWidth: 24 }] satisfies ReportColumn[]) : []),
-      { header: c.fullDays, kind: 'integer', minWidth: 12 },
-      { header: c.halfDays, kind: 'integer', minWidth: 12 },
-      money(c.perDiem),
-      money(c.travel),
-      money(c.childcare),
-      money(c.total),
-    ],
-    rows,
-  };
+  return { name: w.sheets.perDiem, columns: [...personColumns(c, full), ...amounts], rows };
 }
 
 /** A contributor as a level may name them: their name, or their role when it may not be published. */
@@ -480,8 +472,7 @@ function tablesTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repor
     return {
       name: w.sheets.tables,
       columns: [
-        { header: c.session, maxWidth: 40 },
-        { header: c.date, kind: 'date', minWidth: 12 },
+        ...sessionColumns(c),
         { header: c.round, kind: 'integer', minWidth: 10 },
         { header: c.tableCount, kind: 'integer', minWidth: 10 },
         { header: c.seated, kind: 'integer', minWidth: 12 },
@@ -509,7 +500,7 @@ function tablesTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repor
   for (const p of plans) {
     const s = sessions.get(p.sessionId);
     for (const t of [...p.tables].sort((x, y) => x.number - y.number)) {
-      const members = full ? byLastName(t.members, o.lang) : [...t.members].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+      const members = inOrder(t.members, o);
       const facilitator = t.facilitatorId ? names([t.facilitatorId]) : '';
       for (const m of members) {
         rows.push([s?.name ?? '', s?.date ?? null, p.round, t.number, t.group, facilitator, m.code, ...(full ? [m.lastName, m.firstName] : []), tag(m.language)]);
@@ -519,14 +510,12 @@ function tablesTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repor
   return {
     name: w.sheets.tables,
     columns: [
-      { header: c.session, maxWidth: 40 },
-      { header: c.date, kind: 'date', minWidth: 12 },
+      ...sessionColumns(c),
       { header: c.round, kind: 'integer', minWidth: 10 },
       { header: c.table, kind: 'integer', minWidth: 10 },
       { header: c.group, maxWidth: 24 },
       { header: c.facilitator, maxWidth: 36 },
-      { header: c.code, minWidth: 10 },
-      ...(full ? ([{ header: c.lastName, maxWidth: 30 }, { header: c.firstName, maxWidth: 24 }] satisfies ReportColumn[]) : []),
+      ...personColumns(c, full),
       { header: c.language, minWidth: 10 },
     ],
     rows,

@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AreaTabs, useAreaPart } from '../components/AreaTabs';
 import { PageHeading } from '../components/PageHeading';
-import { hrefFor, useSubPath } from '../router';
 import { DuplicatesPage } from './recruitment/DuplicatesPage';
 import { ImportPage } from './recruitment/ImportPage';
 import { PeoplePage } from './recruitment/PeoplePage';
@@ -17,22 +17,11 @@ const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
 
 export function RecruitmentPage() {
   const { t } = useTranslation();
-  const sub = useSubPath().split('/')[0] ?? '';
-  const part = PARTS.find((p) => p.sub === sub) ?? PARTS[0]!;
+  const part = useAreaPart(PARTS);
   return (
     <>
       <PageHeading>{t('recruitment.title')}</PageHeading>
-      <nav className="sub-nav" aria-label={t('recruitment.partsLabel')}>
-        <ul>
-          {PARTS.map((p) => (
-            <li key={p.key}>
-              <a href={hrefFor('recruitment', p.sub)} aria-current={p === part ? 'page' : undefined}>
-                {t(`recruitment.parts.${p.key}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <AreaTabs area="recruitment" label={t('recruitment.partsLabel')} current={part.sub} parts={PARTS.map((p) => ({ sub: p.sub, label: t(`recruitment.parts.${p.key}`) }))} />
       <part.Page />
     </>
   );

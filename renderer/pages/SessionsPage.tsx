@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../../preload/contract';
 import { call } from '../api';
 import { useApiData } from '../components/AppState';
+import { AreaTabs, useAreaPart } from '../components/AreaTabs';
 import { DataTable } from '../components/DataTable';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -12,7 +13,6 @@ import { LoadStatus, StatusLine } from '../components/StatusLine';
 import { EMPTY_SESSION, SessionForm, toSessionInput, type SessionValues } from '../components/SessionForm';
 import { formatCalendarDate, formatNumber, formatTimeRange } from '../format';
 import { currentLanguage } from '../i18n';
-import { hrefFor, useSubPath } from '../router';
 import { CheckInDesk } from './attendance/CheckInDesk';
 import { Dashboard } from './attendance/Dashboard';
 import { PaperEntry } from './attendance/PaperEntry';
@@ -37,22 +37,11 @@ const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
 
 export function SessionsPage() {
   const { t } = useTranslation();
-  const sub = useSubPath().split('/')[0] ?? '';
-  const part = PARTS.find((p) => p.sub === sub) ?? PARTS[0]!;
+  const part = useAreaPart(PARTS);
   return (
     <>
       <PageHeading intro={part.sub === '' ? t('desk.areaIntro') : undefined}>{t('sessions.title')}</PageHeading>
-      <nav className="sub-nav" aria-label={t('desk.partsLabel')}>
-        <ul>
-          {PARTS.map((p) => (
-            <li key={p.key}>
-              <a href={hrefFor('sessions', p.sub)} aria-current={p === part ? 'page' : undefined}>
-                {t(`desk.parts.${p.key}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <AreaTabs area="sessions" label={t('desk.partsLabel')} current={part.sub} parts={PARTS.map((p) => ({ sub: p.sub, label: t(`desk.parts.${p.key}`) }))} />
       <part.Page />
     </>
   );

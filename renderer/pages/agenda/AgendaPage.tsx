@@ -8,10 +8,10 @@ import { useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
+import { AreaTabs, useAreaPart } from '../../components/AreaTabs';
 import { PageHeading } from '../../components/PageHeading';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
-import { hrefFor, useSubPath } from '../../router';
 import { BalancePart } from './BalancePart';
 import { DayView } from './DayView';
 import { PeoplePart } from './PeoplePart';
@@ -29,8 +29,7 @@ const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
 export function AgendaPage() {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const sub = useSubPath().split('/')[0] ?? '';
-  const part = PARTS.find((p) => p.sub === sub) ?? PARTS[0]!;
+  const part = useAreaPart(PARTS);
   const overview = useApiData(() => call('agenda.overview', {}), []);
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [focusContributorId, setFocusContributorId] = useState<string | null>(null);
@@ -43,24 +42,21 @@ export function AgendaPage() {
   return (
     <AgendaContext.Provider value={value}>
       <PageHeading>{t('agenda.title')}</PageHeading>
-      <nav className="sub-nav" aria-label={t('agendaPage.partsLabel')}>
-        <ul>
-          {PARTS.map((p) => (
-            <li key={p.key}>
-              <a href={hrefFor('agenda', p.sub)} aria-current={p === part ? 'page' : undefined}>
-                {t(`agendaPage.parts.${p.key}`)}
-                {p.key === 'agenda' && warningCount > 0 && ' '}
-                {p.key === 'agenda' && warningCount > 0 && (
-                  <span className="agenda-count-badge">
-                    <span aria-hidden="true">{formatNumber(warningCount, lang)}</span>
-                    <span className="visually-hidden">{t('agendaPage.warningCountNav', { count: warningCount, n: formatNumber(warningCount, lang) })}</span>
-                  </span>
-                )}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <AreaTabs
+        area="agenda"
+        label={t('agendaPage.partsLabel')}
+        current={part.sub}
+        parts={PARTS.map((p) => ({
+          sub: p.sub,
+          label: t(`agendaPage.parts.${p.key}`),
+          badge: p.key === 'agenda' && warningCount > 0 && (
+            <span className="agenda-count-badge">
+              <span aria-hidden="true">{formatNumber(warningCount, lang)}</span>
+              <span className="visually-hidden">{t('agendaPage.warningCountNav', { count: warningCount, n: formatNumber(warningCount, lang) })}</span>
+            </span>
+          ),
+        }))}
+      />
       <part.Page />
     </AgendaContext.Provider>
   );

@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AreaTabs, useAreaPart } from '../../components/AreaTabs';
 import { PageHeading } from '../../components/PageHeading';
-import { hrefFor, useSubPath } from '../../router';
 import { ParticipantList } from './ParticipantList';
 import { PerDiemPage } from './PerDiemPage';
 import '../attendance/attendance.css';
@@ -15,22 +15,11 @@ const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
 
 export function ParticipantsPage() {
   const { t } = useTranslation();
-  const sub = useSubPath().split('/')[0] ?? '';
-  const part = PARTS.find((p) => p.sub === sub) ?? PARTS[0]!;
+  const part = useAreaPart(PARTS);
   return (
     <>
       <PageHeading>{t('participants.title')}</PageHeading>
-      <nav className="sub-nav" aria-label={t('participants2.partsLabel')}>
-        <ul>
-          {PARTS.map((p) => (
-            <li key={p.key}>
-              <a href={hrefFor('participants', p.sub)} aria-current={p === part ? 'page' : undefined}>
-                {t(`participants2.parts.${p.key}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <AreaTabs area="participants" label={t('participants2.partsLabel')} current={part.sub} parts={PARTS.map((p) => ({ sub: p.sub, label: t(`participants2.parts.${p.key}`) }))} />
       <part.Page />
     </>
   );

@@ -5,8 +5,8 @@
  */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AreaTabs, useAreaPart } from '../../components/AreaTabs';
 import { PageHeading } from '../../components/PageHeading';
-import { hrefFor, useSubPath } from '../../router';
 import { BallotsPart } from './BallotsPart';
 import { CountPart } from './CountPart';
 import { ResultsPart } from './ResultsPart';
@@ -22,23 +22,12 @@ const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
 
 export function VotingPage() {
   const { t } = useTranslation();
-  const sub = useSubPath().split('/')[0] ?? '';
-  const part = PARTS.find((p) => p.sub === sub) ?? PARTS[0]!;
+  const part = useAreaPart(PARTS);
   if (part.key === 'room') return <RoomScreen />;
   return (
     <>
       <PageHeading intro={part.sub === '' ? t('votingPage.intro') : undefined}>{t('voting.title')}</PageHeading>
-      <nav className="sub-nav" aria-label={t('votingPage.partsLabel')}>
-        <ul>
-          {PARTS.map((p) => (
-            <li key={p.key}>
-              <a href={hrefFor('voting', p.sub)} aria-current={p === part ? 'page' : undefined}>
-                {t(`votingPage.parts.${p.key}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <AreaTabs area="voting" label={t('votingPage.partsLabel')} current={part.sub} parts={PARTS.map((p) => ({ sub: p.sub, label: t(`votingPage.parts.${p.key}`) }))} />
       <part.Page />
     </>
   );
