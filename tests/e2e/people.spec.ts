@@ -209,6 +209,8 @@ test('a person is erased after typing their code', async ({ page, appUrl, consol
   const person = (await listPeople(page, { status: 'pool', limit: 20 })).rows[10]!;
   const search = page.getByLabel('Search by name, code, e-mail or phone');
   await search.fill(person.email ?? person.code);
+  // Wait for the search to narrow the list: a click during the re-render can land on a row that is being replaced.
+  await expect(resultsTable(page).locator('tbody tr')).toHaveCount(1);
   await resultsTable(page).getByRole('button', { name: `${person.lastName}, ${person.firstName}`, exact: true }).first().click();
   const dialog = personDialog(page);
   await dialog.getByRole('button', { name: 'Erase personal data…' }).click();
