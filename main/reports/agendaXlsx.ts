@@ -38,23 +38,20 @@ export function slotsInOrder(overview: AgendaOverview): { slot: AgendaSlot; sess
     );
 }
 
-export async function agendaWorkbook(overview: AgendaOverview, opts: AgendaWorkbookOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
+/**
+ * The agenda's slots as one table (this workbook and the report workbook both show it):
+ * `names` says how a list of contributor ids reads (the report names people by role when their
+ * name may not be published).
+ */
+export function agendaSlotTable(
+  overview: AgendaOverview,
+  labels: ReturnType<typeof reportLabels>,
+  names: (ids: readonly string[]) => string,
+): { columns: ColumnSpec[]; rows: CellInput[][] } {
   const t = labels.agenda;
   const col = t.columns;
-  const people = new Map(overview.contributors.map((c) => [c.id, c]));
-  const rooms = new Map(overview.rooms.map((r) => [r.id, r]));
-  const perspectives = new Map(overview.perspectives.map((p) => [p.id, p]));
-  const names = (ids: readonly string[]): string =>
-    ids.flatMap((id) => {
-      const c = people.get(id);
-      return c ? [c.name] : [];
-    }).join(', ');
-
-  const wb = newWorkbook({ title: `${t.programme} — ${opts.assemblyName}` });
-
-  // Agenda: every slot.
-  const agendaColumns: ColumnSpec[] = [
+  const rooms = new Map(overview.rooms.map((r) => [r.id, r.name]));
+  const columns: ColumnSpec[] = [
     { header: col.date, kind: 'date', minWidth: 12 },
     { header: col.session, maxWidth: 36 },
     { header: col.start, kind: 'time' },
@@ -69,7 +66,7 @@ export async function agendaWorkbook(overview: AgendaOverview, opts: AgendaWorkb
     { header: col.languages },
     { header: col.interpretation },
   ];
-  const agendaRows: CellInput[][] = slotsInOrder(overview).map(({ slot, session }) => [
+  const rows: CellInput[][] = slotsInOrder(overview).map(({ slot, session }) => [
     session.date,
     session.name,
     slot.startTime,
@@ -78,13 +75,32 @@ export async function agendaWorkbook(overview: AgendaOverview, opts: AgendaWorkb
     t.kinds[slot.kind] ?? slot.kind,
     slot.title,
     slot.topic,
-    slot.roomId ? (rooms.get(slot.roomId)?.name ?? '') : '',
+    slot.roomId ? (rooms.get(slot.roomId) ?? '') : '',
     names(slot.speakerIds),
     names(slot.facilitatorIds),
     tags(slot.languages),
     tags(slot.interpretation),
   ]);
-  addTableSheet(wb, t.sheets.agenda, agendaColumns, agendaRows);
+  return { columns, rows };
+}
+
+export async function agendaWorkbook(overview: AgendaOverview, opts: AgendaWorkbookOptions): Promise<Buffer> {
+  const labels = reportLabels(opts.lang);
+  const t = labels.agenda;
+  const col = t.columns;
+  const people = new Map(overview.contributors.map((c) => [c.id, c]));
+  const perspectives = new Map(overview.perspectives.map((p) => [p.id, p]));
+  const names = (ids: readonly string[]): string =>
+    ids.flatMap((id) => {
+      const c = people.get(id);
+      return c ? [c.name] : [];
+    }).join(', ');
+
+  const wb = newWorkbook({ title: `${t.programme} — ${opts.assemblyName}` });
+
+  // Agenda: every slot.
+  const slots = agendaSlotTable(overview, labels, names);
+  addTableSheet(wb, t.sheets.agenda, slots.columns, slots.rows);
 
   // Contributors: no e-mail, no phone (see the module comment).
   const collator = new Intl.Collator(labels.locale, { sensitivity: 'base', numeric: true });

@@ -27,11 +27,11 @@
  * `data.counts` (ReportCounts, computed by countsOf before the rows are dropped) when present.
  */
 import type { BallotRule, ReportTable, Session } from '../../preload/contract';
-import { slotsInOrder } from './agendaXlsx';
+import { agendaSlotTable } from './agendaXlsx';
 import type { AttendanceMark, ReportData } from './data';
 import { byLastName, reportLabels, type ReportLabels, type ReportLang } from './labels';
 import { countCell, shareCell, SMALL_CELL, type PrivacyLevel } from './privacy';
-import { minutesBetween, type CellInput, type ColumnSpec } from './xlsx';
+import type { CellInput, ColumnSpec } from './xlsx';
 
 /** A column of a report table: a sheet column, with a number format overriding its kind's. */
 export interface ReportColumn extends ColumnSpec {
@@ -373,47 +373,7 @@ function contributorNames(data: ReportData, l: ReportLabels): (ids: readonly str
 }
 
 function agendaTable(data: ReportData, _o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const a = l.agenda;
-  const col = a.columns;
-  const rooms = new Map(data.agenda.rooms.map((r) => [r.id, r.name]));
-  const names = contributorNames(data, l);
-  const tags = (codes: readonly string[]) => codes.map(tag).join(', ');
-  return {
-    name: l.report.sheets.agenda,
-    columns: [
-      { header: col.date, kind: 'date', minWidth: 12 },
-      { header: col.session, maxWidth: 36 },
-      { header: col.start, kind: 'time' },
-      { header: col.end, kind: 'time' },
-      { header: col.minutes, kind: 'integer' },
-      { header: col.kind, maxWidth: 30 },
-      { header: col.title, maxWidth: 50 },
-      { header: col.topic, maxWidth: 30 },
-      { header: col.room, maxWidth: 24 },
-      { header: col.speakers, maxWidth: 50 },
-      { header: col.facilitators, maxWidth: 40 },
-      { header: col.languages },
-      { header: col.interpretation },
-    ],
-    rows: slotsInOrder(data.agenda).map(({ slot, session }) => {
-      const minutes = minutesBetween(slot.startTime, slot.endTime);
-      return [
-        session.date,
-        session.name,
-        slot.startTime,
-        slot.endTime,
-        minutes,
-        a.kinds[slot.kind] ?? slot.kind,
-        slot.title,
-        slot.topic,
-        slot.roomId ? (rooms.get(slot.roomId) ?? '') : '',
-        names(slot.speakerIds),
-        names(slot.facilitatorIds),
-        tags(slot.languages),
-        tags(slot.interpretation),
-      ];
-    }),
-  };
+  return { name: l.report.sheets.agenda, ...agendaSlotTable(data.agenda, l, contributorNames(data, l)) };
 }
 
 function contributorsTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
