@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const registry = createAppRegistry(() => {});
   const ctx = new AppContext('cli', dataDir, undefined, () => new Date(CLOCK), seededIdFactory(createRandom('snapshot/ids').next, Date.parse(CLOCK)));
   ctx.operator = 'snapshot';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a script reading many result shapes
   const call = async (method: string, args: unknown): Promise<any> => {
     const r = await registry.call(method, args, ctx);
     if (!r.ok) throw new Error(`${method} ${JSON.stringify(args)}: ${r.error.code} ${r.error.message}`);

@@ -2,7 +2,9 @@
  * `npm run web`: Assembly Desk for a browser. Serves the built UI and the API on
  * 127.0.0.1 and prints the address with its per-run access token.
  *
- *   npm run web -- [--port 4610] [--data-dir DIR] [--host ADDRESS] [--no-build]
+ *   npm run web -- [--port 4610] [--data-dir DIR] [--host ADDRESS] [--no-build] [--open]
+ *
+ * --open opens the address in the default browser (what `npm start` does without Electron).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { createAppRegistry } from '../api';
 import { AppContext } from '../context';
 import { defaultDataDir } from '../paths';
 import { userCwd } from '../userCwd';
+import { openBrowser } from './openBrowser';
 import { isLoopbackHost, startWebServer } from './server';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,11 +34,12 @@ try {
       host: { type: 'string', default: '127.0.0.1' },
       'no-build': { type: 'boolean', default: false },
       'static-dir': { type: 'string' },
+      open: { type: 'boolean', default: false },
     },
     strict: true,
   });
 } catch (e) {
-  fail(`${(e as Error).message}. Usage: npm run web -- [--port N] [--data-dir DIR] [--host ADDRESS] [--no-build]`);
+  fail(`${(e as Error).message}. Usage: npm run web -- [--port N] [--data-dir DIR] [--host ADDRESS] [--no-build] [--open]`);
 }
 const { values } = parsed;
 const port = Number(values.port);
@@ -64,6 +68,9 @@ const registry = createAppRegistry();
 const running = await startWebServer({ registry, ctx, staticDir, host, port }).catch((e: Error) => fail(`cannot listen on ${host}:${port}: ${e.message}`));
 process.stdout.write(`Assembly Desk (web mode) is ready: ${running.url}\n`);
 process.stdout.write(`Data folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
+if (values.open && !(await openBrowser(running.url))) {
+  process.stdout.write('No browser could be opened from here: open the address above in your browser.\n');
+}
 
 const stop = () => {
   ctx.closeAssembly();

@@ -1,7 +1,7 @@
 /** Backups of the open assembly: list, take, restore (keeping the replaced state), save a copy, automatic. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startAutoBackup } from '../../main/services/backups';
 import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
@@ -61,14 +61,25 @@ describe('backups', () => {
   it('backs up automatically when changes happened since the last tick, and not otherwise', async () => {
     const app = makeApp(tempDir());
     await app.call('app.openDemo', {});
-    const stop = startAutoBackup(app.ctx, 50);
-    await new Promise((r) => setTimeout(r, 120));
-    expect((await app.call('backups.list', {})).backups.filter((b) => b.reason === 'auto')).toHaveLength(0);
-    await app.call('sessions.create', { name: 'Extra evening', date: '2027-03-03', startTime: '19:00', endTime: '21:30', kind: 'online' });
-    await new Promise((r) => setTimeout(r, 300));
-    stop();
-    const auto = (await app.call('backups.list', {})).backups.filter((b) => b.reason === 'auto');
-    expect(auto.length).toBeGreaterThanOrEqual(1);
+    // Only the backup timer is faked: the backup itself is real I/O and is awaited by polling.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const stop = startAutoBackup(app.ctx, 15 * 60_000);
+      const autoBackups = async () => (await app.call('backups.list', {})).backups.filter((b) => b.reason === 'auto');
+      vi.advanceTimersByTime(45 * 60_000);
+      expect(await autoBackups()).toHaveLength(0);
+      await app.call('sessions.create', { name: 'Extra evening', date: '2027-03-03', startTime: '19:00', endTime: '21:30', kind: 'online' });
+      vi.advanceTimersByTime(14 * 60_000);
+      expect(await autoBackups()).toHaveLength(0);
+      vi.advanceTimersByTime(60_000);
+      await expect.poll(async () => (await autoBackups()).length, { timeout: 10_000 }).toBe(1);
+      // No change since: the next quarter of an hour takes none.
+      vi.advanceTimersByTime(15 * 60_000);
+      expect(await autoBackups()).toHaveLength(1);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
     expect(existsSync(app.ctx.open!.path)).toBe(true);
     app.close();
   });

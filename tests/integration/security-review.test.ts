@@ -1,6 +1,6 @@
 /**
  * The security review of issue 10: what tests/unit/security.test.ts (webPreferences, CSP
- * constant, sender and navigation rules), tests/unit/electron-main.test.ts (the entry: window,
+ * constant, sender and navigation rules), tests/integration/electron-main.test.ts (the entry: window,
  * navigation, popups, permissions, rpc sender check, no shell.openExternal at run time),
  * tests/unit/ipc.test.ts and tests/integration/web-server.test.ts (token, Host, Origin, sizes)
  * did not cover yet:
