@@ -12,7 +12,7 @@ import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
 import { DEFAULT_AREA, goTo } from '../router';
 
-type Busy = null | 'create' | 'open' | 'demo';
+type Busy = null | 'create' | 'open' | 'demo' | 'rehearsal';
 
 /** No assembly open: create one, open a file, or open the demo. */
 export function StartPage() {
@@ -235,9 +235,19 @@ export function StartPage() {
               >
                 {t('start.demo.submit')}
               </button>
+              {/* A team rehearses the weekend on their own laptops: a confirmed panel, the sessions, the first weekend checked in. */}
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={() => void run('rehearsal', () => call('app.openDemo', { stage: 'venue' }), setDemoError)}
+              >
+                {t('start.demo.rehearse')}
+              </button>
             </div>
+            <p className="muted">{t('start.demo.rehearseText')}</p>
             <div role="status" className="status-line">
-              {busy === 'demo' && (
+              {(busy === 'demo' || busy === 'rehearsal') && (
                 <p className="busy">
                   <span className="spinner" aria-hidden="true" /> {t('start.demo.busy')}
                 </p>

@@ -89,3 +89,20 @@ test('the page runs under the strict content security policy, the same in the he
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
+
+test('a team can rehearse the weekend: the venue-stage demo opens from the start page', async ({ page, appUrl, consoleErrors }) => {
+  await page.goto(appUrl);
+  const close = page.getByRole('button', { name: 'Close assembly' });
+  if (await close.isVisible()) await close.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Start' })).toBeVisible();
+  await expect(page.getByText('a panel of 60 drawn and confirmed')).toBeVisible();
+  await page.getByRole('button', { name: 'Rehearse the weekend at the venue' }).click();
+  await expect(page.getByRole('banner')).toContainText(DEMO_ASSEMBLY_NAME, { timeout: 30_000 });
+  // The venue stage: the panel is confirmed, so the desk expects people (the recruitment demo has none).
+  const nav = page.getByRole('navigation', { name: 'Areas of the assembly' });
+  await nav.getByRole('link', { name: 'Participants' }).click();
+  await expect(page.getByText('There are no confirmed participants yet')).toHaveCount(0);
+  await expect(page.getByRole('table').first().locator('tbody tr').first()).toBeVisible();
+  await snap(page, 'start-05-rehearsal-participants');
+  expect(consoleErrors).toEqual([]);
+});
