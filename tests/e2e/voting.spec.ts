@@ -159,7 +159,16 @@ test('two operators count a three-item ballot, a typo is caught, the result is f
   await expect(page.locator('.vote-cell-differs')).toHaveCount(0);
   const finalise = page.getByRole('button', { name: 'Finalise the result' });
   await expect(finalise).toBeEnabled();
+  // Finalising locks the counts: it asks first, and "Not yet" changes nothing.
   await finalise.click();
+  const confirm = page.getByRole('alertdialog', { name: 'Finalise this result?' });
+  await expect(confirm).toContainText('will be locked and the result announced as final');
+  await expect(confirm.getByRole('button', { name: 'Not yet' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Not yet' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Finalised: the counts are locked/ })).toHaveCount(0);
+  await finalise.click();
+  await confirm.getByRole('button', { name: 'Yes, finalise' }).click();
   await expect(page.getByRole('heading', { name: /Finalised: the counts are locked/ })).toBeFocused();
   await expect(page.getByRole('status')).toContainText('The result is finalised and locked.');
   const result = page.locator('.vote-result-table');

@@ -94,8 +94,11 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
   const [message, setMessage] = useState<string | null>(null);
   const detail = fresh ?? loaded.data;
   const [justFinalised, setJustFinalised] = useState(false);
+  // Finalising locks the counts for good (a later change is a correction with a reason): asked once more.
+  const [confirmingFinalise, setConfirmingFinalise] = useState(false);
   const finalise = useAction(async () => {
     const d = await call('voting.finalise', { ballotId });
+    setConfirmingFinalise(false);
     setFresh(d);
     setMessage(t('votingPage.count.finalisedMessage'));
     setJustFinalised(true);
@@ -151,10 +154,24 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
               {!both ? t('votingPage.count.needBoth') : agree ? t('votingPage.count.agree') : t('votingPage.count.disagree')}
             </p>
             <ErrorNotice error={finalise.error} />
-            <button type="button" className="button button-primary" disabled={!agree || finalise.busy} aria-describedby="vote-finalise-hint" onClick={() => void finalise.run()}>
-              {finalise.busy ? t('common.busy') : t('votingPage.count.finalise')}
+            <button type="button" className="button button-primary" disabled={!agree || finalise.busy} aria-describedby="vote-finalise-hint" onClick={() => setConfirmingFinalise(true)}>
+              {t('votingPage.count.finalise')}
             </button>
           </section>
+          {confirmingFinalise && (
+            <Dialog title={t('votingPage.count.confirmTitle')} onClose={() => !finalise.busy && setConfirmingFinalise(false)} role="alertdialog" describedBy="vote-finalise-confirm-text">
+              <p id="vote-finalise-confirm-text">{t('votingPage.count.confirmText', { title: ballot.title })}</p>
+              <ErrorNotice error={finalise.error} />
+              <div className="form-actions">
+                <button type="button" className="button button-primary" disabled={finalise.busy} onClick={() => void finalise.run()}>
+                  {finalise.busy ? t('common.busy') : t('votingPage.count.confirmSubmit')}
+                </button>
+                <button type="button" className="button" data-autofocus disabled={finalise.busy} onClick={() => setConfirmingFinalise(false)}>
+                  {t('votingPage.count.confirmCancel')}
+                </button>
+              </div>
+            </Dialog>
+          )}
         </>
       )}
     </section>
