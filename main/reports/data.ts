@@ -147,7 +147,7 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
 
   const everSelected = participants.filter((p) => EVER_SELECTED.includes(p.status));
   const confirmedEver = new Set(everConfirmedIds(db));
-  for (const p of participants) if (p.status === 'confirmed') confirmedEver.add(p.personId);
+  for (const id of panelIds) confirmedEver.add(id);
   const attendedOnce = participants.filter((p) => Object.values(p.attendance).includes('attended')).length;
   const attendedAll = held.length === 0 ? 0 : participants.filter((p) => held.every((s) => p.attendance[s.id] === 'attended')).length;
 
