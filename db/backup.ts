@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { backupDirFor, type Db } from './connection';
+import { confirmedParticipantCount } from './participants';
 
 export type BackupReason = 'open' | 'auto' | 'manual' | 'before-restore' | 'before-migration';
 export const AUTOMATIC_REASONS: readonly BackupReason[] = ['open', 'auto'];
@@ -98,7 +99,7 @@ function readSummary(path: string, nativeBinding?: string): Summary {
     const file = db;
     return {
       ok: true,
-      participants: count(() => file.prepare("SELECT count(*) FROM people WHERE status = 'confirmed' AND deleted_at IS NULL").pluck().get()),
+      participants: count(() => confirmedParticipantCount(file)),
       checkIns: count(() => file.prepare("SELECT count(*) FROM attendance_events WHERE kind = 'checkIn'").pluck().get()),
       ballots: count(() => file.prepare('SELECT count(*) FROM ballots WHERE deleted_at IS NULL').pluck().get()),
       problem: null,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../main/errors';
+import { DbFileError } from './errors';
 import { loadMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -71,6 +71,16 @@ export function applyPragmas(db: Db): void {
   db.pragma('cache_size = -32768');
 }
 
+/** Rows this connection has changed since it was opened (SQLite's total_changes()). */
+export function totalChanges(db: Db): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/** Changes when another connection commits to the file (PRAGMA data_version). */
+export function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 function sqliteCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
 }
@@ -86,20 +96,20 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
   const exists = existsSync(path);
 
   if (options.create && exists) {
-    throw new AppError('FILE_EXISTS', `A file already exists at ${path}. Choose another name or open it instead.`, { path });
+    throw new DbFileError('FILE_EXISTS', `A file already exists at ${path}. Choose another name or open it instead.`, { path });
   }
   if (!options.create) {
-    if (!exists) throw new AppError('FILE_NOT_FOUND', `No file at ${path}.`, { path });
-    if (statSync(path).isDirectory()) throw new AppError('NOT_AN_ASSEMBLY', `${path} is a folder, not an assembly file.`, { path });
+    if (!exists) throw new DbFileError('FILE_NOT_FOUND', `No file at ${path}.`, { path });
+    if (statSync(path).isDirectory()) throw new DbFileError('NOT_AN_ASSEMBLY', `${path} is a folder, not an assembly file.`, { path });
     const header = statSync(path).size === 0 ? Buffer.alloc(0) : readHeader(path);
     if (header.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) {
-      throw new AppError('NOT_AN_ASSEMBLY', `${basename(path)} is not an Assembly Desk file (it is not an SQLite database).`, { path });
+      throw new DbFileError('NOT_AN_ASSEMBLY', `${basename(path)} is not an Assembly Desk file (it is not an SQLite database).`, { path });
     }
     // Another program's database is refused from its header, before SQLite opens it: closing
     // even a read-only look would checkpoint a -wal left by that program into its file.
     // (Every assembly carries the id in the file itself: createAssemblyFile checkpoints it there.)
     if (header.length === 100 && header.readUInt32BE(68) !== APPLICATION_ID) {
-      throw new AppError('NOT_AN_ASSEMBLY', `${basename(path)} is an SQLite database, but not an Assembly Desk file. It was not changed.`, { path });
+      throw new DbFileError('NOT_AN_ASSEMBLY', `${basename(path)} is an SQLite database, but not an Assembly Desk file. It was not changed.`, { path });
     }
   } else {
     mkdirSync(dirname(path), { recursive: true });
@@ -109,7 +119,7 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
   try {
     db = new Database(path, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
   } catch (e) {
-    throw new AppError('FILE_CORRUPT', `${basename(path)} could not be opened: ${(e as Error).message}`, { path });
+    throw new DbFileError('FILE_CORRUPT', `${basename(path)} could not be opened: ${(e as Error).message}`, { path });
   }
 
   try {
@@ -118,7 +128,7 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
     if (!options.create) {
       const check = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
       if (check.length !== 1 || check[0]?.integrity_check !== 'ok') {
-        throw new AppError('FILE_CORRUPT', `${basename(path)} is damaged (the integrity check failed). Open its latest backup instead.`, {
+        throw new DbFileError('FILE_CORRUPT', `${basename(path)} is damaged (the integrity check failed). Open its latest backup instead.`, {
           path,
           problems: check.slice(0, 10).map((r) => r.integrity_check),
         });
@@ -128,17 +138,17 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
     const fromVersion = db.pragma('user_version', { simple: true }) as number;
     // Only a file we create ourselves may start from version 0; any other file must carry our id.
     if (!options.create && (applicationId !== APPLICATION_ID || fromVersion === 0)) {
-      throw new AppError('NOT_AN_ASSEMBLY', `${basename(path)} is an SQLite database, but not an Assembly Desk file. It was not changed.`, { path });
+      throw new DbFileError('NOT_AN_ASSEMBLY', `${basename(path)} is an SQLite database, but not an Assembly Desk file. It was not changed.`, { path });
     }
     if (fromVersion > latest) {
-      throw new AppError(
+      throw new DbFileError(
         'FILE_TOO_NEW',
         `${basename(path)} was written by a newer version of Assembly Desk (file version ${fromVersion}, this app knows up to ${latest}). Update the app to open it; the file was not changed.`,
         { path, fileVersion: fromVersion, appVersion: latest },
       );
     }
     if (!options.create && !isWritable(path)) {
-      throw new AppError('FORBIDDEN', `${basename(path)} is read-only here. Copy it to a folder where you may write, then open the copy.`, { path });
+      throw new DbFileError('FORBIDDEN', `${basename(path)} is read-only here. Copy it to a folder where you may write, then open the copy.`, { path });
     }
     applyPragmas(db);
 
@@ -162,10 +172,10 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
     return { db, migratedFrom: fromVersion, schemaVersion: latest, backupPath };
   } catch (e) {
     db.close();
-    if (e instanceof AppError) throw e;
+    if (e instanceof DbFileError) throw e;
     const code = sqliteCode(e);
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new AppError('FILE_CORRUPT', `${basename(path)} is damaged and cannot be opened. Open its latest backup instead.`, { path, sqliteCode: code });
+      throw new DbFileError('FILE_CORRUPT', `${basename(path)} is damaged and cannot be opened. Open its latest backup instead.`, { path, sqliteCode: code });
     }
     throw e;
   }

@@ -150,3 +150,23 @@ export function ageReferenceYear(db: Db, now: Date): number {
   const first = db.prepare('SELECT min(date) FROM sessions WHERE deleted_at IS NULL').pluck().get() as string | null;
   return first ? Number(first.slice(0, 4)) : now.getFullYear();
 }
+
+/** Each person's value of one feature. */
+export function valuesOfFeature(db: Db, featureId: string): { personId: string; value: string }[] {
+  return db
+    .prepare(
+      `SELECT pf.person_id AS personId, v.value FROM person_features pf JOIN feature_values v ON v.id = pf.value_id
+       WHERE pf.feature_id = ?`,
+    )
+    .all(featureId) as { personId: string; value: string }[];
+}
+
+/** Every person's value of every feature, by feature name. */
+export function allPersonFeatureValues(db: Db): { personId: string; feature: string; value: string }[] {
+  return db
+    .prepare(
+      `SELECT pf.person_id AS personId, f.name AS feature, v.value FROM person_features pf
+       JOIN features f ON f.id = pf.feature_id JOIN feature_values v ON v.id = pf.value_id`,
+    )
+    .all() as { personId: string; feature: string; value: string }[];
+}

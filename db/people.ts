@@ -1,6 +1,7 @@
 import type {
   ContactEntry,
   PersonIdentity,
+  PersonLanguage,
   PersonListItem,
   PersonQuery,
   PersonStatus,
@@ -223,4 +224,49 @@ export function replacementsOf(db: Db, id: string): { id: string; code: string }
 /** Every code in use, so new codes never collide (erased people keep theirs). */
 export function allCodes(db: Db): Set<string> {
   return new Set((db.prepare('SELECT code FROM people').pluck().all() as string[]));
+}
+
+/** Undoing the selection of a replacement: the person `id` replaced can be replaced again. */
+export function clearReplacedBy(db: Db, id: string): void {
+  db.prepare('UPDATE people SET replaced_by = NULL WHERE replaced_by = ?').run(id);
+}
+
+/** Erasure: the free text of a person's contacts and status changes goes (the rows stay). */
+export function eraseContactAndStatusTexts(db: Db, personId: string): void {
+  db.prepare("UPDATE contacts SET note = '', outcome = '(erased)' WHERE person_id = ?").run(personId);
+  db.prepare("UPDATE status_changes SET reason = '(erased)' WHERE person_id = ? AND reason IS NOT NULL").run(personId);
+}
+
+export interface PersonName {
+  id: string;
+  code: string;
+  firstName: string;
+  lastName: string;
+  language: PersonLanguage | null;
+}
+
+/** Code, names and language of the given people (any state), for lists such as a table plan. */
+export function namesOf(db: Db, ids: string[]): PersonName[] {
+  return db
+    .prepare('SELECT id, code, first_name AS firstName, last_name AS lastName, language FROM people WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as PersonName[];
+}
+
+/** Live people (not deleted, not erased: erased people have no birth year any more) and their birth years. */
+export function birthYearsOfLivePeople(db: Db): { id: string; code: string; birthYear: number | null }[] {
+  return db
+    .prepare('SELECT id, code, birth_year AS birthYear FROM people WHERE deleted_at IS NULL AND erased_at IS NULL')
+    .all() as { id: string; code: string; birthYear: number | null }[];
+}
+
+/** Candidates for a draw (in the pool or reserve, not erased), by code. */
+export function drawCandidates(db: Db): { id: string; code: string }[] {
+  return db
+    .prepare("SELECT id, code FROM people WHERE deleted_at IS NULL AND erased_at IS NULL AND status IN ('pool', 'reserve') ORDER BY code")
+    .all() as { id: string; code: string }[];
+}
+
+/** Ids of everyone live in the respondent pool (not deleted, not erased). */
+export function livePersonIds(db: Db): string[] {
+  return db.prepare('SELECT id FROM people WHERE deleted_at IS NULL AND erased_at IS NULL').pluck().all() as string[];
 }

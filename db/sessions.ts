@@ -63,3 +63,8 @@ export function updateSessionRow(db: Db, s: Session, nameKey: string): void {
      WHERE id = @id`,
   ).run({ ...s, nameKey });
 }
+
+/** How many people checked in to a session at least once. */
+export function checkedInCount(db: Db, sessionId: string): number {
+  return db.prepare("SELECT count(DISTINCT person_id) FROM attendance_events WHERE session_id = ? AND kind = 'checkIn'").pluck().get(sessionId) as number;
+}

@@ -1,7 +1,8 @@
 import { copyFileSync, constants, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { openAssemblyDb, type Db } from '../db/connection';
+import { openAssemblyDb, type Db, type OpenOptions, type OpenedDb } from '../db/connection';
+import { DbFileError } from '../db/errors';
 import { AppError } from './errors';
 
 export interface CreateOptions {
@@ -11,6 +12,19 @@ export interface CreateOptions {
 
 function isCode(e: unknown, ...codes: string[]): boolean {
   return typeof e === 'object' && e !== null && codes.includes(String((e as { code?: unknown }).code));
+}
+
+/**
+ * Opens (or creates) an assembly file with db/'s openAssemblyDb; a refusal from db/ (not ours,
+ * damaged, too new...) becomes the AppError with the same code, message and details.
+ */
+export async function openAssembly(path: string, options: OpenOptions = {}): Promise<OpenedDb> {
+  try {
+    return await openAssemblyDb(path, options);
+  } catch (e) {
+    if (e instanceof DbFileError) throw new AppError(e.code, e.message, e.details);
+    throw e;
+  }
 }
 
 const fileExists = (target: string) =>
@@ -50,7 +64,7 @@ export async function createAssemblyFile(
   if (existsSync(target)) throw fileExists(target);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.creating-${randomBytes(6).toString('hex')}`);
-  const { db } = await openAssemblyDb(tmp, { create: true, nativeBinding: options.nativeBinding, now: options.now });
+  const { db } = await openAssembly(tmp, { create: true, nativeBinding: options.nativeBinding, now: options.now });
   try {
     await fill(db);
     // Closing checkpoints the WAL into the main file, so one complete file is put in place.

@@ -10,6 +10,7 @@ import { finaliseBallot, writeBallot, writeEntry } from '../../db/voting';
 import type { Db } from '../../db/connection';
 import type { IdFactory } from '../../db/ids';
 import { insertStatusChange, updatePersonFields } from '../../db/people';
+import { checkedInCount } from '../../db/sessions';
 import type { DemoAssembly } from '../domain/demo/generate';
 import { instantOf } from '../domain/attendance/time';
 import { createRandom, type Seed } from '../domain/random';
@@ -100,12 +101,8 @@ export function fillVenueStage(
       if (random.next() < 0.05) insertEvent(db, event('checkOut', start + 6 * 60));
     }
   }
-  const voters = demoBallot(db, { newId, at, operator, random, session: firstWeekend[1]!, present: checkInsOf(db, firstWeekend[1]!.id), panelSize: demo.assembly.panelSize });
+  const voters = demoBallot(db, { newId, at, operator, random, session: firstWeekend[1]!, present: checkedInCount(db, firstWeekend[1]!.id), panelSize: demo.assembly.panelSize });
   return { panel, checkIns, voters };
-}
-
-function checkInsOf(db: Db, sessionId: string): number {
-  return db.prepare("SELECT count(DISTINCT person_id) FROM attendance_events WHERE session_id = ? AND kind = 'checkIn'").pluck().get(sessionId) as number;
 }
 
 /** Twelve recommendations on party funding, in three languages. */

@@ -5,9 +5,12 @@
  * bytes.
  */
 import type { AgendaOverview, Ballot, BallotResult, PaymentsList, Session, SelectionRun, TablePlan } from '../../preload/contract';
-import { listFeatures, readRecruitmentSettings } from '../../db/features';
+import { allPersonFeatureValues, listFeatures, readRecruitmentSettings } from '../../db/features';
 import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';
+import { confirmedParticipantIds } from '../../db/participants';
+import { livePersonIds } from '../../db/people';
+import { everConfirmedIds, everSelectedPeople } from '../../db/reports';
 import { listSessions } from '../../db/sessions';
 import { currentPlans } from '../../db/tables';
 import { listSelectionRuns } from '../../db/selection';
@@ -90,35 +93,9 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
   const held = sessions.filter((s) => rosters.get(s.id)!.rows.some((r) => r.state === 'present' || r.state === 'left'));
   const lastHeld = held[held.length - 1] ?? null;
 
-  const people = db
-    .prepare(
-      `SELECT id, code, first_name AS firstName, last_name AS lastName, email, phone, street, house_number AS houseNumber,
-         postcode, city, status, language FROM people
-       WHERE deleted_at IS NULL AND erased_at IS NULL
-         AND (status IN ('selected', 'contacted', 'confirmed', 'declined', 'withdrawn')
-              OR id IN (SELECT person_id FROM status_changes WHERE to_status = 'selected'))`,
-    )
-    .all() as {
-    id: string;
-    code: string;
-    firstName: string;
-    lastName: string;
-    email: string | null;
-    phone: string | null;
-    street: string | null;
-    houseNumber: string | null;
-    postcode: string | null;
-    city: string | null;
-    status: string;
-    language: string | null;
-  }[];
+  const people = everSelectedPeople(db);
   const features = new Map<string, Record<string, string>>();
-  for (const r of db
-    .prepare(
-      `SELECT pf.person_id AS personId, f.name AS feature, v.value FROM person_features pf
-       JOIN features f ON f.id = pf.feature_id JOIN feature_values v ON v.id = pf.value_id`,
-    )
-    .all() as { personId: string; feature: string; value: string }[]) {
+  for (const r of allPersonFeatureValues(db)) {
     const entry = features.get(r.personId) ?? {};
     entry[r.feature] = r.value;
     features.set(r.personId, entry);
@@ -149,8 +126,8 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
     .sort((a, b) => compareNames(a.lastName, b.lastName) || compareNames(a.firstName, b.firstName) || (a.code < b.code ? -1 : 1));
 
   // Representativeness: population share, pool, panel (confirmed), present at the last held session.
-  const poolIds = new Set(db.prepare('SELECT id FROM people WHERE deleted_at IS NULL AND erased_at IS NULL').pluck().all() as string[]);
-  const panelIds = new Set(participants.filter((p) => p.status === 'confirmed').map((p) => p.personId));
+  const poolIds = new Set(livePersonIds(db));
+  const panelIds = new Set(confirmedParticipantIds(db));
   const presentIds = new Set(lastHeld ? rosters.get(lastHeld.id)!.rows.filter((r) => r.state === 'present' || r.state === 'left').map((r) => r.personId) : []);
   const representativeness: RepresentativenessRow[] = [];
   for (const f of listFeatures(db)) {
@@ -169,10 +146,8 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
   }
 
   const everSelected = participants.filter((p) => EVER_SELECTED.includes(p.status));
-  const confirmedEver = new Set(
-    db.prepare("SELECT DISTINCT person_id FROM status_changes WHERE to_status = 'confirmed'").pluck().all() as string[],
-  );
-  for (const p of participants) if (p.status === 'confirmed') confirmedEver.add(p.personId);
+  const confirmedEver = new Set(everConfirmedIds(db));
+  for (const id of panelIds) confirmedEver.add(id);
   const attendedOnce = participants.filter((p) => Object.values(p.attendance).includes('attended')).length;
   const attendedAll = held.length === 0 ? 0 : participants.filter((p) => held.every((s) => p.attendance[s.id] === 'attended')).length;
 

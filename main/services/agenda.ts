@@ -37,6 +37,7 @@ import {
 import { timeZone } from '../../db/attendance';
 import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';
+import { confirmedParticipantCount } from '../../db/participants';
 import { findSession, listSessions } from '../../db/sessions';
 import { minutesOf } from '../domain/attendance/time';
 import { topicBalance } from '../domain/agenda/balance';
@@ -157,17 +158,13 @@ function shifted(slot: AgendaSlot, start: string): { startTime: string; endTime:
 // ---------------------------------------------------------------------------------------------
 // The overview
 
-function confirmedCount(db: Db): number {
-  return db.prepare("SELECT count(*) FROM people WHERE status = 'confirmed' AND deleted_at IS NULL AND erased_at IS NULL").pluck().get() as number;
-}
-
 export function agendaOverview(db: Db): AgendaOverview {
   const sessions = listSessions(db);
   const slots = listSlots(db);
   const contributors = listContributors(db);
   const perspectives = listPerspectives(db);
   const rooms = listRooms(db);
-  const expectedAttendance = confirmedCount(db);
+  const expectedAttendance = confirmedParticipantCount(db);
   const contributorById = new Map(contributors.map((c) => [c.id, c]));
   const perspectiveName = new Map(perspectives.map((p) => [p.id, p.name]));
 

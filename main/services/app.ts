@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { LANGUAGES, type AppStatus, type AssemblyFileEntry, type AssemblyInfo, type Language } from '../../preload/contract';
 import { insertAssemblyRow, readAssemblyRow } from '../../db/assemblyMeta';
 import { writeAudit } from '../../db/audit';
-import { openAssemblyDb } from '../../db/connection';
-import { createAssemblyFile } from '../assemblyFiles';
+import { createAssemblyFile, openAssembly } from '../assemblyFiles';
 import { writeDemoAssembly, DEMO_SEED } from '../demo/writeDemo';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -62,7 +61,7 @@ export async function openFile(ctx: AppContext, path: string, remember = true, b
   const absolute = ctx.resolveUserPath(path);
   let opened;
   try {
-    opened = await openAssemblyDb(absolute, { nativeBinding: ctx.nativeBinding, now: ctx.clock });
+    opened = await openAssembly(absolute, { nativeBinding: ctx.nativeBinding, now: ctx.clock });
   } catch (e) {
     throw offerBackup(e, absolute, ctx.nativeBinding);
   }

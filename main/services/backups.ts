@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import type { AssemblyInfo, BackupInfo } from '../../preload/contract';
 import { backupSummary, listBackups, takeBackup, type BackupFile } from '../../db/backup';
+import { totalChanges } from '../../db/connection';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -34,13 +35,13 @@ function requireOpen(ctx: AppContext): { path: string } {
 export function startAutoBackup(ctx: AppContext, everyMs = AUTO_BACKUP_MS): () => void {
   const opened = ctx.open;
   if (!opened) return () => {};
-  let lastChanges = (opened.db.prepare('SELECT total_changes()').pluck().get() as number) ?? 0;
+  let lastChanges = totalChanges(opened.db);
   const timer = setInterval(() => {
     if (ctx.open !== opened) {
       clearInterval(timer);
       return;
     }
-    const changes = opened.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const changes = totalChanges(opened.db);
     if (changes === lastChanges) return;
     lastChanges = changes;
     // A failed automatic backup must not stop the desk: it is tried again at the next tick.

@@ -13,7 +13,7 @@ import {
   type StagedImport,
 } from '../../preload/contract';
 import type { AuditRecord } from '../../db/audit';
-import type { Db } from '../../db/connection';
+import { dataVersion, totalChanges, type Db } from '../../db/connection';
 import {
   duplicateCandidates,
   existingImportKeys,
@@ -136,8 +136,8 @@ function connectionId(db: Db): string {
 function plan(ctx: AppContext, db: Db, staged: Staged, columnMapping: ColumnMapping): ImportPlan {
   const key = JSON.stringify([
     connectionId(db),
-    db.prepare('SELECT total_changes()').pluck().get(),
-    db.pragma('data_version', { simple: true }),
+    totalChanges(db),
+    dataVersion(db),
     ageReferenceYear(db, ctx.clock()),
     columnMapping,
   ]);

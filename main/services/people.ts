@@ -13,8 +13,10 @@ import type { Db } from '../../db/connection';
 import { closeFlagsOf, duplicatesOf, findDuplicateFlag, resolveDuplicateFlag, listDuplicateFlags } from '../../db/duplicates';
 import { readRecruitmentSettings } from '../../db/features';
 import {
+  clearReplacedBy,
   codeOf,
   contactsOf,
+  eraseContactAndStatusTexts,
   featuresOf,
   findPerson,
   householdSize,
@@ -143,7 +145,7 @@ function changeStatus(
   }
   if (to === 'pool' || to === 'reserve') {
     // Undoing the selection of a replacement: the person they replaced can be replaced again.
-    db.prepare('UPDATE people SET replaced_by = NULL WHERE replaced_by = ?').run(person.id);
+    clearReplacedBy(db, person.id);
   }
   const ending = to === 'declined' || to === 'withdrawn';
   updatePersonFields(db, person.id, { status: to, statusDate: ending ? details.date : null, statusReason: ending ? details.reason : null }, ctx.nowIso());
@@ -325,8 +327,7 @@ export const peopleHandlers = handlers({
           },
           now,
         );
-        db.prepare("UPDATE contacts SET note = '', outcome = '(erased)' WHERE person_id = ?").run(person.id);
-        db.prepare("UPDATE status_changes SET reason = '(erased)' WHERE person_id = ? AND reason IS NOT NULL").run(person.id);
+        eraseContactAndStatusTexts(db, person.id);
         audit({ entity: 'person', entityId: person.id, action: 'person.erase', after: { code: person.code } });
         return personDetailOf(db, person.id);
       }),

@@ -3,6 +3,7 @@ import type { FeatureInfo, ProposedQuota, QuotaOverview, RecruitmentSettings } f
 import type { Db } from '../../db/connection';
 import {
   ageReferenceYear,
+  allPersonFeatureValues,
   deleteFeatureRows,
   featureInfo,
   findFeature,
@@ -15,8 +16,10 @@ import {
   renameFeatureRow,
   renameValueRow,
   setValueTargets,
+  valuesOfFeature,
   writeRecruitmentSettings,
 } from '../../db/features';
+import { birthYearsOfLivePeople, drawCandidates } from '../../db/people';
 import { createPoolWriter } from '../../db/poolWrite';
 import { detectDelimiter, parseCsv } from '../domain/import/csv';
 import { decodeText } from '../domain/import/decode';
@@ -187,12 +190,7 @@ export const featureHandlers = handlers({
         const personLabels = new Map<string, string>();
         if ('featureId' in args.source) {
           const source = requireFeature(db, args.source.featureId);
-          const rows = db
-            .prepare(
-              `SELECT pf.person_id AS personId, v.value FROM person_features pf JOIN feature_values v ON v.id = pf.value_id
-               WHERE pf.feature_id = ?`,
-            )
-            .all(source.id) as { personId: string; value: string }[];
+          const rows = valuesOfFeature(db, source.id);
           const { assigned, unparseable, outside } = bandValues([...new Set(rows.map((r) => r.value))], args.bands);
           if (unparseable.length > 0 || outside.length > 0) {
             const parts = [];
@@ -203,10 +201,8 @@ export const featureHandlers = handlers({
           for (const r of rows) personLabels.set(r.personId, assigned.get(r.value)!);
         } else {
           const referenceYear = ageReferenceYear(db, ctx.clock());
-          const rows = db
-            // Erased people have no birth year any more: they stay without a band.
-            .prepare('SELECT id, code, birth_year AS birthYear FROM people WHERE deleted_at IS NULL AND erased_at IS NULL')
-            .all() as { id: string; code: string; birthYear: number | null }[];
+          // Erased people have no birth year any more: they stay without a band.
+          const rows = birthYearsOfLivePeople(db);
           const missing = rows.filter((r) => r.birthYear === null);
           const outside: string[] = [];
           for (const r of rows) {
@@ -422,16 +418,9 @@ export const poolExportHandlers = handlers({
       const features = listFeatures(db).map((f) => f.name);
       // Candidates for a draw only (not erased), by pseudonymous code and features: no names,
       // contacts or addresses.
-      const people = db
-        .prepare("SELECT id, code FROM people WHERE deleted_at IS NULL AND erased_at IS NULL AND status IN ('pool', 'reserve') ORDER BY code")
-        .all() as { id: string; code: string }[];
+      const people = drawCandidates(db);
       const values = new Map<string, Record<string, string>>();
-      const rows = db
-        .prepare(
-          `SELECT pf.person_id AS personId, f.name AS feature, v.value FROM person_features pf
-           JOIN features f ON f.id = pf.feature_id JOIN feature_values v ON v.id = pf.value_id`,
-        )
-        .all() as { personId: string; feature: string; value: string }[];
+      const rows = allPersonFeatureValues(db);
       for (const r of rows) (values.get(r.personId) ?? values.set(r.personId, {}).get(r.personId)!)[r.feature] = r.value;
       let header: string[];
       try {

@@ -9,7 +9,7 @@ import { listContributors } from '../../db/agenda';
 import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';
 import { listFeatures } from '../../db/features';
-import { featuresOf } from '../../db/people';
+import { featuresOf, namesOf } from '../../db/people';
 import { findSession } from '../../db/sessions';
 import { allCurrentPlans, currentPlans, findPlan, insertPlan, updatePlanTables, type StoredTable, type TablePlanRow } from '../../db/tables';
 import { allocateTables, replanForPresent, scoreTables, TableRuleError, type AllocationInput, type TablePerson } from '../domain/tables/allocate';
@@ -92,12 +92,7 @@ function allocationInput(db: Db, plan: Pick<TablePlanRow, 'sessionId' | 'round' 
 export function tablePlanOf(db: Db, row: TablePlanRow): TablePlan {
   const ids = row.tables.flatMap((t) => t.members);
   const features = featuresOf(db, ids);
-  const names = new Map(
-    (db.prepare('SELECT id, code, first_name AS firstName, last_name AS lastName, language FROM people WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Omit<
-      TableMember,
-      'features'
-    >[]).map((p) => [(p as unknown as { id: string }).id, p]),
-  );
+  const names = new Map(namesOf(db, ids).map((p) => [p.id, p]));
   const shown = Object.entries(row.settings.modes).filter(([, m]) => m !== 'ignore').map(([f]) => f);
   return {
     id: row.id,
@@ -113,7 +108,7 @@ export function tablePlanOf(db: Db, row: TablePlanRow): TablePlan {
       facilitatorId: t.facilitatorId,
       members: t.members
         .map((personId) => {
-          const p = names.get(personId) as (Omit<TableMember, 'features' | 'personId'> & { id: string }) | undefined;
+          const p = names.get(personId);
           const all = features.get(personId) ?? {};
           return {
             personId,

@@ -42,6 +42,18 @@ describe('backups', () => {
     app.close();
   }, 60_000);
 
+  it("counts a backup's participants as the app does: an erased confirmed person is not one", async () => {
+    const app = makeApp(tempDir());
+    await app.call('app.openDemo', { stage: 'venue' });
+    expect(await app.call('backups.create', {})).toMatchObject({ ok: true, participants: 60 });
+    const [person] = (await app.call('people.list', { status: 'confirmed', limit: 1 })).rows;
+    await app.call('people.erase', { id: person!.id, confirmCode: person!.code });
+    // Erasure keeps the status (the selection record stays), but the person takes no seat.
+    expect((await app.call('people.get', { id: person!.id })).status).toBe('confirmed');
+    expect(await app.call('backups.create', {})).toMatchObject({ ok: true, participants: 59 });
+    app.close();
+  }, 60_000);
+
   it('saves a consistent copy elsewhere, refusing to overwrite a file', async () => {
     const dir = tempDir();
     const app = makeApp(dir);
