@@ -40,10 +40,13 @@ void instance.init({
 // "{{language, lowercase}}": French writes language names in lower case inside a sentence.
 instance.services.formatter?.add('lowercase', (value: unknown, lng: string | undefined) => String(value).toLocaleLowerCase(lng));
 
-const fixed = new Map<ReportLang, TFunction<'report'>>();
+/** The `t` a report renders with (fixed language, namespace "report"). */
+export type ReportT = TFunction<'report'>;
+
+const fixed = new Map<ReportLang, ReportT>();
 
 /** A `t` for one document, fixed to its language. */
-export function reportT(lang: ReportLang): TFunction<'report'> {
+export function reportT(lang: ReportLang): ReportT {
   let t = fixed.get(lang);
   if (!t) {
     t = instance.getFixedT(lang, 'report');
