@@ -254,7 +254,7 @@ function funnelTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTabl
 }
 
 function representativenessTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
-  const t = data.totals;
+  const totals = data.totals;
   return {
     name: t('report.sheets.representativeness'),
     columns: [
@@ -275,11 +275,11 @@ function representativenessTable(data: ReportData, o: ReportOptions, t: ReportT)
       r.value,
       r.population,
       countCell(r.pool, o.level),
-      shareCell(r.pool, t.pool, o.level),
+      shareCell(r.pool, totals.pool, o.level),
       countCell(r.panel, o.level),
-      shareCell(r.panel, t.panel, o.level),
+      shareCell(r.panel, totals.panel, o.level),
       data.lastHeldSessionId === null ? null : countCell(r.present, o.level),
-      data.lastHeldSessionId === null ? null : shareCell(r.present, t.presentLast, o.level),
+      data.lastHeldSessionId === null ? null : shareCell(r.present, totals.presentLast, o.level),
       r.quotaMin,
       r.quotaMax,
     ]),
@@ -330,13 +330,13 @@ function perDiemTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
   ];
   if (o.level === 'aggregate') {
     const counts = countsFor(data, o.level);
-    const t = counts?.perDiem;
+    const sums = counts?.perDiem;
     return {
       name: t('report.sheets.perDiem'),
       columns: [{ header: t('report.columns.peoplePaid'), kind: 'integer', minWidth: 12 }, ...amounts],
       rows: [
-        t
-          ? [countCell(t.people, o.level), t.fullDays, t.halfDays, t.perDiemCents, t.travelCents, t.childcareCents, t.totalCents]
+        sums
+          ? [countCell(sums.people, o.level), sums.fullDays, sums.halfDays, sums.perDiemCents, sums.travelCents, sums.childcareCents, sums.totalCents]
           : [null, null, null, null, null, null, data.perDiem.totalCents],
       ],
     };
