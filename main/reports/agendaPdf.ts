@@ -15,7 +15,7 @@
  */
 import type { Content, ContentStack, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AgendaOverview, AgendaSlot, Contributor, ContributorRole, Session } from '../../preload/contract';
-import { languageName, reportLabels, type ReportLabels, type ReportLang } from './labels';
+import { languageName, reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
 import { GREY, LIGHT_GREY, formatIsoDate, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';
 
@@ -77,14 +77,14 @@ const languageList = (codes: readonly string[], lang: ReportLang): string => cod
 const tags = (codes: readonly string[]): string => codes.map((c) => c.toUpperCase()).join(', ');
 
 /** The live sessions to print, in date order; RangeError when there are none or the chosen one is missing. */
-function sessionsToPrint(overview: AgendaOverview, opts: AgendaPdfOptions, t: ReportLabels['agenda']): Session[] {
+function sessionsToPrint(overview: AgendaOverview, opts: AgendaPdfOptions, t: ReportT): Session[] {
   const live = overview.sessions
     .filter((s) => !s.deletedAt)
     .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  if (live.length === 0) throw new RangeError(t.noSessions);
+  if (live.length === 0) throw new RangeError(t('agenda.noSessions'));
   if (opts.sessionId === null) return live;
   const one = live.filter((s) => s.id === opts.sessionId);
-  if (one.length === 0) throw new RangeError(t.unknownSession);
+  if (one.length === 0) throw new RangeError(t('agenda.unknownSession'));
   return one;
 }
 
@@ -99,7 +99,7 @@ function slotsOf(overview: AgendaOverview, sessionId: string): AgendaSlot[] {
  * otherwise their role in words; unnamed people of one role are counted together ("2 experts")
  * where the first of them stands.
  */
-function publicSpeakers(ids: readonly string[], people: Map<string, Contributor>, t: ReportLabels['agenda']): string {
+function publicSpeakers(ids: readonly string[], people: Map<string, Contributor>, t: ReportT): string {
   const items: ({ named: string } | { role: ContributorRole; n: number })[] = [];
   const byRole = new Map<ContributorRole, { role: ContributorRole; n: number }>();
   for (const id of ids) {
@@ -118,17 +118,16 @@ function publicSpeakers(ids: readonly string[], people: Map<string, Contributor>
       }
     }
   }
-  return items.map((i) => ('named' in i ? i.named : t.someone(i.role, i.n))).join(', ');
+  return items.map((i) => ('named' in i ? i.named : t(`agenda.someone.${i.role}`, { count: i.n }))).join(', ');
 }
 
 /** The session's heading: name, then date, times and location on one line. */
-function sessionHeading(session: Session, count: number, labels: ReportLabels, lang: ReportLang, first: boolean, withCount: boolean, firstRow: number): Content {
-  const t = labels.agenda;
+function sessionHeading(session: Session, count: number, t: ReportT, lang: ReportLang, first: boolean, withCount: boolean, firstRow: number): Content {
   const facts: Content[] = [
     { text: formatIsoDate(session.date, lang) },
-    ...(timeRange(session.startTime, session.endTime) ? [{ text: [{ text: labels.field(t.columns.time), color: GREY }, timeRange(session.startTime, session.endTime)] }] : []),
-    ...(session.location.trim() ? [{ text: [{ text: labels.field(t.columns.location), color: GREY }, session.location.trim()] }] : []),
-    ...(withCount && count > 0 ? [{ text: t.slots(count), color: GREY }] : []),
+    ...(timeRange(session.startTime, session.endTime) ? [{ text: [{ text: t('field', { label: t('agenda.columns.time') }), color: GREY }, timeRange(session.startTime, session.endTime)] }] : []),
+    ...(session.location.trim() ? [{ text: [{ text: t('field', { label: t('agenda.columns.location') }), color: GREY }, session.location.trim()] }] : []),
+    ...(withCount && count > 0 ? [{ text: t('agenda.slots', { count }), color: GREY }] : []),
   ];
   return {
     stack: [
@@ -140,44 +139,43 @@ function sessionHeading(session: Session, count: number, labels: ReportLabels, l
   } as ContentStack;
 }
 
-function programmeRow(slot: AgendaSlot, people: Map<string, Contributor>, labels: ReportLabels, lang: ReportLang): TableCell[] {
-  const t = labels.agenda;
-  const kind = t.kinds[slot.kind] ?? slot.kind;
+function programmeRow(slot: AgendaSlot, people: Map<string, Contributor>, t: ReportT, lang: ReportLang): TableCell[] {
+  const kind = t(`agenda.kinds.${slot.kind}`, { defaultValue: slot.kind });
   const time: TableCell = { text: timeRange(slot.startTime, slot.endTime), bold: true, noWrap: true };
   if (slot.kind === 'break' && !slot.title.trim()) return [{ ...time, bold: false, color: GREY }, { text: kind, italics: true, color: GREY }];
 
   const lines: Content[] = [];
   if (slot.title.trim()) {
-    lines.push({ text: kind.toLocaleUpperCase(labels.locale), fontSize: 7.5, color: GREY, characterSpacing: 0.5 });
+    lines.push({ text: kind.toLocaleUpperCase(reportLocale(lang)), fontSize: 7.5, color: GREY, characterSpacing: 0.5 });
     lines.push({ text: slot.title.trim(), bold: true, fontSize: 11, margin: [0, 1, 0, 1] });
   } else {
     lines.push({ text: kind, bold: true, fontSize: 11, margin: [0, 0, 0, 1] });
   }
-  const detail = (label: string, value: string): Content => ({ text: [{ text: labels.field(label), color: GREY }, value], fontSize: 9, margin: [0, 1, 0, 0] });
-  if (slot.topic.trim()) lines.push(detail(t.columns.topic, slot.topic.trim()));
+  const detail = (label: string, value: string): Content => ({ text: [{ text: t('field', { label }), color: GREY }, value], fontSize: 9, margin: [0, 1, 0, 0] });
+  if (slot.topic.trim()) lines.push(detail(t('agenda.columns.topic'), slot.topic.trim()));
   const speakers = publicSpeakers(slot.speakerIds, people, t);
-  if (speakers) lines.push(detail(t.columns.speakers, speakers));
+  if (speakers) lines.push(detail(t('agenda.columns.speakers'), speakers));
   if (slot.languages.length > 0 || slot.interpretation.length > 0) {
-    const parts = [languageList(slot.languages, lang), slot.interpretation.length > 0 ? `${t.interpretationInto} ${languageList(slot.interpretation, lang)}` : '']
+    const parts = [languageList(slot.languages, lang), slot.interpretation.length > 0 ? `${t('agenda.interpretationInto')} ${languageList(slot.interpretation, lang)}` : '']
       .filter((p) => p !== '')
       .join(' — ');
-    lines.push(detail(t.columns.languages, parts));
+    lines.push(detail(t('agenda.columns.languages'), parts));
   }
   return [time, { stack: lines }];
 }
 
-function programmeContent(overview: AgendaOverview, sessions: Session[], labels: ReportLabels, lang: ReportLang): Content[] {
+function programmeContent(overview: AgendaOverview, sessions: Session[], t: ReportT, lang: ReportLang): Content[] {
   const people = new Map(overview.contributors.map((c) => [c.id, c]));
   const content: Content[] = [];
   sessions.forEach((session, i) => {
     const slots = slotsOf(overview, session.id);
-    content.push(sessionHeading(session, slots.length, labels, lang, i === 0, false, programmeRowHeight(slots[0])));
+    content.push(sessionHeading(session, slots.length, t, lang, i === 0, false, programmeRowHeight(slots[0])));
     if (slots.length === 0) {
-      content.push({ text: labels.agenda.toFollow, italics: true, color: GREY, margin: [0, 0, 0, 4] });
+      content.push({ text: t('agenda.toFollow'), italics: true, color: GREY, margin: [0, 0, 0, 4] });
       return;
     }
     content.push({
-      table: { widths: [74, '*'], dontBreakRows: true, body: slots.map((s) => programmeRow(s, people, labels, lang)) },
+      table: { widths: [74, '*'], dontBreakRows: true, body: slots.map((s) => programmeRow(s, people, t, lang)) },
       layout: {
         hLineWidth: (i: number, node) => (i === 0 || i === node.table.body.length ? 0 : 0.5),
         vLineWidth: () => 0,
@@ -193,16 +191,16 @@ function programmeContent(overview: AgendaOverview, sessions: Session[], labels:
 }
 
 /** A person in the staff schedule: name, organisation, e-mail, phone; marked when not for publication. */
-function staffPerson(c: Contributor, t: ReportLabels['agenda']): Content {
+function staffPerson(c: Contributor, t: ReportT): Content {
   const lines: Content[] = [{ text: c.name, bold: true }];
   if (c.organisation.trim()) lines.push({ text: c.organisation.trim() });
   if (c.email) lines.push({ text: c.email, color: GREY });
   if (c.phone) lines.push({ text: c.phone, color: GREY });
-  if (!c.consentPublish) lines.push({ text: t.notForPublication, italics: true, color: WARN, fontSize: 7 });
+  if (!c.consentPublish) lines.push({ text: t('agenda.notForPublication'), italics: true, color: WARN, fontSize: 7 });
   return { stack: lines, margin: [0, 0, 0, 3] };
 }
 
-function staffPeople(ids: readonly string[], people: Map<string, Contributor>, t: ReportLabels['agenda']): TableCell {
+function staffPeople(ids: readonly string[], people: Map<string, Contributor>, t: ReportT): TableCell {
   const stack = ids.flatMap((id) => {
     const c = people.get(id);
     return c ? [staffPerson(c, t)] : [];
@@ -210,23 +208,21 @@ function staffPeople(ids: readonly string[], people: Map<string, Contributor>, t
   return stack.length > 0 ? { stack } : '';
 }
 
-function scheduleTable(overview: AgendaOverview, slots: AgendaSlot[], labels: ReportLabels): Content {
-  const t = labels.agenda;
-  const col = t.columns;
+function scheduleTable(overview: AgendaOverview, slots: AgendaSlot[], t: ReportT, lang: ReportLang): Content {
   const people = new Map(overview.contributors.map((c) => [c.id, c]));
   const rooms = new Map(overview.rooms.map((r) => [r.id, r]));
   const head = (text: string): TableCell => ({ text, bold: true, fontSize: 8 });
   const body: TableCell[][] = [
-    [head(col.time), head(`${col.title} / ${col.topic}`), head(col.room), head(col.speakers), head(col.facilitators), head(col.languages), head(col.notes)],
+    [head(t('agenda.columns.time')), head(`${t('agenda.columns.title')} / ${t('agenda.columns.topic')}`), head(t('agenda.columns.room')), head(t('agenda.columns.speakers')), head(t('agenda.columns.facilitators')), head(t('agenda.columns.languages')), head(t('agenda.columns.notes'))],
     ...slots.map((s): TableCell[] => {
-      const kind = t.kinds[s.kind] ?? s.kind;
-      const what: Content[] = [{ text: kind.toLocaleUpperCase(labels.locale), fontSize: 6.5, color: GREY, characterSpacing: 0.4 }];
+      const kind = t(`agenda.kinds.${s.kind}`, { defaultValue: s.kind });
+      const what: Content[] = [{ text: kind.toLocaleUpperCase(reportLocale(lang)), fontSize: 6.5, color: GREY, characterSpacing: 0.4 }];
       if (s.title.trim()) what.push({ text: s.title.trim(), bold: true, fontSize: 9.5 });
       if (s.topic.trim()) what.push({ text: s.topic.trim(), italics: true, color: GREY });
       const room = s.roomId ? rooms.get(s.roomId) : undefined;
       const langs: Content[] = [];
       if (s.languages.length > 0) langs.push({ text: tags(s.languages) });
-      if (s.interpretation.length > 0) langs.push({ text: [{ text: labels.field(col.interpretation), color: GREY }, tags(s.interpretation)] });
+      if (s.interpretation.length > 0) langs.push({ text: [{ text: t('field', { label: t('agenda.columns.interpretation') }), color: GREY }, tags(s.interpretation)] });
       return [
         { text: timeRange(s.startTime, s.endTime), bold: true, noWrap: true },
         { stack: what },
@@ -254,22 +250,20 @@ function scheduleTable(overview: AgendaOverview, slots: AgendaSlot[], labels: Re
   };
 }
 
-function balanceTable(overview: AgendaOverview, labels: ReportLabels): Content {
-  const t = labels.agenda;
-  const col = t.columns;
-  if (overview.balance.length === 0) return { text: t.noBalance, italics: true, color: GREY };
-  const minutes = new Intl.NumberFormat(labels.locale, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(labels.locale, { style: 'percent', maximumFractionDigits: 0 });
+function balanceTable(overview: AgendaOverview, t: ReportT, lang: ReportLang): Content {
+  if (overview.balance.length === 0) return { text: t('agenda.noBalance'), italics: true, color: GREY };
+  const minutes = new Intl.NumberFormat(reportLocale(lang), { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(reportLocale(lang), { style: 'percent', maximumFractionDigits: 0 });
   const head = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({ text, bold: true, fontSize: 8.5, alignment });
-  const body: TableCell[][] = [[head(col.topic), head(col.perspective), head(col.minutes, 'right'), head(col.share, 'right'), head(col.oneSided)]];
+  const body: TableCell[][] = [[head(t('agenda.columns.topic')), head(t('agenda.columns.perspective')), head(t('agenda.columns.minutes'), 'right'), head(t('agenda.columns.share'), 'right'), head(t('agenda.columns.oneSided'))]];
   // One row per topic (its perspectives stacked), so that a topic never splits over two pages.
   overview.balance.forEach((b) => {
     body.push([
       { text: b.topic, bold: true },
-      { stack: b.perspectives.map((p): Content => (p.perspectiveId === null ? { text: t.noPerspective, italics: true, color: GREY } : { text: p.name })) },
+      { stack: b.perspectives.map((p): Content => (p.perspectiveId === null ? { text: t('agenda.noPerspective'), italics: true, color: GREY } : { text: p.name })) },
       { stack: b.perspectives.map((p): Content => ({ text: minutes.format(p.minutes) })), alignment: 'right' },
       { stack: b.perspectives.map((p): Content => ({ text: b.totalMinutes > 0 ? percent.format(p.minutes / b.totalMinutes) : '' })), alignment: 'right' },
-      { text: b.oneSided ? t.yes : t.no, ...(b.oneSided ? { bold: true, color: WARN } : {}) },
+      { text: b.oneSided ? t('agenda.yes') : t('agenda.no'), ...(b.oneSided ? { bold: true, color: WARN } : {}) },
     ]);
   });
   return {
@@ -286,42 +280,40 @@ function balanceTable(overview: AgendaOverview, labels: ReportLabels): Content {
   };
 }
 
-function scheduleContent(overview: AgendaOverview, sessions: Session[], labels: ReportLabels, lang: ReportLang): Content[] {
-  const t = labels.agenda;
+function scheduleContent(overview: AgendaOverview, sessions: Session[], t: ReportT, lang: ReportLang): Content[] {
   const people = new Map(overview.contributors.map((c) => [c.id, c]));
   const content: Content[] = [];
   sessions.forEach((session, i) => {
     const slots = slotsOf(overview, session.id);
-    content.push(sessionHeading(session, slots.length, labels, lang, i === 0, true, scheduleRowHeight(slots[0], people)));
-    content.push(slots.length === 0 ? { text: t.toFollow, italics: true, color: GREY } : scheduleTable(overview, slots, labels));
+    content.push(sessionHeading(session, slots.length, t, lang, i === 0, true, scheduleRowHeight(slots[0], people)));
+    content.push(slots.length === 0 ? { text: t('agenda.toFollow'), italics: true, color: GREY } : scheduleTable(overview, slots, t, lang));
   });
 
   // Warnings about the printed sessions' slots, and those about no slot in particular.
   const printed = new Set(sessions.flatMap((s) => slotsOf(overview, s.id).map((x) => x.id)));
   const warnings = overview.warnings.filter((w) => w.slotIds.length === 0 || w.slotIds.some((id) => printed.has(id)));
   const sectionTitle = (text: string, firstRow: number): Content => ({ text, fontSize: 13, bold: true, color: ACCENT, margin: [0, 20, 0, 6], ...keepWith(26 + firstRow) });
-  content.push(sectionTitle(t.warnings, 14 * (warnings[0] ? lines(warnings[0].message, 150) : 1)));
+  content.push(sectionTitle(t('agenda.warnings'), 14 * (warnings[0] ? lines(warnings[0].message, 150) : 1)));
   content.push(
     warnings.length === 0
-      ? { text: t.noWarnings, italics: true, color: GREY }
+      ? { text: t('agenda.noWarnings'), italics: true, color: GREY }
       : {
           ul: warnings.map((w) => ({
-            text: [{ text: labels.field(t.warningKinds[w.kind] ?? w.kind), bold: true, color: WARN }, w.message],
+            text: [{ text: t('field', { label: t(`agenda.warningKinds.${w.kind}`, { defaultValue: w.kind }) }), bold: true, color: WARN }, w.message],
             margin: [0, 0, 0, 2],
           })),
           fontSize: 9,
         },
   );
-  content.push(sectionTitle(t.balance, 20 + 12 * (overview.balance[0]?.perspectives.length ?? 1)));
-  content.push(balanceTable(overview, labels));
+  content.push(sectionTitle(t('agenda.balance'), 20 + 12 * (overview.balance[0]?.perspectives.length ?? 1)));
+  content.push(balanceTable(overview, t, lang));
   return content;
 }
 
 export async function agendaPdf(overview: AgendaOverview, opts: AgendaPdfOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const t = labels.agenda;
+  const t = reportT(opts.lang);
   const sessions = sessionsToPrint(overview, opts, t);
-  const name = opts.kind === 'programme' ? t.programme : t.schedule;
+  const name = opts.kind === 'programme' ? t('agenda.programme') : t('agenda.schedule');
   const title = opts.sessionId !== null ? `${name} — ${sessions[0]!.name}` : name;
   const landscape = opts.kind === 'schedule';
 
@@ -335,8 +327,8 @@ export async function agendaPdf(overview: AgendaOverview, opts: AgendaPdfOptions
       orientation: landscape ? 'landscape' : 'portrait',
     }),
     content: [
-      { text: name.toLocaleUpperCase(labels.locale), fontSize: 8, color: GREY, characterSpacing: 0.6, margin: [0, 6, 0, 6] },
-      ...(opts.kind === 'programme' ? programmeContent(overview, sessions, labels, opts.lang) : scheduleContent(overview, sessions, labels, opts.lang)),
+      { text: name.toLocaleUpperCase(reportLocale(opts.lang)), fontSize: 8, color: GREY, characterSpacing: 0.6, margin: [0, 6, 0, 6] },
+      ...(opts.kind === 'programme' ? programmeContent(overview, sessions, t, opts.lang) : scheduleContent(overview, sessions, t, opts.lang)),
     ],
     // A session's heading (or a section's title) is never the last thing on a page: see keepWith.
     pageBreakBefore: (node) => {

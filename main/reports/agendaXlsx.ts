@@ -8,7 +8,7 @@
  * address and NO phone number of anyone. Contacts stay in the app and in the staff schedule PDF.
  */
 import type { AgendaOverview, AgendaSlot, Contributor, Session } from '../../preload/contract';
-import { reportLabels, type ReportLang } from './labels';
+import { reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
 import { addTableSheet, minutesBetween, newWorkbook, workbookBytes, type CellInput, type ColumnSpec } from './xlsx';
 
 export interface AgendaWorkbookOptions {
@@ -45,26 +45,24 @@ export function slotsInOrder(overview: AgendaOverview): { slot: AgendaSlot; sess
  */
 export function agendaSlotTable(
   overview: AgendaOverview,
-  labels: ReturnType<typeof reportLabels>,
+  t: ReportT,
   names: (ids: readonly string[]) => string,
 ): { columns: ColumnSpec[]; rows: CellInput[][] } {
-  const t = labels.agenda;
-  const col = t.columns;
   const rooms = new Map(overview.rooms.map((r) => [r.id, r.name]));
   const columns: ColumnSpec[] = [
-    { header: col.date, kind: 'date', minWidth: 12 },
-    { header: col.session, maxWidth: 36 },
-    { header: col.start, kind: 'time' },
-    { header: col.end, kind: 'time' },
-    { header: col.minutes, kind: 'integer' },
-    { header: col.kind, maxWidth: 30 },
-    { header: col.title, maxWidth: 50 },
-    { header: col.topic, maxWidth: 30 },
-    { header: col.room, maxWidth: 24 },
-    { header: col.speakers, maxWidth: 50 },
-    { header: col.facilitators, maxWidth: 40 },
-    { header: col.languages },
-    { header: col.interpretation },
+    { header: t('agenda.columns.date'), kind: 'date', minWidth: 12 },
+    { header: t('agenda.columns.session'), maxWidth: 36 },
+    { header: t('agenda.columns.start'), kind: 'time' },
+    { header: t('agenda.columns.end'), kind: 'time' },
+    { header: t('agenda.columns.minutes'), kind: 'integer' },
+    { header: t('agenda.columns.kind'), maxWidth: 30 },
+    { header: t('agenda.columns.title'), maxWidth: 50 },
+    { header: t('agenda.columns.topic'), maxWidth: 30 },
+    { header: t('agenda.columns.room'), maxWidth: 24 },
+    { header: t('agenda.columns.speakers'), maxWidth: 50 },
+    { header: t('agenda.columns.facilitators'), maxWidth: 40 },
+    { header: t('agenda.columns.languages') },
+    { header: t('agenda.columns.interpretation') },
   ];
   const rows: CellInput[][] = slotsInOrder(overview).map(({ slot, session }) => [
     session.date,
@@ -72,7 +70,7 @@ export function agendaSlotTable(
     slot.startTime,
     slot.endTime,
     minutesBetween(slot.startTime, slot.endTime),
-    t.kinds[slot.kind] ?? slot.kind,
+    t(`agenda.kinds.${slot.kind}`, { defaultValue: slot.kind }),
     slot.title,
     slot.topic,
     slot.roomId ? (rooms.get(slot.roomId) ?? '') : '',
@@ -85,9 +83,7 @@ export function agendaSlotTable(
 }
 
 export async function agendaWorkbook(overview: AgendaOverview, opts: AgendaWorkbookOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const t = labels.agenda;
-  const col = t.columns;
+  const t = reportT(opts.lang);
   const people = new Map(overview.contributors.map((c) => [c.id, c]));
   const perspectives = new Map(overview.perspectives.map((p) => [p.id, p]));
   const names = (ids: readonly string[]): string =>
@@ -96,60 +92,60 @@ export async function agendaWorkbook(overview: AgendaOverview, opts: AgendaWorkb
       return c ? [c.name] : [];
     }).join(', ');
 
-  const wb = newWorkbook({ title: `${t.programme} — ${opts.assemblyName}` });
+  const wb = newWorkbook({ title: `${t('agenda.programme')} — ${opts.assemblyName}` });
 
   // Agenda: every slot.
-  const slots = agendaSlotTable(overview, labels, names);
-  addTableSheet(wb, t.sheets.agenda, slots.columns, slots.rows);
+  const slots = agendaSlotTable(overview, t, names);
+  addTableSheet(wb, t('agenda.sheets.agenda'), slots.columns, slots.rows);
 
   // Contributors: no e-mail, no phone (see the module comment).
-  const collator = new Intl.Collator(labels.locale, { sensitivity: 'base', numeric: true });
+  const collator = new Intl.Collator(reportLocale(opts.lang), { sensitivity: 'base', numeric: true });
   const contributorColumns: ColumnSpec[] = [
-    { header: col.name, maxWidth: 36 },
-    { header: col.role, maxWidth: 24 },
-    { header: col.organisation, maxWidth: 40 },
-    { header: col.perspective, maxWidth: 36 },
-    { header: col.topics, maxWidth: 50 },
-    { header: col.languages },
-    { header: col.status },
-    { header: col.fee, kind: 'moneyCents', minWidth: 12 },
-    { header: col.travel, kind: 'moneyCents', minWidth: 12 },
-    { header: col.consent },
+    { header: t('agenda.columns.name'), maxWidth: 36 },
+    { header: t('agenda.columns.role'), maxWidth: 24 },
+    { header: t('agenda.columns.organisation'), maxWidth: 40 },
+    { header: t('agenda.columns.perspective'), maxWidth: 36 },
+    { header: t('agenda.columns.topics'), maxWidth: 50 },
+    { header: t('agenda.columns.languages') },
+    { header: t('agenda.columns.status') },
+    { header: t('agenda.columns.fee'), kind: 'moneyCents', minWidth: 12 },
+    { header: t('agenda.columns.travel'), kind: 'moneyCents', minWidth: 12 },
+    { header: t('agenda.columns.consent') },
   ];
   const contributorRows: CellInput[][] = [...overview.contributors]
     .sort((a: Contributor, b: Contributor) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id))
     .map((c) => [
       c.name,
-      t.roles[c.role] ?? c.role,
+      t(`agenda.roles.${c.role}`, { defaultValue: c.role }),
       c.organisation,
       c.perspectiveId ? (perspectives.get(c.perspectiveId)?.name ?? '') : '',
       c.topics.join(', '),
       tags(c.languages),
-      t.statuses[c.status] ?? c.status,
+      t(`agenda.statuses.${c.status}`, { defaultValue: c.status }),
       c.feeCents,
       c.travelCents,
-      c.consentPublish ? t.yes : t.no,
+      c.consentPublish ? t('agenda.yes') : t('agenda.no'),
     ]);
-  addTableSheet(wb, t.sheets.contributors, contributorColumns, contributorRows);
+  addTableSheet(wb, t('agenda.sheets.contributors'), contributorColumns, contributorRows);
 
   // Balance: one row per topic and perspective.
   const balanceColumns: ColumnSpec[] = [
-    { header: col.topic, maxWidth: 40 },
-    { header: col.perspective, maxWidth: 40 },
-    { header: col.minutes, kind: 'number' },
-    { header: col.share, kind: 'percent' },
-    { header: col.oneSided },
+    { header: t('agenda.columns.topic'), maxWidth: 40 },
+    { header: t('agenda.columns.perspective'), maxWidth: 40 },
+    { header: t('agenda.columns.minutes'), kind: 'number' },
+    { header: t('agenda.columns.share'), kind: 'percent' },
+    { header: t('agenda.columns.oneSided') },
   ];
   const balanceRows: CellInput[][] = overview.balance.flatMap((b) =>
     b.perspectives.map((p) => [
       b.topic,
-      p.perspectiveId === null ? t.noPerspective : p.name,
+      p.perspectiveId === null ? t('agenda.noPerspective') : p.name,
       p.minutes,
       b.totalMinutes > 0 ? p.minutes / b.totalMinutes : null,
-      b.oneSided ? t.yes : t.no,
+      b.oneSided ? t('agenda.yes') : t('agenda.no'),
     ]),
   );
-  addTableSheet(wb, t.sheets.balance, balanceColumns, balanceRows);
+  addTableSheet(wb, t('agenda.sheets.balance'), balanceColumns, balanceRows);
 
   return workbookBytes(wb);
 }

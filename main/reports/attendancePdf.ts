@@ -14,7 +14,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Session } from '../../preload/contract';
 import type { ReportData, ReportParticipant } from './data';
-import { byLastName, reportLabels, type ReportLabels } from './labels';
+import { byLastName, reportT, type ReportT } from './i18n';
 import type { ReportCounts } from './reportTables';
 import {
   COLORS,
@@ -54,18 +54,17 @@ export function sessionCounts(data: ReportData): SessionAttendance[] {
   return data.heldSessionIds.map((id) => ({ sessionId: id, attended: 0, excused: 0, absent: 0, ...data.counts.attendance[id] }));
 }
 
-function perSession(data: ReportData, held: Session[], opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const t = labels.reports.attendance;
+function perSession(data: ReportData, held: Session[], opts: ReportPdfOptions, t: ReportT): Content[] {
   const { level, lang } = opts;
   const counts = sessionCounts(data);
-  const out: Content[] = [heading(t.perSession, 2, 120)];
+  const out: Content[] = [heading(t('reports.attendance.perSession'), 2, 120)];
   const rows = counts.map((c, i) => {
     const expected = c.attended + c.excused + c.absent;
     return { session: held[i]!, c, rate: share(c.attended, expected, level, lang) };
   });
   out.push(
     dataTable(
-      [t.session, t.date, t.attended, t.excused, t.absent, t.rate],
+      [t('reports.attendance.session'), t('reports.attendance.date'), t('reports.attendance.attended'), t('reports.attendance.excused'), t('reports.attendance.absent'), t('reports.attendance.rate')],
       rows.map((r): TableCell[] => [r.session.name, shortDate(r.session.date, lang), countText(r.c.attended, level, lang), countText(r.c.excused, level, lang), countText(r.c.absent, level, lang), r.rate.text]),
       { widths: ['*', 72, 52, 62, 52, 56], align: ['left', 'left', 'right', 'right', 'right', 'right'], fontSize: 9 },
     ),
@@ -73,7 +72,7 @@ function perSession(data: ReportData, held: Session[], opts: ReportPdfOptions, l
       rows.map((r): Bar => ({ label: `${shortDate(r.session.date, lang)}`, value: r.rate.value, text: r.rate.text, color: COLORS.series[2] })),
       { width: WIDTH, labelWidth: 90, valueWidth: 60 },
     ),
-    note(`${t.rateNote}${level === 'aggregate' ? ` ${labels.reports.suppressedNote}` : ''}`),
+    note(`${t('reports.attendance.rateNote')}${level === 'aggregate' ? ` ${t('reports.suppressedNote')}` : ''}`),
   );
   return out;
 }
@@ -85,24 +84,23 @@ function nameOf(p: ReportParticipant): string {
   return [p.lastName.trim(), p.firstName.trim()].filter((x) => x !== '').join(', ');
 }
 
-function matrix(data: ReportData, held: Session[], opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const t = labels.reports.attendance;
-  const out: Content[] = [heading(t.matrix, 2, 160, { pageBreak: 'before' })];
+function matrix(data: ReportData, held: Session[], opts: ReportPdfOptions, t: ReportT): Content[] {
+  const out: Content[] = [heading(t('reports.attendance.matrix'), 2, 160, { pageBreak: 'before' })];
   if (opts.level === 'aggregate') {
-    out.push(para(t.matrixLeftOut, { italics: true }));
+    out.push(para(t('reports.attendance.matrixLeftOut'), { italics: true }));
     return out;
   }
   const people = data.participants.filter((p) => held.some((s) => p.attendance[s.id] !== undefined));
   if (people.length === 0) {
-    out.push(para(t.noMarks));
+    out.push(para(t('reports.attendance.noMarks')));
     return out;
   }
   const named = opts.level === 'full' && people.some((p) => nameOf(p) !== '');
   const sorted = named ? byLastName(people, opts.lang) : [...people].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const sessionHeads = held.map((_, i) => `S${i + 1}`);
   out.push(note(held.map((s, i) => `S${i + 1}: ${shortDate(s.date, opts.lang)} — ${s.name}`).join('   ·   '), { fontSize: 8 }));
-  out.push(note(t.matrixLegend, { fontSize: 8.5, color: '#222222' }));
-  const head = [...(named ? [t.name] : []), t.code, ...sessionHeads, t.sessionsAttended];
+  out.push(note(t('reports.attendance.matrixLegend'), { fontSize: 8.5, color: '#222222' }));
+  const head = [...(named ? [t('reports.attendance.name')] : []), t('reports.attendance.code'), ...sessionHeads, t('reports.attendance.sessionsAttended')];
   const rows = sorted.map((p): TableCell[] => {
     const attended = held.filter((s) => p.attendance[s.id] === 'attended').length;
     return [
@@ -126,47 +124,46 @@ function matrix(data: ReportData, held: Session[], opts: ReportPdfOptions, label
   return out;
 }
 
-function perDiem(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const t = labels.reports.attendance;
+function perDiem(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] {
   const { level, lang } = opts;
   const rules = data.perDiem.rules;
   const out: Content[] = [
-    heading(t.perDiem, 1, 200, { pageBreak: 'before' }),
-    heading(t.rules, 2, 100),
+    heading(t('reports.attendance.perDiem'), 1, 200, { pageBreak: 'before' }),
+    heading(t('reports.attendance.rules'), 2, 100),
     factsTable(
       [
-        [t.fullDay, money(rules.fullDayCents, lang)],
-        [t.halfDay, money(rules.halfDayCents, lang)],
-        [t.travel, money(rules.travelCents, lang)],
-        [t.childcare, money(rules.childcareCents, lang)],
+        [t('reports.attendance.fullDay'), money(rules.fullDayCents, lang)],
+        [t('reports.attendance.halfDay'), money(rules.halfDayCents, lang)],
+        [t('reports.attendance.travel'), money(rules.travelCents, lang)],
+        [t('reports.attendance.childcare'), money(rules.childcareCents, lang)],
       ],
       { labelWidth: 280, fontSize: 9.5, margin: [0, 0, 0, 3] },
     ),
-    note(t.thresholdText(rules.thresholdMinutes), { fontSize: 9 }),
-    heading(t.payments, 2, 100),
+    note(t('reports.attendance.thresholdText', { minutes: rules.thresholdMinutes }), { fontSize: 9 }),
+    heading(t('reports.attendance.payments'), 2, 100),
   ];
   const totals: PerDiemTotals = data.counts.perDiem;
   if (level === 'aggregate') {
     out.push(
       factsTable(
         [
-          [t.paid, countText(totals.people, level, lang)],
-          [t.fullDays, integer(totals.fullDays, lang)],
-          [t.halfDays, integer(totals.halfDays, lang)],
-          [t.perDiemAmount, money(totals.perDiemCents, lang)],
-          [t.travelShort, money(totals.travelCents, lang)],
-          [t.childcareShort, money(totals.childcareCents, lang)],
-          [labels.reports.total, { text: money(data.perDiem.totalCents, lang), bold: true }],
+          [t('reports.attendance.paid'), countText(totals.people, level, lang)],
+          [t('reports.attendance.fullDays'), integer(totals.fullDays, lang)],
+          [t('reports.attendance.halfDays'), integer(totals.halfDays, lang)],
+          [t('reports.attendance.perDiemAmount'), money(totals.perDiemCents, lang)],
+          [t('reports.attendance.travelShort'), money(totals.travelCents, lang)],
+          [t('reports.attendance.childcareShort'), money(totals.childcareCents, lang)],
+          [t('reports.total'), { text: money(data.perDiem.totalCents, lang), bold: true }],
         ],
         { labelWidth: 200, fontSize: 10 },
       ),
-      note(t.totalsOnly),
+      note(t('reports.attendance.totalsOnly')),
     );
     return out;
   }
   const rows = data.perDiem.rows;
   if (rows.length === 0) {
-    out.push(para(t.noPayments));
+    out.push(para(t('reports.attendance.noPayments')));
     return out;
   }
   const named = level === 'full' && rows.some((r) => r.lastName.trim() !== '' || r.firstName.trim() !== '');
@@ -182,8 +179,8 @@ function perDiem(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels)
     money(r.totalCents, lang),
   ]);
   body.push([
-    ...(named ? [labels.reports.total] : []),
-    named ? countText(totals.people, level, lang) : labels.reports.total,
+    ...(named ? [t('reports.total')] : []),
+    named ? countText(totals.people, level, lang) : t('reports.total'),
     integer(totals.fullDays, lang),
     integer(totals.halfDays, lang),
     money(totals.perDiemCents, lang),
@@ -192,7 +189,7 @@ function perDiem(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels)
     money(totals.totalCents, lang),
   ]);
   out.push(
-    dataTable([...(named ? [t.name] : []), t.code, t.fullDays, t.halfDays, t.perDiemAmount, t.travelShort, t.childcareShort, labels.reports.total], body, {
+    dataTable([...(named ? [t('reports.attendance.name')] : []), t('reports.attendance.code'), t('reports.attendance.fullDays'), t('reports.attendance.halfDays'), t('reports.attendance.perDiemAmount'), t('reports.attendance.travelShort'), t('reports.attendance.childcareShort'), t('reports.total')], body, {
       widths: [...(named ? ['*' as const] : []), named ? 50 : ('*' as const), 38, 38, 58, 58, 58, 62],
       align: [...(named ? ['left' as const] : []), 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
       fontSize: 8,
@@ -203,23 +200,22 @@ function perDiem(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels)
 }
 
 export async function attendancePdf(data: ReportData, opts: ReportPdfOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const t = labels.reports.attendance;
+  const t = reportT(opts.lang);
   const held = data.heldSessionIds.map((id) => data.sessions.find((s) => s.id === id)).filter((s): s is Session => s !== undefined);
-  if (held.length === 0) throw new RangeError(t.empty);
+  if (held.length === 0) throw new RangeError(t('reports.attendance.empty'));
   const content: Content[] = [
-    ...titleBlock(t.title, data.assembly.name, opts.level, opts.lang),
-    note(labels.reports.sessions(held.length, data.sessions.length), { fontSize: 9.5, color: '#222222' }),
-    ...perSession(data, held, opts, labels),
-    ...matrix(data, held, opts, labels),
-    ...perDiem(data, opts, labels),
+    ...titleBlock(t('reports.attendance.title'), data.assembly.name, opts.level, opts.lang),
+    note(t('reports.sessions', { held: held.length, planned: data.sessions.length }), { fontSize: 9.5, color: '#222222' }),
+    ...perSession(data, held, opts, t),
+    ...matrix(data, held, opts, t),
+    ...perDiem(data, opts, t),
   ];
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: t.title, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.attendance.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
       content,
       pageBreakBefore: (node) => keepPageBreak(node),
     },
-    { creationDate: opts.generatedAt, title: `${t.title} — ${data.assembly.name}`, author: data.assembly.name },
+    { creationDate: opts.generatedAt, title: `${t('reports.attendance.title')} — ${data.assembly.name}`, author: data.assembly.name },
   );
 }

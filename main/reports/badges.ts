@@ -5,7 +5,7 @@
  * table (or a line to write it on). Sorted by last name as the report's language sorts.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { byLastName, languageName, reportLabels, type ReportLang } from './labels';
+import { byLastName, languageName, reportT, type ReportLang } from './i18n';
 import { A4, FOOTER_HEIGHT, GREY, HEADER_HEIGHT, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';
 import { qrCanvas } from './qr';
@@ -94,7 +94,7 @@ function infoLine(label: string, value: Content): Content {
 const writeLine = (width: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 14, x2: width, y2: 14, lineWidth: 0.6, lineColor: '#000000' }], margin: [0, 0, 0, 0] });
 
 function badgeCell(b: BadgeData, o: BadgeSheetOptions): TableCell {
-  const labels = reportLabels(o.lang).badges;
+  const t = reportT(o.lang);
   const first = b.firstName.trim();
   const last = b.lastName.trim();
   // A person whose personal data was erased keeps only the code.
@@ -119,9 +119,9 @@ function badgeCell(b: BadgeData, o: BadgeSheetOptions): TableCell {
             width: infoWidth,
             margin: [0, 8, 0, 0],
             stack: [
-              infoLine(labels.code, { text: b.code, fontSize: fitFontSize(b.code, infoWidth - 52, 13, 8, true), bold: true }),
-              infoLine(labels.language, { text: b.language ? languageName(b.language, o.lang) : ' ', fontSize: 11 }),
-              infoLine(labels.table, b.table ? { text: b.table, fontSize: 14, bold: true } : writeLine(infoWidth - 56)),
+              infoLine(t('badges.code'), { text: b.code, fontSize: fitFontSize(b.code, infoWidth - 52, 13, 8, true), bold: true }),
+              infoLine(t('badges.language'), { text: b.language ? languageName(b.language, o.lang) : ' ', fontSize: 11 }),
+              infoLine(t('badges.table'), b.table ? { text: b.table, fontSize: 14, bold: true } : writeLine(infoWidth - 56)),
             ],
           },
           { width: QR_SYMBOL + 2 * QR_QUIET, canvas: qr.rects.map((r) => ({ ...r, x: r.x + QR_QUIET, y: r.y })) },
@@ -135,8 +135,8 @@ function badgeCell(b: BadgeData, o: BadgeSheetOptions): TableCell {
 
 /** The badge sheet as PDF bytes; a RangeError when the list is empty. */
 export async function badgeSheet(badges: BadgeData[], opts: BadgeSheetOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  if (badges.length === 0) throw new RangeError(labels.badges.empty);
+  const t = reportT(opts.lang);
+  if (badges.length === 0) throw new RangeError(t('badges.empty'));
   const sorted = byLastName(badges, opts.lang);
 
   const content: Content[] = [];
@@ -177,9 +177,9 @@ export async function badgeSheet(badges: BadgeData[], opts: BadgeSheetOptions): 
 
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: opts.assemblyName, title: labels.badges.title, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE_MARGIN }),
+      ...pageFrame({ assemblyName: opts.assemblyName, title: t('badges.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE_MARGIN }),
       content,
     },
-    { creationDate: opts.generatedAt, title: `${labels.badges.title} — ${opts.assemblyName}`, author: opts.assemblyName },
+    { creationDate: opts.generatedAt, title: `${t('badges.title')} — ${opts.assemblyName}`, author: opts.assemblyName },
   );
 }

@@ -18,7 +18,9 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Ballot, BallotResult, ItemResult, PersonLanguage } from '../../preload/contract';
 import type { ReportData } from './data';
-import { languageName, reportLabels, thresholdFraction, type ReportLabels, type ReportLang } from './labels';
+import { thresholdFraction } from '../domain/voting/result';
+import { quorumWords, ruleWords } from './ballotWords';
+import { languageName, reportT, type ReportLang, type ReportT } from './i18n';
 import { countCell, SUPPRESSED, type PrivacyLevel } from './privacy';
 import {
   ACCENT,
@@ -67,12 +69,11 @@ export function itemTitle(item: Ballot['items'][number] | undefined, fallback: s
 }
 
 /** The outcome of an item, in words and colour. */
-function outcome(item: ItemResult, result: BallotResult, labels: ReportLabels): { text: string; color: string } {
-  const r = labels.reports.recommendations;
-  if (!result.quorumMet) return { text: r.quorumNotMet, color: COLORS.rejected };
-  if (item.adopted) return { text: r.adopted, color: COLORS.adopted };
-  if (item.tie) return { text: r.tie, color: COLORS.tie };
-  return { text: r.notAdopted, color: COLORS.rejected };
+function outcome(item: ItemResult, result: BallotResult, t: ReportT): { text: string; color: string } {
+  if (!result.quorumMet) return { text: t('reports.recommendations.quorumNotMet'), color: COLORS.rejected };
+  if (item.adopted) return { text: t('reports.recommendations.adopted'), color: COLORS.adopted };
+  if (item.tie) return { text: t('reports.recommendations.tie'), color: COLORS.tie };
+  return { text: t('reports.recommendations.notAdopted'), color: COLORS.rejected };
 }
 
 /** A percentage from a count of people: "<5" with its count. */
@@ -83,27 +84,24 @@ function shareText(count: number, share: number, base: number, level: PrivacyLev
 }
 
 /** Where the adoption line is on the "for" bar (a share of the base) and its caption. */
-function marker(ballot: Ballot, labels: ReportLabels, lang: ReportLang): { at: number; caption: string } | undefined {
-  const r = labels.reports.recommendations;
+function marker(ballot: Ballot, t: ReportT, lang: ReportLang): { at: number; caption: string } | undefined {
   const rule = ballot.rule;
   if (rule.method === 'yesNo') {
     const f = thresholdFraction(rule);
-    return f ? { at: f[0] / f[1], caption: r.markerCaption(`${f[0]}/${f[1]} (${percent(f[0] / f[1], lang)})`) } : { at: 0.5, caption: r.markerCaption(`> ${percent(0.5, lang, 0)}`) };
+    return f ? { at: f[0] / f[1], caption: t('reports.recommendations.markerCaption', { fraction: `${f[0]}/${f[1]} (${percent(f[0] / f[1], lang)})` }) } : { at: 0.5, caption: t('reports.recommendations.markerCaption', { fraction: `> ${percent(0.5, lang, 0)}` }) };
   }
-  if (rule.method === 'scale') return { at: rule.numerator / rule.denominator, caption: r.markerCaption(`${rule.numerator}/${rule.denominator} (${percent(rule.numerator / rule.denominator, lang)})`) };
+  if (rule.method === 'scale') return { at: rule.numerator / rule.denominator, caption: t('reports.recommendations.markerCaption', { fraction: `${rule.numerator}/${rule.denominator} (${percent(rule.numerator / rule.denominator, lang)})` }) };
   return undefined;
 }
 
-function methodName(ballot: Ballot, labels: ReportLabels): string {
-  const m = labels.reports.recommendations.methods;
+function methodName(ballot: Ballot, t: ReportT): string {
   const rule = ballot.rule;
-  return rule.method === 'ranking' ? m[rule.count] : m[rule.method];
+  return t(`reports.recommendations.methods.${rule.method === 'ranking' ? rule.count : rule.method}`);
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function cover(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const r = labels.reports;
+function cover(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] {
   const held = data.heldSessionIds.length;
   const items = data.ballots.reduce((n, b) => n + b.ballot.items.length, 0);
   const period =
@@ -114,13 +112,13 @@ function cover(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): 
       : '—';
   return [
     { text: '', margin: [0, 120, 0, 0] },
-    ...titleBlock(r.recommendations.title, data.assembly.name, opts.level, opts.lang, r.recommendations.subtitle),
+    ...titleBlock(t('reports.recommendations.title'), data.assembly.name, opts.level, opts.lang, t('reports.recommendations.subtitle')),
     factsTable(
       [
-        [r.period, period],
-        [r.panelSize, countText(data.assembly.panelSize, opts.level, opts.lang)],
-        [r.recommendations.sessionsHeading, r.sessions(held, data.sessions.length)],
-        [r.recommendations.results, r.recommendations.items(items)],
+        [t('reports.period'), period],
+        [t('reports.panelSize'), countText(data.assembly.panelSize, opts.level, opts.lang)],
+        [t('reports.recommendations.sessionsHeading'), t('reports.sessions', { held, planned: data.sessions.length })],
+        [t('reports.recommendations.results'), t('reports.recommendations.items', { count: items })],
       ],
       { labelWidth: 150, fontSize: 11, margin: [0, 14, 0, 0] },
     ),
@@ -128,61 +126,59 @@ function cover(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): 
   ];
 }
 
-function method(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const r = labels.reports.recommendations;
+function method(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] {
   const lang = opts.lang;
-  const out: Content[] = [heading(r.method, 1)];
+  const out: Content[] = [heading(t('reports.recommendations.method'), 1)];
 
   // Selection.
-  out.push(heading(r.selection, 2));
+  out.push(heading(t('reports.recommendations.selection'), 2));
   const run = data.selection.find((s) => s.status === 'drawn' && s.kind === 'panel') ?? data.selection.find((s) => s.status === 'drawn');
   if (run) {
     out.push(
       para(
-        r.selectionText({
+        t(`reports.recommendations.selectionText.${run.algorithm === 'leximin' ? 'leximin' : 'legacy'}`, {
           pool: countText(run.summary.count, opts.level, lang),
           panel: countText(run.panelSize, opts.level, lang),
-          algorithm: run.algorithm,
           version: run.algorithmVersion,
           features: new Set(run.quotas.map((q) => q.feature)).size,
           quotas: run.quotas.length,
         }),
       ),
     );
-  } else out.push(para(r.selectionNone));
+  } else out.push(para(t('reports.recommendations.selectionNone')));
 
   // Sessions.
-  out.push(heading(r.sessionsHeading, 2));
+  out.push(heading(t('reports.recommendations.sessionsHeading'), 2));
   const held = data.heldSessionIds.map((id) => data.sessions.find((s) => s.id === id)).filter((s) => s !== undefined);
   if (held.length > 0) {
-    out.push(para(r.sessionsText(held.length, data.sessions.length, shortDate(held[0]!.date, lang), shortDate(held[held.length - 1]!.date, lang))));
+    out.push(para(t('reports.recommendations.sessionsText', { count: held.length, planned: data.sessions.length, first: shortDate(held[0]!.date, lang), last: shortDate(held[held.length - 1]!.date, lang) })));
     out.push(note(held.map((s) => `${shortDate(s.date, lang)} — ${s.name}`).join('\n')));
-  } else out.push(para(r.sessionsNone));
+  } else out.push(para(t('reports.recommendations.sessionsNone')));
 
   // Expert input.
-  out.push(heading(r.experts, 2));
+  out.push(heading(t('reports.recommendations.experts'), 2));
   const contributors = data.agenda.contributors.filter((c) => c.status !== 'declined');
   if (contributors.length > 0) {
     const roles = new Map<string, number>();
     for (const c of contributors) roles.set(c.role, (roles.get(c.role) ?? 0) + 1);
     const byRole = [...roles.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([role, n]) => labels.agenda.someone(role as keyof typeof labels.agenda.roles, n))
+      .map(([role, n]) => t(`agenda.someone.${role}`, { count: n }))
       .join(', ');
-    out.push(para(r.expertsText(integer(contributors.length, lang), byRole)));
-  } else out.push(para(r.expertsNone));
+    out.push(para(t('reports.recommendations.expertsText', { total: integer(contributors.length, lang), roles: byRole })));
+  } else out.push(para(t('reports.recommendations.expertsNone')));
   const balance = data.agenda.balance.filter((b) => b.totalMinutes > 0);
   if (balance.length > 0) {
-    out.push(note(r.balanceIntro, { fontSize: 9, color: '#222222', margin: [0, 2, 0, 3] }));
+    out.push(note(t('reports.recommendations.balanceIntro'), { fontSize: 9, color: '#222222', margin: [0, 2, 0, 3] }));
     out.push(
       dataTable(
-        [r.topic, r.perspectives, ''],
+        [t('reports.recommendations.topic'), t('reports.recommendations.perspectives'), ''],
         balance.map((b) => [
           b.topic || '—',
           b.perspectives
-            .map((p) => `${p.perspectiveId === null ? r.noPerspective : p.name}: ${integer(p.minutes, lang)} (${percent(b.totalMinutes > 0 ? p.minutes / b.totalMinutes : 0, lang, 0)})`)
+            .map((p) => `${p.perspectiveId === null ? t('reports.recommendations.noPerspective') : p.name}: ${integer(p.minutes, lang)} (${percent(b.totalMinutes > 0 ? p.minutes / b.totalMinutes : 0, lang, 0)})`)
             .join('; '),
-          b.oneSided ? { text: r.oneSided, color: COLORS.tie } : '',
+          b.oneSided ? { text: t('reports.recommendations.oneSided'), color: COLORS.tie } : '',
         ]),
         { widths: [110, '*', 90], fontSize: 8.5 },
       ),
@@ -190,14 +186,14 @@ function method(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels):
   }
 
   // Voting rules.
-  out.push(heading(r.voting, 2));
+  out.push(heading(t('reports.recommendations.voting'), 2));
   for (const { ballot, result } of data.ballots) {
     const needed = Math.ceil((result.panelSize * ballot.quorum.numerator) / ballot.quorum.denominator);
     out.push({
       stack: [
-        { text: [{ text: ballot.title, bold: true }, { text: ` — ${methodName(ballot, labels)}, ${r.items(ballot.items.length)}`, color: GREY }], fontSize: 9.5 },
-        { text: `${r.threshold}: ${r.rule(ballot.rule)}.`, fontSize: 9 },
-        { text: r.quorum(ballot.quorum.numerator, ballot.quorum.denominator, needed, countText(result.present, opts.level, lang), result.quorumMet), fontSize: 9 },
+        { text: [{ text: ballot.title, bold: true }, { text: ` — ${methodName(ballot, t)}, ${t('reports.recommendations.items', { count: ballot.items.length })}`, color: GREY }], fontSize: 9.5 },
+        { text: `${t('reports.recommendations.threshold')}: ${ruleWords(t, ballot.rule)}.`, fontSize: 9 },
+        { text: quorumWords(t, ballot.quorum.numerator, ballot.quorum.denominator, needed, countText(result.present, opts.level, lang), result.quorumMet), fontSize: 9 },
       ],
       margin: [0, 0, 0, 6],
       unbreakable: true,
@@ -212,11 +208,11 @@ function itemHeading(number: string, title: string): Content {
   return heading(`${number}  ${title}`, 3, 230, { fontSize: 11.5, color: ACCENT, margin: [0, 12, 0, 3] });
 }
 
-function fullText(item: Ballot['items'][number], lang: ReportLang, labels: ReportLabels): Content[] {
-  const t = itemText(item, lang);
+function fullText(item: Ballot['items'][number], lang: ReportLang, t: ReportT): Content[] {
+  const shown = itemText(item, lang);
   const out: Content[] = [];
-  if (t.text !== itemTitle(item, item.title, lang)) out.push(para(t.text, { italics: false, fontSize: 10 }));
-  if (t.language && t.language !== lang) out.push(note(labels.reports.recommendations.textOnlyIn(languageName(t.language, lang))));
+  if (shown.text !== itemTitle(item, item.title, lang)) out.push(para(shown.text, { italics: false, fontSize: 10 }));
+  if (shown.language && shown.language !== lang) out.push(note(t('reports.recommendations.textOnlyIn', { language: languageName(shown.language, lang) })));
   return out;
 }
 
@@ -224,8 +220,7 @@ function outcomeLine(label: string, o: { text: string; color: string }): Content
   return { text: [{ text: `${label}: `, color: GREY }, { text: o.text, bold: true, color: o.color }], fontSize: 11, margin: [0, 2, 0, 4] };
 }
 
-function yesNoItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const r = labels.reports.recommendations;
+function yesNoItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, t: ReportT): Content[] {
   const lang = opts.lang;
   const source = f.ballot.items.find((i) => i.id === item.itemId);
   const [yes = 0, no = 0, abstain = 0] = item.counts;
@@ -233,42 +228,41 @@ function yesNoItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, label
   const abstainBase = item.baseKind === 'cast' ? yes + no + abstain : item.base;
   const shares = [shareText(yes, pFor, item.base, opts.level, lang), shareText(no, pAgainst, item.base, opts.level, lang), shareText(abstain, pAbstain, abstainBase, opts.level, lang)];
   const counts = [yes, no, abstain];
-  const names = [r.answers.for, r.answers.against, r.answers.abstain];
+  const names = [t('reports.recommendations.answers.for'), t('reports.recommendations.answers.against'), t('reports.recommendations.answers.abstain')];
   const colours = [COLORS.for, COLORS.against, COLORS.abstain];
   const bars: Bar[] = names.map((label, k) => ({ label, value: shares[k]!.value, text: shares[k]!.text === SUPPRESSED ? SUPPRESSED : `${shares[k]!.text} (${countText(counts[k]!, opts.level, lang)})`, color: colours[k], bold: k === 0 }));
-  const o = outcome(item, f.result, labels);
+  const o = outcome(item, f.result, t);
   return [
     itemHeading(item.number, itemTitle(source, item.title, lang)),
-    ...(source ? fullText(source, lang, labels) : []),
+    ...(source ? fullText(source, lang, t) : []),
     {
       columns: [
         {
           width: 190,
           stack: [
             dataTable(
-              [r.answer, r.count, r.share],
+              [t('reports.recommendations.answer'), t('reports.recommendations.count'), t('reports.recommendations.share')],
               [
                 ...names.map((n, k): TableCell[] => [n, countText(counts[k]!, opts.level, lang), shares[k]!.text]),
-                [r.answers.blank, countText(item.blank, opts.level, lang), ''],
-                [r.answers.spoilt, countText(item.spoilt, opts.level, lang), ''],
+                [t('reports.recommendations.answers.blank'), countText(item.blank, opts.level, lang), ''],
+                [t('reports.recommendations.answers.spoilt'), countText(item.spoilt, opts.level, lang), ''],
               ],
               { widths: ['*', 40, 48], align: ['left', 'right', 'right'], fontSize: 8.5, margin: [0, 0, 0, 0] },
             ),
           ],
         },
-        { width: '*', stack: [horizontalBars(bars, { width: WIDTH - 190 - 14, labelWidth: 62, valueWidth: 68, marker: marker(f.ballot, labels, lang) })] },
+        { width: '*', stack: [horizontalBars(bars, { width: WIDTH - 190 - 14, labelWidth: 62, valueWidth: 68, marker: marker(f.ballot, t, lang) })] },
       ],
       columnGap: 14,
       margin: [0, 2, 0, 2],
     },
-    note(`${r.base[item.baseKind](countText(item.base, opts.level, lang))}${item.baseKind === 'cast' ? ` ${r.abstainNote}` : ''}`, { margin: [0, 2, 0, 1] }),
-    { text: [{ text: `${r.threshold}: `, color: GREY }, r.rule(f.ballot.rule)], fontSize: 9 },
-    outcomeLine(r.outcome, o),
+    note(`${t(`reports.recommendations.base.${item.baseKind}`, { n: countText(item.base, opts.level, lang) })}${item.baseKind === 'cast' ? ` ${t('reports.recommendations.abstainNote')}` : ''}`, { margin: [0, 2, 0, 1] }),
+    { text: [{ text: `${t('reports.recommendations.threshold')}: `, color: GREY }, ruleWords(t, f.ballot.rule)], fontSize: 9 },
+    outcomeLine(t('reports.recommendations.outcome'), o),
   ];
 }
 
-function scaleItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const r = labels.reports.recommendations;
+function scaleItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, t: ReportT): Content[] {
   const lang = opts.lang;
   const rule = f.ballot.rule as Extract<Ballot['rule'], { method: 'scale' }>;
   const source = f.ballot.items.find((i) => i.id === item.itemId);
@@ -276,26 +270,26 @@ function scaleItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, label
   const supportShare = shareText(support, item.base > 0 ? support / item.base : 0, item.base, opts.level, lang);
   const levels = rule.levels.map((level, k) => ({ level, count: item.counts[k] ?? 0, share: shareText(item.counts[k] ?? 0, item.percentages[k] ?? 0, item.base, opts.level, lang) }));
   const bars: Bar[] = [
-    { label: r.support, value: supportShare.value, text: supportShare.text === SUPPRESSED ? SUPPRESSED : `${supportShare.text} (${countText(support, opts.level, lang)})`, color: COLORS.for, bold: true },
+    { label: t('reports.recommendations.support'), value: supportShare.value, text: supportShare.text === SUPPRESSED ? SUPPRESSED : `${supportShare.text} (${countText(support, opts.level, lang)})`, color: COLORS.for, bold: true },
     ...levels.map((l, k): Bar => ({ label: l.level, value: l.share.value, text: l.share.text === SUPPRESSED ? SUPPRESSED : `${l.share.text} (${countText(l.count, opts.level, lang)})`, color: k < rule.supportLevels ? '#81b984' : COLORS.abstain })),
   ];
   return [
     itemHeading(item.number, itemTitle(source, item.title, lang)),
-    ...(source ? fullText(source, lang, labels) : []),
+    ...(source ? fullText(source, lang, t) : []),
     dataTable(
-      [r.answer, r.count, r.share],
+      [t('reports.recommendations.answer'), t('reports.recommendations.count'), t('reports.recommendations.share')],
       [
         ...levels.map((l): TableCell[] => [l.level, countText(l.count, opts.level, lang), l.share.text]),
-        [{ text: r.support, bold: true }, { text: countText(support, opts.level, lang), bold: true }, { text: supportShare.text, bold: true }],
-        [r.answers.blank, countText(item.blank, opts.level, lang), ''],
-        [r.answers.spoilt, countText(item.spoilt, opts.level, lang), ''],
+        [{ text: t('reports.recommendations.support'), bold: true }, { text: countText(support, opts.level, lang), bold: true }, { text: supportShare.text, bold: true }],
+        [t('reports.recommendations.answers.blank'), countText(item.blank, opts.level, lang), ''],
+        [t('reports.recommendations.answers.spoilt'), countText(item.spoilt, opts.level, lang), ''],
       ],
       { widths: ['*', 50, 60], align: ['left', 'right', 'right'], fontSize: 8.5, margin: [0, 2, 0, 4] },
     ),
-    horizontalBars(bars, { width: WIDTH, labelWidth: 150, valueWidth: 80, marker: marker(f.ballot, labels, lang) }),
-    note(r.base.valid(countText(item.base, opts.level, lang)), { margin: [0, 0, 0, 1] }),
-    { text: [{ text: `${r.threshold}: `, color: GREY }, r.rule(rule)], fontSize: 9 },
-    outcomeLine(r.outcome, outcome(item, f.result, labels)),
+    horizontalBars(bars, { width: WIDTH, labelWidth: 150, valueWidth: 80, marker: marker(f.ballot, t, lang) }),
+    note(t('reports.recommendations.base.valid', { n: countText(item.base, opts.level, lang) }), { margin: [0, 0, 0, 1] }),
+    { text: [{ text: `${t('reports.recommendations.threshold')}: `, color: GREY }, ruleWords(t, rule)], fontSize: 9 },
+    outcomeLine(t('reports.recommendations.outcome'), outcome(item, f.result, t)),
   ];
 }
 
@@ -315,13 +309,12 @@ function ranks(order: string[][]): Map<string, number> {
   return out;
 }
 
-function rankingBallot(f: Finalised, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const r = labels.reports.recommendations;
+function rankingBallot(f: Finalised, opts: ReportPdfOptions, t: ReportT): Content[] {
   const lang = opts.lang;
   const ranking = f.result.ranking;
   if (!ranking) return [];
   const rule = f.ballot.rule;
-  const scoreName = rule.method === 'approval' ? r.scores.approval : rule.method === 'ranking' ? r.scores[rule.count] : '';
+  const scoreName = rule.method === 'approval' ? t('reports.recommendations.scores.approval') : rule.method === 'ranking' ? t(`reports.recommendations.scores.${rule.count}`) : '';
   const byId = new Map(f.ballot.items.map((i) => [i.id, i]));
   const rankOf = ranks(ranking.order);
   const ordered = ranking.order.flat();
@@ -335,18 +328,18 @@ function rankingBallot(f: Finalised, opts: ReportPdfOptions, labels: ReportLabel
   const out: Content[] = [];
   for (const item of f.ballot.items) {
     out.push(heading(`${item.number}  ${itemTitle(item, item.title, lang)}`, 3, 60, { fontSize: 10.5, margin: [0, 6, 0, 1] }));
-    out.push(...fullText(item, lang, labels));
+    out.push(...fullText(item, lang, t));
   }
-  out.push(heading(r.order, 3, 140));
+  out.push(heading(t('reports.recommendations.order'), 3, 140));
   out.push(
     dataTable(
-      [r.rank, r.option, scoreName],
+      [t('reports.recommendations.rank'), t('reports.recommendations.option'), scoreName],
       ordered.map((id): TableCell[] => {
         const item = byId.get(id);
         const win = winners.has(id);
         return [
           { text: String(rankOf.get(id)), bold: win },
-          { text: `${item?.number ?? ''}  ${itemTitle(item, id, lang)}${win ? ` — ${r.winner}` : ''}`, bold: win },
+          { text: `${item?.number ?? ''}  ${itemTitle(item, id, lang)}${win ? ` — ${t('reports.recommendations.winner')}` : ''}`, bold: win },
           { text: scoreText(f, ranking.scores[id] ?? 0, opts), bold: win },
         ];
       }),
@@ -354,45 +347,43 @@ function rankingBallot(f: Finalised, opts: ReportPdfOptions, labels: ReportLabel
     ),
     horizontalBars(bars, { width: WIDTH, labelWidth: 60, valueWidth: 60, max: 1 }),
   );
-  if (ranking.tie) out.push(note(r.tieInOrder));
+  if (ranking.tie) out.push(note(t('reports.recommendations.tieInOrder')));
   if (ranking.condorcetWinner) {
     const c = byId.get(ranking.condorcetWinner);
-    out.push(note(r.condorcet(c ? `${c.number} ${itemTitle(c, c.title, lang)}` : ranking.condorcetWinner)));
+    out.push(note(t('reports.recommendations.condorcet', { option: c ? `${c.number} ${itemTitle(c, c.title, lang)}` : ranking.condorcetWinner })));
   }
-  out.push(note(r.papers(countText(f.result.papers.valid, opts.level, lang), countText(f.result.papers.blank, opts.level, lang), countText(f.result.papers.spoilt, opts.level, lang))));
-  out.push({ text: [{ text: `${r.threshold}: `, color: GREY }, r.rule(rule)], fontSize: 9 });
+  out.push(note(t('reports.recommendations.papers', { valid: countText(f.result.papers.valid, opts.level, lang), blank: countText(f.result.papers.blank, opts.level, lang), spoilt: countText(f.result.papers.spoilt, opts.level, lang) })));
+  out.push({ text: [{ text: `${t('reports.recommendations.threshold')}: `, color: GREY }, ruleWords(t, rule)], fontSize: 9 });
   const winnerText = !f.result.quorumMet
-    ? { text: r.quorumNotMet, color: COLORS.rejected }
+    ? { text: t('reports.recommendations.quorumNotMet'), color: COLORS.rejected }
     : ranking.winners.length === 0
       ? { text: '—', color: GREY }
       : { text: ranking.winners.map((id) => `${byId.get(id)?.number ?? ''} ${itemTitle(byId.get(id), id, lang)}`.trim()).join('; '), color: COLORS.adopted };
-  out.push(outcomeLine(r.winners(Math.max(1, ranking.winners.length)), winnerText));
+  out.push(outcomeLine(t('reports.recommendations.winners', { count: Math.max(1, ranking.winners.length) }), winnerText));
   return out;
 }
 
-function results(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const r = labels.reports.recommendations;
-  const out: Content[] = [heading(r.results, 1, 300, { pageBreak: 'before' })];
+function results(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] {
+  const out: Content[] = [heading(t('reports.recommendations.results'), 1, 300, { pageBreak: 'before' })];
   data.ballots.forEach((f, b) => {
     const session = data.sessions.find((s) => s.id === f.ballot.sessionId);
     out.push(
       heading(f.ballot.title, 2, 260, b === 0 ? {} : { margin: [0, 16, 0, 4] }),
       note(
-        [session ? `${session.name}, ${shortDate(session.date, opts.lang)}` : null, methodName(f.ballot, labels), r.quorum(f.ballot.quorum.numerator, f.ballot.quorum.denominator, Math.ceil((f.result.panelSize * f.ballot.quorum.numerator) / f.ballot.quorum.denominator), countText(f.result.present, opts.level, opts.lang), f.result.quorumMet)]
+        [session ? `${session.name}, ${shortDate(session.date, opts.lang)}` : null, methodName(f.ballot, t), quorumWords(t, f.ballot.quorum.numerator, f.ballot.quorum.denominator, Math.ceil((f.result.panelSize * f.ballot.quorum.numerator) / f.ballot.quorum.denominator), countText(f.result.present, opts.level, opts.lang), f.result.quorumMet)]
           .filter((x) => x !== null)
           .join(' · '),
         { fontSize: 8.5 },
       ),
     );
-    if (f.ballot.rule.method === 'yesNo') for (const item of f.result.items) out.push(...yesNoItem(f, item, opts, labels));
-    else if (f.ballot.rule.method === 'scale') for (const item of f.result.items) out.push(...scaleItem(f, item, opts, labels));
-    else out.push(...rankingBallot(f, opts, labels));
+    if (f.ballot.rule.method === 'yesNo') for (const item of f.result.items) out.push(...yesNoItem(f, item, opts, t));
+    else if (f.ballot.rule.method === 'scale') for (const item of f.result.items) out.push(...scaleItem(f, item, opts, t));
+    else out.push(...rankingBallot(f, opts, t));
   });
   return out;
 }
 
-function summary(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const r = labels.reports.recommendations;
+function summary(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] {
   const rows: TableCell[][] = [];
   for (const f of data.ballots) {
     if (f.result.ranking) {
@@ -404,7 +395,7 @@ function summary(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels)
           item.number,
           itemTitle(item, item.title, opts.lang),
           '—',
-          { text: `${rank === undefined ? '—' : r.ranked(rank)}${winners.has(item.id) ? ` (${r.winner})` : ''}`, bold: winners.has(item.id) },
+          { text: `${rank === undefined ? '—' : t('reports.recommendations.ranked', { rank })}${winners.has(item.id) ? ` (${t('reports.recommendations.winner')})` : ''}`, bold: winners.has(item.id) },
         ]);
       }
       continue;
@@ -415,27 +406,26 @@ function summary(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels)
         const support = item.counts.slice(0, f.ballot.rule.supportLevels).reduce((s, c) => s + c, 0);
         forShare = shareText(support, item.base > 0 ? support / item.base : 0, item.base, opts.level, opts.lang).text;
       } else forShare = shareText(item.counts[0] ?? 0, item.percentages[0] ?? 0, item.base, opts.level, opts.lang).text;
-      const o = outcome(item, f.result, labels);
+      const o = outcome(item, f.result, t);
       rows.push([item.number, itemTitle(f.ballot.items.find((i) => i.id === item.itemId), item.title, opts.lang), forShare, { text: o.text, color: o.color, bold: true, fontSize: 8 }]);
     }
   }
   return [
-    heading(r.summary, 1, 120, { pageBreak: 'before' }),
-    dataTable([r.number, r.titleColumn, r.percentFor, r.outcome], rows, { widths: [32, '*', 50, 130], align: ['left', 'left', 'right', 'left'], fontSize: 9 }),
-    ...(opts.level === 'aggregate' ? [note(labels.reports.suppressedNote)] : []),
+    heading(t('reports.recommendations.summary'), 1, 120, { pageBreak: 'before' }),
+    dataTable([t('reports.recommendations.number'), t('reports.recommendations.titleColumn'), t('reports.recommendations.percentFor'), t('reports.recommendations.outcome')], rows, { widths: [32, '*', 50, 130], align: ['left', 'left', 'right', 'left'], fontSize: 9 }),
+    ...(opts.level === 'aggregate' ? [note(t('reports.suppressedNote'))] : []),
   ];
 }
 
 export async function recommendationsPdf(data: ReportData, opts: ReportPdfOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const r = labels.reports.recommendations;
-  if (data.ballots.length === 0) throw new RangeError(r.empty);
+  const t = reportT(opts.lang);
+  if (data.ballots.length === 0) throw new RangeError(t('reports.recommendations.empty'));
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: r.title, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
-      content: [...cover(data, opts, labels), ...method(data, opts, labels), ...results(data, opts, labels), ...summary(data, opts, labels)],
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.recommendations.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      content: [...cover(data, opts, t), ...method(data, opts, t), ...results(data, opts, t), ...summary(data, opts, t)],
       pageBreakBefore: (node) => keepPageBreak(node),
     },
-    { creationDate: opts.generatedAt, title: `${r.title} — ${data.assembly.name}`, author: data.assembly.name },
+    { creationDate: opts.generatedAt, title: `${t('reports.recommendations.title')} — ${data.assembly.name}`, author: data.assembly.name },
   );
 }

@@ -29,7 +29,8 @@
 import type { BallotRule, ReportTable, Session } from '../../preload/contract';
 import { agendaSlotTable } from './agendaXlsx';
 import type { AttendanceMark, ReportData } from './data';
-import { byLastName, reportLabels, type ReportLabels, type ReportLang } from './labels';
+import { thresholdWords } from './ballotWords';
+import { byLastName, reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
 import { countCell, shareCell, SMALL_CELL, type PrivacyLevel } from './privacy';
 import type { CellInput, ColumnSpec } from './xlsx';
 
@@ -121,25 +122,23 @@ function inOrder<T extends { firstName: string; lastName: string; code: string }
   return [...people].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-type ColumnLabels = ReportLabels['report']['columns'];
-
 /** A person's code, then at the full level their last and first names. */
-const personColumns = (c: ColumnLabels, full: boolean): ReportColumn[] => [
-  { header: c.code, minWidth: 10 },
-  ...(full ? ([{ header: c.lastName, maxWidth: 30 }, { header: c.firstName, maxWidth: 24 }] satisfies ReportColumn[]) : []),
+const personColumns = (t: ReportT, full: boolean): ReportColumn[] => [
+  { header: t('report.columns.code'), minWidth: 10 },
+  ...(full ? ([{ header: t('report.columns.lastName'), maxWidth: 30 }, { header: t('report.columns.firstName'), maxWidth: 24 }] satisfies ReportColumn[]) : []),
 ];
 
 /** A session's name and date. */
-const sessionColumns = (c: ColumnLabels): ReportColumn[] => [
-  { header: c.session, maxWidth: 40 },
-  { header: c.date, kind: 'date', minWidth: 12 },
+const sessionColumns = (t: ReportT): ReportColumn[] => [
+  { header: t('report.columns.session'), maxWidth: 40 },
+  { header: t('report.columns.date'), kind: 'date', minWidth: 12 },
 ];
 
 /** The number of sessions (or people) attended, excused, absent. */
-const markColumns = (c: ColumnLabels): ReportColumn[] => [
-  { header: c.attended, kind: 'integer', minWidth: 10 },
-  { header: c.excused, kind: 'integer', minWidth: 10 },
-  { header: c.absent, kind: 'integer', minWidth: 10 },
+const markColumns = (t: ReportT): ReportColumn[] => [
+  { header: t('report.columns.attended'), kind: 'integer', minWidth: 10 },
+  { header: t('report.columns.excused'), kind: 'integer', minWidth: 10 },
+  { header: t('report.columns.absent'), kind: 'integer', minWidth: 10 },
 ];
 
 function heldSessions(data: ReportData): Session[] {
@@ -168,9 +167,7 @@ export function venueDateTime(iso: string | Date | null, timeZone: string): Date
   return new Date(Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')));
 }
 
-function participantsTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const w = l.report;
-  const c = w.columns;
+function participantsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   if (o.level === 'aggregate') {
     const counts = countsFor(data, o.level);
     const selected = data.funnel.selected;
@@ -178,21 +175,21 @@ function participantsTable(data: ReportData, o: ReportOptions, l: ReportLabels):
     if (counts) {
       const order = ['selected', 'contacted', 'confirmed', 'declined', 'withdrawn', 'reserve', 'pool'];
       const known = Object.keys(counts.status).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
-      rows = known.map((s) => [w.statuses[s] ?? s, counts.status[s]!]);
+      rows = known.map((s) => [t(`report.statuses.${s}`, { defaultValue: s }), counts.status[s]!]);
     } else {
       // Without a count per status: the panel, and everyone else ever selected.
       rows = [
-        [w.statuses.confirmed ?? 'confirmed', data.totals.panel],
-        [w.notConfirmed, Math.max(0, selected - data.totals.panel)],
+        [t('report.statuses.confirmed'), data.totals.panel],
+        [t('report.notConfirmed'), Math.max(0, selected - data.totals.panel)],
       ];
     }
     const whole = rows.reduce((s, [, n]) => s + (n ?? 0), 0);
     return {
-      name: w.sheets.participants,
+      name: t('report.sheets.participants'),
       columns: [
-        { header: c.status, maxWidth: 40 },
-        { header: c.people, kind: 'integer', minWidth: 10 },
-        { header: c.share, kind: 'percent', minWidth: 10 },
+        { header: t('report.columns.status'), maxWidth: 40 },
+        { header: t('report.columns.people'), kind: 'integer', minWidth: 10 },
+        { header: t('report.columns.share'), kind: 'percent', minWidth: 10 },
       ],
       rows: rows.map(([label, n]) => [label, n === null ? null : countCell(n, o.level), n === null ? null : shareCell(n, whole, o.level)]),
     };
@@ -201,107 +198,101 @@ function participantsTable(data: ReportData, o: ReportOptions, l: ReportLabels):
   const full = o.level === 'full';
   const held = data.heldSessionIds;
   const columns: ReportColumn[] = [
-    ...personColumns(c, full),
+    ...personColumns(t, full),
     ...(full
       ? ([
-          { header: c.email, maxWidth: 40 },
-          { header: c.phone, minWidth: 12, maxWidth: 20 },
-          { header: c.address, maxWidth: 50 },
+          { header: t('report.columns.email'), maxWidth: 40 },
+          { header: t('report.columns.phone'), minWidth: 12, maxWidth: 20 },
+          { header: t('report.columns.address'), maxWidth: 50 },
         ] satisfies ReportColumn[])
       : []),
-    { header: c.status, minWidth: 12 },
-    { header: c.contactLanguage, minWidth: 10 },
+    { header: t('report.columns.status'), minWidth: 12 },
+    { header: t('report.columns.contactLanguage'), minWidth: 10 },
     ...features.map((f): ReportColumn => ({ header: f, minWidth: 10, maxWidth: 30 })),
-    { header: c.attended, kind: 'integer', minWidth: 10 },
+    { header: t('report.columns.attended'), kind: 'integer', minWidth: 10 },
   ];
   const rows = inOrder(data.participants, o).map((p): CellInput[] => [
     p.code,
     ...(full ? [p.lastName, p.firstName, p.email, p.phone, p.address] : []),
-    w.statuses[p.status] ?? p.status,
+    t(`report.statuses.${p.status}`, { defaultValue: p.status }),
     tag(p.language),
     ...features.map((f) => p.features[f] ?? null),
     held.filter((id) => p.attendance[id] === 'attended').length,
   ]);
-  return { name: w.sheets.participants, columns, rows };
+  return { name: t('report.sheets.participants'), columns, rows };
 }
 
-function funnelTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const w = l.report;
-  const c = w.columns;
+function funnelTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const f = data.funnel;
   const steps: [string, number | null][] = [
-    [w.funnel.invited, f.invited],
-    [w.funnel.responded, f.responded],
-    [w.funnel.selected, f.selected],
-    [w.funnel.confirmed, f.confirmed],
-    [w.funnel.attendedOnce, f.attendedOnce],
-    [w.funnel.attendedAll, f.attendedAll],
+    [t('report.funnel.invited'), f.invited],
+    [t('report.funnel.responded'), f.responded],
+    [t('report.funnel.selected'), f.selected],
+    [t('report.funnel.confirmed'), f.confirmed],
+    [t('report.funnel.attendedOnce'), f.attendedOnce],
+    [t('report.funnel.attendedAll'), f.attendedAll],
   ];
   const rows = steps.map(([label, n], i): CellInput[] => {
     const previous = i > 0 ? steps[i - 1]![1] : null;
     return [
       label,
-      n === null ? w.notRecorded : countCell(n, o.level),
+      n === null ? t('report.notRecorded') : countCell(n, o.level),
       n === null || previous === null ? null : shareCell(n, previous, o.level),
       n === null || i === 0 ? null : shareCell(n, f.responded, o.level),
     ];
   });
   return {
-    name: w.sheets.funnel,
+    name: t('report.sheets.funnel'),
     columns: [
-      { header: c.stage, maxWidth: 40 },
-      { header: c.people, kind: 'integer', minWidth: 12 },
-      { header: c.shareOfPrevious, kind: 'percent', minWidth: 12 },
-      { header: c.shareOfResponded, kind: 'percent', minWidth: 12 },
+      { header: t('report.columns.stage'), maxWidth: 40 },
+      { header: t('report.columns.people'), kind: 'integer', minWidth: 12 },
+      { header: t('report.columns.shareOfPrevious'), kind: 'percent', minWidth: 12 },
+      { header: t('report.columns.shareOfResponded'), kind: 'percent', minWidth: 12 },
     ],
     rows,
   };
 }
 
-function representativenessTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const w = l.report;
-  const c = w.columns;
-  const t = data.totals;
+function representativenessTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
+  const totals = data.totals;
   return {
-    name: w.sheets.representativeness,
+    name: t('report.sheets.representativeness'),
     columns: [
-      { header: c.feature, maxWidth: 30 },
-      { header: c.value, maxWidth: 30 },
-      { header: c.population, kind: 'percent', minWidth: 12 },
-      { header: c.pool, kind: 'integer', minWidth: 10 },
-      { header: c.poolShare, kind: 'percent', minWidth: 12 },
-      { header: c.panel, kind: 'integer', minWidth: 10 },
-      { header: c.panelShare, kind: 'percent', minWidth: 10 },
-      { header: c.present, kind: 'integer', minWidth: 12 },
-      { header: c.presentShare, kind: 'percent', minWidth: 12 },
-      { header: c.quotaMin, kind: 'integer', minWidth: 10 },
-      { header: c.quotaMax, kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.feature'), maxWidth: 30 },
+      { header: t('report.columns.value'), maxWidth: 30 },
+      { header: t('report.columns.population'), kind: 'percent', minWidth: 12 },
+      { header: t('report.columns.pool'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.poolShare'), kind: 'percent', minWidth: 12 },
+      { header: t('report.columns.panel'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.panelShare'), kind: 'percent', minWidth: 10 },
+      { header: t('report.columns.present'), kind: 'integer', minWidth: 12 },
+      { header: t('report.columns.presentShare'), kind: 'percent', minWidth: 12 },
+      { header: t('report.columns.quotaMin'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.quotaMax'), kind: 'integer', minWidth: 10 },
     ],
     rows: data.representativeness.map((r) => [
       r.feature,
       r.value,
       r.population,
       countCell(r.pool, o.level),
-      shareCell(r.pool, t.pool, o.level),
+      shareCell(r.pool, totals.pool, o.level),
       countCell(r.panel, o.level),
-      shareCell(r.panel, t.panel, o.level),
+      shareCell(r.panel, totals.panel, o.level),
       data.lastHeldSessionId === null ? null : countCell(r.present, o.level),
-      data.lastHeldSessionId === null ? null : shareCell(r.present, t.presentLast, o.level),
+      data.lastHeldSessionId === null ? null : shareCell(r.present, totals.presentLast, o.level),
       r.quotaMin,
       r.quotaMax,
     ]),
   };
 }
 
-function attendanceTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const w = l.report;
-  const c = w.columns;
+function attendanceTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const sessions = heldSessions(data);
   if (o.level === 'aggregate') {
     const counts = countsFor(data, o.level);
     return {
-      name: w.sheets.attendance,
-      columns: [...sessionColumns(c), ...markColumns(c), { header: c.attendanceRate, kind: 'percent', minWidth: 12 }],
+      name: t('report.sheets.attendance'),
+      columns: [...sessionColumns(t), ...markColumns(t), { header: t('report.columns.attendanceRate'), kind: 'percent', minWidth: 12 }],
       rows: sessions.map((s) => {
         const n = counts?.attendance[s.id];
         if (!n) return [s.name, s.date, null, null, null, null];
@@ -311,43 +302,41 @@ function attendanceTable(data: ReportData, o: ReportOptions, l: ReportLabels): R
     };
   }
   const full = o.level === 'full';
-  const columns: ReportColumn[] = [...personColumns(c, full), ...sessions.map((s): ReportColumn => ({ header: s.name, minWidth: 12, maxWidth: 24 })), ...markColumns(c)];
+  const columns: ReportColumn[] = [...personColumns(t, full), ...sessions.map((s): ReportColumn => ({ header: s.name, minWidth: 12, maxWidth: 24 })), ...markColumns(t)];
   const rows = inOrder(data.participants, o).map((p): CellInput[] => {
     const marks = sessions.map((s) => p.attendance[s.id]);
     const count = (m: AttendanceMark) => marks.filter((x) => x === m).length;
     return [
       p.code,
       ...(full ? [p.lastName, p.firstName] : []),
-      ...marks.map((m) => (m ? w.marks[m] : null)),
+      ...marks.map((m) => (m ? t(`report.marks.${m}`) : null)),
       count('attended'),
       count('excused'),
       count('absent'),
     ];
   });
-  return { name: w.sheets.attendance, columns, rows };
+  return { name: t('report.sheets.attendance'), columns, rows };
 }
 
-function perDiemTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const w = l.report;
-  const c = w.columns;
+function perDiemTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const money = (header: string): ReportColumn => ({ header, kind: 'moneyCents', minWidth: 12 });
   const amounts: ReportColumn[] = [
-    { header: c.fullDays, kind: 'integer', minWidth: 12 },
-    { header: c.halfDays, kind: 'integer', minWidth: 12 },
-    money(c.perDiem),
-    money(c.travel),
-    money(c.childcare),
-    money(c.total),
+    { header: t('report.columns.fullDays'), kind: 'integer', minWidth: 12 },
+    { header: t('report.columns.halfDays'), kind: 'integer', minWidth: 12 },
+    money(t('report.columns.perDiem')),
+    money(t('report.columns.travel')),
+    money(t('report.columns.childcare')),
+    money(t('report.columns.total')),
   ];
   if (o.level === 'aggregate') {
     const counts = countsFor(data, o.level);
-    const t = counts?.perDiem;
+    const sums = counts?.perDiem;
     return {
-      name: w.sheets.perDiem,
-      columns: [{ header: c.peoplePaid, kind: 'integer', minWidth: 12 }, ...amounts],
+      name: t('report.sheets.perDiem'),
+      columns: [{ header: t('report.columns.peoplePaid'), kind: 'integer', minWidth: 12 }, ...amounts],
       rows: [
-        t
-          ? [countCell(t.people, o.level), t.fullDays, t.halfDays, t.perDiemCents, t.travelCents, t.childcareCents, t.totalCents]
+        sums
+          ? [countCell(sums.people, o.level), sums.fullDays, sums.halfDays, sums.perDiemCents, sums.travelCents, sums.childcareCents, sums.totalCents]
           : [null, null, null, null, null, null, data.perDiem.totalCents],
       ],
     };
@@ -356,71 +345,66 @@ function perDiemTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repo
   const rows = inOrder(data.perDiem.rows, o).map(
     (r): CellInput[] => [r.code, ...(full ? [r.lastName, r.firstName] : []), r.fullDays, r.halfDays, r.perDiemCents, r.travelCents, r.childcareCents, r.totalCents],
   );
-  return { name: w.sheets.perDiem, columns: [...personColumns(c, full), ...amounts], rows };
+  return { name: t('report.sheets.perDiem'), columns: [...personColumns(t, full), ...amounts], rows };
 }
 
 /** A contributor as a level may name them: their name, or their role when it may not be published. */
-function contributorNames(data: ReportData, l: ReportLabels): (ids: readonly string[]) => string {
+function contributorNames(data: ReportData, t: ReportT): (ids: readonly string[]) => string {
   const people = new Map(data.agenda.contributors.map((c) => [c.id, c]));
   return (ids) =>
     ids
       .flatMap((id) => {
         const c = people.get(id);
         if (!c) return [];
-        return [c.name.trim() || l.agenda.roles[c.role] || c.role];
+        return [c.name.trim() || t(`agenda.roles.${c.role}`, { defaultValue: c.role })];
       })
       .join(', ');
 }
 
-function agendaTable(data: ReportData, _o: ReportOptions, l: ReportLabels): ReportTableDef {
-  return { name: l.report.sheets.agenda, ...agendaSlotTable(data.agenda, l, contributorNames(data, l)) };
+function agendaTable(data: ReportData, _o: ReportOptions, t: ReportT): ReportTableDef {
+  return { name: t('report.sheets.agenda'), ...agendaSlotTable(data.agenda, t, contributorNames(data, t)) };
 }
 
-function contributorsTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const a = l.agenda;
-  const col = a.columns;
-  const c = l.report.columns;
+function contributorsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const full = o.level === 'full';
   const fees = o.level !== 'aggregate';
   const perspectives = new Map(data.agenda.perspectives.map((p) => [p.id, p.name]));
-  const collator = new Intl.Collator(l.locale, { sensitivity: 'base', numeric: true });
+  const collator = new Intl.Collator(reportLocale(o.lang), { sensitivity: 'base', numeric: true });
   const contributors = [...data.agenda.contributors].sort(
     (x, y) =>
       // Unnamed (not for publication) after the named, by role.
-      Number(!x.name.trim()) - Number(!y.name.trim()) || collator.compare(x.name, y.name) || collator.compare(a.roles[x.role], a.roles[y.role]) || x.id.localeCompare(y.id),
+      Number(!x.name.trim()) - Number(!y.name.trim()) || collator.compare(x.name, y.name) || collator.compare(t(`agenda.roles.${x.role}`), t(`agenda.roles.${y.role}`)) || x.id.localeCompare(y.id),
   );
   return {
-    name: l.report.sheets.contributors,
+    name: t('report.sheets.contributors'),
     columns: [
-      { header: col.name, maxWidth: 36 },
-      { header: col.role, maxWidth: 24 },
-      { header: col.organisation, maxWidth: 40 },
-      { header: col.perspective, maxWidth: 36 },
-      { header: col.topics, maxWidth: 50 },
-      { header: col.languages },
-      { header: col.status },
-      ...(full ? ([{ header: c.email, maxWidth: 40 }, { header: c.phone, minWidth: 12, maxWidth: 20 }] satisfies ReportColumn[]) : []),
-      ...(fees ? ([{ header: col.fee, kind: 'moneyCents', minWidth: 12 }, { header: col.travel, kind: 'moneyCents', minWidth: 12 }] satisfies ReportColumn[]) : []),
-      { header: col.consent },
+      { header: t('agenda.columns.name'), maxWidth: 36 },
+      { header: t('agenda.columns.role'), maxWidth: 24 },
+      { header: t('agenda.columns.organisation'), maxWidth: 40 },
+      { header: t('agenda.columns.perspective'), maxWidth: 36 },
+      { header: t('agenda.columns.topics'), maxWidth: 50 },
+      { header: t('agenda.columns.languages') },
+      { header: t('agenda.columns.status') },
+      ...(full ? ([{ header: t('report.columns.email'), maxWidth: 40 }, { header: t('report.columns.phone'), minWidth: 12, maxWidth: 20 }] satisfies ReportColumn[]) : []),
+      ...(fees ? ([{ header: t('agenda.columns.fee'), kind: 'moneyCents', minWidth: 12 }, { header: t('agenda.columns.travel'), kind: 'moneyCents', minWidth: 12 }] satisfies ReportColumn[]) : []),
+      { header: t('agenda.columns.consent') },
     ],
     rows: contributors.map((x) => [
-      x.name.trim() || a.notForPublication,
-      a.roles[x.role] ?? x.role,
+      x.name.trim() || t('agenda.notForPublication'),
+      t(`agenda.roles.${x.role}`, { defaultValue: x.role }),
       x.organisation,
-      x.perspectiveId ? (perspectives.get(x.perspectiveId) ?? '') : a.noPerspective,
+      x.perspectiveId ? (perspectives.get(x.perspectiveId) ?? '') : t('agenda.noPerspective'),
       x.topics.join(', '),
       x.languages.map(tag).join(', '),
-      a.statuses[x.status] ?? x.status,
+      t(`agenda.statuses.${x.status}`, { defaultValue: x.status }),
       ...(full ? [x.email, x.phone] : []),
       ...(fees ? [x.feeCents, x.travelCents] : []),
-      x.consentPublish ? a.yes : a.no,
+      x.consentPublish ? t('agenda.yes') : t('agenda.no'),
     ]),
   };
 }
 
-function tablesTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const w = l.report;
-  const c = w.columns;
+function tablesTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const sessions = new Map(data.sessions.map((s) => [s.id, s]));
   const plans = [...data.tables].sort((x, y) => {
     const a = sessions.get(x.sessionId);
@@ -430,14 +414,14 @@ function tablesTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repor
   if (o.level === 'aggregate') {
     const counts = countsFor(data, o.level);
     return {
-      name: w.sheets.tables,
+      name: t('report.sheets.tables'),
       columns: [
-        ...sessionColumns(c),
-        { header: c.round, kind: 'integer', minWidth: 10 },
-        { header: c.tableCount, kind: 'integer', minWidth: 10 },
-        { header: c.seated, kind: 'integer', minWidth: 12 },
-        { header: c.smallest, kind: 'integer', minWidth: 12 },
-        { header: c.largest, kind: 'integer', minWidth: 12 },
+        ...sessionColumns(t),
+        { header: t('report.columns.round'), kind: 'integer', minWidth: 10 },
+        { header: t('report.columns.tableCount'), kind: 'integer', minWidth: 10 },
+        { header: t('report.columns.seated'), kind: 'integer', minWidth: 12 },
+        { header: t('report.columns.smallest'), kind: 'integer', minWidth: 12 },
+        { header: t('report.columns.largest'), kind: 'integer', minWidth: 12 },
       ],
       rows: plans.map((p) => {
         const s = sessions.get(p.sessionId);
@@ -455,44 +439,41 @@ function tablesTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repor
     };
   }
   const full = o.level === 'full';
-  const names = contributorNames(data, l);
+  const names = contributorNames(data, t);
   const rows: CellInput[][] = [];
   for (const p of plans) {
     const s = sessions.get(p.sessionId);
-    for (const t of [...p.tables].sort((x, y) => x.number - y.number)) {
-      const members = inOrder(t.members, o);
-      const facilitator = t.facilitatorId ? names([t.facilitatorId]) : '';
+    for (const table of [...p.tables].sort((x, y) => x.number - y.number)) {
+      const members = inOrder(table.members, o);
+      const facilitator = table.facilitatorId ? names([table.facilitatorId]) : '';
       for (const m of members) {
-        rows.push([s?.name ?? '', s?.date ?? null, p.round, t.number, t.group, facilitator, m.code, ...(full ? [m.lastName, m.firstName] : []), tag(m.language)]);
+        rows.push([s?.name ?? '', s?.date ?? null, p.round, table.number, table.group, facilitator, m.code, ...(full ? [m.lastName, m.firstName] : []), tag(m.language)]);
       }
     }
   }
   return {
-    name: w.sheets.tables,
+    name: t('report.sheets.tables'),
     columns: [
-      ...sessionColumns(c),
-      { header: c.round, kind: 'integer', minWidth: 10 },
-      { header: c.table, kind: 'integer', minWidth: 10 },
-      { header: c.group, maxWidth: 24 },
-      { header: c.facilitator, maxWidth: 36 },
-      ...personColumns(c, full),
-      { header: c.language, minWidth: 10 },
+      ...sessionColumns(t),
+      { header: t('report.columns.round'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.table'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.group'), maxWidth: 24 },
+      { header: t('report.columns.facilitator'), maxWidth: 36 },
+      ...personColumns(t, full),
+      { header: t('report.columns.language'), minWidth: 10 },
     ],
     rows,
   };
 }
 
 /** The answers of a per-item ballot, in the order of its counts. */
-function answersOf(rule: BallotRule, l: ReportLabels): string[] {
-  const a = l.report.answers;
-  if (rule.method === 'yesNo') return [a.for, a.against, a.abstain];
+function answersOf(rule: BallotRule, t: ReportT): string[] {
+  if (rule.method === 'yesNo') return [t('report.answers.for'), t('report.answers.against'), t('report.answers.abstain')];
   if (rule.method === 'scale') return rule.levels;
   return [];
 }
 
-function ballotsTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const w = l.report;
-  const c = w.columns;
+function ballotsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const sessions = new Map(data.sessions.map((s) => [s.id, s]));
   const rows: CellInput[][] = [];
   const ballots = [...data.ballots].sort((x, y) => {
@@ -502,33 +483,33 @@ function ballotsTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repo
   });
   for (const { ballot, result } of ballots) {
     const s = sessions.get(ballot.sessionId);
-    const threshold = w.threshold(ballot.rule);
-    const head = [ballot.title, s?.date ?? null, w.methods[ballot.rule.method], threshold, countCell(result.present, o.level), result.quorumMet ? w.yes : w.no];
+    const threshold = thresholdWords(t, ballot.rule);
+    const head = [ballot.title, s?.date ?? null, t(`report.methods.${ballot.rule.method}`), threshold, countCell(result.present, o.level), result.quorumMet ? t('report.yes') : t('report.no')];
     const people = (n: number) => countCell(n, o.level);
     // A percentage of the base, suppressed with its count.
     const pct = (n: number, share: number | null | undefined) => (share === null || share === undefined ? null : o.level === 'aggregate' && n > 0 && n < SMALL_CELL ? countCell(n, o.level) : share);
     if (result.ranking === null) {
-      const answers = answersOf(ballot.rule, l);
+      const answers = answersOf(ballot.rule, t);
       for (const item of result.items) {
-        const outcome = !result.quorumMet ? w.outcomes.quorumNotMet : item.adopted ? w.outcomes.adopted : item.tie ? w.outcomes.tie : w.outcomes.notAdopted;
+        const outcome = !result.quorumMet ? t('report.outcomes.quorumNotMet') : item.adopted ? t('report.outcomes.adopted') : item.tie ? t('report.outcomes.tie') : t('report.outcomes.notAdopted');
         const base = people(item.base);
         item.counts.forEach((n, k) => {
           rows.push([...head, item.number, item.title, answers[k] ?? String(k + 1), people(n), pct(n, item.percentages[k]), base, outcome]);
         });
-        rows.push([...head, item.number, item.title, w.answers.blank, people(item.blank), null, base, outcome]);
-        rows.push([...head, item.number, item.title, w.answers.spoilt, people(item.spoilt), null, base, outcome]);
+        rows.push([...head, item.number, item.title, t('report.answers.blank'), people(item.blank), null, base, outcome]);
+        rows.push([...head, item.number, item.title, t('report.answers.spoilt'), people(item.spoilt), null, base, outcome]);
       }
     } else {
       const r = result.ranking;
       const items = new Map(ballot.items.map((i) => [i.id, i]));
-      const answer = ballot.rule.method === 'approval' ? w.answers.picks : ballot.rule.method === 'ranking' && ballot.rule.count === 'schulze' ? w.answers.wins : w.answers.points;
+      const answer = ballot.rule.method === 'approval' ? t('report.answers.picks') : ballot.rule.method === 'ranking' && ballot.rule.count === 'schulze' ? t('report.answers.wins') : t('report.answers.points');
       const valid = result.papers.valid;
       let rank = 1;
       for (const group of r.order) {
         for (const id of group) {
           const item = items.get(id);
           const score = r.scores[id] ?? 0;
-          const outcome = !result.quorumMet ? w.outcomes.quorumNotMet : `${w.outcomes.rank(rank)}${r.winners.includes(id) ? ` (${w.outcomes.winner})` : ''}`;
+          const outcome = !result.quorumMet ? t('report.outcomes.quorumNotMet') : `${t('report.outcomes.rank', { count: rank, ordinal: true })}${r.winners.includes(id) ? ` (${t('report.outcomes.winner')})` : ''}`;
           rows.push([
             ...head,
             item?.number ?? '',
@@ -542,85 +523,83 @@ function ballotsTable(data: ReportData, o: ReportOptions, l: ReportLabels): Repo
         }
         rank += group.length;
       }
-      rows.push([...head, null, null, w.answers.blank, people(result.papers.blank), null, people(valid), null]);
-      rows.push([...head, null, null, w.answers.spoilt, people(result.papers.spoilt), null, people(valid), null]);
+      rows.push([...head, null, null, t('report.answers.blank'), people(result.papers.blank), null, people(valid), null]);
+      rows.push([...head, null, null, t('report.answers.spoilt'), people(result.papers.spoilt), null, people(valid), null]);
     }
   }
   return {
-    name: w.sheets.ballots,
+    name: t('report.sheets.ballots'),
     columns: [
-      { header: c.ballot, maxWidth: 40 },
-      { header: c.date, kind: 'date', minWidth: 12 },
-      { header: c.method, minWidth: 10 },
-      { header: c.threshold, maxWidth: 50 },
-      { header: c.membersPresent, kind: 'integer', minWidth: 12 },
-      { header: c.quorumMet, minWidth: 10 },
-      { header: c.item, minWidth: 8 },
-      { header: c.itemTitle, maxWidth: 60 },
-      { header: c.answer, minWidth: 10, maxWidth: 30 },
-      { header: c.votes, kind: 'integer', minWidth: 10 },
-      { header: c.percentage, kind: 'percent', minWidth: 10 },
-      { header: c.base, kind: 'integer', minWidth: 10 },
-      { header: c.outcome, maxWidth: 40 },
+      { header: t('report.columns.ballot'), maxWidth: 40 },
+      { header: t('report.columns.date'), kind: 'date', minWidth: 12 },
+      { header: t('report.columns.method'), minWidth: 10 },
+      { header: t('report.columns.threshold'), maxWidth: 50 },
+      { header: t('report.columns.membersPresent'), kind: 'integer', minWidth: 12 },
+      { header: t('report.columns.quorumMet'), minWidth: 10 },
+      { header: t('report.columns.item'), minWidth: 8 },
+      { header: t('report.columns.itemTitle'), maxWidth: 60 },
+      { header: t('report.columns.answer'), minWidth: 10, maxWidth: 30 },
+      { header: t('report.columns.votes'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.percentage'), kind: 'percent', minWidth: 10 },
+      { header: t('report.columns.base'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.outcome'), maxWidth: 40 },
     ],
     rows,
   };
 }
 
-function selectionTable(data: ReportData, o: ReportOptions, l: ReportLabels): ReportTableDef {
-  const w = l.report;
-  const c = w.columns;
+function selectionTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const codes = o.level !== 'aggregate';
   const tz = data.assembly.timeZone;
   const runs = [...data.selection].sort((x, y) => x.at.localeCompare(y.at) || x.id.localeCompare(y.id));
   const dateTime = (header: string): ReportColumn => ({ header, kind: 'date', numFmt: DATE_TIME_FORMAT, minWidth: 18 });
   const probability = (header: string): ReportColumn => ({ header, kind: 'percent', numFmt: PROBABILITY_FORMAT, minWidth: 12 });
   return {
-    name: w.sheets.selection,
+    name: t('report.sheets.selection'),
     columns: [
-      dateTime(c.preparedAt),
-      { header: c.runKind, minWidth: 10 },
-      { header: c.runStatus, minWidth: 10 },
-      { header: c.algorithm, minWidth: 10 },
-      { header: c.version, minWidth: 10 },
-      { header: c.panelSize, kind: 'integer', minWidth: 10 },
-      { header: c.onePerHousehold, minWidth: 10 },
-      { header: c.inputHash, minWidth: 20, maxWidth: 70 },
-      { header: c.seedMode, minWidth: 12 },
-      { header: c.seed, minWidth: 12, maxWidth: 70 },
-      { header: c.publicNumbers, minWidth: 12, maxWidth: 40 },
-      { header: c.lotterySize, kind: 'integer', minWidth: 10 },
-      { header: c.lotterySource, minWidth: 12 },
-      { header: c.lotteryHash, minWidth: 20, maxWidth: 70 },
-      probability(c.maxDeviation),
-      { header: c.ticket, kind: 'integer', minWidth: 10 },
-      { header: c.candidates, kind: 'integer', minWidth: 12 },
-      probability(c.minProbability),
-      probability(c.meanProbability),
-      probability(c.maxProbability),
-      { header: c.gini, kind: 'number', numFmt: GINI_FORMAT, minWidth: 10 },
-      probability(c.certificateBound),
-      probability(c.certificateGap),
-      { header: c.complete, minWidth: 10 },
-      dateTime(c.drawnAt),
-      { header: c.drawnBy, maxWidth: 30 },
-      ...(codes ? ([{ header: c.panelCodes, maxWidth: 80, wrap: true }] satisfies ReportColumn[]) : []),
-      { header: c.superseded, maxWidth: 50 },
+      dateTime(t('report.columns.preparedAt')),
+      { header: t('report.columns.runKind'), minWidth: 10 },
+      { header: t('report.columns.runStatus'), minWidth: 10 },
+      { header: t('report.columns.algorithm'), minWidth: 10 },
+      { header: t('report.columns.version'), minWidth: 10 },
+      { header: t('report.columns.panelSize'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.onePerHousehold'), minWidth: 10 },
+      { header: t('report.columns.inputHash'), minWidth: 20, maxWidth: 70 },
+      { header: t('report.columns.seedMode'), minWidth: 12 },
+      { header: t('report.columns.seed'), minWidth: 12, maxWidth: 70 },
+      { header: t('report.columns.publicNumbers'), minWidth: 12, maxWidth: 40 },
+      { header: t('report.columns.lotterySize'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.lotterySource'), minWidth: 12 },
+      { header: t('report.columns.lotteryHash'), minWidth: 20, maxWidth: 70 },
+      probability(t('report.columns.maxDeviation')),
+      { header: t('report.columns.ticket'), kind: 'integer', minWidth: 10 },
+      { header: t('report.columns.candidates'), kind: 'integer', minWidth: 12 },
+      probability(t('report.columns.minProbability')),
+      probability(t('report.columns.meanProbability')),
+      probability(t('report.columns.maxProbability')),
+      { header: t('report.columns.gini'), kind: 'number', numFmt: GINI_FORMAT, minWidth: 10 },
+      probability(t('report.columns.certificateBound')),
+      probability(t('report.columns.certificateGap')),
+      { header: t('report.columns.complete'), minWidth: 10 },
+      dateTime(t('report.columns.drawnAt')),
+      { header: t('report.columns.drawnBy'), maxWidth: 30 },
+      ...(codes ? ([{ header: t('report.columns.panelCodes'), maxWidth: 80, wrap: true }] satisfies ReportColumn[]) : []),
+      { header: t('report.columns.superseded'), maxWidth: 50 },
     ],
     rows: runs.map((r) => [
       venueDateTime(r.at, tz),
-      w.runKinds[r.kind],
-      w.runStatuses[r.status] ?? r.status,
+      t(`report.runKinds.${r.kind}`),
+      t(`report.runStatuses.${r.status}`, { defaultValue: r.status }),
       r.algorithm,
       r.algorithmVersion,
       r.panelSize,
-      r.onePerHousehold ? w.yes : w.no,
+      r.onePerHousehold ? t('report.yes') : t('report.no'),
       r.inputHash,
-      r.seedMode ? w.seedModes[r.seedMode] : null,
+      r.seedMode ? t(`report.seedModes.${r.seedMode}`) : null,
       r.seed,
       r.publicNumbers ? r.publicNumbers.join(' ') : null,
       r.lottery?.size ?? null,
-      r.lottery ? w.sources[r.lottery.source] : null,
+      r.lottery ? t(`report.sources.${r.lottery.source}`) : null,
       r.lottery?.hash ?? null,
       r.lottery?.maxDeviation ?? null,
       r.ticket,
@@ -631,7 +610,7 @@ function selectionTable(data: ReportData, o: ReportOptions, l: ReportLabels): Re
       r.summary.gini,
       r.certificate?.upperBound ?? null,
       r.certificate?.gap ?? null,
-      r.complete ? w.yes : w.no,
+      r.complete ? t('report.yes') : t('report.no'),
       venueDateTime(r.drawnAt, tz),
       r.drawnBy,
       ...(codes ? [r.panel ? r.panel.join(' ') : null] : []),
@@ -640,7 +619,7 @@ function selectionTable(data: ReportData, o: ReportOptions, l: ReportLabels): Re
   };
 }
 
-const BUILDERS: Record<ReportTable, (data: ReportData, o: ReportOptions, l: ReportLabels) => ReportTableDef> = {
+const BUILDERS: Record<ReportTable, (data: ReportData, o: ReportOptions, t: ReportT) => ReportTableDef> = {
   participants: participantsTable,
   funnel: funnelTable,
   representativeness: representativenessTable,
@@ -657,5 +636,5 @@ const BUILDERS: Record<ReportTable, (data: ReportData, o: ReportOptions, l: Repo
 export function reportTable(data: ReportData, table: ReportTable, o: ReportOptions): ReportTableDef {
   const build = BUILDERS[table];
   if (!build) throw new RangeError(`Unknown report table: ${String(table)}`);
-  return build(data, o, reportLabels(o.lang));
+  return build(data, o, reportT(o.lang));
 }

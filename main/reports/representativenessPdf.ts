@@ -10,7 +10,7 @@
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ReportData, RepresentativenessRow } from './data';
-import { reportLabels, type ReportLabels } from './labels';
+import { reportT, type ReportT } from './i18n';
 import { countCell, SUPPRESSED } from './privacy';
 import {
   COLORS,
@@ -43,20 +43,19 @@ function byFeature(rows: RepresentativenessRow[]): [string, RepresentativenessRo
   return [...out.entries()];
 }
 
-function totals(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const r = labels.reports.representativeness;
+function totals(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] {
   const last = data.sessions.find((s) => s.id === data.lastHeldSessionId);
   return [
-    heading(r.totals, 2),
+    heading(t('reports.representativeness.totals'), 2),
     factsTable(
       [
-        [r.pool, countText(data.totals.pool, opts.level, opts.lang)],
-        [r.panel, countText(data.totals.panel, opts.level, opts.lang)],
+        [t('reports.representativeness.pool'), countText(data.totals.pool, opts.level, opts.lang)],
+        [t('reports.representativeness.panel'), countText(data.totals.panel, opts.level, opts.lang)],
         [
-          r.presentLast,
+          t('reports.representativeness.presentLast'),
           last
-            ? { text: [countText(data.totals.presentLast, opts.level, opts.lang), { text: `  (${r.presentAt(last.name, shortDate(last.date, opts.lang))})`, color: GREY }] }
-            : { text: `— (${r.noSessionHeld})`, color: GREY },
+            ? { text: [countText(data.totals.presentLast, opts.level, opts.lang), { text: `  (${t('reports.representativeness.presentAt', { session: last.name, date: shortDate(last.date, opts.lang) })})`, color: GREY }] }
+            : { text: `— (${t('reports.representativeness.noSessionHeld')})`, color: GREY },
         ],
       ],
       { labelWidth: 170, fontSize: 10 },
@@ -64,40 +63,38 @@ function totals(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels):
   ];
 }
 
-function funnel(data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const r = labels.reports.representativeness;
+function funnel(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] {
   const f = data.funnel;
   const stages: [string, number | null][] = [
-    [r.stages.invited, f.invited],
-    [r.stages.responded, f.responded],
-    [r.stages.selected, f.selected],
-    [r.stages.confirmed, f.confirmed],
-    [r.stages.attendedOnce, f.attendedOnce],
-    [r.stages.attendedAll, f.attendedAll],
+    [t('reports.representativeness.stages.invited'), f.invited],
+    [t('reports.representativeness.stages.responded'), f.responded],
+    [t('reports.representativeness.stages.selected'), f.selected],
+    [t('reports.representativeness.stages.confirmed'), f.confirmed],
+    [t('reports.representativeness.stages.attendedOnce'), f.attendedOnce],
+    [t('reports.representativeness.stages.attendedAll'), f.attendedAll],
   ];
   const top = Math.max(1, f.selected, f.confirmed, f.attendedOnce, f.attendedAll);
   const rows: TableCell[][] = stages.map(([name, n], i) => {
     const previous = i > 0 ? stages[i - 1]![1] : null;
     const ofPrevious = n === null || previous === null ? '—' : share(n, previous, opts.level, opts.lang).text;
-    return [name, n === null ? { text: labels.reports.notRecorded, italics: true, color: GREY } : countText(n, opts.level, opts.lang), ofPrevious];
+    return [name, n === null ? { text: t('reports.notRecorded'), italics: true, color: GREY } : countText(n, opts.level, opts.lang), ofPrevious];
   });
   // The chart follows the people drawn (the pool, many times larger, would flatten it).
   const bars: Bar[] = stages.slice(2).map(([name, n]) => ({
     label: name,
     value: n === null || countCell(n, opts.level) === SUPPRESSED ? null : n / top,
-    text: n === null ? labels.reports.notRecorded : countText(n, opts.level, opts.lang),
+    text: n === null ? t('reports.notRecorded') : countText(n, opts.level, opts.lang),
     color: COLORS.series[2],
   }));
   return [
-    heading(r.funnel, 2, 260),
-    dataTable([r.stage, r.people, r.ofPrevious], rows, { widths: ['*', 90, 110], align: ['left', 'right', 'right'], fontSize: 9 }),
+    heading(t('reports.representativeness.funnel'), 2, 260),
+    dataTable([t('reports.representativeness.stage'), t('reports.representativeness.people'), t('reports.representativeness.ofPrevious')], rows, { widths: ['*', 90, 110], align: ['left', 'right', 'right'], fontSize: 9 }),
     horizontalBars(bars, { width: WIDTH, labelWidth: 170, valueWidth: 80, max: 1 }),
-    ...(f.invited === null ? [note(r.funnelNote)] : []),
+    ...(f.invited === null ? [note(t('reports.representativeness.funnelNote'))] : []),
   ];
 }
 
-function feature(name: string, rows: RepresentativenessRow[], data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content {
-  const r = labels.reports.representativeness;
+function feature(name: string, rows: RepresentativenessRow[], data: ReportData, opts: ReportPdfOptions, t: ReportT): Content {
   const { level, lang } = opts;
   const held = data.lastHeldSessionId !== null;
   const cells = rows.map((row) => {
@@ -115,22 +112,22 @@ function feature(name: string, rows: RepresentativenessRow[], data: ReportData, 
     if (row.quotaMin === null && row.quotaMax === null) return '—';
     if (countCell(row.panel, level) === SUPPRESSED) return '—';
     const ok = (row.quotaMin === null || row.panel >= row.quotaMin) && (row.quotaMax === null || row.panel <= row.quotaMax);
-    return { text: ok ? labels.reports.yes : labels.reports.no, color: ok ? COLORS.adopted : COLORS.rejected, bold: !ok };
+    return { text: ok ? t('reports.yes') : t('reports.no'), color: ok ? COLORS.adopted : COLORS.rejected, bold: !ok };
   };
   const table = dataTable(
-    [r.value, r.population, r.poolShort, r.panelShort, r.present, r.quota, r.inQuota],
+    [t('reports.representativeness.value'), t('reports.representativeness.population'), t('reports.representativeness.poolShort'), t('reports.representativeness.panelShort'), t('reports.representativeness.present'), t('reports.representativeness.quota'), t('reports.representativeness.inQuota')],
     cells.map((c): TableCell[] => [
       c.row.value,
       c.population.text,
       both(c.row.pool, c.pool),
       both(c.row.panel, c.panel),
       held ? both(c.row.present, c.present) : '—',
-      r.quotaRange(c.row.quotaMin, c.row.quotaMax),
+      c.row.quotaMin === null && c.row.quotaMax === null ? t('reports.representativeness.quotaRangeNone') : t('reports.representativeness.quotaRange', { min: c.row.quotaMin ?? 0, max: c.row.quotaMax ?? '…' }),
       within(c.row),
     ]),
     { widths: ['*', 52, 78, 62, 62, 50, 46], align: ['left', 'right', 'right', 'right', 'right', 'center', 'center'], fontSize: 8.5, margin: [0, 0, 0, 4] },
   );
-  const series = [r.population, r.poolShort, r.panelShort, r.present].map((s, i) => ({ name: s, color: COLORS.series[i]! }));
+  const series = [t('reports.representativeness.population'), t('reports.representativeness.poolShort'), t('reports.representativeness.panelShort'), t('reports.representativeness.present')].map((s, i) => ({ name: s, color: COLORS.series[i]! }));
   const groups: Group[] = cells.map((c) => ({
     label: c.row.value,
     values: [c.population.value, c.pool.value, c.panel.value, c.present.value],
@@ -147,24 +144,23 @@ function feature(name: string, rows: RepresentativenessRow[], data: ReportData, 
 }
 
 export async function representativenessPdf(data: ReportData, opts: ReportPdfOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const r = labels.reports.representativeness;
-  if (data.representativeness.length === 0) throw new RangeError(r.empty);
+  const t = reportT(opts.lang);
+  if (data.representativeness.length === 0) throw new RangeError(t('reports.representativeness.empty'));
   const content: Content[] = [
-    ...titleBlock(r.title, data.assembly.name, opts.level, opts.lang),
-    { text: r.intro, fontSize: 9.5, margin: [0, 0, 0, 4] },
-    ...totals(data, opts, labels),
-    ...funnel(data, opts, labels),
-    heading(r.features, 1, 200, { pageBreak: 'before' }),
-    note(`${r.sharesNote}${opts.level === 'aggregate' ? ` ${labels.reports.suppressedNote}` : ''}`),
-    ...byFeature(data.representativeness).map(([name, rows]) => feature(name, rows, data, opts, labels)),
+    ...titleBlock(t('reports.representativeness.title'), data.assembly.name, opts.level, opts.lang),
+    { text: t('reports.representativeness.intro'), fontSize: 9.5, margin: [0, 0, 0, 4] },
+    ...totals(data, opts, t),
+    ...funnel(data, opts, t),
+    heading(t('reports.representativeness.features'), 1, 200, { pageBreak: 'before' }),
+    note(`${t('reports.representativeness.sharesNote')}${opts.level === 'aggregate' ? ` ${t('reports.suppressedNote')}` : ''}`),
+    ...byFeature(data.representativeness).map(([name, rows]) => feature(name, rows, data, opts, t)),
   ];
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: r.title, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.representativeness.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
       content,
       pageBreakBefore: (node) => keepPageBreak(node),
     },
-    { creationDate: opts.generatedAt, title: `${r.title} — ${data.assembly.name}`, author: data.assembly.name },
+    { creationDate: opts.generatedAt, title: `${t('reports.representativeness.title')} — ${data.assembly.name}`, author: data.assembly.name },
   );
 }

@@ -19,7 +19,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { SelectionRun } from '../../preload/contract';
 import type { ReportData } from './data';
-import { reportLabels, type ReportLabels } from './labels';
+import { reportT, type ReportT } from './i18n';
 import { countCell, SUPPRESSED } from './privacy';
 import {
   ACCENT,
@@ -72,73 +72,69 @@ export function probabilityBins(run: AuditedRun): ProbabilityBin[] | null {
   return null;
 }
 
-function runFacts(run: AuditedRun, data: ReportData, opts: ReportPdfOptions, labels: ReportLabels): Content {
-  const a = labels.reports.selectionAudit;
-  const f = a.fields;
+function runFacts(run: AuditedRun, data: ReportData, opts: ReportPdfOptions, t: ReportT): Content {
   const tz = data.assembly.timeZone;
-  const when = (iso: string | null, who: string | null) => (iso ? a.by(instant(iso, opts.lang, tz), who ?? '—') : '—');
+  const when = (iso: string | null, who: string | null) => (iso ? t('reports.selectionAudit.by', { when: instant(iso, opts.lang, tz), who: who ?? '—' }) : '—');
   const rows: [string, Content | string][] = [
-    [f.runId, run.id],
-    [f.status, { text: a.statuses[run.status], bold: true, color: run.status === 'drawn' ? ACCENT : GREY }],
+    [t('reports.selectionAudit.fields.runId'), run.id],
+    [t('reports.selectionAudit.fields.status'), { text: t(`reports.selectionAudit.statuses.${run.status}`), bold: true, color: run.status === 'drawn' ? ACCENT : GREY }],
   ];
   if (run.status === 'superseded') {
-    rows.push([f.supersededBy, `${run.supersededBy ?? '—'}${run.supersededAt ? ` (${instant(run.supersededAt, opts.lang, tz)})` : ''}`]);
-    rows.push([f.reason, run.supersededReason ?? '—']);
+    rows.push([t('reports.selectionAudit.fields.supersededBy'), `${run.supersededBy ?? '—'}${run.supersededAt ? ` (${instant(run.supersededAt, opts.lang, tz)})` : ''}`]);
+    rows.push([t('reports.selectionAudit.fields.reason'), run.supersededReason ?? '—']);
   }
   rows.push(
-    [f.prepared, when(run.at, run.operator)],
-    [f.drawn, when(run.drawnAt, run.drawnBy)],
-    [f.algorithm, `${a.algorithms[run.algorithm]} — ${run.algorithmVersion}${run.complete ? '' : ` (${a.incomplete})`}`],
-    [f.panelSize, integer(run.panelSize, opts.lang)],
-    [f.onePerHousehold, run.onePerHousehold ? labels.reports.yes : labels.reports.no],
-    [f.candidates, countText(run.summary.count, opts.level, opts.lang)],
-    [f.inputHash, { text: run.inputHash, fontSize: 8.5 }],
+    [t('reports.selectionAudit.fields.prepared'), when(run.at, run.operator)],
+    [t('reports.selectionAudit.fields.drawn'), when(run.drawnAt, run.drawnBy)],
+    [t('reports.selectionAudit.fields.algorithm'), `${t(`reports.selectionAudit.algorithms.${run.algorithm}`)} — ${run.algorithmVersion}${run.complete ? '' : ` (${t('reports.selectionAudit.incomplete')})`}`],
+    [t('reports.selectionAudit.fields.panelSize'), integer(run.panelSize, opts.lang)],
+    [t('reports.selectionAudit.fields.onePerHousehold'), run.onePerHousehold ? t('reports.yes') : t('reports.no')],
+    [t('reports.selectionAudit.fields.candidates'), countText(run.summary.count, opts.level, opts.lang)],
+    [t('reports.selectionAudit.fields.inputHash'), { text: run.inputHash, fontSize: 8.5 }],
   );
   if (run.lottery) {
     rows.push(
-      [f.lotteryHash, { text: run.lottery.hash, fontSize: 8.5, bold: true }],
-      [f.lotterySize, a.tickets(integer(run.lottery.size, opts.lang))],
-      [f.lotterySource, a.sources[run.lottery.source]],
-      [f.maxDeviation, decimal(run.lottery.maxDeviation, opts.lang, 6)],
+      [t('reports.selectionAudit.fields.lotteryHash'), { text: run.lottery.hash, fontSize: 8.5, bold: true }],
+      [t('reports.selectionAudit.fields.lotterySize'), t('reports.selectionAudit.tickets', { n: integer(run.lottery.size, opts.lang) })],
+      [t('reports.selectionAudit.fields.lotterySource'), t(`reports.selectionAudit.sources.${run.lottery.source}`)],
+      [t('reports.selectionAudit.fields.maxDeviation'), decimal(run.lottery.maxDeviation, opts.lang, 6)],
     );
   }
-  if (run.seedMode) rows.push([f.seedMode, a.seedModes[run.seedMode]]);
-  if (run.seed) rows.push([f.seed, { text: run.seed, fontSize: 8.5 }]);
-  if (run.publicNumbers) rows.push([f.publicNumbers, run.publicNumbers.join(', ')]);
-  if (run.ticket !== null) rows.push([f.ticket, { text: integer(run.ticket, opts.lang), bold: true }]);
+  if (run.seedMode) rows.push([t('reports.selectionAudit.fields.seedMode'), t(`reports.selectionAudit.seedModes.${run.seedMode}`)]);
+  if (run.seed) rows.push([t('reports.selectionAudit.fields.seed'), { text: run.seed, fontSize: 8.5 }]);
+  if (run.publicNumbers) rows.push([t('reports.selectionAudit.fields.publicNumbers'), run.publicNumbers.join(', ')]);
+  if (run.ticket !== null) rows.push([t('reports.selectionAudit.fields.ticket'), { text: integer(run.ticket, opts.lang), bold: true }]);
   return factsTable(rows, { labelWidth: 170, fontSize: 9 });
 }
 
-function quotas(run: AuditedRun, labels: ReportLabels): Content[] {
-  const a = labels.reports.selectionAudit;
-  if (run.quotas.length === 0) return [heading(a.quotas, 3, 40), note(a.noQuotas)];
+function quotas(run: AuditedRun, t: ReportT): Content[] {
+  if (run.quotas.length === 0) return [heading(t('reports.selectionAudit.quotas'), 3, 40), note(t('reports.selectionAudit.noQuotas'))];
   return [
-    heading(a.quotas, 3, 80),
+    heading(t('reports.selectionAudit.quotas'), 3, 80),
     dataTable(
-      [a.feature, a.value, a.min, a.max],
+      [t('reports.selectionAudit.feature'), t('reports.selectionAudit.value'), t('reports.selectionAudit.min'), t('reports.selectionAudit.max')],
       run.quotas.map((q): TableCell[] => [q.feature, q.value, String(q.min), String(q.max)]),
       { widths: [140, '*', 50, 50], align: ['left', 'left', 'right', 'right'], fontSize: 8.5 },
     ),
   ];
 }
 
-function probabilities(run: AuditedRun, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const a = labels.reports.selectionAudit;
+function probabilities(run: AuditedRun, opts: ReportPdfOptions, t: ReportT): Content[] {
   const s = run.summary;
   const p = (x: number) => `${decimal(x, opts.lang, 4)}  (${percent(x, opts.lang, 2)})`;
   const out: Content[] = [
-    heading(a.probabilities, 3, 200),
+    heading(t('reports.selectionAudit.probabilities'), 3, 200),
     factsTable(
       [
-        [a.min, p(s.min)],
-        [a.mean, p(s.mean)],
-        [a.max, p(s.max)],
-        [a.gini, decimal(s.gini, opts.lang, 4)],
-        [a.certificate, run.certificate ? a.certificateText(decimal(run.certificate.upperBound, opts.lang, 4), decimal(run.certificate.gap, opts.lang, 6)) : a.noCertificate],
+        [t('reports.selectionAudit.min'), p(s.min)],
+        [t('reports.selectionAudit.mean'), p(s.mean)],
+        [t('reports.selectionAudit.max'), p(s.max)],
+        [t('reports.selectionAudit.gini'), decimal(s.gini, opts.lang, 4)],
+        [t('reports.selectionAudit.certificate'), run.certificate ? t('reports.selectionAudit.certificateText', { upperBound: decimal(run.certificate.upperBound, opts.lang, 4), gap: decimal(run.certificate.gap, opts.lang, 6) }) : t('reports.selectionAudit.noCertificate')],
       ],
       { labelWidth: 170, fontSize: 9 },
     ),
-    heading(a.histogram, 3, 150),
+    heading(t('reports.selectionAudit.histogram'), 3, 150),
   ];
   const bins = probabilityBins(run);
   if (bins) {
@@ -146,28 +142,27 @@ function probabilities(run: AuditedRun, opts: ReportPdfOptions, labels: ReportLa
       const c = countCell(b.count, opts.level);
       return { from: b.from, to: b.to, count: c === SUPPRESSED ? null : b.count, text: c === SUPPRESSED ? SUPPRESSED : integer(b.count, opts.lang), label: bins.length === 1 ? percent(b.from, opts.lang, 2) : `${percent(b.from, opts.lang, 1)}–${percent(b.to, opts.lang, 1)}` };
     });
-    out.push(histogram(shown, { width: WIDTH, height: 90, caption: a.histogramCaption(countText(s.count, opts.level, opts.lang)) }));
+    out.push(histogram(shown, { width: WIDTH, height: 90, caption: t('reports.selectionAudit.histogramCaption', { candidates: countText(s.count, opts.level, opts.lang) }) }));
   } else {
     out.push(
       horizontalBars(
         [
-          { label: a.min, value: s.min, text: percent(s.min, opts.lang, 2) },
-          { label: a.mean, value: s.mean, text: percent(s.mean, opts.lang, 2) },
-          { label: a.max, value: s.max, text: percent(s.max, opts.lang, 2), bold: true },
+          { label: t('reports.selectionAudit.min'), value: s.min, text: percent(s.min, opts.lang, 2) },
+          { label: t('reports.selectionAudit.mean'), value: s.mean, text: percent(s.mean, opts.lang, 2) },
+          { label: t('reports.selectionAudit.max'), value: s.max, text: percent(s.max, opts.lang, 2), bold: true },
         ],
         { width: WIDTH, labelWidth: 110, valueWidth: 60, max: Math.max(s.max, 1e-9) },
       ),
-      note(a.histogramMissing),
+      note(t('reports.selectionAudit.histogramMissing')),
     );
   }
   return out;
 }
 
-function panel(run: AuditedRun, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const a = labels.reports.selectionAudit;
+function panel(run: AuditedRun, opts: ReportPdfOptions, t: ReportT): Content[] {
   if (run.panel === null) {
-    if (opts.level === 'aggregate' && run.drawnAt !== null) return [heading(a.panel(run.panelSize), 3, 40), para(a.panelLeftOut, { italics: true })];
-    return [heading(a.panel(0), 3, 40), para(a.panelNone)];
+    if (opts.level === 'aggregate' && run.drawnAt !== null) return [heading(t('reports.selectionAudit.panel', { n: run.panelSize }), 3, 40), para(t('reports.selectionAudit.panelLeftOut'), { italics: true })];
+    return [heading(t('reports.selectionAudit.panel', { n: 0 }), 3, 40), para(t('reports.selectionAudit.panelNone'))];
   }
   const columns = 8;
   const rows: TableCell[][] = [];
@@ -177,7 +172,7 @@ function panel(run: AuditedRun, opts: ReportPdfOptions, labels: ReportLabels): C
     rows.push(row);
   }
   return [
-    heading(a.panel(run.panel.length), 3, 80),
+    heading(t('reports.selectionAudit.panel', { n: run.panel.length }), 3, 80),
     {
       table: { widths: Array.from({ length: columns }, () => '*'), body: rows, dontBreakRows: true },
       fontSize: 8.5,
@@ -200,48 +195,46 @@ export function verifyCommand(run: AuditedRun, withCodes: boolean): string | nul
   return `npm run cli -- selection.verify '${JSON.stringify(args).replace(/","/g, '", "').replace(/,(?=\d)/g, ', ')}'`;
 }
 
-function verify(run: AuditedRun, opts: ReportPdfOptions, labels: ReportLabels): Content[] {
-  const a = labels.reports.selectionAudit;
-  const out: Content[] = [heading(a.verify, 3, 90)];
+function verify(run: AuditedRun, opts: ReportPdfOptions, t: ReportT): Content[] {
+  const out: Content[] = [heading(t('reports.selectionAudit.verify'), 3, 90)];
   const command = verifyCommand(run, opts.level !== 'aggregate');
-  if (run.algorithm === 'legacy') out.push(para(a.verifyLegacy));
-  else if (!command) out.push(para(a.verifyLeximinRandom));
+  if (run.algorithm === 'legacy') out.push(para(t('reports.selectionAudit.verifyLegacy')));
+  else if (!command) out.push(para(t('reports.selectionAudit.verifyLeximinRandom')));
   else {
-    out.push(para(a.verifyLeximinPublic));
+    out.push(para(t('reports.selectionAudit.verifyLeximinPublic')));
     out.push({
       table: { widths: ['*'], body: [[{ text: command, fontSize: 8, color: '#111111' }]] },
       layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => '#f1f3f6', paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 5, paddingBottom: () => 5 },
       margin: [0, 0, 0, 4],
     });
-    if (opts.level === 'aggregate') out.push(note(a.codesLeftOut));
+    if (opts.level === 'aggregate') out.push(note(t('reports.selectionAudit.codesLeftOut')));
   }
   return out;
 }
 
 export async function selectionAuditPdf(data: ReportData, opts: ReportPdfOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const a = labels.reports.selectionAudit;
+  const t = reportT(opts.lang);
   const runs = auditedRuns(data);
-  if (runs.length === 0) throw new RangeError(a.empty);
+  if (runs.length === 0) throw new RangeError(t('reports.selectionAudit.empty'));
   const tz = data.assembly.timeZone;
-  const content: Content[] = [...titleBlock(a.title, data.assembly.name, opts.level, opts.lang), para(a.intro)];
+  const content: Content[] = [...titleBlock(t('reports.selectionAudit.title'), data.assembly.name, opts.level, opts.lang), para(t('reports.selectionAudit.intro'))];
   runs.forEach((run, i) => {
     content.push(
-      heading(a.run(run.kind, instant(run.drawnAt ?? run.at, opts.lang, tz)), 1, 300, i === 0 ? {} : { pageBreak: 'before' }),
-      runFacts(run, data, opts, labels),
-      ...quotas(run, labels),
-      ...probabilities(run, opts, labels),
-      ...panel(run, opts, labels),
-      ...verify(run, opts, labels),
+      heading(t(`reports.selectionAudit.run.${run.kind}`, { date: instant(run.drawnAt ?? run.at, opts.lang, tz) }), 1, 300, i === 0 ? {} : { pageBreak: 'before' }),
+      runFacts(run, data, opts, t),
+      ...quotas(run, t),
+      ...probabilities(run, opts, t),
+      ...panel(run, opts, t),
+      ...verify(run, opts, t),
     );
   });
-  if (opts.level === 'aggregate') content.push(note(labels.reports.suppressedNote, { margin: [0, 8, 0, 0] }));
+  if (opts.level === 'aggregate') content.push(note(t('reports.suppressedNote'), { margin: [0, 8, 0, 0] }));
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: a.title, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.selectionAudit.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
       content,
       pageBreakBefore: (node) => keepPageBreak(node),
     },
-    { creationDate: opts.generatedAt, title: `${a.title} — ${data.assembly.name}`, author: data.assembly.name },
+    { creationDate: opts.generatedAt, title: `${t('reports.selectionAudit.title')} — ${data.assembly.name}`, author: data.assembly.name },
   );
 }

@@ -5,7 +5,7 @@
  * write the departure time. The table's header row repeats on every page.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { byLastName, reportLabels, type ReportLang } from './labels';
+import { byLastName, reportLocale, reportT, type ReportLang } from './i18n';
 import { A4, GREY, formatIsoDate, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';
 
@@ -59,21 +59,21 @@ function personName(r: SignInRow): Content {
 
 /** The sign-in sheet as PDF bytes; a RangeError when nobody is listed. */
 export async function signInSheet(session: SignInSession, rows: SignInRow[], opts: SignInSheetOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const t = labels.signIn;
-  if (rows.length === 0) throw new RangeError(t.empty);
+  const t = reportT(opts.lang);
+  const locale = reportLocale(opts.lang);
+  if (rows.length === 0) throw new RangeError(t('signIn.empty'));
   const sorted = byLastName(rows, opts.lang);
 
   const times = [session.startTime, session.endTime].filter((s) => s.trim() !== '').join(' – ');
   const facts: Content[] = [
-    { text: [{ text: labels.field(t.date), color: GREY }, formatIsoDate(session.date, opts.lang)] },
-    ...(times ? [{ text: [{ text: labels.field(t.time), color: GREY }, times] }] : []),
-    ...(session.location.trim() ? [{ text: [{ text: labels.field(t.location), color: GREY }, session.location.trim()] }] : []),
+    { text: [{ text: t('field', { label: t('signIn.date') }), color: GREY }, formatIsoDate(session.date, opts.lang)] },
+    ...(times ? [{ text: [{ text: t('field', { label: t('signIn.time') }), color: GREY }, times] }] : []),
+    ...(session.location.trim() ? [{ text: [{ text: t('field', { label: t('signIn.location') }), color: GREY }, session.location.trim()] }] : []),
   ];
 
   const head = (text: string, alignment: 'left' | 'center' = 'left'): TableCell => ({ text, bold: true, fontSize: 8.5, alignment });
   const body: TableCell[][] = [
-    [head(t.number, 'center'), head(t.name), head(t.code), head(t.language, 'center'), head(t.table, 'center'), head(t.arrival, 'center'), head(t.signature, 'center'), head(t.departure, 'center')],
+    [head(t('signIn.number'), 'center'), head(t('signIn.name')), head(t('signIn.code')), head(t('signIn.language'), 'center'), head(t('signIn.table'), 'center'), head(t('signIn.arrival'), 'center'), head(t('signIn.signature'), 'center'), head(t('signIn.departure'), 'center')],
     ...sorted.map((r, i): TableCell[] => [
       { text: String(i + 1), alignment: 'right', color: GREY, fontSize: 8, margin: [0, 1.5, 0, 0] },
       personName(r),
@@ -87,10 +87,10 @@ export async function signInSheet(session: SignInSession, rows: SignInRow[], opt
   ];
 
   const content: Content[] = [
-    { text: t.title.toLocaleUpperCase(labels.locale), fontSize: 8, color: GREY, characterSpacing: 0.6, margin: [0, 6, 0, 2] },
+    { text: t('signIn.title').toLocaleUpperCase(locale), fontSize: 8, color: GREY, characterSpacing: 0.6, margin: [0, 6, 0, 2] },
     { text: session.name, fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
     { columns: facts.map((f) => ({ width: 'auto', stack: [f] })), columnGap: 18, fontSize: 10, margin: [0, 0, 0, 2] },
-    { text: t.participants(sorted.length), fontSize: 9, color: GREY, margin: [0, 0, 0, 8] },
+    { text: t('signIn.participants', { count: sorted.length }), fontSize: 9, color: GREY, margin: [0, 0, 0, 8] },
     {
       table: {
         headerRows: 1,
@@ -116,9 +116,9 @@ export async function signInSheet(session: SignInSession, rows: SignInRow[], opt
 
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: opts.assemblyName, title: `${t.title} — ${session.name}`, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE_MARGIN }),
+      ...pageFrame({ assemblyName: opts.assemblyName, title: `${t('signIn.title')} — ${session.name}`, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE_MARGIN }),
       content,
     },
-    { creationDate: opts.generatedAt, title: `${t.title} — ${session.name}`, author: opts.assemblyName },
+    { creationDate: opts.generatedAt, title: `${t('signIn.title')} — ${session.name}`, author: opts.assemblyName },
   );
 }

@@ -15,7 +15,7 @@
  */
 import type { Column, Content, ContentTable, ContentText, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Session, TableMember, TablePlan } from '../../preload/contract';
-import { byLastName, reportLabels, type ReportLabels, type ReportLang } from './labels';
+import { byLastName, reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
 import { A4, FOOTER_HEIGHT, GREY, HEADER_HEIGHT, LIGHT_GREY, formatIsoDate, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';
 
@@ -47,8 +47,8 @@ export function shownFeatures(plan: TablePlan): string[] {
 }
 
 /** The tables in number order; a RangeError when nobody is seated. */
-export function seatedTables(plan: TablePlan, labels: ReportLabels): PlanTable[] {
-  if (plan.tables.length === 0 || plan.tables.every((t) => t.members.length === 0)) throw new RangeError(labels.tables.empty);
+export function seatedTables(plan: TablePlan, t: ReportT): PlanTable[] {
+  if (plan.tables.length === 0 || plan.tables.every((t) => t.members.length === 0)) throw new RangeError(t('tables.empty'));
   return [...plan.tables].sort((a, b) => a.number - b.number);
 }
 
@@ -72,13 +72,12 @@ const nameText = (m: Pick<TableMember, 'firstName' | 'lastName'>): string =>
   [m.lastName.trim(), m.firstName.trim()].filter((x) => x !== '').join(', ') || '—';
 
 /** Date, times, place and round of the session, on one line. */
-function sessionFacts(session: Session, round: number | null, labels: ReportLabels, lang: ReportLang, fontSize: number, margin: [number, number, number, number]): Content {
-  const c = labels.tables.columns;
+function sessionFacts(session: Session, round: number | null, t: ReportT, lang: ReportLang, fontSize: number, margin: [number, number, number, number]): Content {
   const facts: Content[] = [
     { text: formatIsoDate(session.date, lang) },
-    ...(timeRange(session) ? [{ text: [{ text: labels.field(c.time), color: GREY }, timeRange(session)] }] : []),
-    ...(session.location.trim() ? [{ text: [{ text: labels.field(c.location), color: GREY }, session.location.trim()] }] : []),
-    ...(round === null ? [] : [{ text: labels.tables.round(round), bold: true }]),
+    ...(timeRange(session) ? [{ text: [{ text: t('field', { label: t('tables.columns.time') }), color: GREY }, timeRange(session)] }] : []),
+    ...(session.location.trim() ? [{ text: [{ text: t('field', { label: t('tables.columns.location') }), color: GREY }, session.location.trim()] }] : []),
+    ...(round === null ? [] : [{ text: t('tables.round', { n: round }), bold: true }]),
   ];
   return { columns: facts.map((f) => ({ width: 'auto', stack: [f] })), columnGap: 16, fontSize, margin };
 }
@@ -130,9 +129,7 @@ function checkbox(columnWidth: number, tight: boolean): Content {
   return { canvas: [{ type: 'rect', x: 0, y: 0, w: size, h: size, lineWidth: 1, lineColor: '#333333' }], margin: [(columnWidth - size) / 2, (NAME_SIZE * 1.17 - size) / 2, 0, 0] };
 }
 
-function facilitatorPage(table: PlanTable, round: number, first: boolean, features: string[], opts: TablesPdfOptions, labels: ReportLabels, contentWidth: number): Content[] {
-  const t = labels.tables;
-  const c = t.columns;
+function facilitatorPage(table: PlanTable, round: number, first: boolean, features: string[], opts: TablesPdfOptions, t: ReportT, contentWidth: number): Content[] {
   const members = byLastName(table.members, opts.lang);
   const facilitator = table.facilitatorId ? (opts.facilitators.get(table.facilitatorId) ?? '').trim() : '';
 
@@ -146,7 +143,7 @@ function facilitatorPage(table: PlanTable, round: number, first: boolean, featur
 
   const head = (text: string, alignment: 'left' | 'center' = 'left'): TableCell => ({ text, bold: true, fontSize: 9, alignment, color: '#222222' });
   const body: TableCell[][] = [
-    [head(c.number, 'center'), head(c.name), head(c.code), head(c.language, 'center'), ...features.map((f) => head(f)), head(c.present, 'center')],
+    [head(t('tables.columns.number'), 'center'), head(t('tables.columns.name')), head(t('tables.columns.code')), head(t('tables.columns.language'), 'center'), ...features.map((f) => head(f)), head(t('tables.columns.present'), 'center')],
     ...members.map((m, i): TableCell[] => [
       { text: String(i + 1), alignment: 'right', color: GREY, fontSize: 9, margin: [0, 1.5, 0, 0] },
       personName(m, NAME_SIZE),
@@ -176,21 +173,21 @@ function facilitatorPage(table: PlanTable, round: number, first: boolean, featur
   };
 
   const facilitatorLine: Content = facilitator
-    ? { text: [{ text: labels.field(c.facilitator), color: GREY }, { text: facilitator, bold: true }], fontSize: 13, margin: [0, 0, 0, 16] }
+    ? { text: [{ text: t('field', { label: t('tables.columns.facilitator') }), color: GREY }, { text: facilitator, bold: true }], fontSize: 13, margin: [0, 0, 0, 16] }
     : {
         margin: [0, 0, 0, 16],
         columns: [
-          { text: labels.field(c.facilitator), color: GREY, fontSize: 13, width: 'auto' },
+          { text: t('field', { label: t('tables.columns.facilitator') }), color: GREY, fontSize: 13, width: 'auto' },
           { canvas: [{ type: 'line', x1: 4, y1: 14, x2: 260, y2: 14, lineWidth: 0.6, lineColor: '#333333' }], width: '*' },
         ],
       };
 
-  const titleColumns: Column[] = [{ text: t.table(table.number), fontSize: 44, bold: true, color: ACCENT, width: '*' }];
+  const titleColumns: Column[] = [{ text: t('tables.table', { n: table.number }), fontSize: 44, bold: true, color: ACCENT, width: '*' }];
   if (table.group.trim() !== '') {
     titleColumns.push({
       width: 'auto',
       stack: [
-        { text: c.group.toLocaleUpperCase(labels.locale), fontSize: 8, color: GREY, characterSpacing: 0.6, alignment: 'right' },
+        { text: t('tables.columns.group').toLocaleUpperCase(reportLocale(opts.lang)), fontSize: 8, color: GREY, characterSpacing: 0.6, alignment: 'right' },
         { text: table.group.trim(), fontSize: 20, bold: true, alignment: 'right' },
       ],
       margin: [0, 12, 0, 0],
@@ -199,7 +196,7 @@ function facilitatorPage(table: PlanTable, round: number, first: boolean, featur
 
   return [
     {
-      text: t.facilitatorsTitle.toLocaleUpperCase(labels.locale),
+      text: t('tables.facilitatorsTitle').toLocaleUpperCase(reportLocale(opts.lang)),
       fontSize: 8,
       color: GREY,
       characterSpacing: 0.6,
@@ -208,10 +205,10 @@ function facilitatorPage(table: PlanTable, round: number, first: boolean, featur
     },
     { columns: titleColumns, columnGap: 12, margin: [0, 0, 0, 4] },
     { text: opts.session.name, fontSize: 15, bold: true, margin: [0, 0, 0, 3] },
-    sessionFacts(opts.session, round, labels, opts.lang, 10.5, [0, 0, 0, 14]),
+    sessionFacts(opts.session, round, t, opts.lang, 10.5, [0, 0, 0, 14]),
     facilitatorLine,
-    members.length > 0 ? membersTable : { text: t.members(0), italics: true, color: GREY },
-    { text: t.members(members.length), fontSize: 9, color: GREY, margin: [0, 6, 0, 0] },
+    members.length > 0 ? membersTable : { text: t('tables.members', { count: 0 }), italics: true, color: GREY },
+    { text: t('tables.members', { count: members.length }), fontSize: 9, color: GREY, margin: [0, 6, 0, 0] },
   ];
 }
 
@@ -278,8 +275,7 @@ function wallPages(rows: WallRow[]): WallRow[][][] {
   return pages;
 }
 
-function wallColumn(rows: WallRow[], labels: ReportLabels): ContentTable {
-  const c = labels.tables.columns;
+function wallColumn(rows: WallRow[], t: ReportT): ContentTable {
   const head = (text: string, alignment: 'left' | 'center'): TableCell => ({ text, bold: true, fontSize: 9, color: GREY, alignment });
   return {
     table: {
@@ -287,7 +283,7 @@ function wallColumn(rows: WallRow[], labels: ReportLabels): ContentTable {
       dontBreakRows: true,
       widths: [wallNameWidth, WALL.numberWidth],
       body: [
-        [head(c.name, 'left'), head(c.table, 'center')],
+        [head(t('tables.columns.name'), 'left'), head(t('tables.columns.table'), 'center')],
         ...rows.map((r): TableCell[] => [
           { ...personName(r.member, WALL.nameSize), margin: [0, (WALL.numberSize - WALL.nameSize) * WALL.lineHeight * 0.6, 0, 0] },
           { text: String(r.table), fontSize: WALL.numberSize, bold: true, color: ACCENT, alignment: 'center' },
@@ -307,8 +303,7 @@ function wallColumn(rows: WallRow[], labels: ReportLabels): ContentTable {
   };
 }
 
-function wallContent(tables: PlanTable[], round: number, opts: TablesPdfOptions, labels: ReportLabels): Content[] {
-  const t = labels.tables;
+function wallContent(tables: PlanTable[], round: number, opts: TablesPdfOptions, t: ReportT): Content[] {
   const seated = tables.flatMap((table) => table.members.map((member) => ({ ...member, table: table.number })));
   const rows: WallRow[] = byLastName(seated, opts.lang).map((m) => ({
     member: m,
@@ -317,7 +312,7 @@ function wallContent(tables: PlanTable[], round: number, opts: TablesPdfOptions,
   }));
   const heading = (first: boolean): Content[] => [
     {
-      text: `${t.wallTitle} — ${t.round(round)}`,
+      text: `${t('tables.wallTitle')} — ${t('tables.round', { n: round })}`,
       fontSize: 20,
       bold: true,
       color: ACCENT,
@@ -325,23 +320,22 @@ function wallContent(tables: PlanTable[], round: number, opts: TablesPdfOptions,
       ...(first ? {} : { pageBreak: 'before' as const }),
     },
     { text: opts.session.name, fontSize: 12, bold: true, margin: [0, 0, 0, 2] },
-    sessionFacts(opts.session, null, labels, opts.lang, 10, [0, 0, 0, 3]),
-    { text: t.wallHint, fontSize: 9, color: GREY, italics: true, margin: [0, 0, 0, 8] },
+    sessionFacts(opts.session, null, t, opts.lang, 10, [0, 0, 0, 3]),
+    { text: t('tables.wallHint'), fontSize: 9, color: GREY, italics: true, margin: [0, 0, 0, 8] },
   ];
   return wallPages(rows).flatMap((page, p): Content[] => [
     ...heading(p === 0),
-    { columns: page.map((column) => ({ width: wallColumnWidth, stack: [wallColumn(column, labels)] })), columnGap: WALL.gap },
+    { columns: page.map((column) => ({ width: wallColumnWidth, stack: [wallColumn(column, t)] })), columnGap: WALL.gap },
   ]);
 }
 
 export async function tablesPdf(plan: TablePlan, opts: TablesPdfOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const t = labels.tables;
-  const tables = seatedTables(plan, labels);
-  const name = opts.kind === 'facilitators' ? t.facilitatorsTitle : t.wallTitle;
-  const title = `${name} — ${opts.session.name} — ${t.round(plan.round)}`;
+  const t = reportT(opts.lang);
+  const tables = seatedTables(plan, t);
+  const name = opts.kind === 'facilitators' ? t('tables.facilitatorsTitle') : t('tables.wallTitle');
+  const title = `${name} — ${opts.session.name} — ${t('tables.round', { n: plan.round })}`;
   // The page header keeps to one line: the session is on the page itself.
-  const headerTitle = `${name} — ${t.round(plan.round)}`;
+  const headerTitle = `${name} — ${t('tables.round', { n: plan.round })}`;
 
   let doc: TDocumentDefinitions;
   if (opts.kind === 'facilitators') {
@@ -351,12 +345,12 @@ export async function tablesPdf(plan: TablePlan, opts: TablesPdfOptions): Promis
     const contentWidth = (wide ? A4.height : A4.width) - 2 * side;
     doc = {
       ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: side, orientation: wide ? 'landscape' : 'portrait' }),
-      content: tables.flatMap((table, i) => facilitatorPage(table, plan.round, i === 0, features, opts, labels, contentWidth)),
+      content: tables.flatMap((table, i) => facilitatorPage(table, plan.round, i === 0, features, opts, t, contentWidth)),
     };
   } else {
     doc = {
       ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: WALL.side }),
-      content: wallContent(tables, plan.round, opts, labels),
+      content: wallContent(tables, plan.round, opts, t),
     };
   }
   return renderPdf(doc, { creationDate: opts.generatedAt, title, author: opts.assemblyName });

@@ -6,7 +6,7 @@
  * xlsx.ts). A plan that seats nobody is refused with a RangeError.
  */
 import type { Session, TableMember, TablePlan } from '../../preload/contract';
-import { byLastName, reportLabels, type ReportLang } from './labels';
+import { byLastName, reportT, type ReportLang } from './i18n';
 import { addTableSheet, newWorkbook, workbookBytes, type CellInput, type ColumnSpec } from './xlsx';
 
 export interface TablesWorkbookOptions {
@@ -30,23 +30,21 @@ function shownFeatures(plan: TablePlan): string[] {
 }
 
 export async function tablesWorkbook(plan: TablePlan, opts: TablesWorkbookOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const t = labels.tables;
-  const c = t.columns;
-  if (plan.tables.length === 0 || plan.tables.every((x) => x.members.length === 0)) throw new RangeError(t.empty);
+  const t = reportT(opts.lang);
+  if (plan.tables.length === 0 || plan.tables.every((x) => x.members.length === 0)) throw new RangeError(t('tables.empty'));
   const tables = [...plan.tables].sort((a, b) => a.number - b.number);
   const features = shownFeatures(plan);
 
-  const wb = newWorkbook({ title: `${t.wallTitle} — ${opts.session.name} — ${t.round(plan.round)} — ${opts.assemblyName}` });
+  const wb = newWorkbook({ title: `${t('tables.wallTitle')} — ${opts.session.name} — ${t('tables.round', { n: plan.round })} — ${opts.assemblyName}` });
 
   const tableColumns: ColumnSpec[] = [
-    { header: c.table, kind: 'integer', minWidth: 10 },
-    { header: c.group, maxWidth: 30 },
-    { header: c.facilitator, maxWidth: 36 },
-    { header: c.lastName, maxWidth: 36 },
-    { header: c.firstName, maxWidth: 30 },
-    { header: c.code, minWidth: 10 },
-    { header: c.language, minWidth: 10 },
+    { header: t('tables.columns.table'), kind: 'integer', minWidth: 10 },
+    { header: t('tables.columns.group'), maxWidth: 30 },
+    { header: t('tables.columns.facilitator'), maxWidth: 36 },
+    { header: t('tables.columns.lastName'), maxWidth: 36 },
+    { header: t('tables.columns.firstName'), maxWidth: 30 },
+    { header: t('tables.columns.code'), minWidth: 10 },
+    { header: t('tables.columns.language'), minWidth: 10 },
     // At least 10 wide: exceljs leaves out a width of exactly 9 (its default), and Excel then uses its own.
     ...features.map((f): ColumnSpec => ({ header: f, minWidth: 10, maxWidth: 30 })),
   ];
@@ -64,17 +62,17 @@ export async function tablesWorkbook(plan: TablePlan, opts: TablesWorkbookOption
       ...features.map((f) => m.features[f] ?? ''),
     ]);
   });
-  addTableSheet(wb, t.sheets.tables, tableColumns, tableRows);
+  addTableSheet(wb, t('tables.sheets.tables'), tableColumns, tableRows);
 
   const wallColumns: ColumnSpec[] = [
-    { header: c.lastName, maxWidth: 36 },
-    { header: c.firstName, maxWidth: 30 },
-    { header: c.code, minWidth: 10 },
-    { header: c.table, kind: 'integer', minWidth: 10 },
+    { header: t('tables.columns.lastName'), maxWidth: 36 },
+    { header: t('tables.columns.firstName'), maxWidth: 30 },
+    { header: t('tables.columns.code'), minWidth: 10 },
+    { header: t('tables.columns.table'), kind: 'integer', minWidth: 10 },
   ];
   const seated = tables.flatMap((table) => table.members.map((m) => ({ ...m, table: table.number })));
   const wallRows: CellInput[][] = byLastName(seated, opts.lang).map((m) => [m.lastName, m.firstName, m.code, m.table]);
-  addTableSheet(wb, t.sheets.wall, wallColumns, wallRows);
+  addTableSheet(wb, t('tables.sheets.wall'), wallColumns, wallRows);
 
   return workbookBytes(wb);
 }

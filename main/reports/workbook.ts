@@ -14,7 +14,7 @@
 import type { ReportTable } from '../../preload/contract';
 import { REPORT_TABLES } from '../../preload/contract';
 import type { ReportData } from './data';
-import { languageName, reportLabels, type ReportLang } from './labels';
+import { languageName, reportT, type ReportLang } from './i18n';
 import type { PrivacyLevel } from './privacy';
 import { DATE_TIME_FORMAT, reportTable, venueDateTime, type ReportColumn, type ReportTableDef } from './reportTables';
 import { addTableSheet, DATE_FORMAT, excelDate, INTEGER_FORMAT, neutraliseText, newWorkbook, workbookBytes, type CellInput, type Workbook } from './xlsx';
@@ -38,26 +38,25 @@ function addReportSheet(wb: Workbook, def: ReportTableDef): void {
 
 /** The About sheet: what this workbook is, at which level, when, in which language. */
 function addAboutSheet(wb: Workbook, data: ReportData, opts: ReportWorkbookOptions): void {
-  const w = reportLabels(opts.lang).report;
-  const a = w.about;
+  const t = reportT(opts.lang);
   const generated = venueDateTime(data.generatedAt, data.assembly.timeZone);
   const rows: [string, CellInput, string | null][] = [
-    [a.assembly, data.assembly.name, null],
-    [a.level, a.levels[opts.level], null],
-    [a.generatedAt, generated, DATE_TIME_FORMAT],
-    [a.language, languageName(opts.lang, opts.lang), null],
-    [a.panelSize, data.assembly.panelSize, INTEGER_FORMAT],
-    [a.firstDate, data.assembly.firstDate ? excelDate(data.assembly.firstDate) : null, DATE_FORMAT],
-    [a.lastDate, data.assembly.lastDate ? excelDate(data.assembly.lastDate) : null, DATE_FORMAT],
-    [a.timeZone, data.assembly.timeZone, null],
+    [t('report.about.assembly'), data.assembly.name, null],
+    [t('report.about.level'), t(`report.about.levels.${opts.level}`), null],
+    [t('report.about.generatedAt'), generated, DATE_TIME_FORMAT],
+    [t('report.about.language'), languageName(opts.lang, opts.lang), null],
+    [t('report.about.panelSize'), data.assembly.panelSize, INTEGER_FORMAT],
+    [t('report.about.firstDate'), data.assembly.firstDate ? excelDate(data.assembly.firstDate) : null, DATE_FORMAT],
+    [t('report.about.lastDate'), data.assembly.lastDate ? excelDate(data.assembly.lastDate) : null, DATE_FORMAT],
+    [t('report.about.timeZone'), data.assembly.timeZone, null],
   ];
   // Written as text first (the table, widths, header), then the typed values in place.
   const ws = addTableSheet(
     wb,
-    w.sheets.about,
+    t('report.sheets.about'),
     [
-      { header: a.item, minWidth: 16, maxWidth: 30 },
-      { header: a.value, minWidth: 20, maxWidth: 90 },
+      { header: t('report.about.item'), minWidth: 16, maxWidth: 30 },
+      { header: t('report.about.value'), minWidth: 20, maxWidth: 90 },
     ],
     rows.map(([label, value]) => [label, value instanceof Date ? '0000-00-00 00:00' : value === null || value === undefined ? null : String(value)]),
   );
@@ -72,8 +71,8 @@ function addAboutSheet(wb: Workbook, data: ReportData, opts: ReportWorkbookOptio
 }
 
 export async function reportWorkbook(data: ReportData, opts: ReportWorkbookOptions): Promise<Buffer> {
-  const labels = reportLabels(opts.lang);
-  const wb = newWorkbook({ title: `${labels.report.title} — ${data.assembly.name}`, created: data.generatedAt });
+  const t = reportT(opts.lang);
+  const wb = newWorkbook({ title: `${t('report.title')} — ${data.assembly.name}`, created: data.generatedAt });
   addAboutSheet(wb, data, opts);
   for (const table of REPORT_TABLES) addReportSheet(wb, reportTable(data, table, opts));
   return workbookBytes(wb, data.generatedAt);

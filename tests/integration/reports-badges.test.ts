@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { badgeSheet, BADGES_PER_PAGE, fitFontSize, QR_SYMBOL, type BadgeData } from '../../main/reports/badges';
-import { byLastName } from '../../main/reports/labels';
+import { byLastName } from '../../main/reports/i18n';
 import { darkRuns, qrCanvas, qrMatrix } from '../../main/reports/qr';
 import { pageCount, pageImage, pdfFonts, pdfInfo, pdfText, savePictures } from '../helpers/pdf';
 

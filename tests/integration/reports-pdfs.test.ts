@@ -23,7 +23,7 @@ import { DEMO_SEED, writeDemoAssembly } from '../../main/demo/writeDemo';
 import { ballotResult } from '../../main/domain/voting/result';
 import { attendancePdf } from '../../main/reports/attendancePdf';
 import { gatherReportData, type ReportData } from '../../main/reports/data';
-import { reportLabels, type ReportLang } from '../../main/reports/labels';
+import { reportT, type ReportLang } from '../../main/reports/i18n';
 import { forLevel, type PrivacyLevel } from '../../main/reports/privacy';
 import { binValues } from '../../main/reports/pdf/charts';
 import { recommendationsPdf } from '../../main/reports/recommendationsPdf';
@@ -426,8 +426,8 @@ describe('the four PDF reports', () => {
   it('refuse with a RangeError in the chosen language when there is nothing to report', async () => {
     const nothing: ReportData = { ...full, ballots: [], representativeness: [], selection: [], heldSessionIds: [], lastHeldSessionId: null };
     await expect(render(recommendationsPdf, 'full', 'nl', nothing)).rejects.toThrow(RangeError);
-    await expect(render(recommendationsPdf, 'full', 'nl', nothing)).rejects.toThrow(reportLabels('nl').reports.recommendations.empty);
-    await expect(render(representativenessPdf, 'aggregate', 'fr', nothing)).rejects.toThrow(reportLabels('fr').reports.representativeness.empty);
+    await expect(render(recommendationsPdf, 'full', 'nl', nothing)).rejects.toThrow(reportT('nl')('reports.recommendations.empty'));
+    await expect(render(representativenessPdf, 'aggregate', 'fr', nothing)).rejects.toThrow(reportT('fr')('reports.representativeness.empty'));
     await expect(render(selectionAuditPdf, 'full', 'en', nothing)).rejects.toThrow(/No lottery has been drawn yet/);
     await expect(render(attendancePdf, 'pseudonymised', 'nl', nothing)).rejects.toThrow(/Er is nog geen sessie gehouden/);
     // A run prepared but never drawn is nothing to audit yet.

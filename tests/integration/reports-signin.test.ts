@@ -3,7 +3,7 @@
  * (accents), sorted by last name and numbered, the header row on every page, page numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { byLastName } from '../../main/reports/labels';
+import { byLastName } from '../../main/reports/i18n';
 import { signInSheet, type SignInRow } from '../../main/reports/signInSheet';
 import { pageCount, pdfFonts, pdfInfo, pdfText, savePictures } from '../helpers/pdf';
 

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Session, TableMember, TablePlan } from '../../preload/contract';
-import { byLastName } from '../../main/reports/labels';
+import { byLastName } from '../../main/reports/i18n';
 import { tablesPdf } from '../../main/reports/tablesPdf';
 import { tablesWorkbook } from '../../main/reports/tablesXlsx';
 import { pageCount, pdfFonts, pdfInfo, pdfText, savePictures } from '../helpers/pdf';

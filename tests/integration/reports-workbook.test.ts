@@ -19,7 +19,7 @@ import { REPORT_TABLES } from '../../preload/contract';
 import { openAssemblyDb } from '../../db/connection';
 import { DEMO_SEED, writeDemoAssembly } from '../../main/demo/writeDemo';
 import { gatherReportData, type ReportData } from '../../main/reports/data';
-import { reportLabels, type ReportLang } from '../../main/reports/labels';
+import { reportT, type ReportLang } from '../../main/reports/i18n';
 import { forLevel, type PrivacyLevel } from '../../main/reports/privacy';
 import { countsOf, type ReportCounts } from '../../main/reports/reportTables';
 import { reportCsv, reportWorkbook } from '../../main/reports/workbook';
@@ -202,13 +202,13 @@ describe('the report workbook', () => {
     for (const lang of ['nl', 'fr', 'en'] as ReportLang[]) {
       const bytes = await reportWorkbook(atLevel('full'), { level: 'full', lang });
       const wb = await read(bytes);
-      const w = reportLabels(lang).report;
+      const t = reportT(lang);
       // For a person to open: tests/artifacts/reports/workbook-*.xlsx.
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, `workbook-full-${lang}.xlsx`), bytes);
       writeFileSync(join(ARTIFACTS, `workbook-aggregate-${lang}.xlsx`), await reportWorkbook(atLevel('aggregate'), { level: 'aggregate', lang }));
       writeFileSync(join(ARTIFACTS, `workbook-perDiem-${lang}.csv`), reportCsv(atLevel('pseudonymised'), 'perDiem', { level: 'pseudonymised', lang }));
-      expect(wb.worksheets.map((ws) => ws.name)).toEqual(['about', ...REPORT_TABLES].map((t) => w.sheets[t as 'about' | ReportTable]));
+      expect(wb.worksheets.map((ws) => ws.name)).toEqual(['about', ...REPORT_TABLES].map((table) => t(`report.sheets.${table as 'about' | ReportTable}`)));
       for (const ws of wb.worksheets) {
         expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
         expect(ws.autoFilter, ws.name).toBeTruthy();

@@ -14,7 +14,8 @@ export interface CountProblem {
   message: string;
 }
 
-function thresholdOf(rule: Extract<Ballot['rule'], { method: 'yesNo' }>): ThresholdRule {
+/** A yes/no ballot's threshold as the rules read it (twoThirds is 2/3, eightyPercent 4/5, custom n/d). */
+export function thresholdOf(rule: Extract<Ballot['rule'], { method: 'yesNo' }>): ThresholdRule {
   switch (rule.threshold) {
     case 'simpleMajority':
       return { kind: 'simpleMajority', abstentionsCount: rule.abstentionsCount };
@@ -27,6 +28,22 @@ function thresholdOf(rule: Extract<Ballot['rule'], { method: 'yesNo' }>): Thresh
     case 'custom':
       return { kind: 'fraction', numerator: rule.numerator ?? 1, denominator: rule.denominator ?? 2, base: rule.base ?? 'cast', abstentionsCount: rule.abstentionsCount };
   }
+}
+
+/** numerator/denominator of a yes/no threshold (null for the majorities). */
+export function thresholdFraction(rule: Extract<Ballot['rule'], { method: 'yesNo' }>): [number, number] | null {
+  const t = thresholdOf(rule);
+  return t.kind === 'fraction' ? [t.numerator, t.denominator] : null;
+}
+
+/** The fractions a sentence names in words ("two thirds"); others are printed as n/d. */
+export type NamedFraction = 'half' | 'twoThirds' | 'fourFifths';
+
+export function namedFraction(numerator: number, denominator: number): NamedFraction | null {
+  if (numerator === 1 && denominator === 2) return 'half';
+  if (numerator === 2 && denominator === 3) return 'twoThirds';
+  if (numerator === 4 && denominator === 5) return 'fourFifths';
+  return null;
 }
 
 const countsPerItem = (ballot: Ballot) => (ballot.rule.method === 'yesNo' ? 3 : ballot.rule.method === 'scale' ? ballot.rule.levels.length : 0);

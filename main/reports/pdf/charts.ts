@@ -17,7 +17,7 @@
  */
 import type { CanvasElement, Content, ContentTable, TableCell } from 'pdfmake/interfaces';
 import { countCell, shareCell, SUPPRESSED, type PrivacyLevel } from '../privacy';
-import { reportLabels, type ReportLang } from '../labels';
+import { reportLocale, reportT, type ReportLang } from '../i18n';
 import { GREY, LIGHT_GREY } from './layout';
 
 /** What every report builder is given besides the data (already reduced to the level). */
@@ -51,17 +51,17 @@ export function countText(n: number, level: PrivacyLevel, lang: ReportLang): str
 }
 
 export function integer(n: number, lang: ReportLang): string {
-  return new Intl.NumberFormat(reportLabels(lang).locale, { maximumFractionDigits: 0 }).format(n);
+  return new Intl.NumberFormat(reportLocale(lang), { maximumFractionDigits: 0 }).format(n);
 }
 
 /** A share 0..1 as "66.7 %" (the locale's way). */
 export function percent(share: number, lang: ReportLang, digits = 1): string {
-  return new Intl.NumberFormat(reportLabels(lang).locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+  return new Intl.NumberFormat(reportLocale(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
 }
 
 /** A decimal such as a probability or a Gini coefficient. */
 export function decimal(x: number, lang: ReportLang, digits = 3): string {
-  return new Intl.NumberFormat(reportLabels(lang).locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  return new Intl.NumberFormat(reportLocale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
 }
 
 /**
@@ -77,7 +77,7 @@ export function share(part: number, whole: number, level: PrivacyLevel, lang: Re
 
 /** Integer cents as money in euro. */
 export function money(cents: number, lang: ReportLang): string {
-  return new Intl.NumberFormat(reportLabels(lang).locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return new Intl.NumberFormat(reportLocale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 /** A calendar date YYYY-MM-DD, short ("16 Jan 2027"). */
@@ -85,7 +85,7 @@ export function shortDate(date: string, lang: ReportLang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return date;
   const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(reportLabels(lang).locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc);
+  return new Intl.DateTimeFormat(reportLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(utc);
 }
 
 /** An ISO instant ("2027-01-05T09:00:00.000Z") in the venue's time zone, date and time. */
@@ -94,9 +94,9 @@ export function instant(iso: string | null, lang: ReportLang, timeZone: string):
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat(reportLabels(lang).locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
+    return new Intl.DateTimeFormat(reportLocale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
   } catch {
-    return new Intl.DateTimeFormat(reportLabels(lang).locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+    return new Intl.DateTimeFormat(reportLocale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
   }
 }
 
@@ -362,7 +362,7 @@ export const note = (text: string, extra: Record<string, unknown> = {}): Content
 
 /** The privacy level, boxed: what this document may show. */
 export function levelBox(level: PrivacyLevel, lang: ReportLang): Content {
-  const r = reportLabels(lang).reports;
+  const t = reportT(lang);
   return {
     table: {
       widths: ['*'],
@@ -370,8 +370,8 @@ export function levelBox(level: PrivacyLevel, lang: ReportLang): Content {
         [
           {
             stack: [
-              { text: [{ text: reportLabels(lang).field(r.levelField), bold: true }, { text: r.levels[level].toLocaleUpperCase(reportLabels(lang).locale), bold: true, color: level === 'full' ? COLORS.rejected : ACCENT }], fontSize: 10 },
-              { text: r.levelExplained[level], fontSize: 8.5, color: '#333333', margin: [0, 2, 0, 0] },
+              { text: [{ text: t('field', { label: t('reports.levelField') }), bold: true }, { text: t(`reports.levels.${level}`).toLocaleUpperCase(reportLocale(lang)), bold: true, color: level === 'full' ? COLORS.rejected : ACCENT }], fontSize: 10 },
+              { text: t(`reports.levelExplained.${level}`), fontSize: 8.5, color: '#333333', margin: [0, 2, 0, 0] },
             ],
           },
         ],

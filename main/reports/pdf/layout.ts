@@ -4,7 +4,7 @@
  * report's language.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { reportLabels, type ReportLang } from '../labels';
+import { reportLocale, reportT, type ReportLang } from '../i18n';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
@@ -31,7 +31,7 @@ export const LIGHT_GREY = '#9a9a9a';
 
 /** "14 March 2025, 09:30" in the report's locale (the computer's time zone). */
 export function formatDateTime(when: Date, lang: ReportLang): string {
-  return new Intl.DateTimeFormat(reportLabels(lang).locale, { dateStyle: 'long', timeStyle: 'short' }).format(when);
+  return new Intl.DateTimeFormat(reportLocale(lang), { dateStyle: 'long', timeStyle: 'short' }).format(when);
 }
 
 /**
@@ -43,7 +43,7 @@ export function formatIsoDate(date: string, lang: ReportLang): string {
   if (!m) return date;
   const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(utc.getTime())) return date;
-  return new Intl.DateTimeFormat(reportLabels(lang).locale, { dateStyle: 'full', timeZone: 'UTC' }).format(utc);
+  return new Intl.DateTimeFormat(reportLocale(lang), { dateStyle: 'full', timeZone: 'UTC' }).format(utc);
 }
 
 /**
@@ -51,16 +51,16 @@ export function formatIsoDate(date: string, lang: ReportLang): string {
  * area starts `HEADER_HEIGHT` below the top and ends `FOOTER_HEIGHT` above the bottom.
  */
 export function pageFrame(o: FrameOptions): Pick<TDocumentDefinitions, 'pageSize' | 'pageOrientation' | 'pageMargins' | 'header' | 'footer' | 'language'> {
-  const labels = reportLabels(o.lang);
+  const t = reportT(o.lang);
   const side = o.sideMargin ?? 36;
-  const generated = labels.generatedOn(formatDateTime(o.generatedAt, o.lang));
+  const generated = t('generatedOn', { when: formatDateTime(o.generatedAt, o.lang) });
   const orientation = o.orientation ?? 'portrait';
   const pageWidth = orientation === 'landscape' ? A4.height : A4.width;
   return {
     pageSize: 'A4',
     pageOrientation: orientation,
     pageMargins: [side, HEADER_HEIGHT, side, FOOTER_HEIGHT],
-    language: labels.locale,
+    language: reportLocale(o.lang),
     header: (): Content => ({
       margin: [side, 16, side, 0],
       stack: [
@@ -79,7 +79,7 @@ export function pageFrame(o: FrameOptions): Pick<TDocumentDefinitions, 'pageSize
       margin: [side, 12, side, 0],
       columns: [
         { text: generated, fontSize: 8, color: GREY, width: '*' },
-        { text: labels.page(currentPage, pageCount), fontSize: 8, color: GREY, alignment: 'right', width: 'auto' },
+        { text: t('page', { current: currentPage, total: pageCount }), fontSize: 8, color: GREY, alignment: 'right', width: 'auto' },
       ],
     }),
   };
