@@ -17,12 +17,12 @@ describe('the handler registry', () => {
   });
 
   it('refuses a method defined twice', () => {
-    const status = { 'app.status': appHandlers['app.status'] } as Partial<HandlerMap>;
+    const status = { 'app.status': appHandlers['app.status'] } as HandlerMap;
     expect(() => createRegistry([status, status])).toThrow(/defined twice/);
   });
 
   it('refuses a method missing from the contract, and a contract method without a handler', () => {
-    const stray = { 'app.bogus': { args: z.strictObject({}), run: () => 1 } } as unknown as Partial<HandlerMap>;
+    const stray = { 'app.bogus': { args: z.strictObject({}), run: () => 1 } } as unknown as HandlerMap;
     expect(() => createRegistry([stray])).toThrow(/not in preload\/contract.ts/);
     expect(() => createRegistry([])).toThrow(/without a handler: app.status/);
   });
@@ -84,7 +84,7 @@ describe('the handler registry', () => {
     const rest = Object.fromEntries(
       Object.entries(realHandlers).filter(([name]) => name !== 'app.status' && name !== 'app.closeAssembly'),
     );
-    const registry = createRegistry([failing as Partial<HandlerMap>, rest as Partial<HandlerMap>], (m) => logged.push(m));
+    const registry = createRegistry([failing as HandlerMap, rest as HandlerMap], (m) => logged.push(m));
     const ctx = new AppContext('cli', tempDir());
     expect(await registry.call('app.status', {}, ctx)).toEqual({
       ok: false,
