@@ -1,11 +1,5 @@
-import type {
-  ContactEntry,
-  PersonIdentity,
-  PersonListItem,
-  PersonQuery,
-  PersonStatus,
-  StatusChange,
-} from '../preload/contract';
+import type { ContactEntry, PersonIdentity, PersonListItem, PersonQuery, StatusChange } from '../main/domain/recruitment/types';
+import type { PersonStatus } from '../preload/vocabulary';
 import type { Db } from './connection';
 
 /** A row of `people`, in the names the services use. */

@@ -10,7 +10,8 @@
  * can only require 'electron', so contract.ts is inlined).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildApi, type ApiResult } from './contract';
+import { buildApi } from './buildApi';
+import type { ApiResult } from './contract';
 
 contextBridge.exposeInMainWorld(
   'assembly',

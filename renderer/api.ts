@@ -3,7 +3,8 @@
  * contract. It unwraps the `{ ok, data | error }` envelope and throws an ApiCallError on
  * failure, so pages can use try/catch and forms can show each field's problem beside it.
  */
-import { FIELD_RULES, type ApiError, type ArgsOf, type ErrorCode, type FieldProblem, type FieldRule, type MethodName, type ResultOf } from '../preload/contract';
+import { FIELD_RULES, type ApiError, type ErrorCode, type FieldProblem, type FieldRule } from '../preload/contract';
+import type { ArgsOf, MethodName, ResultOf } from '../main/apiTypes';
 
 export class ApiCallError extends Error {
   readonly code: ErrorCode;

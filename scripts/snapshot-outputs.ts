@@ -11,7 +11,7 @@ import { AppContext } from '../main/context';
 import { writeDemo, DEMO_SEED } from '../main/demo/writeDemo';
 import { seededIdFactory } from '../db/ids';
 import { createRandom } from '../main/domain/random';
-import { LANGUAGES, REPORT_NAMES, REPORT_TABLES } from '../preload/contract';
+import { LANGUAGES, REPORT_NAMES, REPORT_TABLES } from '../preload/vocabulary';
 
 const out = resolve(process.argv[2] ?? 'out/snapshot');
 mkdirSync(out, { recursive: true });

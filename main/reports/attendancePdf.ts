@@ -12,7 +12,7 @@
  * RangeError.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import type { Session } from '../../preload/contract';
+import type { Session } from '../domain/sessions/types';
 import type { ReportData, ReportParticipant } from './data';
 import { byLastName, reportLabels, type ReportLabels } from './labels';
 import type { ReportCounts } from './reportTables';

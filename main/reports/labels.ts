@@ -3,20 +3,11 @@
  * typed dictionary rather than i18next: reports are rendered in the main process, in the
  * language chosen for the document (which need not be the interface's).
  */
-import type {
-  AgendaWarningKind,
-  BallotMethod,
-  BallotRule,
-  ContributorRole,
-  ContributorStatus,
-  ItemResult,
-  PrivacyLevelName,
-  PublicNumberSourceName,
-  ReportTable,
-  SelectionAlgorithm,
-  SelectionRunStatus,
-  SlotKind,
-} from '../../preload/contract';
+import type { AgendaWarningKind, ContributorStatus } from '../domain/agenda/types';
+import type { BallotMethod, BallotRule, ItemResult } from '../domain/voting/types';
+import type { ContributorRole, ReportTable, SelectionAlgorithm, SlotKind } from '../../preload/vocabulary';
+import type { PrivacyLevelName } from './types';
+import type { PublicNumberSourceName, SelectionRunStatus } from '../domain/selection/runTypes';
 
 export type ReportLang = 'nl' | 'fr' | 'en';
 

@@ -17,7 +17,7 @@
  * RangeError.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import type { SelectionRun } from '../../preload/contract';
+import type { SelectionRun } from '../domain/selection/runTypes';
 import type { ReportData } from './data';
 import { reportLabels, type ReportLabels } from './labels';
 import { countCell, SUPPRESSED } from './privacy';

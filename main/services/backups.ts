@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { AssemblyInfo, BackupInfo } from '../../preload/contract';
+import type { AssemblyInfo, BackupInfo } from '../domain/assembly/types';
 import { backupSummary, listBackups, takeBackup, type BackupFile } from '../../db/backup';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';

@@ -2,16 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
-import {
-  IMPORT_FIELDS,
-  MAX_IMPORT_FILE_BYTES,
-  type ColumnMapping,
-  type ExportedFile,
-  type ImportCheck,
-  type ImportField,
-  type ImportResult,
-  type StagedImport,
-} from '../../preload/contract';
+import { IMPORT_FIELDS, type ImportField } from '../../preload/vocabulary';
+import { MAX_IMPORT_FILE_BYTES } from '../../preload/contract';
+import type { ColumnMapping, ImportCheck, ImportResult, StagedImport } from '../domain/recruitment/types';
+import type { ExportedFile } from '../domain/assembly/types';
 import type { AuditRecord } from '../../db/audit';
 import type { Db } from '../../db/connection';
 import {

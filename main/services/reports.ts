@@ -4,7 +4,9 @@
  * (privacy.ts), then handed to the builder of the report, loaded only when asked for.
  */
 import { z } from 'zod';
-import { REPORT_NAMES, REPORT_TABLES, type ExportedBinaryFile, type ReportName, type ReportRequest, type ReportTable } from '../../preload/contract';
+import { REPORT_NAMES, REPORT_TABLES, type ReportName, type ReportTable } from '../../preload/vocabulary';
+import type { ExportedBinaryFile } from '../domain/assembly/types';
+import type { ReportRequest } from '../reports/types';
 import type { Db } from '../../db/connection';
 import { searchKey } from '../domain/text';
 import { AppError } from '../errors';

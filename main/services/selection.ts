@@ -20,15 +20,15 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { ExportedFile } from '../domain/assembly/types';
 import type {
-  ExportedFile,
   PublicNumberSourceName,
   SelectionOverview,
   SelectionProgress,
   SelectionRun,
   SelectionRunDetail,
   SelectionVerifyResult,
-} from '../../preload/contract';
+} from '../domain/selection/runTypes';
 import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';
 import { readRecruitmentSettings, listFeatures } from '../../db/features';

@@ -10,7 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { METHOD_NAMES, type ApiResult, type MethodName } from '../../preload/contract';
+import { METHOD_NAMES, type ApiResult } from '../../preload/contract';
+import type { MethodName } from '../../main/apiTypes';
 import { APP_HANDLERS } from '../../main/api';
 import type { HandlerMap } from '../../main/registry';
 import { makeApp } from '../helpers/app';

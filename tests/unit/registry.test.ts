@@ -16,6 +16,12 @@ describe('the handler registry', () => {
     expect([...registry.methods].sort()).toEqual([...METHOD_NAMES].sort());
   });
 
+  it('lists at runtime exactly the methods the handler maps define (adding one = handler + one line in METHOD_NAMES)', () => {
+    const defined = APP_HANDLERS.flatMap((map) => Object.keys(map));
+    expect(new Set(defined).size).toBe(defined.length);
+    expect([...defined].sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
   it('refuses a method defined twice', () => {
     const status = { 'app.status': appHandlers['app.status'] } as HandlerMap;
     expect(() => createRegistry([status, status])).toThrow(/defined twice/);
