@@ -5,10 +5,9 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../preload/vocabulary';
+import { LANGUAGES, type Language } from '../../../preload/vocabulary';
 import type { RosterEntry, SessionRoster } from '../../../main/domain/attendance/types';
 import type { Session } from '../../../main/domain/sessions/types';
-import { LANGUAGES } from '../../../preload/vocabulary';
 import { searchRoster } from '../../../main/domain/attendance/search';
 import { call, isApiCallError } from '../../api';
 import { useApiData } from '../../components/AppState';
