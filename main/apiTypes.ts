@@ -41,3 +41,9 @@ export type AssemblyApi = {
 type Assert<T extends true> = T;
 type Listed = (typeof METHOD_NAMES)[number];
 export type EveryMethodListed = Assert<[Exclude<MethodName, Listed>, Exclude<Listed, MethodName>] extends [never, never] ? true : false>;
+
+// A handler whose schema or `run` is typed `any` or `unknown` would quietly untype the renderer's
+// calls: refuse it here (give `run` a declared return type, or the schema a concrete shape).
+type Loose<T> = 0 extends 1 & T ? true : unknown extends T ? true : false;
+type LooseMethods = { [M in MethodName]: true extends Loose<ArgsOf<M>> | Loose<ResultOf<M>> ? M : never }[MethodName];
+export type NoLooseMethod = Assert<[LooseMethods] extends [never] ? true : false>;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { createRegistry, handlers, type HandlerMap } from '../../main/registry';
 import { APP_HANDLERS, createAppRegistry } from '../../main/api';
@@ -7,6 +7,8 @@ import { AppError } from '../../main/errors';
 import { METHOD_NAMES } from '../../preload/contract';
 import { appHandlers } from '../../main/services/app';
 import { useTempDir } from '../helpers/tmp';
+import type { ArgsOf, AssemblyApi, MethodName, ResultOf } from '../../main/apiTypes';
+import type { Session } from '../../main/domain/sessions/types';
 
 const tempDir = useTempDir();
 
@@ -20,6 +22,16 @@ describe('the handler registry', () => {
     const defined = APP_HANDLERS.flatMap((map) => Object.keys(map));
     expect(new Set(defined).size).toBe(defined.length);
     expect([...defined].sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it('types each method from its handler: the schema for the argument, run for the result', () => {
+    // Checked by the compiler (npm run typecheck); at runtime these are no-ops.
+    expectTypeOf<ArgsOf<'sessions.get'>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<ResultOf<'sessions.get'>>().toEqualTypeOf<Session>();
+    expectTypeOf<ResultOf<'sessions.list'>>().toEqualTypeOf<Session[]>();
+    expectTypeOf<AssemblyApi['sessions']['get']>().parameter(0).toEqualTypeOf<{ id: string }>();
+    expectTypeOf<'sessions.get'>().toExtend<MethodName>();
+    expectTypeOf<'sessions.explode'>().not.toExtend<MethodName>();
   });
 
   it('refuses a method defined twice', () => {

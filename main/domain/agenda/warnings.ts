@@ -8,7 +8,7 @@ import type { AgendaSlot, AgendaWarning, Contributor, Room } from './types';
 import type { Session } from '../sessions/types';
 import type { SlotKind } from '../../../preload/vocabulary';
 
-/** What the warnings read of sessions, slots, contributors and rooms (the contract's types, in part). */
+/** What the warnings read of sessions, slots, contributors and rooms (the API's types, in part). */
 export type WarnSession = Pick<Session, 'id' | 'name' | 'date' | 'startTime' | 'endTime'>;
 export type WarnSlot = Omit<AgendaSlot, 'notes' | 'createdAt' | 'updatedAt'>;
 export type WarnContributor = Pick<Contributor, 'id' | 'name' | 'role' | 'status' | 'languages' | 'availability'>;

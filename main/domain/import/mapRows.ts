@@ -7,7 +7,7 @@
 import { BLANK_IDENTITY } from '../recruitment/identity';
 import { searchKey } from '../text';
 
-// The mapping's vocabulary is the API's (preload/contract.ts): one definition for main and the UI.
+// The mapping's vocabulary is the API's (preload/vocabulary.ts, recruitment/types.ts): one definition for main and the UI.
 export { IMPORT_FIELDS as PERSON_FIELDS, PERSON_LANGUAGES } from '../../../preload/vocabulary';
 export type { ColumnMapping, ColumnTarget } from '../recruitment/types';
 export type { ImportField as PersonField, PersonLanguage } from '../../../preload/vocabulary';

@@ -5,7 +5,7 @@
 import { PERSON_STATUSES, type PersonStatus } from '../../../preload/vocabulary';
 import { isCalendarDate } from '../sessionRules';
 
-// One list of statuses for main and renderer: the contract's.
+// One list of statuses for main and renderer: preload/vocabulary.ts.
 export { PERSON_STATUSES };
 export type { PersonStatus };
 

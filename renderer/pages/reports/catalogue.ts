@@ -1,5 +1,5 @@
 /**
- * What can be exported from the Reports page (REPORT_NAMES and REPORT_TABLES of the contract):
+ * What can be exported from the Reports page (REPORT_NAMES and REPORT_TABLES of preload/vocabulary.ts):
  * the formats each comes in, who it is for, and the privacy level offered first.
  */
 import type { PrivacyLevelName, ReportRequest } from '../../../main/reports/types';
