@@ -51,6 +51,7 @@ export function startAutoBackup(ctx: AppContext, everyMs = AUTO_BACKUP_MS): () =
 }
 
 export const backupHandlers = handlers({
+  /** The backups of the open assembly, newest first, with what each holds. */
   'backups.list': {
     args: z.strictObject({}),
     run: (_args, ctx) => {
@@ -60,6 +61,7 @@ export const backupHandlers = handlers({
     },
   },
 
+  /** A backup now (kept until removed by hand). */
   'backups.create': {
     args: z.strictObject({}),
     run: async (_args, ctx): Promise<BackupInfo> => {
@@ -68,6 +70,7 @@ export const backupHandlers = handlers({
     },
   },
 
+  /** Replaces the open assembly by a backup, after taking a backup of the state it replaces. */
   'backups.restore': {
     args: z.strictObject({ name: z.string().min(1).max(300).regex(/^[^/\\]+\.assembly$/, 'must be the name of a backup file') }),
     run: (args, ctx) =>
@@ -89,6 +92,7 @@ export const backupHandlers = handlers({
       }),
   },
 
+  /** A consistent copy of the open assembly at `path` ("Save a copy"), while the app keeps working. */
   'app.saveCopy': {
     args: z.strictObject({ path: filePath }),
     run: async (args, ctx) => {

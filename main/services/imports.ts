@@ -327,6 +327,7 @@ export const importHandlers = handlers({
     args: z.strictObject({ uploadId: id, mapping }),
     run: ({ uploadId, mapping: m }, ctx) => summarise(plan(ctx, ctx.requireDb(), getStaged(ctx, uploadId), m)),
   },
+  /** Corrects one cell of a staged file in memory (row as numbered in the problems, column by index). */
   'imports.editCell': {
     args: z.strictObject({
       uploadId: id,
@@ -354,6 +355,10 @@ export const importHandlers = handlers({
     args: z.strictObject({ uploadId: id, mapping, mode: z.enum(['allOrNothing', 'validOnly']) }),
     run: ({ uploadId, mapping: m, mode }, ctx) => commit(ctx, uploadId, m, mode),
   },
+  /**
+   * Reads, checks and imports a file in one call (for the command line, where nothing stays in
+   * memory between calls): the given mapping, else the saved one, else the guessed one.
+   */
   'imports.importFile': {
     args: z.strictObject({ path: filePath, sheet: requiredText(255).optional(), mapping: mapping.optional(), mode: z.enum(['allOrNothing', 'validOnly']).optional() }),
     run: async (args, ctx) => {

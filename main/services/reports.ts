@@ -69,6 +69,10 @@ export async function buildReport(db: Db, req: ReportRequest, now: Date, default
 }
 
 export const reportHandlers = handlers({
+  /**
+   * A report at a privacy level: the file name carries the level. full: names and contacts;
+   * pseudonymised: codes only; aggregate: counts only, cells under 5 people shown as "<5".
+   */
   'reports.export': {
     args: z.strictObject({
       report: z.union([z.enum(REPORT_NAMES), z.enum(REPORT_TABLES)], { message: `must be one of ${[...new Set([...REPORT_NAMES, ...REPORT_TABLES])].join(', ')}` }),
