@@ -20,8 +20,12 @@ export type MethodName = DomainMap extends infer D ? (D extends unknown ? keyof 
 /** The handler of one method, found in whichever domain's map holds it. */
 type HandlerOf<M extends MethodName> = DomainMap extends infer D ? (D extends unknown ? (M extends keyof D ? D[M] : never) : never) : never;
 
-/** What a caller may send: the schema's input (before defaults and trimming). */
-export type ArgsOf<M extends MethodName> = z.input<HandlerOf<M>['args']>;
+/**
+ * What a caller may send: the schema's input (before defaults and trimming). A method without
+ * arguments takes `{}` and nothing else (zod's input type `{}` would accept any value).
+ */
+export type ArgsOf<M extends MethodName> = NoneIfEmpty<z.input<HandlerOf<M>['args']>>;
+type NoneIfEmpty<T> = [keyof T] extends [never] ? Record<string, never> : T;
 
 /** What the method answers with: whatever its `run` returns, once awaited. */
 export type ResultOf<M extends MethodName> = Awaited<ReturnType<HandlerOf<M>['run']>>;
