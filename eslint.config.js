@@ -20,6 +20,12 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer's type check sees Node's types (main's API types are imported type-only), so
+    // Node globals that do not exist in the page are refused here.
+    files: ['renderer/**'],
+    rules: { 'no-restricted-globals': ['error', 'Buffer', 'process', 'global', 'require', '__dirname', '__filename'] },
+  },
+  {
     files: ['tests/**', 'scripts/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },

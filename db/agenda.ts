@@ -1,5 +1,5 @@
 /** Queries of contributors, perspectives, rooms and agenda slots (lists stored as JSON arrays). */
-import type { AgendaSlot, Contributor, Perspective, Room } from '../preload/contract';
+import type { AgendaSlot, Contributor, Perspective, Room } from '../main/domain/agenda/types';
 import type { Db } from './connection';
 
 interface ContributorRow {

@@ -2,7 +2,8 @@
  * Queries of the attendance log and the per-diem rules. Events are only ever inserted
  * (0004_attendance.sql refuses updates and deletes).
  */
-import type { AttendanceEvent, PerDiemRules, PersonLanguage } from '../preload/contract';
+import type { AttendanceEvent, PerDiemRules } from '../main/domain/attendance/types';
+import type { PersonLanguage } from '../preload/vocabulary';
 import type { Db } from './connection';
 
 const SELECT_EVENTS = `SELECT id, session_id AS sessionId, person_id AS personId, kind, at, operator, device, source, reason,

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../preload/contract';
+import type { AuditEntry } from '../main/domain/assembly/types';
 import type { Db } from './connection';
 import type { IdFactory } from './ids';
 

@@ -1,4 +1,5 @@
-import type { DuplicateFlag, PersonStatus } from '../preload/contract';
+import type { DuplicateFlag } from '../main/domain/recruitment/types';
+import type { PersonStatus } from '../preload/vocabulary';
 import type { Db } from './connection';
 
 interface FlagRow {

@@ -1,4 +1,4 @@
-import type { FeatureInfo, RecruitmentSettings } from '../preload/contract';
+import type { FeatureInfo, RecruitmentSettings } from '../main/domain/recruitment/types';
 import type { Db } from './connection';
 
 interface ValueRow {

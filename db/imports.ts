@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportRecord } from '../preload/contract';
+import type { ColumnMapping, ImportRecord } from '../main/domain/recruitment/types';
 import type { Db } from './connection';
 
 export function findSavedMapping(db: Db, headerKey: string): ColumnMapping | null {

@@ -1,12 +1,5 @@
-import type {
-  ContactEntry,
-  PersonIdentity,
-  PersonLanguage,
-  PersonListItem,
-  PersonQuery,
-  PersonStatus,
-  StatusChange,
-} from '../preload/contract';
+import type { ContactEntry, PersonIdentity, PersonListItem, PersonQuery, StatusChange } from '../main/domain/recruitment/types';
+import type { PersonLanguage, PersonStatus } from '../preload/vocabulary';
 import type { Db } from './connection';
 
 /** A row of `people`, in the names the services use. */

@@ -1,4 +1,4 @@
-import type { PoolSummary } from '../preload/contract';
+import type { PoolSummary } from '../main/domain/recruitment/types';
 import type { Db } from './connection';
 import { listFeatures, livePoolSize } from './features';
 

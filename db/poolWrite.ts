@@ -1,4 +1,4 @@
-import type { PersonIdentity } from '../preload/contract';
+import type { PersonIdentity } from '../main/domain/recruitment/types';
 import type { Db } from './connection';
 
 /**

@@ -1,4 +1,5 @@
-import type { Session, SessionKind } from '../preload/contract';
+import type { Session } from '../main/domain/sessions/types';
+import type { SessionKind } from '../preload/vocabulary';
 import type { Db } from './connection';
 
 interface SessionRow {

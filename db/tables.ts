@@ -1,5 +1,5 @@
 /** Table plans (see 0006_tables.sql). */
-import type { TablePlanSettings } from '../preload/contract';
+import type { TablePlanSettings } from '../main/domain/tables/types';
 import type { Db } from './connection';
 
 export interface StoredTable {

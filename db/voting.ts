@@ -1,5 +1,5 @@
 /** Ballots, tally entries and corrections (see 0007_voting.sql). */
-import type { Ballot, BallotCounts, TallyEntry } from '../preload/contract';
+import type { Ballot, BallotCounts, TallyEntry } from '../main/domain/voting/types';
 import type { Db } from './connection';
 
 interface Raw {

@@ -17,7 +17,7 @@ import { defaultDataDir } from './paths';
 import { openFile } from './services/app';
 import { userCwd } from './userCwd';
 import { existsSync, writeFileSync } from 'node:fs';
-import { REPORT_NAMES, REPORT_TABLES } from '../preload/contract';
+import { REPORT_NAMES, REPORT_TABLES } from '../preload/vocabulary';
 import type { Registry } from './registry';
 
 const USAGE = `Usage:

@@ -1,4 +1,4 @@
-import type { AppStatus } from '../preload/contract';
+import type { AppStatus } from './domain/assembly/types';
 import type { Db } from '../db/connection';
 import { writeAudit, type AuditRecord } from '../db/audit';
 import { newId as defaultNewId, type IdFactory } from '../db/ids';

@@ -1,19 +1,33 @@
 import { z } from 'zod';
-import { METHOD_NAMES, type ApiResult, type ArgsOf, type MethodName, type ResultOf } from '../preload/contract';
+import { METHOD_NAMES, type ApiResult } from '../preload/contract';
 import type { AppContext } from './context';
 import { AppError, isAppError } from './errors';
 import { fieldProblemsFromZod } from './validation';
 
-/** One API method: the zod schema that guards its argument, and the function that does the work. */
-export interface Handler<M extends MethodName> {
-  args: z.ZodType<ArgsOf<M>>;
-  run: (args: ArgsOf<M>, ctx: AppContext) => ResultOf<M> | Promise<ResultOf<M>>;
+/**
+ * One API method: the zod schema that guards its argument, and the function that does the work.
+ * The method's types are read off these two (see main/apiTypes.ts): the argument is what the
+ * schema accepts, the result is what `run` returns. Nothing else declares them.
+ */
+export interface Handler<S extends z.ZodType = z.ZodType, R = unknown> {
+  args: S;
+  // Method syntax on purpose: its parameter is checked bivariantly, so every handler fits the
+  // registry's HandlerMap (each `run` only ever receives what its own schema parsed).
+  run(args: z.output<S>, ctx: AppContext): R;
 }
 
-export type HandlerMap<M extends MethodName = MethodName> = { [K in M]: Handler<K> };
+/** Any domain's handler map, as the registry sees it (names are checked at runtime against METHOD_NAMES). */
+export type HandlerMap = Record<string, Handler>;
 
-/** Types a per-domain map; `satisfies` keeps each handler checked against the contract. */
-export const handlers = <M extends MethodName>(map: HandlerMap<M>): HandlerMap<M> => map;
+/**
+ * Types a per-domain map without a declared contract: each `run` receives what its own schema
+ * parses to, and the map keeps its exact keys, schemas and return types for main/apiTypes.ts.
+ * S (the schemas, inferred first through the mapped type) types each sibling `run`; M is the map
+ * as written, so that the return types of the `run` functions survive.
+ */
+export const handlers = <S extends Record<string, z.ZodType>, M extends { [K in keyof S]: Handler<S[K]> }>(
+  map: M & { [K in keyof S]: Handler<S[K]> },
+): M => map;
 
 /** A sentence a person can act on, plus per-field details with stable rules. */
 function validationError(method: string, error: z.ZodError): AppError {
@@ -23,7 +37,7 @@ function validationError(method: string, error: z.ZodError): AppError {
 }
 
 export interface Registry {
-  methods: readonly MethodName[];
+  methods: typeof METHOD_NAMES;
   call(method: string, args: unknown, ctx: AppContext): Promise<ApiResult<unknown>>;
 }
 
@@ -31,13 +45,13 @@ export interface Registry {
  * Merges the per-domain handler maps (refusing a name defined twice or missing from the
  * contract) and answers every call with `{ ok, data }` or `{ ok: false, error }`.
  */
-export function createRegistry(maps: Partial<HandlerMap>[], log: (msg: string) => void = console.error): Registry {
-  const table = new Map<string, Handler<MethodName>>();
+export function createRegistry(maps: readonly HandlerMap[], log: (msg: string) => void = console.error): Registry {
+  const table = new Map<string, Handler>();
   for (const map of maps) {
     for (const [name, handler] of Object.entries(map)) {
       if (table.has(name)) throw new Error(`API method "${name}" is defined twice`);
       if (!(METHOD_NAMES as readonly string[]).includes(name)) throw new Error(`API method "${name}" is not in preload/contract.ts`);
-      table.set(name, handler as Handler<MethodName>);
+      table.set(name, handler);
     }
   }
   const missing = METHOD_NAMES.filter((m) => !table.has(m));

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { LANGUAGES, type Language, type RecentFile } from '../preload/contract';
+import { LANGUAGES, type Language } from '../preload/vocabulary';
+import type { RecentFile } from './domain/assembly/types';
 
 /**
  * Per-machine preferences (not per assembly): language, last operator name, recent files.

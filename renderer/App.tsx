@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppStatus } from '../preload/contract';
+import type { AppStatus } from '../main/domain/assembly/types';
 import { call, isApiCallError } from './api';
 import { forgetToken, type BridgeState } from './bridge/webBridge';
 import { AppStateContext, type AppState } from './components/AppState';

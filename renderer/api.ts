@@ -1,9 +1,10 @@
 /**
  * The renderer's one way to talk to main: `call('sessions.create', {...})`, typed by the
- * contract. It unwraps the `{ ok, data | error }` envelope and throws an ApiCallError on
+ * handlers themselves (main/apiTypes.ts, type-only). It unwraps the `{ ok, data | error }` envelope and throws an ApiCallError on
  * failure, so pages can use try/catch and forms can show each field's problem beside it.
  */
-import { FIELD_RULES, type ApiError, type ArgsOf, type ErrorCode, type FieldProblem, type FieldRule, type MethodName, type ResultOf } from '../preload/contract';
+import { FIELD_RULES, type ApiError, type ErrorCode, type FieldProblem, type FieldRule } from '../preload/contract';
+import type { ArgsOf, MethodName, ResultOf } from '../main/apiTypes';
 
 export class ApiCallError extends Error {
   readonly code: ErrorCode;

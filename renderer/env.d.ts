@@ -1,4 +1,4 @@
-import type { AssemblyApi } from '../preload/contract';
+import type { AssemblyApi } from '../main/apiTypes';
 
 declare global {
   interface Window {

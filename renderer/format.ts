@@ -7,7 +7,7 @@
  * calendar date and formatted as that same day in UTC, so neither the computer's time zone
  * nor a change of it (a formatter remembers the zone it was made in) can move it a day.
  */
-import type { Language } from '../preload/contract';
+import type { Language } from '../preload/vocabulary';
 
 export const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
 

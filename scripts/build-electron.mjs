@@ -95,7 +95,7 @@ async function buildPreload() {
     outfile: join(outPreload, 'index.cjs'),
     bundle: true,
     // A sandboxed preload is a CommonJS script whose `require` knows only 'electron' (and a few
-    // polyfilled built-ins): everything else, contract.ts included, is inlined.
+    // polyfilled built-ins): everything else, contract.ts included, is inlined (main's API types are type-only imports: erased).
     platform: 'node',
     format: 'cjs',
     target: 'es2022',

@@ -7,11 +7,12 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAppRegistry } from '../main/api';
+import type { ArgsOf, MethodName, ResultOf } from '../main/apiTypes';
 import { AppContext } from '../main/context';
 import { writeDemo, DEMO_SEED } from '../main/demo/writeDemo';
 import { seededIdFactory } from '../db/ids';
 import { createRandom } from '../main/domain/random';
-import { LANGUAGES, REPORT_NAMES, REPORT_TABLES } from '../preload/contract';
+import { LANGUAGES, REPORT_NAMES, REPORT_TABLES } from '../preload/vocabulary';
 
 const out = resolve(process.argv[2] ?? 'out/snapshot');
 mkdirSync(out, { recursive: true });
@@ -26,11 +27,10 @@ async function main(): Promise<void> {
   const registry = createAppRegistry(() => {});
   const ctx = new AppContext('cli', dataDir, undefined, () => new Date(CLOCK), seededIdFactory(createRandom('snapshot/ids').next, Date.parse(CLOCK)));
   ctx.operator = 'snapshot';
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a script reading many result shapes
-  const call = async (method: string, args: unknown): Promise<any> => {
+  const call = async <M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> => {
     const r = await registry.call(method, args, ctx);
     if (!r.ok) throw new Error(`${method} ${JSON.stringify(args)}: ${r.error.code} ${r.error.message}`);
-    return r.data;
+    return r.data as ResultOf<M>;
   };
   // A copy is opened: opening takes a backup and may write to the file.
   copyFileSync(join(out, 'demo-venue.assembly'), join(dataDir, 'venue.assembly'));

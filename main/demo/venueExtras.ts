@@ -4,7 +4,8 @@
  * experts and guests with their perspectives, rooms and an agenda for the six sessions, and the
  * small-group tables of the first weekend.
  */
-import type { AgendaSlot, Contributor, Session } from '../../preload/contract';
+import type { AgendaSlot, Contributor } from '../domain/agenda/types';
+import type { Session } from '../domain/sessions/types';
 import { replacePerspectives, replaceRooms, writeContributor, writeSlot } from '../../db/agenda';
 import type { Db } from '../../db/connection';
 import type { IdFactory } from '../../db/ids';

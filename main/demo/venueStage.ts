@@ -4,7 +4,9 @@
  * a few needs noted, per-diem rules set, and the first weekend's check-ins recorded. The later
  * sessions are still ahead, for the check-in desk.
  */
-import type { AttendanceEvent, Ballot, BallotCounts, Session } from '../../preload/contract';
+import type { AttendanceEvent } from '../domain/attendance/types';
+import type { Ballot, BallotCounts } from '../domain/voting/types';
+import type { Session } from '../domain/sessions/types';
 import { insertEvent, writePerDiemRules } from '../../db/attendance';
 import { finaliseBallot, writeBallot, writeEntry } from '../../db/voting';
 import type { Db } from '../../db/connection';

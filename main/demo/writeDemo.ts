@@ -3,7 +3,7 @@
  * every id comes from a seeded source and every timestamp from one fixed clock, so the
  * demo can be checked into a bug report, diffed, or rebuilt on another laptop.
  */
-import type { Session } from '../../preload/contract';
+import type { Session } from '../domain/sessions/types';
 import { insertAssemblyRow } from '../../db/assemblyMeta';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/connection';

@@ -14,7 +14,9 @@
  * changes nothing). Only `opts.sessionId` is printed when given.
  */
 import type { Content, ContentStack, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { AgendaOverview, AgendaSlot, Contributor, ContributorRole, Session } from '../../preload/contract';
+import type { AgendaOverview, AgendaSlot, Contributor } from '../domain/agenda/types';
+import type { ContributorRole } from '../../preload/vocabulary';
+import type { Session } from '../domain/sessions/types';
 import { languageName, reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
 import { GREY, LIGHT_GREY, formatIsoDate, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';

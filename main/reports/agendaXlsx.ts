@@ -7,7 +7,8 @@
  * This workbook may travel (mailed to a co-organiser, a funder, the venue): it holds NO e-mail
  * address and NO phone number of anyone. Contacts stay in the app and in the staff schedule PDF.
  */
-import type { AgendaOverview, AgendaSlot, Contributor, Session } from '../../preload/contract';
+import type { AgendaOverview, AgendaSlot, Contributor } from '../domain/agenda/types';
+import type { Session } from '../domain/sessions/types';
 import { reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
 import { addTableSheet, minutesBetween, newWorkbook, workbookBytes, type CellInput, type ColumnSpec } from './xlsx';
 

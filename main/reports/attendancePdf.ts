@@ -12,7 +12,7 @@
  * RangeError.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import type { Session } from '../../preload/contract';
+import type { Session } from '../domain/sessions/types';
 import type { ReportData, ReportParticipant } from './data';
 import { byLastName, reportT, type ReportT } from './i18n';
 import type { ReportCounts } from './reportTables';

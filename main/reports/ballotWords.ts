@@ -4,7 +4,7 @@
  * come from main/domain/voting/result.ts, as the count reads them.
  */
 import type { TFunction } from 'i18next';
-import type { BallotRule } from '../../preload/contract';
+import type { BallotRule } from '../domain/voting/types';
 import { namedFraction, thresholdOf } from '../domain/voting/result';
 
 /** "two thirds", "80 %", "half" where the language names the fraction, otherwise "3/5". */

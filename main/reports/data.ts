@@ -4,7 +4,12 @@
  * ReportData and a privacy level (privacy.ts). A fixed clock gives the same data, hence the same
  * bytes.
  */
-import type { AgendaOverview, Ballot, BallotResult, PaymentsList, Session, SelectionRun, TablePlan } from '../../preload/contract';
+import type { AgendaOverview } from '../domain/agenda/types';
+import type { Ballot, BallotResult } from '../domain/voting/types';
+import type { PaymentsList } from '../domain/attendance/types';
+import type { Session } from '../domain/sessions/types';
+import type { SelectionRun } from '../domain/selection/runTypes';
+import type { TablePlan } from '../domain/tables/types';
 import { allPersonFeatureValues, listFeatures, readRecruitmentSettings } from '../../db/features';
 import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';

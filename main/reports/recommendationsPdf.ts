@@ -16,7 +16,8 @@
  * no bar. Nothing finalised: a RangeError.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import type { Ballot, BallotResult, ItemResult, PersonLanguage } from '../../preload/contract';
+import type { Ballot, BallotResult, ItemResult } from '../domain/voting/types';
+import type { PersonLanguage } from '../../preload/vocabulary';
 import type { ReportData } from './data';
 import { thresholdFraction } from '../domain/voting/result';
 import { quorumWords, ruleWords } from './ballotWords';

@@ -26,7 +26,9 @@
  * The aggregate level's data holds no row per person, so the counts those tables need come from
  * `data.counts` (ReportCounts, computed by countsOf before the rows are dropped) when present.
  */
-import type { BallotRule, ReportTable, Session } from '../../preload/contract';
+import type { BallotRule } from '../domain/voting/types';
+import type { ReportTable } from '../../preload/vocabulary';
+import type { Session } from '../domain/sessions/types';
 import { agendaSlotTable } from './agendaXlsx';
 import type { AttendanceMark, ReportData } from './data';
 import { thresholdWords } from './ballotWords';

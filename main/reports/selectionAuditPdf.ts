@@ -17,7 +17,7 @@
  * RangeError.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import type { SelectionRun } from '../../preload/contract';
+import type { SelectionRun } from '../domain/selection/runTypes';
 import type { ReportData } from './data';
 import { reportT, type ReportT } from './i18n';
 import { countCell, SUPPRESSED } from './privacy';

@@ -14,7 +14,8 @@
  * A plan that seats nobody is refused with a RangeError.
  */
 import type { Column, Content, ContentTable, ContentText, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Session, TableMember, TablePlan } from '../../preload/contract';
+import type { Session } from '../domain/sessions/types';
+import type { TableMember, TablePlan } from '../domain/tables/types';
 import { byLastName, reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
 import { A4, FOOTER_HEIGHT, GREY, HEADER_HEIGHT, LIGHT_GREY, formatIsoDate, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';

@@ -5,7 +5,8 @@
  * sorted by last name as the language sorts, with their table). Each sheet is one table (see
  * xlsx.ts). A plan that seats nobody is refused with a RangeError.
  */
-import type { Session, TableMember, TablePlan } from '../../preload/contract';
+import type { Session } from '../domain/sessions/types';
+import type { TableMember, TablePlan } from '../domain/tables/types';
 import { byLastName, reportT, type ReportLang } from './i18n';
 import { addTableSheet, newWorkbook, workbookBytes, type CellInput, type ColumnSpec } from './xlsx';
 

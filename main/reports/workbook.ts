@@ -11,8 +11,7 @@
  * dates from data.generatedAt, and so do the zip entries (which the zip library would otherwise
  * stamp with the time of writing, see fixZipTimes).
  */
-import type { ReportTable } from '../../preload/contract';
-import { REPORT_TABLES } from '../../preload/contract';
+import { REPORT_TABLES, type ReportTable } from '../../preload/vocabulary';
 import type { ReportData } from './data';
 import { languageName, reportT, type ReportLang } from './i18n';
 import type { PrivacyLevel } from './privacy';

@@ -5,21 +5,10 @@
  * of speaking time per topic and perspective (balance.ts) and the party leaders' engagement.
  */
 import { z } from 'zod';
-import {
-  CONTRIBUTOR_ROLES,
-  PERSON_LANGUAGES,
-  SLOT_KINDS,
-  type AgendaOverview,
-  type AgendaSlot,
-  type AgendaWarning,
-  type Contributor,
-  type ExportedBinaryFile,
-  type ExportedFile,
-  type LeaderEngagement,
-  type Perspective,
-  type Room,
-  type Session,
-} from '../../preload/contract';
+import { CONTRIBUTOR_ROLES, PERSON_LANGUAGES, SLOT_KINDS } from '../../preload/vocabulary';
+import type { AgendaOverview, AgendaSlot, AgendaWarning, Contributor, LeaderEngagement, Perspective, Room } from '../domain/agenda/types';
+import type { ExportedBinaryFile, ExportedFile } from '../domain/assembly/types';
+import type { Session } from '../domain/sessions/types';
 import {
   deleteContributor,
   deleteSlot,

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { LANGUAGES, type AppStatus, type AssemblyFileEntry, type AssemblyInfo, type Language } from '../../preload/contract';
+import { LANGUAGES, type Language } from '../../preload/vocabulary';
+import type { AppStatus, AssemblyFileEntry, AssemblyInfo } from '../domain/assembly/types';
 import { insertAssemblyRow, readAssemblyRow } from '../../db/assemblyMeta';
 import { writeAudit } from '../../db/audit';
 import { createAssemblyFile, openAssembly } from '../assemblyFiles';

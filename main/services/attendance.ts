@@ -10,15 +10,9 @@
  */
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import type {
-  AttendanceEvent,
-  AttendanceResult,
-  ExportedBinaryFile,
-  RosterEntry,
-  Session,
-  SessionDashboard,
-  SessionRoster,
-} from '../../preload/contract';
+import type { AttendanceEvent, AttendanceResult, RosterEntry, SessionDashboard, SessionRoster } from '../domain/attendance/types';
+import type { ExportedBinaryFile } from '../domain/assembly/types';
+import type { Session } from '../domain/sessions/types';
 import {
   deskPerson,
   deskPersonByCode,

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { AssemblyInfo, BackupInfo } from '../../preload/contract';
+import type { AssemblyInfo, BackupInfo } from '../domain/assembly/types';
 import { backupSummary, listBackups, takeBackup, type BackupFile } from '../../db/backup';
 import { totalChanges } from '../../db/connection';
 import type { AppContext } from '../context';
@@ -52,6 +52,7 @@ export function startAutoBackup(ctx: AppContext, everyMs = AUTO_BACKUP_MS): () =
 }
 
 export const backupHandlers = handlers({
+  /** The backups of the open assembly, newest first, with what each holds. */
   'backups.list': {
     args: z.strictObject({}),
     run: (_args, ctx) => {
@@ -61,6 +62,7 @@ export const backupHandlers = handlers({
     },
   },
 
+  /** A backup now (kept until removed by hand). */
   'backups.create': {
     args: z.strictObject({}),
     run: async (_args, ctx): Promise<BackupInfo> => {
@@ -69,6 +71,7 @@ export const backupHandlers = handlers({
     },
   },
 
+  /** Replaces the open assembly by a backup, after taking a backup of the state it replaces. */
   'backups.restore': {
     args: z.strictObject({ name: z.string().min(1).max(300).regex(/^[^/\\]+\.assembly$/, 'must be the name of a backup file') }),
     run: (args, ctx) =>
@@ -90,6 +93,7 @@ export const backupHandlers = handlers({
       }),
   },
 
+  /** A consistent copy of the open assembly at `path` ("Save a copy"), while the app keeps working. */
   'app.saveCopy': {
     args: z.strictObject({ path: filePath }),
     run: async (args, ctx) => {

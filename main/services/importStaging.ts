@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { StagedImport } from '../../preload/contract';
+import type { StagedImport } from '../domain/recruitment/types';
 import type { ImportPlan } from '../domain/import/plan';
 import type { ParsedTable } from '../domain/import/readTable';
 import type { AppContext } from '../context';

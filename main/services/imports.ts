@@ -2,16 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
-import {
-  IMPORT_FIELDS,
-  MAX_IMPORT_FILE_BYTES,
-  type ColumnMapping,
-  type ExportedFile,
-  type ImportCheck,
-  type ImportField,
-  type ImportResult,
-  type StagedImport,
-} from '../../preload/contract';
+import { IMPORT_FIELDS, type ImportField } from '../../preload/vocabulary';
+import { MAX_IMPORT_FILE_BYTES } from '../../preload/contract';
+import type { ColumnMapping, ImportCheck, ImportResult, StagedImport } from '../domain/recruitment/types';
+import type { ExportedFile } from '../domain/assembly/types';
 import type { AuditRecord } from '../../db/audit';
 import { dataVersion, totalChanges, type Db } from '../../db/connection';
 import {
@@ -333,6 +327,7 @@ export const importHandlers = handlers({
     args: z.strictObject({ uploadId: id, mapping }),
     run: ({ uploadId, mapping: m }, ctx) => summarise(plan(ctx, ctx.requireDb(), getStaged(ctx, uploadId), m)),
   },
+  /** Corrects one cell of a staged file in memory (row as numbered in the problems, column by index). */
   'imports.editCell': {
     args: z.strictObject({
       uploadId: id,
@@ -360,6 +355,10 @@ export const importHandlers = handlers({
     args: z.strictObject({ uploadId: id, mapping, mode: z.enum(['allOrNothing', 'validOnly']) }),
     run: ({ uploadId, mapping: m, mode }, ctx) => commit(ctx, uploadId, m, mode),
   },
+  /**
+   * Reads, checks and imports a file in one call (for the command line, where nothing stays in
+   * memory between calls): the given mapping, else the saved one, else the guessed one.
+   */
   'imports.importFile': {
     args: z.strictObject({ path: filePath, sheet: requiredText(255).optional(), mapping: mapping.optional(), mode: z.enum(['allOrNothing', 'validOnly']).optional() }),
     run: async (args, ctx) => {

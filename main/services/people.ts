@@ -4,11 +4,10 @@ import {
   PERSON_LANGUAGES,
   PERSON_STATUSES,
   type ContactChannel,
-  type DuplicateFlag,
-  type PersonDetail,
   type PersonLanguage,
   type PersonStatus,
-} from '../../preload/contract';
+} from '../../preload/vocabulary';
+import type { DuplicateFlag, PersonDetail } from '../domain/recruitment/types';
 import type { Db } from '../../db/connection';
 import { closeFlagsOf, duplicatesOf, findDuplicateFlag, resolveDuplicateFlag, listDuplicateFlags } from '../../db/duplicates';
 import { readRecruitmentSettings } from '../../db/features';

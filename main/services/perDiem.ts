@@ -3,7 +3,8 @@
  * computed by main/domain/attendance/perDiem.ts from the attendance log.
  */
 import { z } from 'zod';
-import type { ExportedFile, PaymentRow, PaymentsList, PerDiemRules } from '../../preload/contract';
+import type { ExportedFile } from '../domain/assembly/types';
+import type { PaymentRow, PaymentsList, PerDiemRules } from '../domain/attendance/types';
 import { peopleWithEvents, readPerDiemRules, sessionEvents, timeZone, writePerDiemRules } from '../../db/attendance';
 import type { Db } from '../../db/connection';
 import { listSessions } from '../../db/sessions';

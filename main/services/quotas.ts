@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FeatureInfo, ProposedQuota, QuotaOverview, RecruitmentSettings } from '../../preload/contract';
+import type { FeatureInfo, ProposedQuota, QuotaOverview, RecruitmentSettings } from '../domain/recruitment/types';
 import type { Db } from '../../db/connection';
 import {
   ageReferenceYear,

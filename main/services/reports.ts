@@ -4,7 +4,9 @@
  * (privacy.ts), then handed to the builder of the report, loaded only when asked for.
  */
 import { z } from 'zod';
-import { REPORT_NAMES, REPORT_TABLES, type ExportedBinaryFile, type ReportName, type ReportRequest, type ReportTable } from '../../preload/contract';
+import { REPORT_NAMES, REPORT_TABLES, type ReportName, type ReportTable } from '../../preload/vocabulary';
+import type { ExportedBinaryFile } from '../domain/assembly/types';
+import type { ReportRequest } from '../reports/types';
 import type { Db } from '../../db/connection';
 import { searchKey } from '../domain/text';
 import { AppError } from '../errors';
@@ -67,6 +69,10 @@ export async function buildReport(db: Db, req: ReportRequest, now: Date, default
 }
 
 export const reportHandlers = handlers({
+  /**
+   * A report at a privacy level: the file name carries the level. full: names and contacts;
+   * pseudonymised: codes only; aggregate: counts only, cells under 5 people shown as "<5".
+   */
   'reports.export': {
     args: z.strictObject({
       report: z.union([z.enum(REPORT_NAMES), z.enum(REPORT_TABLES)], { message: `must be one of ${[...new Set([...REPORT_NAMES, ...REPORT_TABLES])].join(', ')}` }),

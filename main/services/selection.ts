@@ -20,15 +20,15 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { ExportedFile } from '../domain/assembly/types';
 import type {
-  ExportedFile,
   PublicNumberSourceName,
   SelectionOverview,
   SelectionProgress,
   SelectionRun,
   SelectionRunDetail,
   SelectionVerifyResult,
-} from '../../preload/contract';
+} from '../domain/selection/runTypes';
 import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';
 import { readRecruitmentSettings, listFeatures } from '../../db/features';
@@ -281,6 +281,11 @@ const drawArgs = z.discriminatedUnion('mode', [
 ]);
 
 export const selectionHandlers = handlers({
+  /**
+   * Builds the instance from the live pool (pool or reserve, not erased) and the quotas, computes
+   * the distribution and (LEXIMIN) the lottery of `lotterySize` tickets, stores the run as prepared.
+   * `source` fixes how the public numbers will be drawn (the published document states it).
+   */
   'selection.prepare': {
     args: z.strictObject({
       algorithm: z.enum(['leximin', 'legacy'], { message: 'must be leximin or legacy' }),
@@ -498,6 +503,7 @@ export const selectionHandlers = handlers({
     },
   },
 
+  /** The run being computed, or null. */
   'selection.progress': {
     args: z.strictObject({}),
     run: (_args, ctx): SelectionProgress | null => {
@@ -515,6 +521,10 @@ export const selectionHandlers = handlers({
     },
   },
 
+  /**
+   * Stops the run being computed: keep = true ends LEXIMIN now with the best distribution so far
+   * (stored, marked incomplete, with its certificate); keep = false cancels (nothing stored).
+   */
   'selection.stop': {
     args: z.strictObject({ keep: z.boolean({ message: 'must be true or false' }) }),
     run: (args, ctx): { stopping: boolean } => {
@@ -527,6 +537,7 @@ export const selectionHandlers = handlers({
     },
   },
 
+  /** Draws the panel of a prepared run: drawn people become "selected", in the same transaction. */
   'selection.draw': {
     args: drawArgs,
     run: (args, ctx) =>
@@ -662,6 +673,7 @@ export const selectionHandlers = handlers({
     run: (args, ctx) => detailOf(requireRun(ctx.requireDb(), args.id)),
   },
 
+  /** Marks a run superseded, with a reason. Statuses set by its draw stay as they are. */
   'selection.supersede': {
     args: z.strictObject({ id, reason: requiredText(500), by: id.optional() }),
     run: (args, ctx) =>
@@ -681,6 +693,7 @@ export const selectionHandlers = handlers({
       }),
   },
 
+  /** The published lottery document of a LEXIMIN run. */
   'selection.document': {
     args: z.strictObject({ id }),
     run: (args, ctx): ExportedFile => {
@@ -692,6 +705,7 @@ export const selectionHandlers = handlers({
     },
   },
 
+  /** Checks a published draw: document (or a path to it), its hash, the public numbers, the panel. Needs no assembly. */
   'selection.verify': {
     args: z
       .strictObject({

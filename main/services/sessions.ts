@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SESSION_KINDS, type Session, type SessionInput, type SessionKind } from '../../preload/contract';
+import { SESSION_KINDS, type SessionKind } from '../../preload/vocabulary';
+import type { Session, SessionInput } from '../domain/sessions/types';
 import { findLiveSessionByNameKey, findSession, insertSession, listSessions, updateSessionRow } from '../../db/sessions';
 import type { Db } from '../../db/connection';
 import { sessionTimeProblems } from '../domain/sessionRules';

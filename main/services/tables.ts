@@ -4,7 +4,8 @@
  * present, facilitators per table, and the printable lists.
  */
 import { z } from 'zod';
-import type { ExportedBinaryFile, TableMember, TablePlan, TablePlanSettings } from '../../preload/contract';
+import type { ExportedBinaryFile } from '../domain/assembly/types';
+import type { TableMember, TablePlan, TablePlanSettings } from '../domain/tables/types';
 import { listContributors } from '../../db/agenda';
 import { assemblyName } from '../../db/assemblyMeta';
 import type { Db } from '../../db/connection';

@@ -4,7 +4,8 @@
  * after. The maths is in main/domain/voting/ (rules, ranking, result).
  */
 import { z } from 'zod';
-import { PERSON_LANGUAGES, type Ballot, type BallotCounts, type BallotDetail, type BallotResult } from '../../preload/contract';
+import { PERSON_LANGUAGES } from '../../preload/vocabulary';
+import type { Ballot, BallotCounts, BallotDetail, BallotResult } from '../domain/voting/types';
 import type { Db } from '../../db/connection';
 import { readRecruitmentSettings } from '../../db/features';
 import { findSession } from '../../db/sessions';

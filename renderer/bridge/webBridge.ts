@@ -7,7 +7,9 @@
  * and removed from the address bar so it does not end up in bookmarks or screenshots;
  * a reload still works.
  */
-import { buildApi, UPLOAD_METHODS, WEB_TOKEN_HEADER, type ApiError, type ApiResult, type AssemblyApi, type MethodName } from '../../preload/contract';
+import { buildApi } from '../../preload/buildApi';
+import { UPLOAD_METHODS, WEB_TOKEN_HEADER, type ApiError, type ApiResult } from '../../preload/contract';
+import type { AssemblyApi, MethodName } from '../../main/apiTypes';
 
 /**
  * The parts of `window` the bridge touches, typed structurally so that the bridge also

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type DependencyList } from 'react';
-import type { AppStatus } from '../../preload/contract';
+import type { AppStatus } from '../../main/domain/assembly/types';
 import { isApiCallError } from '../api';
 
 export interface AppState {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssemblyInfo } from '../../preload/contract';
+import type { AssemblyInfo } from '../../main/domain/assembly/types';
 import { call } from '../api';
 import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssemblyInfo, BackupInfo, Language } from '../../preload/contract';
+import type { AssemblyInfo, BackupInfo } from '../../main/domain/assembly/types';
+import type { Language } from '../../preload/vocabulary';
 import { call, isApiCallError } from '../api';
 import { formatInstant, formatNumber, localeFor, todayCalendarDate } from '../format';
 import { currentLanguage } from '../i18n';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../preload/contract';
+import { LANGUAGES, type Language } from '../../preload/vocabulary';
 import { call } from '../api';
 import { applyLanguage } from '../i18n';
 import { useAppState } from './AppState';

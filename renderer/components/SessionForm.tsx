@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SESSION_KINDS, type SessionInput, type SessionKind } from '../../preload/contract';
+import { SESSION_KINDS, type SessionKind } from '../../preload/vocabulary';
+import type { SessionInput } from '../../main/domain/sessions/types';
 import { isApiCallError } from '../api';
 import { ErrorNotice } from './ErrorNotice';
 import { Field, useFieldErrorText } from './Field';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type JSX, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssemblyInfo } from '../../preload/contract';
+import type { AssemblyInfo } from '../../main/domain/assembly/types';
 import { call } from '../api';
 import { AREAS, hrefFor, useArea, type Area } from '../router';
 import { AgendaPage, ParticipantsPage, ReportsPage, TablesPage, VotingPage } from '../pages/PlaceholderPages';

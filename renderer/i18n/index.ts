@@ -6,7 +6,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../preload/contract';
+import { LANGUAGES, type Language } from '../../preload/vocabulary';
 import { localeFor } from '../format';
 import en from './en.json';
 import fr from './fr.json';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../preload/contract';
+import type { Session } from '../../main/domain/sessions/types';
 import { call } from '../api';
 import { useApiData } from '../components/AppState';
 import { AreaTabs, useAreaPart } from '../components/AreaTabs';

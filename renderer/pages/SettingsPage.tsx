@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../preload/contract';
+import type { AuditEntry } from '../../main/domain/assembly/types';
 import { call, isApiCallError } from '../api';
 import { useApiData, useAppState } from '../components/AppState';
 import { DataTable } from '../components/DataTable';

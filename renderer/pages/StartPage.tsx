@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssemblyInfo } from '../../preload/contract';
+import type { AssemblyInfo } from '../../main/domain/assembly/types';
 import { call, isApiCallError } from '../api';
 import { useApiData, useAppState } from '../components/AppState';
 import { latestBackupOf } from '../components/BackupsDialog';

@@ -9,7 +9,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { ApiResult, Session, SessionRoster } from '../../preload/contract';
+import type { ApiResult } from '../../preload/contract';
+import type { Session } from '../../main/domain/sessions/types';
+import type { SessionRoster } from '../../main/domain/attendance/types';
 import { expect, test } from './fixtures';
 
 // Not serial: one page's failure must not hide what the other tests would find.

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { Session } from '../../preload/contract';
+import type { Session } from '../../main/domain/sessions/types';
 import { DEMO_ASSEMBLY_NAME } from '../../main/domain/demo/generate';
 import { ARTIFACTS_DIR, expect, snap, test } from './fixtures';
 import { api, goToHash } from './pageApi';

@@ -9,7 +9,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { PaymentsList, RosterEntry, Session, SessionRoster } from '../../preload/contract';
+import type { PaymentsList, RosterEntry, SessionRoster } from '../../main/domain/attendance/types';
+import type { Session } from '../../main/domain/sessions/types';
 import { ARTIFACTS_DIR, expect, snap, test } from './fixtures';
 import { api, goToHash, sessionNamed } from './pageApi';
 

@@ -8,7 +8,10 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ApiResult, AssemblyInfo, BackupInfo, Session, SessionRoster } from '../../preload/contract';
+import type { ApiResult } from '../../preload/contract';
+import type { AssemblyInfo, BackupInfo } from '../../main/domain/assembly/types';
+import type { Session } from '../../main/domain/sessions/types';
+import type { SessionRoster } from '../../main/domain/attendance/types';
 import { ARTIFACTS_DIR, expect, snap, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });

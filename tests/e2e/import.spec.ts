@@ -9,7 +9,8 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { DEMO_ASSEMBLY_NAME } from '../../main/domain/demo/generate';
-import type { ApiResult, ImportRecord, PersonListItem } from '../../preload/contract';
+import type { ApiResult } from '../../preload/contract';
+import type { ImportRecord, PersonListItem } from '../../main/domain/recruitment/types';
 import { expect, snap, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });

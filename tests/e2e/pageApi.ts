@@ -3,7 +3,8 @@
  * window.assembly the renderer uses), moving to an area by its address, finding a session.
  */
 import type { Page } from '@playwright/test';
-import type { ApiResult, Session } from '../../preload/contract';
+import type { ApiResult } from '../../preload/contract';
+import type { Session } from '../../main/domain/sessions/types';
 
 /** Calls an API method from the page and returns its data (throws with the error otherwise). */
 export async function api<T>(page: Page, method: string, args: unknown): Promise<T> {

@@ -5,7 +5,8 @@
  * fresh assembly. The tests of this file share one server and data folder and run in order.
  */
 import type { Page } from '@playwright/test';
-import type { AssemblyApi, ColumnTarget, PersonListItem } from '../../preload/contract';
+import type { AssemblyApi } from '../../main/apiTypes';
+import type { ColumnTarget, PersonListItem } from '../../main/domain/recruitment/types';
 import { DEMO_ASSEMBLY_NAME } from '../../main/domain/demo/generate';
 import { expect, snap, test } from './fixtures';
 

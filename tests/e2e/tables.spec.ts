@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import type { SessionRoster } from '../../preload/contract';
+import type { SessionRoster } from '../../main/domain/attendance/types';
 import { expect, snap, test } from './fixtures';
 import { api, goToHash, sessionNamed } from './pageApi';
 

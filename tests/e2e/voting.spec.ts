@@ -6,7 +6,9 @@
  * The tests share one server and run in order.
  */
 import type { Page } from '@playwright/test';
-import type { Ballot, Session, SessionRoster } from '../../preload/contract';
+import type { Ballot } from '../../main/domain/voting/types';
+import type { Session } from '../../main/domain/sessions/types';
+import type { SessionRoster } from '../../main/domain/attendance/types';
 import { expect, snap, test } from './fixtures';
 import { api, goToHash } from './pageApi';
 

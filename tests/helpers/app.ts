@@ -1,4 +1,4 @@
-import type { ArgsOf, MethodName, ResultOf } from '../../preload/contract';
+import type { ArgsOf, MethodName, ResultOf } from '../../main/apiTypes';
 import { createAppRegistry } from '../../main/api';
 import { AppContext } from '../../main/context';
 

@@ -1,6 +1,6 @@
 /** The agenda through the API on real SQLite files: contributors, rooms, slots, warnings, balance. */
 import { describe, expect, it } from 'vitest';
-import type { ContributorInput } from '../../preload/contract';
+import type { ContributorInput } from '../../main/domain/agenda/types';
 import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
 

@@ -3,7 +3,7 @@
  * confirmed participants, one selected (not confirmed) person and a session.
  */
 import { describe, expect, it } from 'vitest';
-import type { AttendanceEvent } from '../../preload/contract';
+import type { AttendanceEvent } from '../../main/domain/attendance/types';
 import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
 

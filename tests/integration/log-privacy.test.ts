@@ -10,7 +10,8 @@
  * anything written to the console, stdout or stderr, and the audit log in the assembly file.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiResult, ArgsOf, MethodName, ResultOf } from '../../preload/contract';
+import type { ApiResult } from '../../preload/contract';
+import type { ArgsOf, MethodName, ResultOf } from '../../main/apiTypes';
 import { createAppRegistry } from '../../main/api';
 import { AppContext } from '../../main/context';
 import { useTempDir } from '../helpers/tmp';

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ColumnMapping } from '../../preload/contract';
+import type { ColumnMapping } from '../../main/domain/recruitment/types';
 import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
 

@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { AgendaOverview, AgendaSlot, Contributor, Session } from '../../preload/contract';
+import type { AgendaOverview, AgendaSlot, Contributor } from '../../main/domain/agenda/types';
+import type { Session } from '../../main/domain/sessions/types';
 import { agendaPdf } from '../../main/reports/agendaPdf';
 import { agendaWorkbook } from '../../main/reports/agendaXlsx';
 import { excelDate, excelTime, neutraliseText, sheetName } from '../../main/reports/xlsx';

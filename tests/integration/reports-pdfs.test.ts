@@ -17,7 +17,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Ballot, BallotCounts, Contributor, SelectionRun } from '../../preload/contract';
+import type { Ballot, BallotCounts } from '../../main/domain/voting/types';
+import type { Contributor } from '../../main/domain/agenda/types';
+import type { SelectionRun } from '../../main/domain/selection/runTypes';
 import { openAssemblyDb } from '../../db/connection';
 import { DEMO_SEED, writeDemoAssembly } from '../../main/demo/writeDemo';
 import { ballotResult } from '../../main/domain/voting/result';

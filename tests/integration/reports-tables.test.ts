@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Session, TableMember, TablePlan } from '../../preload/contract';
+import type { Session } from '../../main/domain/sessions/types';
+import type { TableMember, TablePlan } from '../../main/domain/tables/types';
 import { byLastName } from '../../main/reports/i18n';
 import { tablesPdf } from '../../main/reports/tablesPdf';
 import { tablesWorkbook } from '../../main/reports/tablesXlsx';

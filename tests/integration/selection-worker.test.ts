@@ -4,7 +4,7 @@
  * stored). On the demo assembly (1,500 people), where LEXIMIN takes several seconds.
  */
 import { describe, expect, it } from 'vitest';
-import type { SelectionProgress } from '../../preload/contract';
+import type { SelectionProgress } from '../../main/domain/selection/runTypes';
 import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
 

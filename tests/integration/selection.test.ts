@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SelectionRun } from '../../preload/contract';
+import type { SelectionRun } from '../../main/domain/selection/runTypes';
 import { runCli } from '../../main/cli';
 import { sha256 } from '../../main/domain/selection/lottery';
 import { makeApp } from '../helpers/app';

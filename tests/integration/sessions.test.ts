@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SessionInput } from '../../preload/contract';
+import type { SessionInput } from '../../main/domain/sessions/types';
 import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
 

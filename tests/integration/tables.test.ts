@@ -1,6 +1,6 @@
 /** Table plans through the API on the demo at the venue (60 confirmed, weekend 1 checked in). */
 import { describe, expect, it } from 'vitest';
-import type { TablePlan } from '../../preload/contract';
+import type { TablePlan } from '../../main/domain/tables/types';
 import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
 

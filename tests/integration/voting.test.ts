@@ -1,6 +1,6 @@
 /** Ballots, double entry and results through the API on the demo at the venue. */
 import { describe, expect, it } from 'vitest';
-import type { BallotCounts, BallotInput } from '../../preload/contract';
+import type { BallotCounts, BallotInput } from '../../main/domain/voting/types';
 import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
 

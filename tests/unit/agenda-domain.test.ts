@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgendaWarningKind } from '../../preload/contract';
+import type { AgendaWarningKind } from '../../main/domain/agenda/types';
 import { topicBalance } from '../../main/domain/agenda/balance';
 import { agendaWarnings, type WarnContributor, type WarnSlot, type WarningInput } from '../../main/domain/agenda/warnings';
 import { calendar, foldLine, icsText } from '../../main/reports/ics';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PerDiemRules } from '../../preload/contract';
+import type { PerDiemRules } from '../../main/domain/attendance/types';
 import { foldAttendance, type EventFact } from '../../main/domain/attendance/state';
 import { perDiemFor, type PerDiemSession } from '../../main/domain/attendance/perDiem';
 import { instantOf, localParts } from '../../main/domain/attendance/time';

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../renderer/i18n';
 import { REPORT_LANGS, reportResources } from '../../main/reports/i18n';
-import { CONTRIBUTOR_ROLES, PERSON_STATUSES, REPORT_TABLES, SELECTION_ALGORITHMS, SLOT_KINDS } from '../../preload/contract';
+import { CONTRIBUTOR_ROLES, PERSON_STATUSES, REPORT_TABLES, SELECTION_ALGORITHMS, SLOT_KINDS } from '../../preload/vocabulary';
 
 type Tree = { [key: string]: unknown };
 const ROOT = join(__dirname, '..', '..');

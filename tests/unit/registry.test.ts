@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { createRegistry, handlers, type HandlerMap } from '../../main/registry';
 import { APP_HANDLERS, createAppRegistry } from '../../main/api';
@@ -7,6 +7,8 @@ import { AppError } from '../../main/errors';
 import { METHOD_NAMES } from '../../preload/contract';
 import { appHandlers } from '../../main/services/app';
 import { useTempDir } from '../helpers/tmp';
+import type { ArgsOf, AssemblyApi, MethodName, ResultOf } from '../../main/apiTypes';
+import type { Session } from '../../main/domain/sessions/types';
 
 const tempDir = useTempDir();
 
@@ -16,13 +18,29 @@ describe('the handler registry', () => {
     expect([...registry.methods].sort()).toEqual([...METHOD_NAMES].sort());
   });
 
+  it('lists at runtime exactly the methods the handler maps define (adding one = handler + one line in METHOD_NAMES)', () => {
+    const defined = APP_HANDLERS.flatMap((map) => Object.keys(map));
+    expect(new Set(defined).size).toBe(defined.length);
+    expect([...defined].sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it('types each method from its handler: the schema for the argument, run for the result', () => {
+    // Checked by the compiler (npm run typecheck); at runtime these are no-ops.
+    expectTypeOf<ArgsOf<'sessions.get'>>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<ResultOf<'sessions.get'>>().toEqualTypeOf<Session>();
+    expectTypeOf<ResultOf<'sessions.list'>>().toEqualTypeOf<Session[]>();
+    expectTypeOf<AssemblyApi['sessions']['get']>().parameter(0).toEqualTypeOf<{ id: string }>();
+    expectTypeOf<'sessions.get'>().toExtend<MethodName>();
+    expectTypeOf<'sessions.explode'>().not.toExtend<MethodName>();
+  });
+
   it('refuses a method defined twice', () => {
-    const status = { 'app.status': appHandlers['app.status'] } as Partial<HandlerMap>;
+    const status = { 'app.status': appHandlers['app.status'] } as HandlerMap;
     expect(() => createRegistry([status, status])).toThrow(/defined twice/);
   });
 
   it('refuses a method missing from the contract, and a contract method without a handler', () => {
-    const stray = { 'app.bogus': { args: z.strictObject({}), run: () => 1 } } as unknown as Partial<HandlerMap>;
+    const stray = { 'app.bogus': { args: z.strictObject({}), run: () => 1 } } as unknown as HandlerMap;
     expect(() => createRegistry([stray])).toThrow(/not in preload\/contract.ts/);
     expect(() => createRegistry([])).toThrow(/without a handler: app.status/);
   });
@@ -84,7 +102,7 @@ describe('the handler registry', () => {
     const rest = Object.fromEntries(
       Object.entries(realHandlers).filter(([name]) => name !== 'app.status' && name !== 'app.closeAssembly'),
     );
-    const registry = createRegistry([failing as Partial<HandlerMap>, rest as Partial<HandlerMap>], (m) => logged.push(m));
+    const registry = createRegistry([failing as HandlerMap, rest as HandlerMap], (m) => logged.push(m));
     const ctx = new AppContext('cli', tempDir());
     expect(await registry.call('app.status', {}, ctx)).toEqual({
       ok: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssemblyApi } from '../../preload/contract';
+import type { AssemblyApi } from '../../main/apiTypes';
 import { TOKEN_STORAGE_KEY, httpInvoke, installWebBridge, takeToken, type BridgeWindow } from '../../renderer/bridge/webBridge';
 
 function fakeWindow(href: string, stored: Record<string, string> = {}) {

@@ -4,7 +4,8 @@
  * speakers; a speaker without a perspective counts under "no perspective". Breaks, votes and
  * small-group deliberation have no speakers in this sense and are left out.
  */
-import type { SlotKind, TopicBalance } from '../../../preload/contract';
+import type { SlotKind } from '../../../preload/vocabulary';
+import type { TopicBalance } from './types';
 
 export interface BalanceSlot {
   topic: string;

@@ -4,9 +4,11 @@
  * the sentence (so the page can translate it). Times are the venue's local HH:MM on a session's
  * date, so daylight-saving changes do not enter the comparisons.
  */
-import type { AgendaSlot, AgendaWarning, Contributor, Room, Session, SlotKind } from '../../../preload/contract';
+import type { AgendaSlot, AgendaWarning, Contributor, Room } from './types';
+import type { Session } from '../sessions/types';
+import type { SlotKind } from '../../../preload/vocabulary';
 
-/** What the warnings read of sessions, slots, contributors and rooms (the contract's types, in part). */
+/** What the warnings read of sessions, slots, contributors and rooms (the API's types, in part). */
 export type WarnSession = Pick<Session, 'id' | 'name' | 'date' | 'startTime' | 'endTime'>;
 export type WarnSlot = Omit<AgendaSlot, 'notes' | 'createdAt' | 'updatedAt'>;
 export type WarnContributor = Pick<Contributor, 'id' | 'name' | 'role' | 'status' | 'languages' | 'availability'>;

@@ -10,7 +10,7 @@
  * Travel allowance is paid per day attended; childcare allowance per day attended to those who
  * need childcare. Excused absences are not paid.
  */
-import type { PerDiemRules } from '../../../preload/contract';
+import type { PerDiemRules } from './types';
 
 export interface PerDiemSession {
   id: string;

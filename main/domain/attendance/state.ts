@@ -9,7 +9,7 @@
  *  - excused: a live excuse and no live check-in (arriving after all wins over the excuse).
  * Ties in time are broken by event id, so "latest" is always one event.
  */
-import type { AttendanceEventKind, AttendanceState } from '../../../preload/contract';
+import type { AttendanceEventKind, AttendanceState } from './types';
 
 export interface EventFact {
   id: string;

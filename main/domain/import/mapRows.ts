@@ -7,10 +7,12 @@
 import { BLANK_IDENTITY } from '../recruitment/identity';
 import { searchKey } from '../text';
 
-// The mapping's vocabulary is the API's (preload/contract.ts): one definition for main and the UI.
-export { IMPORT_FIELDS as PERSON_FIELDS, PERSON_LANGUAGES } from '../../../preload/contract';
-export type { ColumnMapping, ColumnTarget, ImportField as PersonField, PersonLanguage } from '../../../preload/contract';
-import { PERSON_LANGUAGES, type ColumnMapping, type ColumnTarget, type ImportField as PersonField, type PersonIdentity, type PersonLanguage } from '../../../preload/contract';
+// The mapping's vocabulary is the API's (preload/vocabulary.ts, recruitment/types.ts): one definition for main and the UI.
+export { IMPORT_FIELDS as PERSON_FIELDS, PERSON_LANGUAGES } from '../../../preload/vocabulary';
+export type { ColumnMapping, ColumnTarget } from '../recruitment/types';
+export type { ImportField as PersonField, PersonLanguage } from '../../../preload/vocabulary';
+import { PERSON_LANGUAGES, type ImportField as PersonField, type PersonLanguage } from '../../../preload/vocabulary';
+import type { ColumnMapping, ColumnTarget, PersonIdentity } from '../recruitment/types';
 
 export interface PersonDraft extends PersonIdentity {
   /** The Excel row the person came from, for messages after import. */

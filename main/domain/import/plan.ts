@@ -1,4 +1,4 @@
-import type { ColumnMapping } from '../../../preload/contract';
+import type { ColumnMapping } from '../recruitment/types';
 import { findDuplicates, type DuplicatePair } from '../recruitment/duplicates';
 import { householdKey } from '../recruitment/normalise';
 import { personSearchKey, rowFingerprint } from '../recruitment/personKeys';

@@ -1,4 +1,4 @@
-import type { PersonIdentity } from '../../../preload/contract';
+import type { PersonIdentity } from './types';
 
 /**
  * Every personal field, empty. An import starts each row from it; an erasure writes it over the

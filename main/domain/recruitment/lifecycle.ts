@@ -2,10 +2,10 @@
  * The life of a respondent from the pool to a seat on the panel, as pure rules: which status
  * changes are allowed and what each one must record. The service applies them and keeps history.
  */
-import { PERSON_STATUSES, type PersonStatus } from '../../../preload/contract';
+import { PERSON_STATUSES, type PersonStatus } from '../../../preload/vocabulary';
 import { isCalendarDate } from '../sessionRules';
 
-// One list of statuses for main and renderer: the contract's.
+// One list of statuses for main and renderer: preload/vocabulary.ts.
 export { PERSON_STATUSES };
 export type { PersonStatus };
 

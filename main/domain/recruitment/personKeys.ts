@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { PersonIdentity } from '../../../preload/contract';
+import type { PersonIdentity } from './types';
 import { searchKey } from '../text';
 
 /**

@@ -3,7 +3,7 @@
  * a set of minima and maxima against the panel size and the pool before a draw is attempted.
  * A draw with impossible quotas fails late and obscurely; these checks say why, early.
  */
-import type { ProposedQuota as ProposedQuotaInfo } from '../../../preload/contract';
+import type { ProposedQuota as ProposedQuotaInfo } from './types';
 
 export interface QuotaFeatureInput {
   name: string;

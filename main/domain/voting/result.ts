@@ -4,7 +4,7 @@
  * ballot (approval, ranking) what was adopted or who won, with the rule in words. Ties are
  * reported; quorum not met means nothing is adopted.
  */
-import type { Ballot, BallotCounts, BallotResult, ItemResult } from '../../../preload/contract';
+import type { Ballot, BallotCounts, BallotResult, ItemResult } from './types';
 import { PaperError, approval, borda, checkPapers, schulze } from './ranking';
 import { quorumMet, scaleResult, yesNoResult, type ThresholdRule } from './rules';
 

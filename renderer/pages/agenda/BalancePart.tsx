@@ -3,7 +3,7 @@
  * the same figures in a table), one-sided topics flagged; and the party leaders per session.
  */
 import { useTranslation } from 'react-i18next';
-import type { AgendaOverview, TopicBalance } from '../../../preload/contract';
+import type { AgendaOverview, TopicBalance } from '../../../main/domain/agenda/types';
 import { DataTable } from '../../components/DataTable';
 import { LoadStatus } from '../../components/StatusLine';
 import { formatCalendarDate, formatNumber, formatTimeRange } from '../../format';

@@ -1,7 +1,14 @@
 /** Adding or editing an expert or guest: every field of ContributorInput, euros typed as amounts. */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRIBUTOR_ROLES, type AgendaOverview, type AvailabilityWindow, type Contributor, type ContributorInput, type ContributorRole, type ContributorStatus } from '../../../preload/contract';
+import { CONTRIBUTOR_ROLES, type ContributorRole } from '../../../preload/vocabulary';
+import type {
+  AgendaOverview,
+  AvailabilityWindow,
+  Contributor,
+  ContributorInput,
+  ContributorStatus,
+} from '../../../main/domain/agenda/types';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -5,7 +5,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type AgendaOverview, type AgendaSlot, type AgendaWarning, type Language, type Session } from '../../../preload/contract';
+import { LANGUAGES, type Language } from '../../../preload/vocabulary';
+import type { AgendaOverview, AgendaSlot, AgendaWarning } from '../../../main/domain/agenda/types';
+import type { Session } from '../../../main/domain/sessions/types';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';

@@ -1,7 +1,7 @@
 /** Experts and guests: the contributors table, the form, the speaker's calendar, deletion. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contributor } from '../../../preload/contract';
+import type { Contributor } from '../../../main/domain/agenda/types';
 import { call } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';

@@ -1,7 +1,7 @@
 /** The perspectives (an ordered list) and the rooms (name and capacity) of the assembly. */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Perspective, Room } from '../../../preload/contract';
+import type { Perspective, Room } from '../../../main/domain/agenda/types';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';

@@ -1,7 +1,9 @@
 /** Adding or editing a slot: times, kind, title, topic, room, speakers and facilitators, languages. */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SLOT_KINDS, type AgendaOverview, type AgendaSlot, type AgendaSlotInput, type Contributor, type PersonLanguage, type Session, type SlotKind } from '../../../preload/contract';
+import { SLOT_KINDS, type PersonLanguage, type SlotKind } from '../../../preload/vocabulary';
+import type { AgendaOverview, AgendaSlot, AgendaSlotInput, Contributor } from '../../../main/domain/agenda/types';
+import type { Session } from '../../../main/domain/sessions/types';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -4,7 +4,8 @@
  * links that take the focus to the slot or the person concerned.
  */
 import { useTranslation } from 'react-i18next';
-import type { AgendaOverview, AgendaSlot, AgendaWarning, PersonLanguage } from '../../../preload/contract';
+import type { AgendaOverview, AgendaSlot, AgendaWarning } from '../../../main/domain/agenda/types';
+import type { PersonLanguage } from '../../../preload/vocabulary';
 import { formatCalendarDate } from '../../format';
 import { currentLanguage } from '../../i18n';
 

@@ -4,7 +4,8 @@
  */
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSON_LANGUAGES, type AgendaOverview, type AgendaSlot, type Contributor, type PersonLanguage } from '../../../preload/contract';
+import { PERSON_LANGUAGES, type PersonLanguage } from '../../../preload/vocabulary';
+import type { AgendaOverview, AgendaSlot, Contributor } from '../../../main/domain/agenda/types';
 import { isApiCallError } from '../../api';
 import type { Loaded } from '../../components/AppState';
 import { fieldErrorText } from '../../fieldErrors';

@@ -3,7 +3,7 @@
  * image has a summary as its name, and the same numbers are in a table hidden from view.
  */
 import { useTranslation } from 'react-i18next';
-import type { SessionDashboard } from '../../../preload/contract';
+import type { SessionDashboard } from '../../../main/domain/attendance/types';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 

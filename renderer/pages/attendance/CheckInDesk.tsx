@@ -7,7 +7,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceResult, PersonRef, RosterEntry, Session, SessionRoster } from '../../../preload/contract';
+import type { AttendanceResult, PersonRef, RosterEntry, SessionRoster } from '../../../main/domain/attendance/types';
+import type { Session } from '../../../main/domain/sessions/types';
 import { searchRoster } from '../../../main/domain/attendance/search';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session, SessionDashboard, SessionRoster } from '../../../preload/contract';
+import type { Session } from '../../../main/domain/sessions/types';
+import type { SessionDashboard, SessionRoster } from '../../../main/domain/attendance/types';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadStatus } from '../../components/StatusLine';

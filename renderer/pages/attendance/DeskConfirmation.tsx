@@ -4,7 +4,8 @@
  * refusal in its own words and colour (never a silent success).
  */
 import { useTranslation } from 'react-i18next';
-import type { AttendanceResult, PersonStatus } from '../../../preload/contract';
+import type { AttendanceResult } from '../../../main/domain/attendance/types';
+import type { PersonStatus } from '../../../preload/vocabulary';
 import { isApiCallError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { languageName, needsList } from './shared';

@@ -1,7 +1,7 @@
 /** The desk's two dialogs: check-out (with an optional time) and an excused absence (with its reason). */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceResult, RosterEntry } from '../../../preload/contract';
+import type { AttendanceResult, RosterEntry } from '../../../main/domain/attendance/types';
 import { call, isApiCallError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -3,7 +3,8 @@
  * language. Prints on its own (the rest of the page is left out of the printout).
  */
 import { useTranslation } from 'react-i18next';
-import type { RosterEntry, Session } from '../../../preload/contract';
+import type { RosterEntry } from '../../../main/domain/attendance/types';
+import type { Session } from '../../../main/domain/sessions/types';
 import { formatCalendarDate, formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { languageName } from './shared';

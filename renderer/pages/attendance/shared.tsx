@@ -6,7 +6,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { RosterEntry, Session } from '../../../preload/contract';
+import type { RosterEntry } from '../../../main/domain/attendance/types';
+import type { Session } from '../../../main/domain/sessions/types';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { EmptyState } from '../../components/EmptyState';

@@ -4,8 +4,9 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, RosterEntry, Session, SessionRoster } from '../../../preload/contract';
-import { LANGUAGES } from '../../../preload/contract';
+import { LANGUAGES, type Language } from '../../../preload/vocabulary';
+import type { RosterEntry, SessionRoster } from '../../../main/domain/attendance/types';
+import type { Session } from '../../../main/domain/sessions/types';
 import { searchRoster } from '../../../main/domain/attendance/search';
 import { searchKey } from '../../../main/domain/text';
 import { call } from '../../api';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, PaymentRow, PerDiemRules } from '../../../preload/contract';
+import type { Language } from '../../../preload/vocabulary';
+import type { PaymentRow, PerDiemRules } from '../../../main/domain/attendance/types';
 import { call, isApiCallError } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateFlag } from '../../../preload/contract';
+import type { DuplicateFlag } from '../../../main/domain/recruitment/types';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { DataTable } from '../../components/DataTable';

@@ -4,7 +4,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Band, FeatureInfo } from '../../../preload/contract';
+import type { Band, FeatureInfo } from '../../../main/domain/recruitment/types';
 import { call, isApiCallError } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';

@@ -4,7 +4,7 @@
  * above it holds the same figures: it is the chart's text alternative.
  */
 import { useTranslation } from 'react-i18next';
-import type { FeatureInfo } from '../../../preload/contract';
+import type { FeatureInfo } from '../../../main/domain/recruitment/types';
 import { formatNumber, formatPercent, localeFor } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { signedText } from './QuotaInputs';

@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeatureInfo, FeatureValueInfo } from '../../../preload/contract';
+import type { FeatureInfo, FeatureValueInfo } from '../../../main/domain/recruitment/types';
 import { call, isApiCallError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';

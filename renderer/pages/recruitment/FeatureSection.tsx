@@ -4,7 +4,7 @@
  * feature's own problems and its chart.
  */
 import { useTranslation } from 'react-i18next';
-import type { FeatureInfo, FeatureValueInfo, ProposedQuota, QuotaProblemInfo } from '../../../preload/contract';
+import type { FeatureInfo, FeatureValueInfo, ProposedQuota, QuotaProblemInfo } from '../../../main/domain/recruitment/types';
 import { formatNumber, formatPercent } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { FeatureChart } from './FeatureChart';

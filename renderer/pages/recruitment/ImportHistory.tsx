@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportRecord } from '../../../preload/contract';
+import type { ImportRecord } from '../../../main/domain/recruitment/types';
 import type { Loaded } from '../../components/AppState';
 import { DataTable } from '../../components/DataTable';
 import { LoadStatus } from '../../components/StatusLine';

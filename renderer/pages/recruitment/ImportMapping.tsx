@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, type ColumnTarget, type StagedImport } from '../../../preload/contract';
+import { IMPORT_FIELDS } from '../../../preload/vocabulary';
+import type { ColumnTarget, StagedImport } from '../../../main/domain/recruitment/types';
 import { DataTable } from '../../components/DataTable';
 import { isImportField, samplesOf, selectValueOf, shortValue } from './ImportShared';
 

@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import {
-  MAX_IMPORT_FILE_BYTES,
-  type ColumnTarget,
-  type ImportCheck,
-  type ImportMode,
-  type ImportResult,
-  type ImportRowProblem,
-  type StagedImport,
-} from '../../../preload/contract';
+import { MAX_IMPORT_FILE_BYTES } from '../../../preload/contract';
+import type {
+  ColumnTarget,
+  ImportCheck,
+  ImportMode,
+  ImportResult,
+  ImportRowProblem,
+  StagedImport,
+} from '../../../main/domain/recruitment/types';
 import { ApiCallError, call, isApiCallError } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { ErrorNotice } from '../../components/ErrorNotice';

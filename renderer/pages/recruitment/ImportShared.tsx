@@ -1,6 +1,7 @@
 /** Small helpers shared by the parts of the Import page. */
 import type { TFunction } from 'i18next';
-import { IMPORT_FIELDS, type ColumnTarget, type ImportField, type ImportRowProblem } from '../../../preload/contract';
+import { IMPORT_FIELDS, type ImportField } from '../../../preload/vocabulary';
+import type { ColumnTarget, ImportRowProblem } from '../../../main/domain/recruitment/types';
 
 type T = TFunction;
 

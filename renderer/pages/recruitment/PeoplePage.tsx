@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSON_STATUSES, type PersonStatus } from '../../../preload/contract';
+import { PERSON_STATUSES, type PersonStatus } from '../../../preload/vocabulary';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { DataTable } from '../../components/DataTable';

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_CHANNELS, type ContactChannel, type PersonDetail } from '../../../preload/contract';
+import { CONTACT_CHANNELS, type ContactChannel } from '../../../preload/vocabulary';
+import type { PersonDetail } from '../../../main/domain/recruitment/types';
 import { call, isApiCallError } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';

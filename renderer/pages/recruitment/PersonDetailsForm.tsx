@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSON_LANGUAGES, type PersonDetail, type PersonEdit, type PersonLanguage } from '../../../preload/contract';
+import { PERSON_LANGUAGES, type PersonLanguage } from '../../../preload/vocabulary';
+import type { PersonDetail, PersonEdit } from '../../../main/domain/recruitment/types';
 import { call, isApiCallError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';

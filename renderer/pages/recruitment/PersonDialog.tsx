@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonDetail } from '../../../preload/contract';
+import type { PersonDetail } from '../../../main/domain/recruitment/types';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { Dialog } from '../../components/Dialog';

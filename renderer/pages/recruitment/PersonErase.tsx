@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonDetail } from '../../../preload/contract';
+import type { PersonDetail } from '../../../main/domain/recruitment/types';
 import { call, isApiCallError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';

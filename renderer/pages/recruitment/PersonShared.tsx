@@ -1,7 +1,9 @@
 /** Small pieces shared by the People and Duplicates parts of Recruitment. */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateFlag, FieldProblem, PersonListItem, PersonStatus } from '../../../preload/contract';
+import type { DuplicateFlag, PersonListItem } from '../../../main/domain/recruitment/types';
+import type { FieldProblem } from '../../../preload/contract';
+import type { PersonStatus } from '../../../preload/vocabulary';
 import { isApiCallError } from '../../api';
 import { fieldErrorText } from '../../fieldErrors';
 import { hrefFor } from '../../router';

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { PersonDetail, PersonStatus } from '../../../preload/contract';
+import type { PersonDetail } from '../../../main/domain/recruitment/types';
+import type { PersonStatus } from '../../../preload/vocabulary';
 import { call, isApiCallError } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -3,7 +3,7 @@
  * intended (warnings), in words, errors first, grouped per feature.
  */
 import { useTranslation } from 'react-i18next';
-import type { FeatureInfo, QuotaProblemInfo } from '../../../preload/contract';
+import type { FeatureInfo, QuotaProblemInfo } from '../../../main/domain/recruitment/types';
 import { formatNumber } from '../../format';
 import { currentLanguage, i18n } from '../../i18n';
 

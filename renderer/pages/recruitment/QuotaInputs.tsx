@@ -4,7 +4,7 @@
  * 50.6 in every language of the UI.
  */
 import { useEffect, useState } from 'react';
-import type { Language } from '../../../preload/contract';
+import type { Language } from '../../../preload/vocabulary';
 import { Field } from '../../components/Field';
 import { localeFor } from '../../format';
 

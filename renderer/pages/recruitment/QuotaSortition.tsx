@@ -4,7 +4,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QuotaOverview } from '../../../preload/contract';
+import type { QuotaOverview } from '../../../main/domain/recruitment/types';
 import { call, isApiCallError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormActions } from '../../components/FormActions';

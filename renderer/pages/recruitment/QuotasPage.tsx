@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeatureInfo, FeatureValueInfo, ProposedQuota, QuotaOverview, TargetInput } from '../../../preload/contract';
+import type { FeatureInfo, FeatureValueInfo, ProposedQuota, QuotaOverview, TargetInput } from '../../../main/domain/recruitment/types';
 import { call, isApiCallError } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { EmptyState } from '../../components/EmptyState';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language, type PrivacyLevelName } from '../../../preload/contract';
+import { LANGUAGES, type Language } from '../../../preload/vocabulary';
+import type { PrivacyLevelName } from '../../../main/reports/types';
 import { call, isApiCallError } from '../../api';
 import { useAppState } from '../../components/AppState';
 import { Dialog } from '../../components/Dialog';

@@ -1,8 +1,9 @@
 /**
- * What can be exported from the Reports page (REPORT_NAMES and REPORT_TABLES of the contract):
+ * What can be exported from the Reports page (REPORT_NAMES and REPORT_TABLES of preload/vocabulary.ts):
  * the formats each comes in, who it is for, and the privacy level offered first.
  */
-import type { PrivacyLevelName, ReportName, ReportRequest, ReportTable } from '../../../preload/contract';
+import type { PrivacyLevelName, ReportRequest } from '../../../main/reports/types';
+import type { ReportName, ReportTable } from '../../../preload/vocabulary';
 
 export type Audience = 'secretariat' | 'policymakers' | 'press' | 'auditors';
 export type ExportFormat = ReportRequest['format'];

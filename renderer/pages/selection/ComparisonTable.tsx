@@ -3,7 +3,7 @@
  * side, and both histograms on the same scales so the difference shows at a glance.
  */
 import { useTranslation } from 'react-i18next';
-import type { ProbabilitySummary, SelectionRunDetail } from '../../../preload/contract';
+import type { ProbabilitySummary, SelectionRunDetail } from '../../../main/domain/selection/runTypes';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { histogram, ProbabilityHistogram, scaleEndFor } from './ProbabilityHistogram';

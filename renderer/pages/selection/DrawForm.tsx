@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelectionDrawArgs, SelectionRun, SelectionRunDetail } from '../../../preload/contract';
+import type { SelectionDrawArgs, SelectionRun, SelectionRunDetail } from '../../../main/domain/selection/runTypes';
 import { call, isApiCallError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';

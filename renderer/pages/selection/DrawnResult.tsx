@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelectionRunDetail } from '../../../preload/contract';
+import type { SelectionRunDetail } from '../../../main/domain/selection/runTypes';
 import { formatInstant, formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';

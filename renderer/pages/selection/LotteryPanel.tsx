@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelectionRunDetail } from '../../../preload/contract';
+import type { SelectionRunDetail } from '../../../main/domain/selection/runTypes';
 import { call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../components/useAction';

@@ -1,6 +1,6 @@
 /** Where the assembly stands before a draw: who can be drawn, the seats, the household rule, the quotas. */
 import { useTranslation } from 'react-i18next';
-import type { SelectionOverview } from '../../../preload/contract';
+import type { SelectionOverview } from '../../../main/domain/selection/runTypes';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';

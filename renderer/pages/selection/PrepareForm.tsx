@@ -5,7 +5,9 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArgsOf, PublicNumberSourceName, SelectionAlgorithm, SelectionOverview, SelectionProgress, SelectionRun } from '../../../preload/contract';
+import type { ArgsOf } from '../../../main/apiTypes';
+import type { PublicNumberSourceName, SelectionOverview, SelectionProgress, SelectionRun } from '../../../main/domain/selection/runTypes';
+import type { SelectionAlgorithm } from '../../../preload/vocabulary';
 import { call, isApiCallError, type ApiCallError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../../components/Field';

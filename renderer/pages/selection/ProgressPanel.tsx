@@ -3,7 +3,8 @@
  * reached so far or how many legacy draws are done, and the two ways to end it early.
  */
 import { useTranslation } from 'react-i18next';
-import type { SelectionAlgorithm, SelectionProgress } from '../../../preload/contract';
+import type { SelectionAlgorithm } from '../../../preload/vocabulary';
+import type { SelectionProgress } from '../../../main/domain/selection/runTypes';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';

@@ -1,6 +1,6 @@
 /** The drawn panel against the quotas: per feature value, the seats it got and whether that is within min..max. */
 import { useTranslation } from 'react-i18next';
-import type { SelectionRunDetail } from '../../../preload/contract';
+import type { SelectionRunDetail } from '../../../main/domain/selection/runTypes';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 

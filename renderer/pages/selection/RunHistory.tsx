@@ -1,6 +1,6 @@
 /** Every run of this assembly, newest first: open one to see it, or supersede it with a reason. */
 import { useTranslation } from 'react-i18next';
-import type { SelectionRun } from '../../../preload/contract';
+import type { SelectionRun } from '../../../main/domain/selection/runTypes';
 import type { Loaded } from '../../components/AppState';
 import { DataTable } from '../../components/DataTable';
 import { LoadStatus } from '../../components/StatusLine';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelectionRun, SelectionRunDetail } from '../../../preload/contract';
+import type { SelectionRun, SelectionRunDetail } from '../../../main/domain/selection/runTypes';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { LoadStatus } from '../../components/StatusLine';

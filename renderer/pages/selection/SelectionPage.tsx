@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelectionRun } from '../../../preload/contract';
+import type { SelectionRun } from '../../../main/domain/selection/runTypes';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { EmptyState } from '../../components/EmptyState';

@@ -1,7 +1,7 @@
 /** Superseding a run, with the reason the record keeps. The statuses its draw set stay as they are. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelectionRun } from '../../../preload/contract';
+import type { SelectionRun } from '../../../main/domain/selection/runTypes';
 import { call, isApiCallError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';

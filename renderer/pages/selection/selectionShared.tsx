@@ -2,7 +2,7 @@
  * Selection: small helpers shared by the page's parts (formatting of chances, the public-number
  * rule as the published lottery document states it, parsing what the operator types).
  */
-import type { ProbabilitySummary, PublicNumberSourceName } from '../../../preload/contract';
+import type { ProbabilitySummary, PublicNumberSourceName } from '../../../main/domain/selection/runTypes';
 import { formatPercent, localeFor } from '../../format';
 
 /**

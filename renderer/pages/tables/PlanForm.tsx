@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TableFeatureMode, TablePlan, TablePlanSettings } from '../../../preload/contract';
+import type { TableFeatureMode, TablePlan, TablePlanSettings } from '../../../main/domain/tables/types';
 import { call, isApiCallError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../../components/Field';

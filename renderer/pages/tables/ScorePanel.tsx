@@ -1,6 +1,6 @@
 /** The plan's score (lower is better) with its parts, and the objective in one sentence. */
 import { useTranslation } from 'react-i18next';
-import type { TablePlan } from '../../../preload/contract';
+import type { TablePlan } from '../../../main/domain/tables/types';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 

@@ -4,7 +4,7 @@
  */
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TablePlan } from '../../../preload/contract';
+import type { TablePlan } from '../../../main/domain/tables/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { fullName, memberIndex } from './shared';
 

@@ -3,7 +3,8 @@
  * and the members as buttons (pick one, then another, to swap them).
  */
 import { useTranslation } from 'react-i18next';
-import type { Contributor, TablePlan } from '../../../preload/contract';
+import type { Contributor } from '../../../main/domain/agenda/types';
+import type { TablePlan } from '../../../main/domain/tables/types';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { diversified, fullName } from './shared';

@@ -6,8 +6,11 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contributor, Language, Session, SessionRoster, TablePlan } from '../../../preload/contract';
-import { LANGUAGES } from '../../../preload/contract';
+import type { Contributor } from '../../../main/domain/agenda/types';
+import { LANGUAGES, type Language } from '../../../preload/vocabulary';
+import type { Session } from '../../../main/domain/sessions/types';
+import type { SessionRoster } from '../../../main/domain/attendance/types';
+import type { TablePlan } from '../../../main/domain/tables/types';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { EmptyState } from '../../components/EmptyState';

@@ -1,5 +1,6 @@
 /** What the parts of the Tables page share: names of people and the modes' defaults. */
-import type { RosterEntry, TableFeatureMode, TableMember, TablePlan } from '../../../preload/contract';
+import type { RosterEntry } from '../../../main/domain/attendance/types';
+import type { TableFeatureMode, TableMember, TablePlan } from '../../../main/domain/tables/types';
 
 export type Person = Pick<RosterEntry, 'personId' | 'code' | 'firstName' | 'lastName'>;
 

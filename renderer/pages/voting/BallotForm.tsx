@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotInput, BallotRule } from '../../../preload/contract';
+import type { Ballot, BallotInput, BallotRule } from '../../../main/domain/voting/types';
 import { call, isApiCallError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../../components/Field';

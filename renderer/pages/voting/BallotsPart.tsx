@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotDetail } from '../../../preload/contract';
+import type { Ballot, BallotDetail } from '../../../main/domain/voting/types';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { Dialog } from '../../components/Dialog';

@@ -7,7 +7,7 @@
  */
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotDetail } from '../../../preload/contract';
+import type { Ballot, BallotDetail } from '../../../main/domain/voting/types';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { cellNumber, countLabels, paperText, countProblemText, type CountProblem, type CountsDraft, type PapersDraft, type PerItemDraft } from './shared';

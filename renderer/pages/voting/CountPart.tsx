@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotCounts, BallotDetail } from '../../../preload/contract';
+import type { Ballot, BallotCounts, BallotDetail } from '../../../main/domain/voting/types';
 import { call, isApiCallError } from '../../api';
 import { useApiData, useAppState } from '../../components/AppState';
 import { Dialog } from '../../components/Dialog';

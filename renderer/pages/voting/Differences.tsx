@@ -1,6 +1,6 @@
 /** Where the two entries differ: the item, the count, and both values, to check against the papers. */
 import { useTranslation } from 'react-i18next';
-import type { BallotDetail } from '../../../preload/contract';
+import type { BallotDetail } from '../../../main/domain/voting/types';
 import { countLabels, paperText } from './shared';
 
 export function Differences({ detail }: { detail: BallotDetail }) {

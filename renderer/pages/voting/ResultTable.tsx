@@ -4,7 +4,7 @@
  * (ties as "="), the scores and the pairwise matrix; approval: the items by picks.
  */
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotResult } from '../../../preload/contract';
+import type { Ballot, BallotResult } from '../../../main/domain/voting/types';
 import { formatNumber, formatPercent } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { baseText, countLabels, ruleText } from './shared';

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotResult, ItemResult } from '../../../preload/contract';
+import type { Ballot, BallotResult, ItemResult } from '../../../main/domain/voting/types';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { ErrorNotice } from '../../components/ErrorNotice';

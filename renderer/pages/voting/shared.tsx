@@ -6,7 +6,8 @@
 import { useId, useState, useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotCounts, BallotDetail, ItemResult, Session } from '../../../preload/contract';
+import type { Ballot, BallotCounts, BallotDetail, ItemResult } from '../../../main/domain/voting/types';
+import type { Session } from '../../../main/domain/sessions/types';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { formatCalendarDate, formatNumber, formatTimeRange, todayCalendarDate } from '../../format';

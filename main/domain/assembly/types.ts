@@ -1,0 +1,82 @@
+/**
+ * The assembly file as the app shows it (what is open, recent files, the backups, the audit log),
+ * and the files main makes for the user to save. Plain JSON, as they cross the API.
+ */
+import type { Language } from '../../../preload/vocabulary';
+
+/** The open assembly file, as the header shows it. */
+export interface AssemblyInfo {
+  id: string;
+  name: string;
+  path: string;
+  panelSize: number;
+  createdAt: string;
+  /** Schema version of the file (PRAGMA user_version). */
+  schemaVersion: number;
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface AssemblyFileEntry {
+  path: string;
+  fileName: string;
+  sizeBytes: number;
+  modifiedAt: string;
+}
+
+export interface AppStatus {
+  /** The operator of this run (asked once per start); null until given. */
+  operator: string | null;
+  /** The name given at the previous start, to prefill the question. */
+  lastOperator: string | null;
+  language: Language;
+  assembly: AssemblyInfo | null;
+  recent: RecentFile[];
+  /** Folder where new assemblies and the demo are written by default. */
+  dataDir: string;
+  /** 'electron' | 'web' | 'cli': lets the UI hide what a transport cannot do. */
+  transport: 'electron' | 'web' | 'cli';
+  appVersion: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  operator: string;
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  /** Text content (CSV: UTF-8; the renderer adds the BOM when saving). */
+  content: string;
+}
+
+/** A file made in main for the user to save (PDF, XLSX): its bytes in base64. */
+export interface ExportedBinaryFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+export interface BackupInfo {
+  name: string;
+  /** When it was taken (ISO). */
+  at: string;
+  /** open: when the file was opened; auto: every 15 minutes while changes happen; manual; before-restore; before-migration. */
+  reason: 'open' | 'auto' | 'manual' | 'before-restore' | 'before-migration' | 'unknown';
+  bytes: number;
+  /** What it holds, for choosing one to restore; ok false when it is damaged. */
+  ok: boolean;
+  participants: number;
+  checkIns: number;
+  ballots: number;
+}

@@ -1,0 +1,67 @@
+/**
+ * The closed lists of values that cross the API (languages, session kinds, statuses, roles...):
+ * each list and the type made from it. The renderer reads these lists at runtime (menus, filters,
+ * checks), so they live here, in a module with no imports, rather than beside the handlers in main.
+ */
+
+export type Language = 'nl' | 'fr' | 'en';
+
+export const LANGUAGES: readonly Language[] = ['nl', 'fr', 'en'];
+
+export type SessionKind = 'plenary' | 'online' | 'other';
+
+export const SESSION_KINDS: readonly SessionKind[] = ['plenary', 'online', 'other'];
+
+export const PERSON_STATUSES = ['pool', 'reserve', 'selected', 'contacted', 'confirmed', 'declined', 'withdrawn'] as const;
+
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
+export const PERSON_LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
+
+export type PersonLanguage = (typeof PERSON_LANGUAGES)[number];
+
+export const CONTACT_CHANNELS = ['phone', 'email', 'letter', 'sms'] as const;
+
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** Fields an import column can be mapped to. */
+export const IMPORT_FIELDS = [
+  'externalId',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'street',
+  'houseNumber',
+  'postcode',
+  'city',
+  'birthYear',
+  'age',
+  'language',
+  'notes',
+] as const;
+
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const SELECTION_ALGORITHMS = ['leximin', 'legacy'] as const;
+
+export type SelectionAlgorithm = (typeof SELECTION_ALGORITHMS)[number];
+
+export const CONTRIBUTOR_ROLES = ['expert', 'facilitator', 'partyLeader', 'politician', 'observer', 'interpreter', 'staff', 'other'] as const;
+
+export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number];
+
+export const SLOT_KINDS = ['talk', 'qa', 'panel', 'deliberation', 'break', 'vote', 'hearing'] as const;
+
+/** talk: plenary talk; qa: questions and answers; panel: panel debate; deliberation: small groups; hearing: party leaders' hearing. */
+export type SlotKind = (typeof SLOT_KINDS)[number];
+
+/** The PDF reports, and the workbook. */
+export const REPORT_NAMES = ['workbook', 'recommendations', 'representativeness', 'selectionAudit', 'attendance', 'agenda'] as const;
+
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+/** The tables of the workbook, each also exportable alone as CSV. */
+export const REPORT_TABLES = ['participants', 'funnel', 'representativeness', 'attendance', 'perDiem', 'agenda', 'contributors', 'tables', 'ballots', 'selection'] as const;
+
+export type ReportTable = (typeof REPORT_TABLES)[number];
