@@ -1120,14 +1120,14 @@ export interface ApiContract {
   'agenda.exportPdf': [{ kind: 'programme' | 'schedule'; sessionId?: string; lang?: Language }, ExportedBinaryFile];
   /** The current plan of each round of a session, round 1 first. */
   'tables.list': [{ sessionId: string }, TablePlan[]];
-  /** A new plan for a round (replacing the round's current plan), seeded, within a time budget. */
-  'tables.plan': [{ sessionId: string; round?: number; seed?: number; timeBudgetMs?: number } & TablePlanSettings, TablePlan];
+  /** A new plan for a round (replacing the round's current plan), seeded; `effort` 1–10 multiplies the search's step budget (never a time). */
+  'tables.plan': [{ sessionId: string; round?: number; seed?: number; effort?: number } & TablePlanSettings, TablePlan];
   /** Two people change tables (by hand); the score is computed again. */
   'tables.swap': [{ planId: string; personA: string; personB: string }, TablePlan];
   /** One person moves to a table with a free seat. */
   'tables.move': [{ planId: string; personId: string; table: number }, TablePlan];
   /** Re-balances the round for the people present now, with the fewest moves (a new plan). */
-  'tables.replan': [{ planId: string; timeBudgetMs?: number }, TablePlan];
+  'tables.replan': [{ planId: string; effort?: number }, TablePlan];
   'tables.setFacilitator': [{ planId: string; table: number; contributorId: string | null }, TablePlan];
   /** PDF: one page per table for its facilitator, or the wall list sorted by name. */
   'tables.exportPdf': [{ planId: string; kind: 'facilitators' | 'wall'; lang?: Language }, ExportedBinaryFile];
