@@ -96,6 +96,8 @@ test('on the demo, LEXIMIN is computed, its lottery saved and the panel drawn wi
   await result.getByText('Show the figures of LEXIMIN as a table').click();
   const bins = result.getByRole('table', { name: 'LEXIMIN: people per range of chance' }).locator('tbody tr');
   await expect(bins.first()).toBeVisible();
+  // The audit PDF's bins (main/domain/selection/histogram.ts): ten equal ones from 0 to the largest chance.
+  await expect(bins).toHaveCount(10);
   // Every candidate is in one bin.
   const perBin = (await bins.locator('td').allInnerTexts()).map((s) => Number(s.replace(/,/g, '')));
   expect(perBin.reduce((a, b) => a + b, 0)).toBe(1500);
