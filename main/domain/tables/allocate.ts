@@ -8,10 +8,10 @@
  *    (the last), so the bound "at most one smaller table" holds per group.
  * 3. A greedy start: pinned people at their tables, then everyone else, rarest feature
  *    combinations first, at the open table where they add the least cost.
- * 4. Local search within a budget of steps (never of time): swaps of two people (or a move into a free seat) at
- *    different tables of the same group, accepted when they lower the score (objective.ts), with
- *    occasional random restarts of the search path (seeded). Pinned people never move; a swap
- *    that would seat a kept-apart pair together is never made.
+ * 4. Local search within a budget of steps, never of time (see searchBudget): seeded random
+ *    swaps of two people (or a move into a free seat) at different tables of the same group,
+ *    accepted when they lower the score (objective.ts). Pinned people never move; a swap that
+ *    would seat a kept-apart pair together is never made.
  */
 import { createRandom, type Seed } from '../random';
 import { pairKey, scorePlan, tableDiversity, tableRepeats, type ObjectiveContext, type ScoreParts } from './objective';
