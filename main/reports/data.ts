@@ -20,6 +20,7 @@ import { listSessions } from '../../db/sessions';
 import { currentPlans } from '../../db/tables';
 import { listSelectionRuns } from '../../db/selection';
 import { timeZone } from '../../db/attendance';
+import { probabilityHistogram, type ProbabilityBin } from '../domain/selection/histogram';
 import { compareNames } from '../domain/text';
 import { agendaOverview } from '../services/agenda';
 import { buildRoster } from '../services/attendance';
@@ -77,7 +78,7 @@ export interface ReportData {
   tables: TablePlan[];
   ballots: { ballot: Ballot; result: BallotResult }[];
   /** Every run, with a histogram of its per-person probabilities (ten equal bins; no codes). */
-  selection: (SelectionRun & { histogram?: { from: number; to: number; count: number }[] })[];
+  selection: (SelectionRun & { histogram?: ProbabilityBin[] })[];
   /**
    * Counts of people per status, per session (attended / excused / absent), paid per-diem and
    * table sizes: computed before privacy.ts drops the rows they come from, so the aggregate level
@@ -176,12 +177,7 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
   return { ...data, counts: countsOf(data as ReportData) };
 }
 
-/** Ten equal bins from 0 to the largest probability of a run's distribution. */
-function histogramOf(distributionJson: string): { from: number; to: number; count: number }[] {
-  const values = Object.values((JSON.parse(distributionJson) as { probabilities: Record<string, number> }).probabilities);
-  if (values.length === 0) return [];
-  const top = Math.max(...values) || 1;
-  const bins = Array.from({ length: 10 }, (_, i) => ({ from: (top * i) / 10, to: (top * (i + 1)) / 10, count: 0 }));
-  for (const v of values) bins[Math.min(9, Math.floor((v / top) * 10))]!.count++;
-  return bins;
+/** The run's probabilities in the one binning the screen and the audit PDF share. */
+function histogramOf(distributionJson: string): ProbabilityBin[] {
+  return probabilityHistogram(Object.values((JSON.parse(distributionJson) as { probabilities: Record<string, number> }).probabilities));
 }

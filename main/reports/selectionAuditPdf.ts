@@ -23,7 +23,6 @@ import { reportT, type ReportT } from './i18n';
 import { countCell, SUPPRESSED } from './privacy';
 import {
   ACCENT,
-  binValues,
   countText,
   dataTable,
   decimal,
@@ -43,16 +42,10 @@ import {
 } from './pdf/charts';
 import { A4, GREY, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';
+import { probabilityHistogram, type ProbabilityBin } from '../domain/selection/histogram';
 
 const SIDE = 40;
 const WIDTH = A4.width - 2 * SIDE;
-
-/** A probability bin: candidates whose probability is in [from, to) (the last bin includes `to`). */
-export interface ProbabilityBin {
-  from: number;
-  to: number;
-  count: number;
-}
 
 /** What the audit can use beyond a SelectionRun, when the report data gives it. */
 export type AuditedRun = SelectionRun & { histogram?: ProbabilityBin[]; probabilities?: Record<string, number> | null };
@@ -67,7 +60,7 @@ export function probabilityBins(run: AuditedRun): ProbabilityBin[] | null {
   if (run.histogram && run.histogram.length > 0) return run.histogram;
   if (run.probabilities) {
     const values = Object.values(run.probabilities);
-    if (values.length > 0) return binValues(values, 10);
+    if (values.length > 0) return probabilityHistogram(values);
   }
   return null;
 }

@@ -13,15 +13,19 @@ import { listFeatures } from '../../db/features';
 import { featuresOf, namesOf } from '../../db/people';
 import { findSession } from '../../db/sessions';
 import { allCurrentPlans, currentPlans, findPlan, insertPlan, updatePlanTables, type StoredTable, type TablePlanRow } from '../../db/tables';
-import { allocateTables, replanForPresent, scoreTables, TableRuleError, type AllocationInput, type TablePerson } from '../domain/tables/allocate';
+import { allocateTables, MAX_EFFORT, replanForPresent, scoreTables, TableRuleError, type AllocationInput, type TablePerson } from '../domain/tables/allocate';
 import { compareNames } from '../domain/text';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { buildRoster } from './attendance';
 import { id } from './schemas';
 
-const MAX_BUDGET_MS = 10_000;
-const DEFAULT_BUDGET_MS = 600;
+/**
+ * How hard the seating search tries: 1 (the default) to MAX_EFFORT, a multiple of a budget of
+ * search steps (main/domain/tables/allocate.ts), never a time, so a seed gives the same plan on
+ * any machine. (This replaced `timeBudgetMs`, which the search no longer could honour.)
+ */
+const effort = z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_EFFORT, `must be at most ${MAX_EFFORT}`).optional();
 
 const settingsFields = {
   tableSize: z.number().int('must be a whole number').min(2, 'must be at least 2').max(50, 'must be at most 50'),
@@ -78,7 +82,7 @@ function ruleError(e: unknown): never {
   throw e;
 }
 
-function allocationInput(db: Db, plan: Pick<TablePlanRow, 'sessionId' | 'round' | 'settings' | 'seed'>, people: TablePerson[]): Omit<AllocationInput, 'timeBudgetMs'> {
+function allocationInput(db: Db, plan: Pick<TablePlanRow, 'sessionId' | 'round' | 'settings' | 'seed'>, people: TablePerson[]): Omit<AllocationInput, 'effort'> {
   return {
     people,
     tableSize: plan.settings.tableSize,
@@ -154,7 +158,7 @@ export const tableHandlers = handlers({
       sessionId: id,
       round: z.number().int('must be a whole number').min(1, 'must be at least 1').max(20, 'must be at most 20').optional(),
       seed: z.number().int('must be a whole number').min(0).max(2 ** 31 - 1).optional(),
-      timeBudgetMs: z.number().int('must be a whole number').min(10, 'must be at least 10').max(MAX_BUDGET_MS, `must be at most ${MAX_BUDGET_MS}`).optional(),
+      effort,
       ...settingsFields,
     }),
     run: (args, ctx) =>
@@ -186,7 +190,7 @@ export const tableHandlers = handlers({
         const settings: TablePlanSettings = { tableSize: args.tableSize, modes: args.modes, pins: args.pins, apart: args.apart, source: args.source };
         let allocation;
         try {
-          allocation = allocateTables({ ...allocationInput(db, { sessionId: args.sessionId, round, settings, seed }, people), timeBudgetMs: args.timeBudgetMs ?? DEFAULT_BUDGET_MS });
+          allocation = allocateTables({ ...allocationInput(db, { sessionId: args.sessionId, round, settings, seed }, people), effort: args.effort });
         } catch (e) {
           ruleError(e);
         }
@@ -273,7 +277,7 @@ export const tableHandlers = handlers({
   },
 
   'tables.replan': {
-    args: z.strictObject({ planId: id, timeBudgetMs: z.number().int().min(10).max(MAX_BUDGET_MS).optional() }),
+    args: z.strictObject({ planId: id, effort }),
     run: (args, ctx) =>
       ctx.mutate((db, audit): TablePlan => {
         const plan = requirePlan(db, args.planId);
@@ -282,7 +286,7 @@ export const tableHandlers = handlers({
         let result;
         try {
           result = replanForPresent(
-            { ...allocationInput(db, plan, people), timeBudgetMs: args.timeBudgetMs ?? 300 },
+            { ...allocationInput(db, plan, people), effort: args.effort },
             plan.tables.map((t) => t.members),
             plan.tables.map((t) => t.number),
           );

@@ -15,7 +15,10 @@ import { writeDemoAssembly } from '../../main/demo/writeDemo';
 import { startWebServer } from '../../main/web/server';
 import { searchRoster } from '../../main/domain/attendance/search';
 import { generateDemo } from '../../main/domain/demo/generate';
+import { allocateTables, MAX_EFFORT, replanForPresent, type AllocationInput } from '../../main/domain/tables/allocate';
+import { createRandom } from '../../main/domain/random';
 import { searchKey } from '../../main/domain/text';
+import { panel } from '../helpers/tablePanel';
 import { median, percentile, runBenchmarks, timeMs, type Benchmark } from './harness';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
@@ -89,7 +92,49 @@ function selectionBench(instance: 'a' | 'b' | 'c', limitSeconds: number): Promis
 /** The time, if certified within 0.001; otherwise the time limit it ran into (above the target). */
 const certifiedMs = (r: SelectionRun, limitSeconds: number) => (r.complete && r.gap <= 0.001 ? r.ms : limitSeconds * 1000);
 
+/**
+ * Table plans for 150 people (tables of 8, four features mixed, the language kept together), then
+ * the re-plan for 141 present. The search stops on a budget of steps, never on the clock: these
+ * times say how long that budget takes here, the plans are the same on every machine.
+ */
+async function tablesBench(effort: number, what: 'plan' | 'replan'): Promise<number> {
+  const modes = { gender: 'diversify', age: 'diversify', region: 'diversify', education: 'diversify', language: 'cluster' } as const;
+  const times: number[] = [];
+  for (let seed = 1; seed <= 5; seed++) {
+    const people = panel(150, `bench/${seed}`);
+    const input: AllocationInput = { people, tableSize: 8, modes, seed, effort };
+    let plan: ReturnType<typeof allocateTables> | undefined;
+    const planMs = await timeMs(() => (plan = allocateTables(input)));
+    if (what === 'plan') {
+      times.push(planMs);
+      continue;
+    }
+    const absent = new Set(createRandom(`bench/absent/${seed}`).shuffle(people.map((p) => p.id)).slice(0, 9));
+    const present = people.filter((p) => !absent.has(p.id));
+    times.push(await timeMs(() => replanForPresent({ ...input, people: present }, plan!.tables, plan!.numbers)));
+  }
+  return median(times);
+}
+
 const benchmarks: Benchmark[] = [
+  {
+    name: 'tables.plan 150 people, tables of 8 (effort 1, median of 5 seeds)',
+    unit: 'ms',
+    target: 2000,
+    run: () => tablesBench(1, 'plan'),
+  },
+  {
+    name: 'tables.replan 150 -> 141 present (effort 1, median of 5 seeds)',
+    unit: 'ms',
+    target: 2000,
+    run: () => tablesBench(1, 'replan'),
+  },
+  {
+    name: `tables.replan 150 -> 141 present (effort ${MAX_EFFORT}, the largest; median of 5 seeds)`,
+    unit: 'ms',
+    target: 2000,
+    run: () => tablesBench(MAX_EFFORT, 'replan'),
+  },
   {
     name: 'selection.a LEXIMIN pool 200, k 20, 2 features (certified within 0.001)',
     unit: 'ms',

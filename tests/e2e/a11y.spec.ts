@@ -9,10 +9,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { ApiResult } from '../../preload/contract';
 import type { Session } from '../../main/domain/sessions/types';
 import type { SessionRoster } from '../../main/domain/attendance/types';
 import { expect, test } from './fixtures';
+import { api } from './pageApi';
 
 // Not serial: one page's failure must not hide what the other tests would find.
 
@@ -26,20 +26,6 @@ interface Found {
   count: number;
   help: string;
   targets: string[];
-}
-
-async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, a]) => {
-      const [domain, action] = (m as string).split('.') as [string, string];
-      const group = (globalThis as unknown as { assembly: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).assembly[domain]!;
-      return group[action]!(a);
-    },
-    [method, args] as const,
-  );
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
 }
 
 async function goToHash(page: Page, hash: string) {

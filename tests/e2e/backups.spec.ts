@@ -8,28 +8,13 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ApiResult } from '../../preload/contract';
 import type { AssemblyInfo, BackupInfo } from '../../main/domain/assembly/types';
 import type { Session } from '../../main/domain/sessions/types';
 import type { SessionRoster } from '../../main/domain/attendance/types';
 import { ARTIFACTS_DIR, expect, snap, test } from './fixtures';
+import { api } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
-
-async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, a]) => {
-      const [domain, action] = (m as string).split('.') as [string, string];
-      // globalThis: this callback runs in the page, where the API is window.assembly.
-      const group = (globalThis as unknown as { assembly: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).assembly[domain]!;
-      return group[action]!(a);
-    },
-    [method, args] as const,
-  );
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
 
 /** A modal dialog: the viewport as a person sees it. */
 async function snapViewport(page: Page, name: string) {

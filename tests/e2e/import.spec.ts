@@ -9,9 +9,9 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { DEMO_ASSEMBLY_NAME } from '../../main/domain/demo/generate';
-import type { ApiResult } from '../../preload/contract';
 import type { ImportRecord, PersonListItem } from '../../main/domain/recruitment/types';
 import { expect, snap, test } from './fixtures';
+import { api } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -64,21 +64,6 @@ async function chooseFile(page: Page, name: string, buffer: Buffer, mimeType = '
 /** The number shown on one of the check's count cards. */
 function stat(page: Page, label: string) {
   return page.locator('.import-stats div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
-}
-
-async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, a]) => {
-      const [domain, action] = (m as string).split('.') as [string, string];
-      // globalThis: this callback runs in the page, where the API is window.assembly.
-      const group = (globalThis as unknown as { assembly: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).assembly[domain]!;
-      return group[action]!(a);
-    },
-    [method, args] as const,
-  );
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
 }
 
 test('a Windows-1252 CSV is read, two bad rows are fixed in place, and 12 people are imported', async ({ page, appUrl, consoleErrors }) => {

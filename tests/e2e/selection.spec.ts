@@ -10,29 +10,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ApiResult } from '../../preload/contract';
 import { DEMO_ASSEMBLY_NAME } from '../../main/domain/demo/generate';
 import { ARTIFACTS_DIR, expect, snap, test } from './fixtures';
+import { api } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
 
 /** LEXIMIN on the demo pool takes seconds to a minute on a laptop. */
 const COMPUTE_TIMEOUT = 150_000;
-
-async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, a]) => {
-      const [domain, action] = (m as string).split('.') as [string, string];
-      // globalThis: this callback runs in the page, where the API is window.assembly.
-      const group = (globalThis as unknown as { assembly: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).assembly[domain]!;
-      return group[action]!(a);
-    },
-    [method, args] as const,
-  );
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
 
 async function openSelection(page: Page) {
   await page.getByRole('navigation', { name: 'Areas of the assembly' }).getByRole('link', { name: 'Selection' }).click();
@@ -111,6 +96,8 @@ test('on the demo, LEXIMIN is computed, its lottery saved and the panel drawn wi
   await result.getByText('Show the figures of LEXIMIN as a table').click();
   const bins = result.getByRole('table', { name: 'LEXIMIN: people per range of chance' }).locator('tbody tr');
   await expect(bins.first()).toBeVisible();
+  // The audit PDF's bins (main/domain/selection/histogram.ts): ten equal ones from 0 to the largest chance.
+  await expect(bins).toHaveCount(10);
   // Every candidate is in one bin.
   const perBin = (await bins.locator('td').allInnerTexts()).map((s) => Number(s.replace(/,/g, '')));
   expect(perBin.reduce((a, b) => a + b, 0)).toBe(1500);

@@ -60,7 +60,7 @@ test('a plan for weekend 2: tables of 8, one language each, swaps by keyboard an
   await expect(page.getByLabel('People per table')).toHaveValue('8');
   await snap(page, 'tables-01-form');
 
-  await page.getByLabel('Time to search (seconds)').fill('0.5');
+  await page.getByLabel('Search effort').fill('1');
   await page.getByRole('button', { name: 'Make the plan' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Tables for round 1' })).toBeFocused({ timeout: 20_000 });
   await expect(page.getByRole('status')).toContainText('The plan for round 1 is made');

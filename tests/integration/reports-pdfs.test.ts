@@ -27,11 +27,11 @@ import { attendancePdf } from '../../main/reports/attendancePdf';
 import { gatherReportData, type ReportData } from '../../main/reports/data';
 import { reportT, type ReportLang } from '../../main/reports/i18n';
 import { forLevel, type PrivacyLevel } from '../../main/reports/privacy';
-import { binValues } from '../../main/reports/pdf/charts';
 import { recommendationsPdf } from '../../main/reports/recommendationsPdf';
 import { countsOf } from '../../main/reports/reportTables';
 import { representativenessPdf } from '../../main/reports/representativenessPdf';
-import { selectionAuditPdf, verifyCommand, type AuditedRun } from '../../main/reports/selectionAuditPdf';
+import { probabilityBins, selectionAuditPdf, verifyCommand, type AuditedRun } from '../../main/reports/selectionAuditPdf';
+import { probabilityHistogram } from '../../main/domain/selection/histogram';
 import { pageCount, pdfFonts, pdfInfo, pdfText, savePictures } from '../helpers/pdf';
 import { useTempDir } from '../helpers/tmp';
 
@@ -414,7 +414,8 @@ describe('the four PDF reports', () => {
     // Without the per-person probabilities: the range, and a sentence.
     const bare = { ...full, selection: runsOf.map(({ histogram: _h, probabilities: _p, ...r }) => r) };
     expect(flat(pdfText(await render(selectionAuditPdf, 'full', 'en', bare)))).toContain('only the range (smallest, mean, largest) is drawn');
-    expect(binValues([0.1, 0.1, 0.1])).toEqual([{ from: 0.1, to: 0.1, count: 3 }]);
+    // A run with only its probabilities is binned like the others (and like the Selection page).
+    expect(probabilityBins({ ...runsOf[0]!, histogram: [], probabilities: { A: 0.1, B: 0.1, C: 0.1 } })).toEqual(probabilityHistogram([0.1, 0.1, 0.1]));
   });
 
   it('are byte-identical for the same data and clock', async () => {

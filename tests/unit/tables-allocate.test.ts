@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allocateTables, groupCapacities, replanForPresent, scoreTables, TableRuleError, type AllocationInput, type TablePerson } from '../../main/domain/tables/allocate';
+import { allocateTables, groupCapacities, replanForPresent, scoreTables, TableRuleError, type AllocationInput } from '../../main/domain/tables/allocate';
 import { createRandom } from '../../main/domain/random';
-
-/** 150 people like a panel: gender, age band, region, education; 60 % Dutch-, 40 % French-speaking. */
-export function panel(n = 150, seed = 'tables'): TablePerson[] {
-  const r = createRandom(seed);
-  const pick = (values: string[]) => values[r.int(0, values.length - 1)]!;
-  return Array.from({ length: n }, (_, i) => ({
-    id: `P${String(i).padStart(3, '0')}`,
-    features: {
-      gender: i % 2 ? 'man' : 'woman',
-      age: pick(['16-24', '25-39', '40-54', '55-69', '70+']),
-      region: pick(['Flanders', 'Wallonia', 'Brussels']),
-      education: pick(['low', 'middle', 'high']),
-      language: i % 5 < 3 ? 'nl' : 'fr',
-    },
-  }));
-}
+import { panel } from '../helpers/tablePanel';
 
 const modes = { gender: 'diversify', age: 'diversify', region: 'diversify', education: 'diversify', language: 'cluster' } as const;
 
@@ -48,7 +33,7 @@ describe('table sizes', () => {
 describe('table allocation', () => {
   it('seats everyone once, in tables of the size with at most one smaller per language, never mixing languages', () => {
     const people = panel();
-    const plan = allocateTables({ people, tableSize: 8, modes, seed: 1, timeBudgetMs: 300 });
+    const plan = allocateTables({ people, tableSize: 8, modes, seed: 1 });
     expect(plan.tables.flat().sort()).toEqual(people.map((p) => p.id).sort());
     checkSizes(plan.tables, plan.groups, 8);
     const language = new Map(people.map((p) => [p.id, p.features.language]));
@@ -63,7 +48,7 @@ describe('table allocation', () => {
 
   it('spreads the diversified features: every table has both genders, and the score beats a random seating', () => {
     const people = panel();
-    const plan = allocateTables({ people, tableSize: 8, modes, seed: 1, timeBudgetMs: 300 });
+    const plan = allocateTables({ people, tableSize: 8, modes, seed: 1 });
     const gender = new Map(people.map((p) => [p.id, p.features.gender]));
     for (const t of plan.tables.filter((t) => t.length === 8)) {
       const women = t.filter((id) => gender.get(id) === 'woman').length;
@@ -94,7 +79,6 @@ describe('table allocation', () => {
       tableSize: 8,
       modes,
       seed: 7,
-      timeBudgetMs: 200,
       pins: { [dutch[0]!]: 3, [dutch[1]!]: 3, [dutch[2]!]: 5 },
       apart: [
         [dutch[3]!, dutch[4]!],
@@ -118,7 +102,7 @@ describe('table allocation', () => {
     const french = people.filter((p) => p.features.language === 'fr').map((p) => p.id);
     const attempt = (over: Partial<AllocationInput>) => {
       try {
-        allocateTables({ people, tableSize: 8, modes, seed: 1, timeBudgetMs: 50, ...over });
+        allocateTables({ people, tableSize: 8, modes, seed: 1, ...over });
         return null;
       } catch (e) {
         expect(e).toBeInstanceOf(TableRuleError);
@@ -146,7 +130,7 @@ describe('new faces each round', () => {
     let ours = 0;
     let baseline = 0;
     for (let round = 0; round < 6; round++) {
-      const plan = allocateTables({ ...input, history: rounds, seed: round, timeBudgetMs: 400 });
+      const plan = allocateTables({ ...input, history: rounds, seed: round });
       ours += repeatedPairs(rounds, plan.tables);
       rounds.push(plan.tables);
       // Baseline: 100 random shuffles into the same table sizes, keeping the one with the fewest repeats.
@@ -172,7 +156,7 @@ describe('new faces each round', () => {
 describe('re-plan for the people present', () => {
   it('seats those present within the size bounds, keeps table numbers, and moves few people', () => {
     const people = panel();
-    const input = { people, tableSize: 8, modes: { ...modes, language: 'ignore' as const }, seed: 3, timeBudgetMs: 300 };
+    const input = { people, tableSize: 8, modes: { ...modes, language: 'ignore' as const }, seed: 3 };
     const plan = allocateTables(input);
     expect(plan.tables).toHaveLength(19);
     const absent = new Set(createRandom('absent').shuffle(people.map((p) => p.id)).slice(0, 9));
@@ -197,7 +181,7 @@ describe('re-plan for the people present', () => {
 
   it('seats a late arrival without moving anyone else when there is a free seat', () => {
     const people = panel(30);
-    const input = { people: people.slice(0, 29), tableSize: 8, modes: { gender: 'diversify' as const }, seed: 1, timeBudgetMs: 100 };
+    const input = { people: people.slice(0, 29), tableSize: 8, modes: { gender: 'diversify' as const }, seed: 1 };
     const plan = allocateTables(input);
     const replanned = replanForPresent({ ...input, people }, plan.tables, plan.numbers);
     expect(replanned.moved).toEqual([people[29]!.id]);
@@ -210,7 +194,7 @@ describe('re-plan for the people present', () => {
       { id: 'c', features: { language: 'fr' } },
       { id: 'd', features: { language: 'fr' } },
     ];
-    const input = { people, tableSize: 4, modes: { language: 'cluster' as const }, seed: 1, timeBudgetMs: 20 };
+    const input = { people, tableSize: 4, modes: { language: 'cluster' as const }, seed: 1 };
     const replanned = replanForPresent(input, [['a', 'b'], ['c', 'd']], [1, 2]);
     expect(replanned.tables.flat().sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(replanned.tables.every((t) => t.length > 0)).toBe(true);

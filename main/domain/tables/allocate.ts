@@ -8,10 +8,10 @@
  *    (the last), so the bound "at most one smaller table" holds per group.
  * 3. A greedy start: pinned people at their tables, then everyone else, rarest feature
  *    combinations first, at the open table where they add the least cost.
- * 4. Local search within the time budget: swaps of two people (or a move into a free seat) at
- *    different tables of the same group, accepted when they lower the score (objective.ts), with
- *    occasional random restarts of the search path (seeded). Pinned people never move; a swap
- *    that would seat a kept-apart pair together is never made.
+ * 4. Local search within a budget of steps, never of time (see searchBudget): seeded random
+ *    swaps of two people (or a move into a free seat) at different tables of the same group,
+ *    accepted when they lower the score (objective.ts). Pinned people never move; a swap that
+ *    would seat a kept-apart pair together is never made.
  */
 import { createRandom, type Seed } from '../random';
 import { pairKey, scorePlan, tableDiversity, tableRepeats, type ObjectiveContext, type ScoreParts } from './objective';
@@ -34,8 +34,38 @@ export interface AllocationInput {
   /** Earlier rounds: each a list of tables of person ids. */
   history?: string[][][];
   seed: Seed;
-  /** Time for the local search (default 500 ms). */
-  timeBudgetMs?: number;
+  /**
+   * How hard the local search tries, 1 (the default) to MAX_EFFORT: it multiplies the search's
+   * step budget and its patience (see searchBudget). Counted in steps, never in time.
+   */
+  effort?: number;
+}
+
+/** The local search's budget, in steps (tried swaps or moves), never in time. */
+export interface SearchBudget {
+  /** At most this many steps. */
+  steps: number;
+  /** Stop earlier after this many steps in a row without an improvement (a local optimum). */
+  patience: number;
+}
+
+export const MAX_EFFORT = 10;
+/** Stop after this many steps in a row without an improvement, per unit of effort. */
+export const PATIENCE = 20_000;
+/**
+ * Steps per unit of effort for a new plan. 150 people at tables of 8 reach their local optimum
+ * after 25,000 to 50,000 steps (400 people: about 50,000), so this cap only bites on large or
+ * unusual inputs; a step takes about 5 µs on a laptop core, so the cap is about 1 s per unit.
+ */
+export const PLAN_STEPS = 200_000;
+/** A re-plan searches among the moved people only: 100,000 steps per unit, 300,000 at most. */
+export const REPLAN_STEPS = 100_000;
+export const REPLAN_MAX_STEPS = 300_000;
+
+/** The budget for an effort (1 to MAX_EFFORT; out-of-range or missing values are clamped). */
+export function searchBudget(effort: number | undefined, stepsPerUnit: number, maxSteps = Infinity): SearchBudget {
+  const e = Math.min(MAX_EFFORT, Math.max(1, Math.round(Number.isFinite(effort) ? effort! : 1)));
+  return { steps: Math.min(maxSteps, stepsPerUnit * e), patience: PATIENCE * e };
 }
 
 export interface TableAllocation {
@@ -231,21 +261,25 @@ function hasApartConflict(p: Prepared, tables: readonly (readonly number[])[]): 
   return tables.some((t) => t.some((person) => !allowedAt(p, person, t.filter((x) => x !== person))));
 }
 
-/** Local search by swaps within groups; returns improved tables (mutated in place). */
-export function improve(p: Prepared, tables: number[][], seed: Seed, budgetMs: number, locked?: Set<number>): void {
+/**
+ * Local search by swaps within groups; improves the tables in place and returns the number of
+ * steps taken. It stops after `budget.steps` tried swaps or moves, or earlier at a local optimum
+ * (`budget.patience` tries in a row without an improvement). Never on the clock: the same input
+ * and seed take the same steps on any machine, however busy.
+ */
+export function improve(p: Prepared, tables: number[][], seed: Seed, budget: SearchBudget, locked?: Set<number>): number {
   const random = createRandom(`${String(seed)}/search`);
   const costs = tables.map((t) => tableCost(p, t));
   const tablesOfGroup = new Map<number, number[]>();
   p.tableGroup.forEach((g, t) => tablesOfGroup.set(g, [...(tablesOfGroup.get(g) ?? []), t]));
   const movable = [...Array(p.n).keys()].filter((i) => p.pinnedTable[i] === -1 && !locked?.has(i));
-  if (movable.length === 0) return;
+  if (movable.length === 0) return 0;
   const where = new Int32Array(p.n);
   tables.forEach((t, ti) => t.forEach((person) => (where[person] = ti)));
-  const deadline = performance.now() + budgetMs;
   let sinceImprovement = 0;
-  for (let iteration = 0; ; iteration++) {
-    if ((iteration & 255) === 0 && performance.now() > deadline) break;
-    if (sinceImprovement > 20000) break; // a local optimum: nothing more to find
+  let iteration = 0;
+  for (; iteration < budget.steps; iteration++) {
+    if (sinceImprovement > budget.patience) break; // a local optimum: nothing more to find
     const a = movable[random.int(0, movable.length - 1)]!;
     const ta = where[a]!;
     const group = tablesOfGroup.get(p.tableGroup[ta]!)!;
@@ -285,13 +319,14 @@ export function improve(p: Prepared, tables: number[][], seed: Seed, budgetMs: n
       sinceImprovement = 0;
     } else sinceImprovement++;
   }
+  return iteration;
 }
 
 export function allocateTables(input: AllocationInput): TableAllocation {
   const p = prepare(input);
   if (p.n === 0) return { tables: [], numbers: [], groups: [], score: { diversity: 0, repeats: 0, repeatedPairs: 0, total: 0 } };
   const tables = greedyStart(p, input.people, input.seed);
-  improve(p, tables, input.seed, input.timeBudgetMs ?? 500);
+  improve(p, tables, input.seed, searchBudget(input.effort, PLAN_STEPS));
   if (hasApartConflict(p, tables)) {
     throw new TableRuleError('The people to keep apart cannot all be seated apart with these tables.', 'apartImpossible');
   }
@@ -308,7 +343,7 @@ function finish(p: Prepared, people: TablePerson[], tables: number[][], tableGro
 }
 
 /** The score of given tables (after a swap by hand, for example). */
-export function scoreTables(input: Omit<AllocationInput, 'seed' | 'timeBudgetMs'>, tables: string[][]): ScoreParts {
+export function scoreTables(input: Omit<AllocationInput, 'seed' | 'effort'>, tables: string[][]): ScoreParts {
   const p = prepare({ ...input, seed: 0 });
   const index = new Map(input.people.map((x, i) => [x.id, i]));
   return scorePlan(p.ctx, tables.map((t) => t.map((id) => index.get(id)).filter((i): i is number => i !== undefined)));
@@ -432,7 +467,7 @@ export function replanForPresent(
   const movedNow = () => new Set(tables.flatMap((t, ti) => t.filter((x) => seatedBefore.get(x) !== numbers[ti])));
   const moved = movedNow();
   const locked = new Set([...Array(p.n).keys()].filter((i) => !moved.has(i)));
-  improve(p, tables, input.seed, Math.min(input.timeBudgetMs ?? 300, 1000), locked);
+  improve(p, tables, input.seed, searchBudget(input.effort, REPLAN_STEPS, REPLAN_MAX_STEPS), locked);
   if (hasApartConflict(p, tables)) {
     throw new TableRuleError('The people to keep apart cannot all be seated apart with these tables.', 'apartImpossible');
   }

@@ -321,18 +321,6 @@ export function histogram(bins: Bin[], o: { width: number; height?: number; capt
   };
 }
 
-/** Equal bins over [min, max] of some values (one bin when they are all the same). */
-export function binValues(values: readonly number[], bins = 10): { from: number; to: number; count: number }[] {
-  if (values.length === 0) return [];
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  if (hi - lo < 1e-12) return [{ from: lo, to: hi, count: values.length }];
-  const width = (hi - lo) / bins;
-  const out = Array.from({ length: bins }, (_, i) => ({ from: lo + i * width, to: i === bins - 1 ? hi : lo + (i + 1) * width, count: 0 }));
-  for (const v of values) out[Math.min(bins - 1, Math.floor((v - lo) / width))]!.count++;
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The reports' scaffolding: headings kept with what follows, the first page's title and privacy
 // level, the document.

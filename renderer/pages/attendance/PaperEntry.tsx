@@ -5,15 +5,14 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../preload/vocabulary';
 import type { RosterEntry, SessionRoster } from '../../../main/domain/attendance/types';
 import type { Session } from '../../../main/domain/sessions/types';
 import { searchRoster } from '../../../main/domain/attendance/search';
 import { call, isApiCallError } from '../../api';
 import { useApiData } from '../../components/AppState';
-import { ErrorNotice, useErrorText } from '../../components/ErrorNotice';
+import { useErrorText } from '../../components/ErrorNotice';
+import { PdfLanguagePanel } from '../../components/PdfLanguagePanel';
 import { LoadStatus, StatusLine } from '../../components/StatusLine';
-import { saveBinaryFile } from '../../files';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { NoParticipants, NoSessions, SessionPicker, StateBadge, useSessionChoice } from './shared';
@@ -41,48 +40,18 @@ export function PaperEntry() {
 
 function SheetDownload({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const [lang, setLang] = useState<Language>(currentLanguage());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  async function download() {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const file = await call('attendance.signInSheet', { sessionId: session.id, lang });
-      saveBinaryFile(file);
-      setDone(t('paper.downloaded', { file: file.fileName }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <section aria-labelledby="paper-download-title" className="panel">
-      <h3 id="paper-download-title">{t('paper.downloadTitle')}</h3>
-      <p className="muted">{t('paper.downloadText')}</p>
-      <div className="att-inline-form">
-        <div className="field">
-          <label htmlFor="paper-lang">{t('paper.sheetLanguage')}</label>
-          <select id="paper-lang" value={lang} onChange={(e) => setLang(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`language.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="button" className="button button-primary" onClick={() => void download()} disabled={busy}>
-          {busy ? t('common.busy') : t('paper.download')}
-        </button>
-      </div>
-      <StatusLine message={done} />
-      <ErrorNotice error={error} />
-    </section>
+    <PdfLanguagePanel
+      titleId="paper-download-title"
+      title={t('paper.downloadTitle')}
+      text={t('paper.downloadText')}
+      selectId="paper-lang"
+      languageLabel={t('paper.sheetLanguage')}
+      rowClassName="att-inline-form"
+      primary
+      documents={[{ key: 'sheet', label: t('paper.download'), make: (lang) => call('attendance.signInSheet', { sessionId: session.id, lang }) }]}
+      saved={(file) => t('paper.downloaded', { file })}
+    />
   );
 }
 

@@ -4,16 +4,14 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../preload/vocabulary';
 import type { RosterEntry, SessionRoster } from '../../../main/domain/attendance/types';
 import type { Session } from '../../../main/domain/sessions/types';
 import { searchRoster } from '../../../main/domain/attendance/search';
 import { searchKey } from '../../../main/domain/text';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { LoadStatus, StatusLine } from '../../components/StatusLine';
-import { saveBinaryFile } from '../../files';
+import { PdfLanguagePanel } from '../../components/PdfLanguagePanel';
+import { LoadStatus } from '../../components/StatusLine';
 import { formatCalendarDate, formatNumber, localeFor } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
@@ -170,47 +168,18 @@ function Cell({ entry }: { entry: RosterEntry | undefined }) {
 
 function BadgesPanel() {
   const { t } = useTranslation();
-  const [lang, setLang] = useState<Language>(currentLanguage());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  async function download() {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const file = await call('attendance.badges', { lang });
-      saveBinaryFile(file);
-      setDone(t('participants2.badgesSaved', { file: file.fileName }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <section aria-labelledby="badges-title" className="panel">
-      <h2 id="badges-title">{t('participants2.badgesTitle')}</h2>
-      <p className="muted">{t('participants2.badgesText')}</p>
-      <div className="att-inline-form">
-        <div className="field">
-          <label htmlFor="badges-lang">{t('participants2.badgesLanguage')}</label>
-          <select id="badges-lang" value={lang} onChange={(e) => setLang(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`language.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="button" className="button button-primary" onClick={() => void download()} disabled={busy}>
-          {busy ? t('common.busy') : t('participants2.badges')}
-        </button>
-      </div>
-      <StatusLine message={done} />
-      <ErrorNotice error={error} />
-    </section>
+    <PdfLanguagePanel
+      titleId="badges-title"
+      title={t('participants2.badgesTitle')}
+      headingLevel={2}
+      text={t('participants2.badgesText')}
+      selectId="badges-lang"
+      languageLabel={t('participants2.badgesLanguage')}
+      rowClassName="att-inline-form"
+      primary
+      documents={[{ key: 'badges', label: t('participants2.badges'), make: (lang) => call('attendance.badges', { lang }) }]}
+      saved={(file) => t('participants2.badgesSaved', { file })}
+    />
   );
 }

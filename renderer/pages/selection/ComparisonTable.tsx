@@ -1,12 +1,14 @@
 /**
  * LEXIMIN against the legacy (greedy) method on the same pool and quotas: the figures side by
- * side, and both histograms on the same scales so the difference shows at a glance.
+ * side, and both histograms (each in the audit PDF's bins) on the same scales so the difference
+ * shows at a glance.
  */
 import { useTranslation } from 'react-i18next';
 import type { ProbabilitySummary, SelectionRunDetail } from '../../../main/domain/selection/runTypes';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
-import { histogram, ProbabilityHistogram, scaleEndFor } from './ProbabilityHistogram';
+import { probabilityHistogram } from '../../../main/domain/selection/histogram';
+import { ProbabilityHistogram, scaleEndFor } from './ProbabilityHistogram';
 import { countBelow, formatGini, lowThreshold, pct } from './selectionShared';
 
 export function ComparisonTable({ run }: { run: SelectionRunDetail }) {
@@ -56,7 +58,7 @@ function ComparisonBody({ run, legacy }: { run: SelectionRunDetail; legacy: NonN
   add('zero', countBelow(run.probabilities, 1e-9), countBelow(legacy.probabilities, 1e-9), (x) => formatNumber(x, lang), false);
 
   const end = scaleEndFor(Math.max(run.summary.max, legacy.summary.max));
-  const countMax = Math.max(...histogram(lexValues, end).map((b) => b.count), ...histogram(legValues, end).map((b) => b.count));
+  const countMax = Math.max(0, ...probabilityHistogram(lexValues).map((b) => b.count), ...probabilityHistogram(legValues).map((b) => b.count));
 
   return (
     <>

@@ -1,44 +1,20 @@
 /**
  * How many people have which chance of selection: an inline SVG histogram over 0..end, with a
- * summary for screen readers (role="img") and the same figures as a table in a <details>.
+ * summary for screen readers (role="img") and the same figures as a table in a <details>. The
+ * bins are the published audit PDF's (main/domain/selection/histogram.ts): ten equal bins from 0
+ * to the largest chance.
  */
 import { useTranslation } from 'react-i18next';
+import { probabilityHistogram } from '../../../main/domain/selection/histogram';
 import { formatNumber, localeFor } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { pct } from './selectionShared';
-
-/** At most this many bars. */
-const MAX_BINS = 30;
-
-export interface Bin {
-  from: number;
-  to: number;
-  count: number;
-}
 
 /** A round end for the scale: the largest chance rounded up to a whole percent (at least 1 %). */
 export function scaleEndFor(max: number): number {
   const percent = Math.max(1, Math.ceil(max * 100 - 1e-9));
   const step = percent > 20 ? 5 : percent > 10 ? 2 : 1;
   return (Math.ceil(percent / step) * step) / 100;
-}
-
-/** A round bin width (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5 or 5 points) giving at most MAX_BINS bins. */
-function binWidthFor(end: number): number {
-  const percent = end * 100;
-  const step = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5].find((w) => percent / w <= MAX_BINS + 1e-9) ?? 5;
-  return step / 100;
-}
-
-export function histogram(values: number[], end: number): Bin[] {
-  const width = binWidthFor(end);
-  const bins = Math.max(1, Math.round(end / width));
-  const result: Bin[] = Array.from({ length: bins }, (_, i) => ({ from: i * width, to: (i + 1) * width, count: 0 }));
-  for (const v of values) {
-    const i = Math.min(bins - 1, Math.max(0, Math.floor((v + 1e-12) / width)));
-    result[i]!.count++;
-  }
-  return result;
 }
 
 /** Ticks on the chance axis at round percentages (every 0.5, 1, 2, 2.5, 5, 10 or 20 points), at most 7. */
@@ -67,7 +43,7 @@ const BOTTOM = 44;
 
 interface Props {
   values: number[];
-  /** The end of the chance axis (shared by charts that are compared). */
+  /** The end of the chance axis (shared by charts that are compared); at least the top bin's end. */
   end: number;
   /** The end of the count axis (shared by charts that are compared); computed when absent. */
   countMax?: number;
@@ -76,20 +52,21 @@ interface Props {
   tone?: 'leximin' | 'legacy';
 }
 
-export function ProbabilityHistogram({ values, end, countMax, label, tone = 'leximin' }: Props) {
+export function ProbabilityHistogram({ values, end: requestedEnd, countMax, label, tone = 'leximin' }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const bins = histogram(values, end);
+  const bins = probabilityHistogram(values);
+  const end = Math.max(requestedEnd, bins.at(-1)?.to ?? 0);
   const top = countEnd(countMax ?? Math.max(0, ...bins.map((b) => b.count)));
   const plotW = WIDTH - LEFT - RIGHT;
   const plotH = HEIGHT - TOP - BOTTOM;
-  const barW = plotW / bins.length;
+  const x = (p: number) => LEFT + (p / end) * plotW;
   const y = (count: number) => TOP + plotH - (count / top) * plotH;
   const xTicks = chanceTicks(end);
   const yTicks = [0, 0.5, 1].map((f) => f * top);
   const tickPercent = (p: number) => new Intl.NumberFormat(localeFor(lang), { style: 'percent', maximumFractionDigits: 1 }).format(p);
 
-  const fullest = bins.reduce((a, b) => (b.count > a.count ? b : a), bins[0]!);
+  const fullest = bins.reduce((a, b) => (b.count > a.count ? b : a), bins[0] ?? { from: 0, to: 0, count: 0 });
   const min = values.length ? Math.min(...values) : 0;
   const max = values.length ? Math.max(...values) : 0;
   const summary = t('sel.histogram.summary', {
@@ -116,14 +93,14 @@ export function ProbabilityHistogram({ values, end, countMax, label, tone = 'lex
         ))}
         {bins.map((b, i) =>
           b.count > 0 ? (
-            <rect key={i} className="sel-chart-bar" x={LEFT + i * barW + 1} y={y(b.count)} width={Math.max(1, barW - 2)} height={TOP + plotH - y(b.count)}>
+            <rect key={i} className="sel-chart-bar" x={x(b.from) + 1} y={y(b.count)} width={Math.max(1, x(b.to) - x(b.from) - 2)} height={TOP + plotH - y(b.count)}>
               <title>{t('sel.histogram.binTitle', { from: pct(b.from, lang), to: pct(b.to, lang), count: b.count, n: formatNumber(b.count, lang) })}</title>
             </rect>
           ) : null,
         )}
         <line className="sel-chart-axis" x1={LEFT} x2={WIDTH - RIGHT} y1={TOP + plotH} y2={TOP + plotH} />
         {xTicks.map((p) => (
-          <text key={`x${p}`} className="sel-chart-tick" x={LEFT + (p / end) * plotW} y={TOP + plotH + 18} textAnchor="middle">
+          <text key={`x${p}`} className="sel-chart-tick" x={x(p)} y={TOP + plotH + 18} textAnchor="middle">
             {tickPercent(p)}
           </text>
         ))}

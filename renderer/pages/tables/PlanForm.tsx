@@ -11,7 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { useAction, useFocusOnError } from '../../components/useAction';
-import { defaultMode, personLabel, TIME_BUDGET_MAX_SECONDS, type Person } from './shared';
+import { defaultMode, personLabel, MAX_EFFORT, type Person } from './shared';
 
 const MODES: TableFeatureMode[] = ['diversify', 'cluster', 'ignore'];
 
@@ -37,7 +37,7 @@ export function PlanForm({ sessionId, round, features, people, presentCount, pre
     Object.fromEntries(features.map((f) => [f, start ? (start.modes[f] ?? 'ignore') : defaultMode(f)])),
   );
   const [source, setSource] = useState<TablePlanSettings['source']>(start?.source ?? 'confirmed');
-  const [budget, setBudget] = useState('1');
+  const [effort, setEffort] = useState('1');
   const [seed, setSeed] = useState('');
   const [pins, setPins] = useState<TablePlanSettings['pins']>(start?.pins ?? []);
   const [apart, setApart] = useState<TablePlanSettings['apart']>(start?.apart ?? []);
@@ -54,7 +54,6 @@ export function PlanForm({ sessionId, round, features, people, presentCount, pre
   };
 
   const { run, busy, error } = useAction(async () => {
-    const seconds = Number(budget.replace(',', '.'));
     const started = performance.now();
     const plan = await call('tables.plan', {
       sessionId,
@@ -64,7 +63,7 @@ export function PlanForm({ sessionId, round, features, people, presentCount, pre
       source,
       pins,
       apart,
-      timeBudgetMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : Number.NaN,
+      effort: effort.trim() === '' ? Number.NaN : Number(effort),
       ...(seed.trim() !== '' ? { seed: Number(seed) } : {}),
     });
     onPlanned(plan, performance.now() - started);
@@ -131,8 +130,8 @@ export function PlanForm({ sessionId, round, features, people, presentCount, pre
               </label>
             </div>
           </fieldset>
-          <Field id="tables-budget" label={t('tablesPage.form.budget')} hint={t('tablesPage.form.budgetHint', { max: TIME_BUDGET_MAX_SECONDS })} error={problem('timeBudgetMs')}>
-            {(c) => <input {...c} type="number" min={0.1} max={TIME_BUDGET_MAX_SECONDS} step={0.1} className="input-short" value={budget} onChange={(e) => setBudget(e.target.value)} />}
+          <Field id="tables-effort" label={t('tablesPage.form.effort')} hint={t('tablesPage.form.effortHint', { max: MAX_EFFORT })} error={problem('effort')}>
+            {(c) => <input {...c} type="number" min={1} max={MAX_EFFORT} step={1} className="input-short" value={effort} onChange={(e) => setEffort(e.target.value)} />}
           </Field>
           <Field id="tables-seed" label={t('tablesPage.form.seed')} optional hint={t('tablesPage.form.seedHint')} error={problem('seed')}>
             {(c) => <input {...c} type="number" min={0} step={1} className="input-short" value={seed} onChange={(e) => setSeed(e.target.value)} />}

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contributor } from '../../../main/domain/agenda/types';
-import { LANGUAGES, type Language } from '../../../preload/vocabulary';
+import type { Language } from '../../../preload/vocabulary';
 import type { Session } from '../../../main/domain/sessions/types';
 import type { SessionRoster } from '../../../main/domain/attendance/types';
 import type { TablePlan } from '../../../main/domain/tables/types';
@@ -16,9 +16,9 @@ import { useApiData } from '../../components/AppState';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
+import { PdfLanguagePanel } from '../../components/PdfLanguagePanel';
 import { LoadStatus, StatusLine } from '../../components/StatusLine';
 import { useAction } from '../../components/useAction';
-import { saveBinaryFile } from '../../files';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
@@ -405,41 +405,16 @@ function PlanView({ plan: initial, roster, facilitators, headingRef, replanTook,
 
 function Exports({ plan }: { plan: TablePlan }) {
   const { t } = useTranslation();
-  const [lang, setLang] = useState<Language>(currentLanguage());
-  const [which, setWhich] = useState<string | null>(null);
-  const exporter = useAction(async (kind: 'facilitators' | 'wall' | 'xlsx') => {
-    setWhich(kind);
-    try {
-      const file = kind === 'xlsx' ? await call('tables.exportXlsx', { planId: plan.id, lang }) : await call('tables.exportPdf', { planId: plan.id, kind, lang });
-      saveBinaryFile(file);
-    } finally {
-      setWhich(null);
-    }
-  });
-  const button = (kind: 'facilitators' | 'wall' | 'xlsx') => (
-    <button type="button" className="button" disabled={exporter.busy} onClick={() => void exporter.run(kind)}>
-      {which === kind ? t('common.busy') : t(`tablesPage.exports.${kind}`)}
-    </button>
-  );
+  const pdf = (kind: 'facilitators' | 'wall') => ({ key: kind, label: t(`tablesPage.exports.${kind}`), make: (lang: Language) => call('tables.exportPdf', { planId: plan.id, kind, lang }) });
   return (
-    <section className="panel tables-exports" aria-labelledby="tables-exports-title">
-      <h3 id="tables-exports-title">{t('tablesPage.exports.title')}</h3>
-      <div className="tables-exports-row">
-        <div className="field">
-          <label htmlFor="tables-export-lang">{t('tablesPage.exports.language')}</label>
-          <select id="tables-export-lang" value={lang} onChange={(e) => setLang(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`language.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {button('facilitators')}
-        {button('wall')}
-        {button('xlsx')}
-      </div>
-      <ErrorNotice error={exporter.error} />
-    </section>
+    <PdfLanguagePanel
+      titleId="tables-exports-title"
+      title={t('tablesPage.exports.title')}
+      selectId="tables-export-lang"
+      languageLabel={t('tablesPage.exports.language')}
+      className="tables-exports"
+      rowClassName="tables-exports-row"
+      documents={[pdf('facilitators'), pdf('wall'), { key: 'xlsx', label: t('tablesPage.exports.xlsx'), make: (lang) => call('tables.exportXlsx', { planId: plan.id, lang }) }]}
+    />
   );
 }

@@ -29,5 +29,6 @@ export const diversified = (plan: TablePlan): string[] =>
     .filter(([, m]) => m === 'diversify')
     .map(([f]) => f);
 
-export const TIME_BUDGET_MAX_SECONDS = 10;
+/** The largest search effort tables.plan accepts (a multiple of a budget of search steps, not a time). */
+export const MAX_EFFORT = 10;
 export const MAX_ROUNDS = 20;
