@@ -600,9 +600,19 @@ export interface SessionRoster {
   rows: RosterEntry[];
 }
 
+/** A session's figures: expected (not excused), present, left, excused. */
+export interface RosterTotals {
+  expected: number;
+  present: number;
+  left: number;
+  excused: number;
+}
+
 export interface AttendanceResult {
   person: RosterEntry;
   event: AttendanceEvent;
+  /** The session's figures after this event (the desk shows them as they are). */
+  totals: RosterTotals;
 }
 
 export interface SessionDashboard {

@@ -15,6 +15,7 @@ import type {
   AttendanceResult,
   ExportedBinaryFile,
   RosterEntry,
+  RosterTotals,
   Session,
   SessionDashboard,
   SessionRoster,
@@ -28,6 +29,7 @@ import {
   rosterPeople,
   sessionEvents,
   allEvents,
+  confirmedParticipantIds,
   timeZone,
   type DeskPerson,
 } from '../../db/attendance';
@@ -38,7 +40,8 @@ import { tableOfPeople } from '../../db/tables';
 import { featuresOf } from '../../db/people';
 import { findSession } from '../../db/sessions';
 import { searchKey, compareNames } from '../domain/text';
-import { foldAttendance, type Attendance } from '../domain/attendance/state';
+import { foldAttendance, rosterTotals, type Attendance } from '../domain/attendance/state';
+import { checkInRefusal, checkOutRefusal, excuseRefusal, undoRefusal, undoTargetRefusal, type Refusal } from '../domain/attendance/rules';
 import { instantOf, localParts, minutesOf } from '../domain/attendance/time';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -68,10 +71,6 @@ function requireSession(db: Db, sessionId: string): Session {
   return session;
 }
 
-function personDetails(p: DeskPerson) {
-  return { personId: p.id, code: p.code, firstName: p.firstName, lastName: p.lastName, status: p.status };
-}
-
 function requirePerson(db: Db, ref: { personId?: string; code?: string }): DeskPerson {
   const person = ref.code !== undefined ? deskPersonByCode(db, ref.code) : deskPerson(db, ref.personId!);
   if (!person || person.erased) {
@@ -88,14 +87,9 @@ function requirePerson(db: Db, ref: { personId?: string; code?: string }): DeskP
   return person;
 }
 
-function requireConfirmed(p: DeskPerson): void {
-  if (p.status === 'confirmed') return;
-  throw new AppError(
-    'CONFLICT',
-    `${p.code} is not a confirmed participant (status: ${p.status}). Check with the organisers before letting them in as a member.`,
-    { person: personDetails(p), params: { code: p.code, status: p.status, name: `${p.firstName} ${p.lastName}` } },
-    'attendance.notConfirmed',
-  );
+/** Throws what a rule of main/domain/attendance/rules.ts refused. */
+function refuse(refusal: Refusal | null): void {
+  if (refusal) throw new AppError(refusal.code, refusal.message, refusal.details, refusal.key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,27 +135,33 @@ function entryOf(p: DeskPerson, a: Attendance, clock: SessionClock, table: strin
 const byName = (a: RosterEntry, b: RosterEntry) =>
   compareNames(a.lastName, b.lastName) || compareNames(a.firstName, b.firstName) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-export function buildRoster(db: Db, session: Session): SessionRoster {
-  const clock = clockOf(db, session);
+/** The session's events, per person. */
+function eventsByPerson(db: Db, sessionId: string): Map<string, AttendanceEvent[]> {
   const events = new Map<string, AttendanceEvent[]>();
-  for (const e of sessionEvents(db, session.id)) {
+  for (const e of sessionEvents(db, sessionId)) {
     const list = events.get(e.personId) ?? [];
     list.push(e);
     events.set(e.personId, list);
   }
+  return events;
+}
+
+export function buildRoster(db: Db, session: Session): SessionRoster {
+  const clock = clockOf(db, session);
+  const events = eventsByPerson(db, session.id);
   const tables = tableOfPeople(db, session.id);
   const rows = rosterPeople(db, session.id)
     .filter((p) => !p.erased)
     .map((p) => entryOf(p, foldAttendance(events.get(p.id) ?? []), clock, tables.get(p.id) ?? null))
     .sort(byName);
-  return {
-    session,
-    expected: rows.filter((r) => r.state !== 'excused').length,
-    present: rows.filter((r) => r.state === 'present').length,
-    left: rows.filter((r) => r.state === 'left').length,
-    excused: rows.filter((r) => r.state === 'excused').length,
-    rows,
-  };
+  return { session, ...rosterTotals(rows.map((r) => r.state)), rows };
+}
+
+/** The session's figures, without building its rows. */
+function totalsOf(db: Db, sessionId: string): RosterTotals {
+  const events = eventsByPerson(db, sessionId);
+  const people = rosterPeople(db, sessionId).filter((p) => !p.erased);
+  return rosterTotals(people.map((p) => foldAttendance(events.get(p.id) ?? []).state));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,19 +187,12 @@ function record(
 
 function resultFor(db: Db, session: Session, person: DeskPerson, event: AttendanceEvent): AttendanceResult {
   const table = tableOfPeople(db, session.id).get(person.id) ?? null;
-  return { person: entryOf(person, foldAttendance(eventsOf(db, session.id, person.id)), clockOf(db, session), table), event };
-}
-
-function refuseIfHere(p: DeskPerson, a: Attendance, clock: SessionClock): void {
-  if (a.state !== 'present') return;
-  const at = localParts(a.arrivedAt!, clock.timeZone).time;
-  throw new AppError('CONFLICT', `${p.code} is already checked in (since ${at}).`, { person: personDetails(p), arrivedAt: at, params: { code: p.code, since: at, name: `${p.firstName} ${p.lastName}` } }, 'attendance.alreadyCheckedIn');
+  return { person: entryOf(person, foldAttendance(eventsOf(db, session.id, person.id)), clockOf(db, session), table), event, totals: totalsOf(db, session.id) };
 }
 
 function checkIn(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], session: Session, person: DeskPerson, at: string | undefined, source: 'desk' | 'paper') {
-  requireConfirmed(person);
   const clock = clockOf(db, session);
-  refuseIfHere(person, foldAttendance(eventsOf(db, session.id, person.id)), clock);
+  refuse(checkInRefusal(person, foldAttendance(eventsOf(db, session.id, person.id)), clock.timeZone));
   const when = eventTime(ctx, clock, at);
   return record(ctx, db, audit, { sessionId: session.id, personId: person.id, kind: 'checkIn', at: when, source, reason: null, undoes: null }, person.code);
 }
@@ -207,23 +200,8 @@ function checkIn(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], s
 function checkOut(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], session: Session, person: DeskPerson, at: string | undefined, source: 'desk' | 'paper') {
   const clock = clockOf(db, session);
   const state = foldAttendance(eventsOf(db, session.id, person.id));
-  if (state.state !== 'present') {
-    throw new AppError(
-      'CONFLICT',
-      state.state === 'left' ? `${person.code} has already left.` : `${person.code} is not checked in: check them in before checking them out.`,
-      { person: personDetails(person), state: state.state },
-      'attendance.notCheckedIn',
-    );
-  }
   const when = eventTime(ctx, clock, at);
-  // Against the latest arrival: someone who left and came back leaves after coming back.
-  const lastArrival = state.live.find((e) => e.kind === 'checkIn')!.at;
-  if (when < lastArrival) {
-    const arrived = localParts(lastArrival, clock.timeZone).time;
-    throw new AppError('VALIDATION', `The departure time is before the arrival (${arrived}).`, {
-      fields: [{ field: 'at', rule: 'afterArrival', message: `must be after the arrival (${arrived})` }],
-    }, 'attendance.departureBeforeArrival');
-  }
+  refuse(checkOutRefusal(person, state, when, clock.timeZone));
   return record(ctx, db, audit, { sessionId: session.id, personId: person.id, kind: 'checkOut', at: when, source, reason: null, undoes: null }, person.code);
 }
 
@@ -281,16 +259,7 @@ export const attendanceHandlers = handlers({
       ctx.mutate((db, audit): AttendanceResult => {
         const session = requireSession(db, args.sessionId);
         const person = requirePerson(db, { personId: args.personId });
-        requireConfirmed(person);
-        const clock = clockOf(db, session);
-        const state = foldAttendance(eventsOf(db, session.id, person.id));
-        refuseIfHere(person, state, clock);
-        if (state.state === 'left') {
-          throw new AppError('CONFLICT', `${person.code} attended this session: an absence cannot be excused.`, { person: personDetails(person) }, 'attendance.alreadyCheckedIn');
-        }
-        if (state.state === 'excused') {
-          throw new AppError('CONFLICT', `${person.code}'s absence is already excused.`, { person: personDetails(person) }, 'attendance.alreadyExcused');
-        }
+        refuse(excuseRefusal(person, foldAttendance(eventsOf(db, session.id, person.id)), clockOf(db, session).timeZone));
         const event = record(
           ctx,
           db,
@@ -307,28 +276,15 @@ export const attendanceHandlers = handlers({
     run: (args, ctx) =>
       ctx.mutate((db, audit): AttendanceResult => {
         const target = findEvent(db, args.eventId);
-        if (!target) throw new AppError('NOT_FOUND', 'There is no such check-in event.', { eventId: args.eventId }, 'attendance.eventNotFound');
-        if (target.kind === 'undo') {
-          throw new AppError('VALIDATION', 'An undo cannot itself be undone: check the person in (or out) again instead.', {}, 'attendance.cannotUndoUndo');
-        }
-        const session = requireSession(db, target.sessionId);
-        const person = requirePerson(db, { personId: target.personId });
-        const state = foldAttendance(eventsOf(db, session.id, person.id));
-        if (state.undone.has(target.id)) {
-          throw new AppError('CONFLICT', 'This was already undone.', { person: personDetails(person) }, 'attendance.alreadyUndone');
-        }
-        // A check-in with a later check-out still standing would leave a departure without an arrival.
-        if (target.kind === 'checkIn' && state.live.some((e) => e.kind === 'checkOut')) {
-          const onlyCheckIn = state.live.filter((e) => e.kind === 'checkIn').length === 1;
-          if (onlyCheckIn) {
-            throw new AppError('CONFLICT', `Undo ${person.code}'s check-out first.`, { person: personDetails(person) }, 'attendance.undoCheckOutFirst');
-          }
-        }
+        refuse(undoTargetRefusal(target, args.eventId));
+        const session = requireSession(db, target!.sessionId);
+        const person = requirePerson(db, { personId: target!.personId });
+        refuse(undoRefusal(person, target!, foldAttendance(eventsOf(db, session.id, person.id))));
         const event = record(
           ctx,
           db,
           audit,
-          { sessionId: session.id, personId: person.id, kind: 'undo', at: ctx.nowIso(), source: 'desk', reason: null, undoes: target.id },
+          { sessionId: session.id, personId: person.id, kind: 'undo', at: ctx.nowIso(), source: 'desk', reason: null, undoes: target!.id },
           person.code,
         );
         return resultFor(db, session, person, event);
@@ -465,9 +421,7 @@ export const attendanceHandlers = handlers({
       const db = ctx.requireDb();
       const people = args.personIds
         ? args.personIds.map((personId) => requirePerson(db, { personId }))
-        : (db.prepare("SELECT id FROM people WHERE status = 'confirmed' AND deleted_at IS NULL AND erased_at IS NULL").pluck().all() as string[]).map(
-            (personId) => requirePerson(db, { personId }),
-          );
+        : confirmedParticipantIds(db).map((personId) => requirePerson(db, { personId }));
       if (people.length === 0) {
         throw new AppError('VALIDATION', 'There are no confirmed participants to make badges for yet.', {}, 'attendance.noBadges');
       }

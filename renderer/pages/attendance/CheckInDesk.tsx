@@ -17,7 +17,8 @@ import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { DeskConfirmation, DeskRefusal, type DeskOutcome } from './DeskConfirmation';
 import { CheckOutDialog, ExcuseDialog } from './DeskDialogs';
-import { NoParticipants, NoSessions, SessionPicker, StateBadge, languageName, needsList, useInterval, useSessionChoice } from './shared';
+import { NoParticipants, NoSessions, StateBadge, languageName, needsList, useInterval } from './shared';
+import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 import './attendance.css';
 
 const LIST_LIMIT = 50;
@@ -38,16 +39,10 @@ export function CheckInDesk() {
   );
 }
 
-function withRow(roster: SessionRoster, person: RosterEntry): SessionRoster {
-  const rows = roster.rows.map((r) => (r.personId === person.personId ? person : r));
-  return {
-    ...roster,
-    rows,
-    expected: rows.filter((r) => r.state !== 'excused').length,
-    present: rows.filter((r) => r.state === 'present').length,
-    left: rows.filter((r) => r.state === 'left').length,
-    excused: rows.filter((r) => r.state === 'excused').length,
-  };
+/** The roster after one desk action: the person's row and the session's figures as the service returned them. */
+function withResult(roster: SessionRoster, result: AttendanceResult): SessionRoster {
+  const rows = roster.rows.map((r) => (r.personId === result.person.personId ? result.person : r));
+  return { ...roster, ...result.totals, rows };
 }
 
 function Desk({ session, list, onChoose }: { session: Session; list: Session[]; onChoose: (id: string) => void }) {
@@ -108,7 +103,7 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
   const applied = (result: AttendanceResult) => {
     if (result.event.sessionId !== shown.current) return;
     changes.current++;
-    setRoster((r) => (r ? withRow(r, result.person) : r));
+    setRoster((r) => (r ? withResult(r, result) : r));
   };
 
   /** Runs desk actions one after the other: a scanner may send the next code before the answer. */
@@ -187,7 +182,7 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
   const total = roster?.rows.length ?? 0;
   return (
     <>
-      <SessionPicker id="desk-session" list={list} session={session} onChoose={onChoose} />
+      <SessionPicker id="desk-session" label={t('desk.session')} className="att-session-picker" list={list} session={session} onChoose={onChoose} />
       {loadError ? <ErrorNotice error={loadError} /> : null}
       {!roster && !loadError && <p className="muted">{t('app.loading')}</p>}
       {roster && total === 0 && <NoParticipants />}

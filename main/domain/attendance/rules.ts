@@ -1,0 +1,148 @@
+/**
+ * Which attendance events are admissible: pure rules over plain data (a person's status, their
+ * attendance folded from the events, the session's date, the clock), no database. The service
+ * loads the facts, asks these rules, and writes only what they admit; the same rules judge the
+ * desk's own events and events merged from another laptop's file.
+ *
+ * A rule answers null (admissible) or a Refusal: the error code, its i18n key, a sentence a
+ * person can act on, and the details the desk shows (person, times, field problems).
+ */
+import type { Attendance, EventFact } from './state';
+import { localParts } from './time';
+
+export type RefusalCode = 'CONFLICT' | 'VALIDATION' | 'NOT_FOUND';
+
+export interface Refusal {
+  code: RefusalCode;
+  /** i18n key of the sentence (attendance.*). */
+  key: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/** The person as the rules need them. */
+export interface PersonFacts {
+  id: string;
+  code: string;
+  firstName: string;
+  lastName: string;
+  status: string;
+}
+
+/** The session's calendar date (YYYY-MM-DD, venue time) and the venue's time zone. */
+export interface SessionDay {
+  date: string;
+  timeZone: string;
+}
+
+/** A clock may run a little ahead of another laptop's: times up to this far ahead of now are not "in the future". */
+export const FUTURE_TOLERANCE_MS = 2 * 60_000;
+/** Before this, a time comes from a clock that was never set (1970) or a typing slip. */
+export const EARLIEST_PLAUSIBLE = '2000-01-01T00:00:00.000Z';
+/** An event recorded within this long of its time was recorded live, at the desk ("now"). */
+export const LIVE_WINDOW_MS = 2 * 60_000;
+
+export function personDetails(p: PersonFacts) {
+  return { personId: p.id, code: p.code, firstName: p.firstName, lastName: p.lastName, status: p.status };
+}
+
+const nameOf = (p: PersonFacts) => `${p.firstName} ${p.lastName}`;
+const timeOf = (instant: string, timeZone: string) => localParts(instant, timeZone).time;
+
+// ---------------------------------------------------------------------------------------------
+// Who may be checked in or excused
+
+/** Only confirmed participants are members at a session (the pool, the selected, the withdrawn are not). */
+export function notConfirmed(p: PersonFacts): Refusal | null {
+  if (p.status === 'confirmed') return null;
+  return {
+    code: 'CONFLICT',
+    key: 'attendance.notConfirmed',
+    message: `${p.code} is not a confirmed participant (status: ${p.status}). Check with the organisers before letting them in as a member.`,
+    details: { person: personDetails(p), params: { code: p.code, status: p.status, name: nameOf(p) } },
+  };
+}
+
+function alreadyHere(p: PersonFacts, a: Attendance, timeZone: string): Refusal | null {
+  if (a.state !== 'present') return null;
+  const at = timeOf(a.arrivedAt!, timeZone);
+  return {
+    code: 'CONFLICT',
+    key: 'attendance.alreadyCheckedIn',
+    message: `${p.code} is already checked in (since ${at}).`,
+    details: { person: personDetails(p), arrivedAt: at, params: { code: p.code, since: at, name: nameOf(p) } },
+  };
+}
+
+/** A check-in at the desk: a confirmed participant who is not already here. */
+export function checkInRefusal(p: PersonFacts, a: Attendance, timeZone: string): Refusal | null {
+  return notConfirmed(p) ?? alreadyHere(p, a, timeZone);
+}
+
+/** A check-out: someone who is here, leaving after their latest arrival. */
+export function checkOutRefusal(p: PersonFacts, a: Attendance, at: string, timeZone: string): Refusal | null {
+  if (a.state !== 'present') {
+    return {
+      code: 'CONFLICT',
+      key: 'attendance.notCheckedIn',
+      message: a.state === 'left' ? `${p.code} has already left.` : `${p.code} is not checked in: check them in before checking them out.`,
+      details: { person: personDetails(p), state: a.state },
+    };
+  }
+  // Against the latest arrival: someone who left and came back leaves after coming back.
+  const lastArrival = a.live.find((e) => e.kind === 'checkIn')!.at;
+  return departureBeforeArrival(at, lastArrival, timeZone);
+}
+
+function departureBeforeArrival(at: string, arrival: string, timeZone: string): Refusal | null {
+  if (at >= arrival) return null;
+  const arrived = timeOf(arrival, timeZone);
+  return {
+    code: 'VALIDATION',
+    key: 'attendance.departureBeforeArrival',
+    message: `The departure time is before the arrival (${arrived}).`,
+    details: { fields: [{ field: 'at', rule: 'afterArrival', message: `must be after the arrival (${arrived})` }], params: { arrived } },
+  };
+}
+
+/** An excused absence: a confirmed participant who has not come and is not excused yet. */
+export function excuseRefusal(p: PersonFacts, a: Attendance, timeZone: string): Refusal | null {
+  const refused = notConfirmed(p) ?? alreadyHere(p, a, timeZone);
+  if (refused) return refused;
+  if (a.state === 'left') {
+    return { code: 'CONFLICT', key: 'attendance.alreadyCheckedIn', message: `${p.code} attended this session: an absence cannot be excused.`, details: { person: personDetails(p) } };
+  }
+  if (a.state === 'excused') {
+    return { code: 'CONFLICT', key: 'attendance.alreadyExcused', message: `${p.code}'s absence is already excused.`, details: { person: personDetails(p) } };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo
+
+/** Refusals that need only the event undone: it must exist and must not be an undo itself. */
+export function undoTargetRefusal(target: Pick<EventFact, 'kind'> | null, eventId: string): Refusal | null {
+  if (!target) return { code: 'NOT_FOUND', key: 'attendance.eventNotFound', message: 'There is no such check-in event.', details: { eventId } };
+  if (target.kind === 'undo') {
+    return { code: 'VALIDATION', key: 'attendance.cannotUndoUndo', message: 'An undo cannot itself be undone: check the person in (or out) again instead.', details: {} };
+  }
+  return null;
+}
+
+/** An undo of a standing event, and never one that would leave a departure without an arrival. */
+export function undoRefusal(p: PersonFacts, target: Pick<EventFact, 'id' | 'kind'>, a: Attendance): Refusal | null {
+  if (a.undone.has(target.id)) return { code: 'CONFLICT', key: 'attendance.alreadyUndone', message: 'This was already undone.', details: { person: personDetails(p) } };
+  // A check-in with a later check-out still standing would leave a departure without an arrival.
+  if (target.kind === 'checkIn' && a.live.some((e) => e.kind === 'checkOut') && a.live.filter((e) => e.kind === 'checkIn').length === 1) {
+    return { code: 'CONFLICT', key: 'attendance.undoCheckOutFirst', message: `Undo ${p.code}'s check-out first.`, details: { person: personDetails(p) } };
+  }
+  return null;
+}
+
+/** The time a check-in that was undone had: offered again when the same person is checked in anew. */
+export function undoneCheckInTime(events: readonly EventFact[]): string | null {
+  const folded = new Set(events.filter((e) => e.kind === 'undo' && e.undoes !== null).map((e) => e.undoes!));
+  const undoneIns = events.filter((e) => e.kind === 'checkIn' && folded.has(e.id)).sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0));
+  return undoneIns[0]?.at ?? null;
+}
