@@ -588,6 +588,8 @@ export interface RosterEntry {
   excuseReason: string | null;
   /** The events that made the current state, newest first (what "undo" cancels). */
   undoable: { eventId: string; kind: Exclude<AttendanceEventKind, 'undo'>; at: string }[];
+  /** HH:MM of a check-in on the session's day that was undone, while the person is not here: offered again at the desk. */
+  undoneArrivedAt: string | null;
 }
 
 export interface SessionRoster {
@@ -598,6 +600,28 @@ export interface SessionRoster {
   left: number;
   excused: number;
   rows: RosterEntry[];
+}
+
+/** What a merge added and skipped (already recorded); a merge with a refused event adds nothing. */
+export interface MergeResult {
+  added: number;
+  skipped: number;
+}
+
+/**
+ * An event of a merge that the desk's rules refuse (listed in the VALIDATION error's
+ * `details.refused`, with the reason in words and its i18n key; nothing of the batch is written).
+ */
+export interface MergeRefusal {
+  /** 1-based position in the batch. */
+  index: number;
+  eventId: string;
+  sessionId: string;
+  personId: string;
+  kind: AttendanceEventKind;
+  at: string;
+  key: string;
+  reason: string;
 }
 
 /** A session's figures: expected (not excused), present, left, excused. */
@@ -1097,7 +1121,7 @@ export interface ApiContract {
   ];
   'attendance.events': [{ sessionId?: string }, AttendanceEvent[]];
   /** Events from another laptop: unknown ids are added, known ids skipped (idempotent). */
-  'attendance.merge': [{ events: AttendanceEvent[] }, { added: number; skipped: number }];
+  'attendance.merge': [{ events: AttendanceEvent[] }, MergeResult];
   'attendance.dashboard': [{ sessionId: string }, SessionDashboard];
   /** Badge sheet PDF (A4, several per page) of the confirmed participants, or of the given people. */
   'attendance.badges': [{ personIds?: string[]; lang?: Language }, ExportedBinaryFile];

@@ -14,6 +14,8 @@ import type {
   AttendanceEvent,
   AttendanceResult,
   ExportedBinaryFile,
+  MergeRefusal,
+  MergeResult,
   RosterEntry,
   RosterTotals,
   Session,
@@ -40,8 +42,20 @@ import { tableOfPeople } from '../../db/tables';
 import { featuresOf } from '../../db/people';
 import { findSession } from '../../db/sessions';
 import { searchKey, compareNames } from '../domain/text';
-import { foldAttendance, rosterTotals, type Attendance } from '../domain/attendance/state';
-import { checkInRefusal, checkOutRefusal, excuseRefusal, undoRefusal, undoTargetRefusal, type Refusal } from '../domain/attendance/rules';
+import { foldAttendance, rosterTotals } from '../domain/attendance/state';
+import {
+  arrivalEnded,
+  checkInRefusal,
+  checkOutRefusal,
+  eventTimeRefusal,
+  excuseRefusal,
+  mergeRefusal,
+  undoRefusal,
+  undoTargetRefusal,
+  undoneCheckInTime,
+  type MergedEvent,
+  type Refusal,
+} from '../domain/attendance/rules';
 import { instantOf, localParts, minutesOf } from '../domain/attendance/time';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -106,7 +120,10 @@ function clockOf(db: Db, session: Session): SessionClock {
   return { date: session.date, start: minutesOf(session.startTime), end: minutesOf(session.endTime), timeZone: timeZone(db) };
 }
 
-function entryOf(p: DeskPerson, a: Attendance, clock: SessionClock, table: string | null): RosterEntry {
+function entryOf(p: DeskPerson, events: readonly AttendanceEvent[], clock: SessionClock, table: string | null): RosterEntry {
+  const a = foldAttendance(events);
+  const undoneIn = a.state === 'present' ? null : undoneCheckInTime(events);
+  const undoneLocal = undoneIn === null ? null : localParts(undoneIn, clock.timeZone);
   const arrived = a.arrivedAt === null ? null : localParts(a.arrivedAt, clock.timeZone);
   const departed = a.departedAt === null ? null : localParts(a.departedAt, clock.timeZone);
   // Minutes across midnight or another date are not "late" in any useful sense: only same-day times count.
@@ -129,6 +146,7 @@ function entryOf(p: DeskPerson, a: Attendance, clock: SessionClock, table: strin
     earlyMinutes: early,
     excuseReason: a.excuseReason,
     undoable: a.live.map((e) => ({ eventId: e.id, kind: e.kind as Exclude<typeof e.kind, 'undo'>, at: localParts(e.at, clock.timeZone).time })),
+    undoneArrivedAt: undoneLocal && undoneLocal.date === clock.date ? undoneLocal.time : null,
   };
 }
 
@@ -152,7 +170,7 @@ export function buildRoster(db: Db, session: Session): SessionRoster {
   const tables = tableOfPeople(db, session.id);
   const rows = rosterPeople(db, session.id)
     .filter((p) => !p.erased)
-    .map((p) => entryOf(p, foldAttendance(events.get(p.id) ?? []), clock, tables.get(p.id) ?? null))
+    .map((p) => entryOf(p, events.get(p.id) ?? [], clock, tables.get(p.id) ?? null))
     .sort(byName);
   return { session, ...rosterTotals(rows.map((r) => r.state)), rows };
 }
@@ -187,13 +205,15 @@ function record(
 
 function resultFor(db: Db, session: Session, person: DeskPerson, event: AttendanceEvent): AttendanceResult {
   const table = tableOfPeople(db, session.id).get(person.id) ?? null;
-  return { person: entryOf(person, foldAttendance(eventsOf(db, session.id, person.id)), clockOf(db, session), table), event, totals: totalsOf(db, session.id) };
+  return { person: entryOf(person, eventsOf(db, session.id, person.id), clockOf(db, session), table), event, totals: totalsOf(db, session.id) };
 }
 
 function checkIn(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], session: Session, person: DeskPerson, at: string | undefined, source: 'desk' | 'paper') {
   const clock = clockOf(db, session);
   refuse(checkInRefusal(person, foldAttendance(eventsOf(db, session.id, person.id)), clock.timeZone));
   const when = eventTime(ctx, clock, at);
+  // A check-in "now" is admitted on any day (the desk warns when the session is not today); a time given is checked.
+  refuse(eventTimeRefusal('checkIn', when, { sessionDate: clock.date, timeZone: clock.timeZone, now: ctx.nowIso() }, at === undefined));
   return record(ctx, db, audit, { sessionId: session.id, personId: person.id, kind: 'checkIn', at: when, source, reason: null, undoes: null }, person.code);
 }
 
@@ -202,6 +222,9 @@ function checkOut(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], 
   const state = foldAttendance(eventsOf(db, session.id, person.id));
   const when = eventTime(ctx, clock, at);
   refuse(checkOutRefusal(person, state, when, clock.timeZone));
+  // On the day of the arrival it ends: the session's day (or the day of a check-in "now" the desk warned about).
+  const arrival = arrivalEnded(state.live, when)!;
+  refuse(eventTimeRefusal('checkOut', when, { sessionDate: localParts(arrival.at, clock.timeZone).date, timeZone: clock.timeZone, now: ctx.nowIso() }));
   return record(ctx, db, audit, { sessionId: session.id, personId: person.id, kind: 'checkOut', at: when, source, reason: null, undoes: null }, person.code);
 }
 
@@ -342,32 +365,54 @@ export const attendanceHandlers = handlers({
   'attendance.merge': {
     args: z.strictObject({ events: z.array(eventSchema).max(100_000) }),
     run: (args, ctx) =>
-      ctx.mutate((db, audit) => {
-        const problems: string[] = [];
-        args.events.forEach((e, i) => {
-          const session = findSession(db, e.sessionId);
-          if (!session || session.deletedAt !== null) problems.push(`event ${i + 1} (${e.id}): unknown or deleted session`);
-          const person = deskPerson(db, e.personId);
-          if (!person || person.erased) problems.push(`event ${i + 1} (${e.id}): unknown or erased person`);
-          if ((e.kind === 'undo') !== (e.undoes !== null)) problems.push(`event ${i + 1} (${e.id}): only an undo names the event it undoes`);
-          if ((e.kind === 'excused') !== (e.reason !== null)) problems.push(`event ${i + 1} (${e.id}): only an excuse has a reason`);
-        });
-        if (problems.length > 0) {
-          throw new AppError('VALIDATION', `These events cannot be merged (nothing was): ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? '; …' : ''}.`, { problems: problems.slice(0, 200) }, 'attendance.mergeInvalid');
-        }
-        let added = 0;
+      ctx.mutate((db, audit): MergeResult => {
+        const tz = timeZone(db);
+        const now = ctx.nowIso();
+        const batch = new Map(args.events.map((e) => [e.id, e]));
+        const fresh: AttendanceEvent[] = [];
         for (const e of args.events) {
           const existing = findEvent(db, e.id);
-          if (existing) {
-            // The same id must mean the same event: anything else is a conflict, not a duplicate.
-            if (existing.sessionId !== e.sessionId || existing.personId !== e.personId || existing.kind !== e.kind || existing.at !== e.at || existing.undoes !== e.undoes) {
-              throw new AppError('CONFLICT', `Event ${e.id} differs from the one already recorded with that id. Nothing was merged.`, { eventId: e.id }, 'attendance.mergeConflict');
-            }
+          if (!existing) {
+            fresh.push(e);
             continue;
           }
-          insertEvent(db, e);
-          added++;
+          // The same id must mean the same event: anything else is a conflict, not a duplicate.
+          if (existing.sessionId !== e.sessionId || existing.personId !== e.personId || existing.kind !== e.kind || existing.at !== e.at || existing.undoes !== e.undoes) {
+            throw new AppError('CONFLICT', `Event ${e.id} differs from the one already recorded with that id. Nothing was merged.`, { eventId: e.id }, 'attendance.mergeConflict');
+          }
         }
+        // Every new event is judged as the desk would judge it (main/domain/attendance/rules.ts), against the
+        // file's events and the whole batch; one refusal and nothing is written.
+        const refused: MergeRefusal[] = [];
+        fresh.forEach((e) => {
+          const session = findSession(db, e.sessionId);
+          const person = deskPerson(db, e.personId);
+          const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? batch.get(e.undoes) ?? null);
+          const history = [...eventsOf(db, e.sessionId, e.personId), ...fresh.filter((x) => x.sessionId === e.sessionId && x.personId === e.personId)];
+          const refusal = mergeRefusal(e, {
+            session: session && session.deletedAt === null ? { date: session.date } : null,
+            person: person && !person.erased ? person : null,
+            timeZone: tz,
+            now,
+            target,
+            history,
+          });
+          if (refusal) {
+            const index = args.events.indexOf(e) + 1;
+            refused.push({ index, eventId: e.id, sessionId: e.sessionId, personId: e.personId, kind: e.kind, at: e.at, key: refusal.key, reason: refusal.message });
+          }
+        });
+        if (refused.length > 0) {
+          const problems = refused.map((r) => `event ${r.index} (${r.eventId}): ${r.reason}`);
+          throw new AppError(
+            'VALIDATION',
+            `These events cannot be merged (nothing was): ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? '; …' : ''}.`,
+            { problems: problems.slice(0, 200), refused: refused.slice(0, 1000), params: { count: refused.length } },
+            'attendance.mergeInvalid',
+          );
+        }
+        for (const e of fresh) insertEvent(db, e);
+        const added = fresh.length;
         audit({ entity: 'attendance', entityId: null, action: 'attendance.merge', after: { added, skipped: args.events.length - added } });
         return { added, skipped: args.events.length - added };
       }),

@@ -12,6 +12,7 @@ import { call } from '../api';
 import { formatCalendarDate, formatTimeRange, todayCalendarDate } from '../format';
 import { currentLanguage } from '../i18n';
 import { useApiData } from './AppState';
+import './sessionPicker.css';
 
 /** The session last chosen on any page, while the window is open. */
 let rememberedSessionId: string | null = null;
@@ -95,8 +96,9 @@ export function SessionPicker<S extends Session>({ list, session, onChoose, id, 
         </select>
       </div>
       {notToday && session && (
-        <div className="notice notice-warning session-not-today" id={`${selectId}-not-today`} role="status">
-          <p>{t('desk.notToday', { date: formatCalendarDate(session.date, lang, 'long') })}</p>
+        <div className="notice notice-warning" id={`${selectId}-not-today`} role="status">
+          <p className="notice-title">{t('desk.notToday', { date: formatCalendarDate(session.date, lang, 'long') })}</p>
+          <p>{t('desk.notTodayHint')}</p>
         </div>
       )}
     </>

@@ -11,6 +11,12 @@ import {
   undoRefusal,
   undoTargetRefusal,
   undoneCheckInTime,
+  eventTimeRefusal,
+  mergeRefusal,
+  recordedLive,
+  arrivalEnded,
+  type MergedEvent,
+  type MergeFacts,
   type PersonFacts,
 } from '../../main/domain/attendance/rules';
 
@@ -85,5 +91,97 @@ describe('roster totals', () => {
   it('counts everyone not excused as expected', () => {
     expect(rosterTotals([])).toEqual({ expected: 0, present: 0, left: 0, excused: 0 });
     expect(rosterTotals(['present', 'left', 'excused', 'expected', 'present'])).toEqual({ expected: 4, present: 2, left: 1, excused: 1 });
+  });
+});
+
+describe('time rules', () => {
+  const facts = { sessionDate: '2027-03-06', timeZone: TZ, now: '2027-03-06T08:58:00.000Z' }; // 09:58 in Brussels
+
+  it('refuses a time in the future, with a little tolerance for clocks', () => {
+    const r = eventTimeRefusal('checkOut', '2027-03-06T14:30:00.000Z', facts);
+    expect(r).toMatchObject({ code: 'VALIDATION', key: 'attendance.timeInFuture', details: { params: { time: '15:30', now: '09:58' }, fields: [{ field: 'at', rule: 'notFuture' }] } });
+    expect(r!.message).toBe('15:30 is in the future (it is now 09:58): record an arrival or a departure once it has happened.');
+    expect(eventTimeRefusal('checkIn', '2027-03-06T09:30:00.000Z', facts, true)?.key).toBe('attendance.timeInFuture');
+    expect(eventTimeRefusal('checkIn', '2027-03-06T08:59:30.000Z', facts)).toBeNull();
+    expect(eventTimeRefusal('checkIn', '2027-03-06T08:58:00.000Z', facts)).toBeNull();
+    expect(eventTimeRefusal('checkIn', '2099-03-06T08:00:00.000Z', facts)).toMatchObject({ key: 'attendance.dateInFuture', details: { params: { date: '2099-03-06', today: '2027-03-06' } } });
+  });
+
+  it('refuses a time before 2000 (a clock never set), of any kind', () => {
+    for (const kind of ['checkIn', 'checkOut', 'excused', 'undo'] as const) {
+      expect(eventTimeRefusal(kind, '1970-01-01T00:00:00.000Z', facts)?.key).toBe('attendance.timeImplausible');
+    }
+    expect(eventTimeRefusal('checkIn', 'not a time', facts)?.key).toBe('attendance.timeImplausible');
+  });
+
+  it('wants check-ins and check-outs on the session’s day, except a check-in recorded live', () => {
+    const later = { ...facts, now: '2027-03-09T12:00:00.000Z' };
+    expect(eventTimeRefusal('checkIn', '2027-03-06T08:30:00.000Z', later)).toBeNull();
+    expect(eventTimeRefusal('checkIn', '2027-03-07T08:30:00.000Z', later)).toMatchObject({ key: 'attendance.checkInOtherDay', details: { params: { date: '2027-03-07', sessionDate: '2027-03-06' } } });
+    expect(eventTimeRefusal('checkIn', '2027-03-07T08:30:00.000Z', later, true)).toBeNull();
+    expect(eventTimeRefusal('checkOut', '2027-03-07T08:30:00.000Z', later, true)?.key).toBe('attendance.checkOutOtherDay');
+    // 23:30 UTC on the 5th is 00:30 on the 6th in Brussels: the venue's day counts.
+    expect(eventTimeRefusal('checkOut', '2027-03-05T23:30:00.000Z', later)).toBeNull();
+    // Excuses and undos are recorded whenever the news comes.
+    expect(eventTimeRefusal('excused', '2027-03-01T10:00:00.000Z', later)).toBeNull();
+    expect(eventTimeRefusal('undo', '2027-03-08T10:00:00.000Z', later)).toBeNull();
+  });
+
+  it('tells a live recording from a time typed afterwards, and finds the arrival a departure ends', () => {
+    expect(recordedLive({ at: '2027-03-06T08:00:00.000Z', recordedAt: '2027-03-06T08:01:00.000Z' })).toBe(true);
+    expect(recordedLive({ at: '2027-03-06T08:00:00.000Z', recordedAt: '2027-03-06T10:00:00.000Z' })).toBe(false);
+    const again = ev('e3', 'checkIn', '2027-03-06T12:00:00.000Z');
+    expect(arrivalEnded([IN, OUT, again], '2027-03-06T11:00:00.000Z')).toBe(IN);
+    expect(arrivalEnded([IN, OUT, again], '2027-03-06T16:00:00.000Z')).toBe(again);
+    expect(arrivalEnded([IN, ev('u', 'undo', 'z', { undoes: 'e1' })], '2027-03-06T16:00:00.000Z')).toBeNull();
+    expect(arrivalEnded([IN], '2027-03-06T08:00:00.000Z')).toBeNull();
+  });
+});
+
+describe('merge rules', () => {
+  const merged = (e: Partial<MergedEvent>): MergedEvent => ({ id: 'm1', sessionId: 's1', personId: 'p1', kind: 'checkIn', at: '2027-03-06T08:20:00.000Z', recordedAt: '2027-03-06T08:20:10.000Z', reason: null, undoes: null, ...e });
+  const facts = (f: Partial<MergeFacts> = {}): MergeFacts => ({ session: { date: '2027-03-06' }, person: person(), timeZone: TZ, now: '2027-03-10T12:00:00.000Z', target: null, history: [], ...f });
+
+  it('admits what the desk would have admitted', () => {
+    expect(mergeRefusal(merged({}), facts())).toBeNull();
+    // Two laptops checking the same person in is one attendance, not a refusal.
+    expect(mergeRefusal(merged({}), facts({ history: [IN] }))).toBeNull();
+    const out = merged({ id: 'm2', kind: 'checkOut', at: '2027-03-06T15:00:00.000Z', recordedAt: '2027-03-06T15:00:00.000Z' });
+    expect(mergeRefusal(out, facts({ history: [IN, out] }))).toBeNull();
+    const target = merged({ id: 'e1' });
+    expect(mergeRefusal(merged({ id: 'u1', kind: 'undo', undoes: 'e1' }), facts({ target }))).toBeNull();
+    expect(mergeRefusal(merged({ kind: 'excused', reason: 'ill', at: '2027-03-01T10:00:00.000Z', recordedAt: '2027-03-01T10:00:00.000Z' }), facts())).toBeNull();
+  });
+
+  it('refuses unknown sessions and people, malformed events, and non-members checked in or excused', () => {
+    expect(mergeRefusal(merged({}), facts({ session: null }))?.key).toBe('attendance.mergeUnknownSession');
+    expect(mergeRefusal(merged({}), facts({ person: null }))?.key).toBe('attendance.mergeUnknownPerson');
+    expect(mergeRefusal(merged({ undoes: 'x' }), facts())?.key).toBe('attendance.mergeMalformed');
+    expect(mergeRefusal(merged({ kind: 'excused' }), facts())?.key).toBe('attendance.mergeMalformed');
+    expect(mergeRefusal(merged({}), facts({ person: person('pool') }))?.key).toBe('attendance.notConfirmed');
+    expect(mergeRefusal(merged({ kind: 'excused', reason: 'ill' }), facts({ person: person('withdrawn') }))?.key).toBe('attendance.notConfirmed');
+    // A check-out of someone who has since withdrawn still happened.
+    const out = merged({ id: 'm2', kind: 'checkOut', at: '2027-03-06T15:00:00.000Z', recordedAt: '2027-03-06T15:00:00.000Z' });
+    expect(mergeRefusal(out, facts({ person: person('withdrawn'), history: [IN] }))).toBeNull();
+  });
+
+  it('refuses impossible times: 1970, the future, another day, a recording time in the future', () => {
+    expect(mergeRefusal(merged({ at: '1970-01-01T00:00:00.000Z', recordedAt: '1970-01-01T00:00:00.000Z' }), facts())?.key).toBe('attendance.timeImplausible');
+    expect(mergeRefusal(merged({ at: '2099-01-01T00:00:00.000Z', recordedAt: '2099-01-01T00:00:00.000Z' }), facts())?.key).toBe('attendance.dateInFuture');
+    expect(mergeRefusal(merged({ recordedAt: '2099-01-01T00:00:00.000Z' }), facts())?.key).toBe('attendance.dateInFuture');
+    expect(mergeRefusal(merged({ at: '2027-03-07T09:00:00.000Z', recordedAt: '2027-03-08T09:00:00.000Z' }), facts())?.key).toBe('attendance.checkInOtherDay');
+    expect(mergeRefusal(merged({ at: '2027-03-07T09:00:00.000Z', recordedAt: '2027-03-07T09:00:30.000Z' }), facts())).toBeNull(); // live, as at the desk
+    const lateOut = merged({ id: 'm2', kind: 'checkOut', at: '2027-03-07T09:00:00.000Z', recordedAt: '2027-03-07T09:00:00.000Z' });
+    expect(mergeRefusal(lateOut, facts({ history: [IN] }))?.key).toBe('attendance.checkOutOtherDay');
+  });
+
+  it('refuses an undo of nothing, of another person’s event or of an undo, and a departure without arrival', () => {
+    const undo = merged({ id: 'u1', kind: 'undo', undoes: 'e404' });
+    expect(mergeRefusal(undo, facts())).toMatchObject({ key: 'attendance.mergeUndoUnknown', details: { params: { eventId: 'e404' } } });
+    expect(mergeRefusal(undo, facts({ target: merged({ id: 'e404', personId: 'p2' }) }))?.key).toBe('attendance.mergeUndoUnknown');
+    expect(mergeRefusal(undo, facts({ target: merged({ id: 'e404', kind: 'undo', undoes: 'x' }) }))?.key).toBe('attendance.cannotUndoUndo');
+    const out = merged({ id: 'm2', kind: 'checkOut', at: '2027-03-06T15:00:00.000Z' });
+    expect(mergeRefusal(out, facts())?.key).toBe('attendance.mergeCheckOutWithoutArrival');
+    expect(mergeRefusal(out, facts({ history: [ev('late', 'checkIn', '2027-03-06T15:30:00.000Z')] }))?.key).toBe('attendance.mergeCheckOutWithoutArrival');
   });
 });

@@ -146,3 +146,137 @@ export function undoneCheckInTime(events: readonly EventFact[]): string | null {
   const undoneIns = events.filter((e) => e.kind === 'checkIn' && folded.has(e.id)).sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0));
   return undoneIns[0]?.at ?? null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// When: plausible times
+
+export interface TimeFacts {
+  /**
+   * The day the time must fall on (YYYY-MM-DD, venue time): the session's date; for a check-out,
+   * the date of the arrival it ends (the session's date, unless that arrival was recorded live on
+   * another day, which the desk warns about).
+   */
+  sessionDate: string;
+  timeZone: string;
+  /** The host's clock, ISO. */
+  now: string;
+}
+
+const timeField = (rule: string, message: string) => ({ fields: [{ field: 'at', rule, message }] });
+
+/**
+ * The time of an event: never in the future (beyond a small tolerance between laptops' clocks),
+ * never before 2000 (a clock that was never set), and for check-ins and check-outs on the
+ * session's day. A check-in recorded live ("now", `live`) is the one exception: the desk shows a
+ * banner when the session is not today, and the operator decides. A check-out is always on the
+ * day of the arrival it ends.
+ */
+export function eventTimeRefusal(kind: EventFact['kind'], at: string, facts: TimeFacts, live = false): Refusal | null {
+  const when = Date.parse(at);
+  if (!Number.isFinite(when) || at < EARLIEST_PLAUSIBLE) {
+    return {
+      code: 'VALIDATION',
+      key: 'attendance.timeImplausible',
+      message: `The time ${at} is not plausible (before the year 2000): the clock of the laptop that recorded it was probably not set.`,
+      details: { ...timeField('plausible', 'must be a plausible time'), params: { at } },
+    };
+  }
+  const local = localParts(at, facts.timeZone);
+  if (when > Date.parse(facts.now) + FUTURE_TOLERANCE_MS) {
+    const now = localParts(facts.now, facts.timeZone);
+    const sameDay = now.date === local.date;
+    return {
+      code: 'VALIDATION',
+      key: sameDay ? 'attendance.timeInFuture' : 'attendance.dateInFuture',
+      message: sameDay
+        ? `${local.time} is in the future (it is now ${now.time}): record an arrival or a departure once it has happened.`
+        : `${local.date} ${local.time} is in the future (it is now ${now.date} ${now.time}): record an arrival or a departure once it has happened.`,
+      details: { ...timeField('notFuture', 'must not be in the future'), params: { time: local.time, date: local.date, now: now.time, today: now.date } },
+    };
+  }
+  if ((kind === 'checkOut' || (kind === 'checkIn' && !live)) && local.date !== facts.sessionDate) {
+    return {
+      code: 'VALIDATION',
+      key: kind === 'checkOut' ? 'attendance.checkOutOtherDay' : 'attendance.checkInOtherDay',
+      message:
+        kind === 'checkOut'
+          ? `A departure on ${local.date} (${local.time}) is not on the day of the session (${facts.sessionDate}): give the time the person left on that day.`
+          : `An arrival on ${local.date} (${local.time}) is not on the day of the session (${facts.sessionDate}).`,
+      details: { ...timeField('sessionDay', `must be on the day of the session (${facts.sessionDate})`), params: { date: local.date, time: local.time, sessionDate: facts.sessionDate } },
+    };
+  }
+  return null;
+}
+
+/** The arrival a check-out at `at` ends: the latest standing check-in at or before it. */
+export function arrivalEnded(history: readonly EventFact[], at: string): EventFact | null {
+  const undone = new Set(history.filter((x) => x.kind === 'undo' && x.undoes !== null).map((x) => x.undoes!));
+  const before = history.filter((x) => x.kind === 'checkIn' && !undone.has(x.id) && x.at <= at).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return before[0] ?? null;
+}
+
+/** True when an event was recorded as it happened (its time and its recording time agree). */
+export function recordedLive(e: { at: string; recordedAt: string }): boolean {
+  return Math.abs(Date.parse(e.at) - Date.parse(e.recordedAt)) <= LIVE_WINDOW_MS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events merged from another laptop's file
+
+export interface MergedEvent extends EventFact {
+  sessionId: string;
+  personId: string;
+  recordedAt: string;
+}
+
+export interface MergeFacts {
+  /** The event's session; null when unknown or deleted. */
+  session: { date: string } | null;
+  /** The event's person; null when unknown or erased. */
+  person: PersonFacts | null;
+  timeZone: string;
+  now: string;
+  /** For an undo: the event it names, from the file or from this batch; null when there is none. */
+  target: MergedEvent | null;
+  /** Every event of the same person and session, recorded or in this batch (the event itself included or not). */
+  history: readonly EventFact[];
+}
+
+/**
+ * Is an event from another laptop admissible? The desk's rules, applied to a fact that already
+ * happened elsewhere: a known session and person; a check-in or an excuse for a confirmed
+ * participant; a plausible time on the session's day; an undo of an event that exists, of the
+ * same person and session, that is not itself an undo; a check-out after an arrival. Two laptops
+ * checking the same person in is not a refusal: the attendance is folded from both.
+ */
+export function mergeRefusal(e: MergedEvent, facts: MergeFacts): Refusal | null {
+  const invalid = (key: string, message: string): Refusal => ({ code: 'VALIDATION', key, message, details: {} });
+  if (!facts.session) return invalid('attendance.mergeUnknownSession', 'unknown or deleted session');
+  if (!facts.person) return invalid('attendance.mergeUnknownPerson', 'unknown or erased person');
+  if ((e.kind === 'undo') !== (e.undoes !== null)) return invalid('attendance.mergeMalformed', 'only an undo names the event it undoes');
+  if ((e.kind === 'excused') !== (e.reason !== null)) return invalid('attendance.mergeMalformed', 'only an excuse has a reason');
+  if (e.kind === 'checkIn' || e.kind === 'excused') {
+    const refused = notConfirmed(facts.person);
+    if (refused) return refused;
+  }
+  const times = { sessionDate: facts.session.date, timeZone: facts.timeZone, now: facts.now };
+  const recorded = eventTimeRefusal('excused', e.recordedAt, times);
+  if (recorded) return recorded;
+  if (e.kind === 'checkOut') {
+    const implausible = eventTimeRefusal('excused', e.at, times);
+    if (implausible) return implausible;
+    const arrival = arrivalEnded(facts.history, e.at);
+    if (!arrival) return { code: 'VALIDATION', key: 'attendance.mergeCheckOutWithoutArrival', message: 'a departure without an arrival before it', details: {} };
+    return eventTimeRefusal('checkOut', e.at, { ...times, sessionDate: localParts(arrival.at, facts.timeZone).date });
+  }
+  const time = eventTimeRefusal(e.kind, e.at, times, recordedLive(e));
+  if (time) return time;
+  if (e.kind === 'undo') {
+    const t = facts.target;
+    if (!t || t.sessionId !== e.sessionId || t.personId !== e.personId) {
+      return { code: 'VALIDATION', key: 'attendance.mergeUndoUnknown', message: `undoes an event that does not exist (${e.undoes})`, details: { params: { eventId: e.undoes } } };
+    }
+    if (t.kind === 'undo') return undoTargetRefusal(t, t.id);
+  }
+  return null;
+}
