@@ -50,6 +50,7 @@ import {
   eventTimeRefusal,
   excuseRefusal,
   mergeRefusal,
+  paperSheetProblems,
   undoRefusal,
   undoTargetRefusal,
   undoneCheckInTime,
@@ -326,16 +327,7 @@ export const attendanceHandlers = handlers({
       ctx.mutate((db, audit): SessionRoster => {
         const session = requireSession(db, args.sessionId);
         // Every row is checked before anything is written: the sheet goes in whole or not at all.
-        const problems: { field: string; rule: string; message: string }[] = [];
-        const seen = new Set<string>();
-        args.entries.forEach((entry, i) => {
-          const field = `entries.${i}`;
-          if (seen.has(entry.personId)) problems.push({ field: `${field}.personId`, rule: 'duplicate', message: `row ${i + 1}: this person is on the sheet twice` });
-          seen.add(entry.personId);
-          if (entry.departedAt && entry.departedAt < entry.arrivedAt) {
-            problems.push({ field: `${field}.departedAt`, rule: 'afterArrival', message: `row ${i + 1}: the departure (${entry.departedAt}) is before the arrival (${entry.arrivedAt})` });
-          }
-        });
+        const problems = paperSheetProblems(args.entries);
         if (problems.length > 0) {
           throw new AppError('VALIDATION', `The sign-in sheet cannot be entered: ${problems.map((p) => p.message).join('; ')}.`, { fields: problems }, 'attendance.paperInvalid');
         }

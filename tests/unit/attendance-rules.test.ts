@@ -15,6 +15,7 @@ import {
   mergeRefusal,
   recordedLive,
   arrivalEnded,
+  paperSheetProblems,
   type MergedEvent,
   type MergeFacts,
   type PersonFacts,
@@ -183,5 +184,15 @@ describe('merge rules', () => {
     const out = merged({ id: 'm2', kind: 'checkOut', at: '2027-03-06T15:00:00.000Z' });
     expect(mergeRefusal(out, facts())?.key).toBe('attendance.mergeCheckOutWithoutArrival');
     expect(mergeRefusal(out, facts({ history: [ev('late', 'checkIn', '2027-03-06T15:30:00.000Z')] }))?.key).toBe('attendance.mergeCheckOutWithoutArrival');
+  });
+});
+
+describe('paper sheet rules', () => {
+  it('refuses a person twice and a departure before the arrival, naming the rows', () => {
+    expect(paperSheetProblems([{ personId: 'a', arrivedAt: '09:30', departedAt: '17:00' }, { personId: 'b', arrivedAt: '09:40' }])).toEqual([]);
+    expect(paperSheetProblems([{ personId: 'a', arrivedAt: '09:30' }, { personId: 'a', arrivedAt: '09:35', departedAt: '08:00' }])).toEqual([
+      { field: 'entries.1.personId', rule: 'duplicate', message: 'row 2: this person is on the sheet twice' },
+      { field: 'entries.1.departedAt', rule: 'afterArrival', message: 'row 2: the departure (08:00) is before the arrival (09:35)' },
+    ]);
   });
 });

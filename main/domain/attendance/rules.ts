@@ -280,3 +280,28 @@ export function mergeRefusal(e: MergedEvent, facts: MergeFacts): Refusal | null 
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// A paper sign-in sheet
+
+export interface SheetRow {
+  personId: string;
+  /** HH:MM */
+  arrivedAt: string;
+  departedAt?: string | null;
+}
+
+/** What is wrong with a sheet as a whole, before any row is judged as a check-in: a person twice, a departure before its arrival. */
+export function paperSheetProblems(entries: readonly SheetRow[]): { field: string; rule: string; message: string }[] {
+  const problems: { field: string; rule: string; message: string }[] = [];
+  const seen = new Set<string>();
+  entries.forEach((entry, i) => {
+    const field = `entries.${i}`;
+    if (seen.has(entry.personId)) problems.push({ field: `${field}.personId`, rule: 'duplicate', message: `row ${i + 1}: this person is on the sheet twice` });
+    seen.add(entry.personId);
+    if (entry.departedAt && entry.departedAt < entry.arrivedAt) {
+      problems.push({ field: `${field}.departedAt`, rule: 'afterArrival', message: `row ${i + 1}: the departure (${entry.departedAt}) is before the arrival (${entry.arrivedAt})` });
+    }
+  });
+  return problems;
+}
