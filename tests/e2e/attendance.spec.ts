@@ -308,16 +308,19 @@ test('the desk opens on the session running today, warns on another day, and und
   const after = (await api<SessionRoster>(page, 'attendance.roster', { sessionId: today.id })).rows.find((r) => r.personId === person.personId)!;
   expect(after).toMatchObject({ state: 'present', arrivedAt, undoneArrivedAt: null });
 
-  // A departure typed in the future is refused, beside the field, in a sentence.
-  await search.fill(person.code);
-  await page.getByRole('button', { name: `Check out ${fullName(person)}` }).click();
-  const checkOut = page.getByRole('dialog', { name: `Check out ${fullName(person)}` });
-  await checkOut.getByLabel(/Departure time/).fill('23:58');
-  await checkOut.getByRole('button', { name: 'Check out' }).click();
-  await expect(checkOut.getByLabel(/Departure time/)).toHaveAccessibleDescription(/23:58 is in the future \(it is now \d\d:\d\d\): record an arrival or a departure once it has happened\./);
-  await snapViewport(page, 'attendance-18-checkout-future');
-  await checkOut.getByRole('button', { name: 'Cancel' }).click();
-  await expect(counter).toHaveText('1 / 60');
+  // A departure typed in the future is refused, beside the field, in a sentence (not tried in the last minutes of the day).
+  const nowInBrussels = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+  if (nowInBrussels < '23:50') {
+    await search.fill(person.code);
+    await page.getByRole('button', { name: `Check out ${fullName(person)}` }).click();
+    const checkOut = page.getByRole('dialog', { name: `Check out ${fullName(person)}` });
+    await checkOut.getByLabel(/Departure time/).fill('23:58');
+    await checkOut.getByRole('button', { name: 'Check out' }).click();
+    await expect(checkOut.getByLabel(/Departure time/)).toHaveAccessibleDescription(/23:58 is in the future \(it is now \d\d:\d\d\): record an arrival or a departure once it has happened\./);
+    await snapViewport(page, 'attendance-18-checkout-future');
+    await checkOut.getByRole('button', { name: 'Cancel' }).click();
+    await expect(counter).toHaveText('1 / 60');
+  }
 
   await api(page, 'sessions.delete', { id: today.id });
   expect(consoleErrors).toEqual([]);
