@@ -5,6 +5,7 @@
 import type { AttendanceEvent, PerDiemRules } from '../main/domain/attendance/types';
 import type { PersonLanguage } from '../preload/vocabulary';
 import type { Db } from './connection';
+import { IS_CONFIRMED_PARTICIPANT } from './participants';
 
 const SELECT_EVENTS = `SELECT id, session_id AS sessionId, person_id AS personId, kind, at, operator, device, source, reason,
   undoes, recorded_at AS recordedAt FROM attendance_events`;
@@ -58,15 +59,22 @@ const SELECT_DESK = `SELECT id, code, first_name AS firstName, last_name AS last
 /** Confirmed participants, and anyone else with an event in the session (kept visible after a withdrawal). */
 export function rosterPeople(db: Db, sessionId: string): DeskPerson[] {
   return db
-    .prepare(SELECT_DESK + " WHERE deleted_at IS NULL AND (status = 'confirmed' OR id IN (SELECT person_id FROM attendance_events WHERE session_id = ?))")
+    .prepare(SELECT_DESK + ` WHERE (${IS_CONFIRMED_PARTICIPANT}) OR (deleted_at IS NULL AND id IN (SELECT person_id FROM attendance_events WHERE session_id = ?))`)
     .all(sessionId) as DeskPerson[];
 }
 
 /** Confirmed participants (everyone paid per-diem is, or was, one of them: see the payments). */
 export function peopleWithEvents(db: Db): DeskPerson[] {
   return db
-    .prepare(SELECT_DESK + " WHERE deleted_at IS NULL AND (status = 'confirmed' OR id IN (SELECT person_id FROM attendance_events))")
+    .prepare(SELECT_DESK + ` WHERE (${IS_CONFIRMED_PARTICIPANT}) OR (deleted_at IS NULL AND id IN (SELECT person_id FROM attendance_events))`)
     .all() as DeskPerson[];
+}
+
+const SELECT_CONFIRMED_IDS = `SELECT id FROM people WHERE ${IS_CONFIRMED_PARTICIPANT}`;
+
+/** Ids of the confirmed participants (db/participants.ts), in no particular order. */
+export function confirmedParticipantIds(db: Db): string[] {
+  return db.prepare(SELECT_CONFIRMED_IDS).pluck().all() as string[];
 }
 
 export function deskPerson(db: Db, id: string): DeskPerson | null {

@@ -57,3 +57,28 @@ export function sessionTimeProblems(times: SessionTimes): FieldProblem[] {
 export function compareSessions(a: SessionTimes & { name: string }, b: SessionTimes & { name: string }): number {
   return a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.name.localeCompare(b.name);
 }
+
+/** A moment as the venue's wall clock shows it: the calendar date and HH:MM. */
+export interface WallClock {
+  date: string;
+  time: string;
+}
+
+/**
+ * The session an operator most likely means now (the check-in desk, the dashboard, the tables,
+ * the votes and the agenda open on it): the one running now, else the next one today; when all of
+ * today's are over, today's last one; on a day without sessions, the next one to come, else the
+ * latest one held.
+ */
+export function currentSession<S extends SessionTimes>(sessions: readonly S[], now: WallClock): S | null {
+  if (sessions.length === 0) return null;
+  const sorted = [...sessions].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+  const todays = sorted.filter((s) => s.date === now.date);
+  if (todays.length > 0) return todays.find((s) => s.endTime >= now.time) ?? todays[todays.length - 1]!;
+  return sorted.find((s) => s.date > now.date) ?? sorted[sorted.length - 1]!;
+}
+
+/** True when the session is held on the wall clock's date. */
+export function isSessionToday(session: SessionTimes, now: WallClock): boolean {
+  return session.date === now.date;
+}

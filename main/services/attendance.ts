@@ -10,7 +10,7 @@
  */
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import type { AttendanceEvent, AttendanceResult, RosterEntry, SessionDashboard, SessionRoster } from '../domain/attendance/types';
+import type { AttendanceEvent, AttendanceResult, MergeRefusal, MergeResult, RosterEntry, RosterTotals, SessionDashboard, SessionRoster } from '../domain/attendance/types';
 import type { ExportedBinaryFile } from '../domain/assembly/types';
 import type { Session } from '../domain/sessions/types';
 import {
@@ -22,6 +22,7 @@ import {
   rosterPeople,
   sessionEvents,
   allEvents,
+  confirmedParticipantIds,
   timeZone,
   type DeskPerson,
 } from '../../db/attendance';
@@ -32,7 +33,21 @@ import { tableOfPeople } from '../../db/tables';
 import { featuresOf } from '../../db/people';
 import { findSession } from '../../db/sessions';
 import { searchKey, compareNames } from '../domain/text';
-import { foldAttendance, type Attendance } from '../domain/attendance/state';
+import { foldAttendance, rosterTotals } from '../domain/attendance/state';
+import {
+  arrivalEnded,
+  checkInRefusal,
+  checkOutRefusal,
+  eventTimeRefusal,
+  excuseRefusal,
+  mergeRefusal,
+  paperSheetProblems,
+  undoRefusal,
+  undoTargetRefusal,
+  undoneCheckInTime,
+  type MergedEvent,
+  type Refusal,
+} from '../domain/attendance/rules';
 import { instantOf, localParts, minutesOf } from '../domain/attendance/time';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -62,10 +77,6 @@ function requireSession(db: Db, sessionId: string): Session {
   return session;
 }
 
-function personDetails(p: DeskPerson) {
-  return { personId: p.id, code: p.code, firstName: p.firstName, lastName: p.lastName, status: p.status };
-}
-
 function requirePerson(db: Db, ref: { personId?: string; code?: string }): DeskPerson {
   const person = ref.code !== undefined ? deskPersonByCode(db, ref.code) : deskPerson(db, ref.personId!);
   if (!person || person.erased) {
@@ -82,14 +93,9 @@ function requirePerson(db: Db, ref: { personId?: string; code?: string }): DeskP
   return person;
 }
 
-function requireConfirmed(p: DeskPerson): void {
-  if (p.status === 'confirmed') return;
-  throw new AppError(
-    'CONFLICT',
-    `${p.code} is not a confirmed participant (status: ${p.status}). Check with the organisers before letting them in as a member.`,
-    { person: personDetails(p), params: { code: p.code, status: p.status, name: `${p.firstName} ${p.lastName}` } },
-    'attendance.notConfirmed',
-  );
+/** Throws what a rule of main/domain/attendance/rules.ts refused. */
+function refuse(refusal: Refusal | null): void {
+  if (refusal) throw new AppError(refusal.code, refusal.message, refusal.details, refusal.key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,7 +112,10 @@ function clockOf(db: Db, session: Session): SessionClock {
   return { date: session.date, start: minutesOf(session.startTime), end: minutesOf(session.endTime), timeZone: timeZone(db) };
 }
 
-function entryOf(p: DeskPerson, a: Attendance, clock: SessionClock, table: string | null): RosterEntry {
+function entryOf(p: DeskPerson, events: readonly AttendanceEvent[], clock: SessionClock, table: string | null): RosterEntry {
+  const a = foldAttendance(events);
+  const undoneIn = a.state === 'present' ? null : undoneCheckInTime(events);
+  const undoneLocal = undoneIn === null ? null : localParts(undoneIn, clock.timeZone);
   const arrived = a.arrivedAt === null ? null : localParts(a.arrivedAt, clock.timeZone);
   const departed = a.departedAt === null ? null : localParts(a.departedAt, clock.timeZone);
   // Minutes across midnight or another date are not "late" in any useful sense: only same-day times count.
@@ -129,33 +138,40 @@ function entryOf(p: DeskPerson, a: Attendance, clock: SessionClock, table: strin
     earlyMinutes: early,
     excuseReason: a.excuseReason,
     undoable: a.live.map((e) => ({ eventId: e.id, kind: e.kind as Exclude<typeof e.kind, 'undo'>, at: localParts(e.at, clock.timeZone).time })),
+    undoneArrivedAt: undoneLocal && undoneLocal.date === clock.date ? undoneLocal.time : null,
   };
 }
 
 const byName = (a: RosterEntry, b: RosterEntry) =>
   compareNames(a.lastName, b.lastName) || compareNames(a.firstName, b.firstName) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-export function buildRoster(db: Db, session: Session): SessionRoster {
-  const clock = clockOf(db, session);
+/** The session's events, per person. */
+function eventsByPerson(db: Db, sessionId: string): Map<string, AttendanceEvent[]> {
   const events = new Map<string, AttendanceEvent[]>();
-  for (const e of sessionEvents(db, session.id)) {
+  for (const e of sessionEvents(db, sessionId)) {
     const list = events.get(e.personId) ?? [];
     list.push(e);
     events.set(e.personId, list);
   }
+  return events;
+}
+
+export function buildRoster(db: Db, session: Session): SessionRoster {
+  const clock = clockOf(db, session);
+  const events = eventsByPerson(db, session.id);
   const tables = tableOfPeople(db, session.id);
   const rows = rosterPeople(db, session.id)
     .filter((p) => !p.erased)
-    .map((p) => entryOf(p, foldAttendance(events.get(p.id) ?? []), clock, tables.get(p.id) ?? null))
+    .map((p) => entryOf(p, events.get(p.id) ?? [], clock, tables.get(p.id) ?? null))
     .sort(byName);
-  return {
-    session,
-    expected: rows.filter((r) => r.state !== 'excused').length,
-    present: rows.filter((r) => r.state === 'present').length,
-    left: rows.filter((r) => r.state === 'left').length,
-    excused: rows.filter((r) => r.state === 'excused').length,
-    rows,
-  };
+  return { session, ...rosterTotals(rows.map((r) => r.state)), rows };
+}
+
+/** The session's figures, without building its rows. */
+function totalsOf(db: Db, sessionId: string): RosterTotals {
+  const events = eventsByPerson(db, sessionId);
+  const people = rosterPeople(db, sessionId).filter((p) => !p.erased);
+  return rosterTotals(people.map((p) => foldAttendance(events.get(p.id) ?? []).state));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,43 +197,26 @@ function record(
 
 function resultFor(db: Db, session: Session, person: DeskPerson, event: AttendanceEvent): AttendanceResult {
   const table = tableOfPeople(db, session.id).get(person.id) ?? null;
-  return { person: entryOf(person, foldAttendance(eventsOf(db, session.id, person.id)), clockOf(db, session), table), event };
-}
-
-function refuseIfHere(p: DeskPerson, a: Attendance, clock: SessionClock): void {
-  if (a.state !== 'present') return;
-  const at = localParts(a.arrivedAt!, clock.timeZone).time;
-  throw new AppError('CONFLICT', `${p.code} is already checked in (since ${at}).`, { person: personDetails(p), arrivedAt: at, params: { code: p.code, since: at, name: `${p.firstName} ${p.lastName}` } }, 'attendance.alreadyCheckedIn');
+  return { person: entryOf(person, eventsOf(db, session.id, person.id), clockOf(db, session), table), event, totals: totalsOf(db, session.id) };
 }
 
 function checkIn(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], session: Session, person: DeskPerson, at: string | undefined, source: 'desk' | 'paper') {
-  requireConfirmed(person);
   const clock = clockOf(db, session);
-  refuseIfHere(person, foldAttendance(eventsOf(db, session.id, person.id)), clock);
+  refuse(checkInRefusal(person, foldAttendance(eventsOf(db, session.id, person.id)), clock.timeZone));
   const when = eventTime(ctx, clock, at);
+  // A check-in "now" is admitted on any day (the desk warns when the session is not today); a time given is checked.
+  refuse(eventTimeRefusal('checkIn', when, { sessionDate: clock.date, timeZone: clock.timeZone, now: ctx.nowIso() }, at === undefined));
   return record(ctx, db, audit, { sessionId: session.id, personId: person.id, kind: 'checkIn', at: when, source, reason: null, undoes: null }, person.code);
 }
 
 function checkOut(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], session: Session, person: DeskPerson, at: string | undefined, source: 'desk' | 'paper') {
   const clock = clockOf(db, session);
   const state = foldAttendance(eventsOf(db, session.id, person.id));
-  if (state.state !== 'present') {
-    throw new AppError(
-      'CONFLICT',
-      state.state === 'left' ? `${person.code} has already left.` : `${person.code} is not checked in: check them in before checking them out.`,
-      { person: personDetails(person), state: state.state },
-      'attendance.notCheckedIn',
-    );
-  }
   const when = eventTime(ctx, clock, at);
-  // Against the latest arrival: someone who left and came back leaves after coming back.
-  const lastArrival = state.live.find((e) => e.kind === 'checkIn')!.at;
-  if (when < lastArrival) {
-    const arrived = localParts(lastArrival, clock.timeZone).time;
-    throw new AppError('VALIDATION', `The departure time is before the arrival (${arrived}).`, {
-      fields: [{ field: 'at', rule: 'afterArrival', message: `must be after the arrival (${arrived})` }],
-    }, 'attendance.departureBeforeArrival');
-  }
+  refuse(checkOutRefusal(person, state, when, clock.timeZone));
+  // On the day of the arrival it ends: the session's day (or the day of a check-in "now" the desk warned about).
+  const arrival = arrivalEnded(state.live, when)!;
+  refuse(eventTimeRefusal('checkOut', when, { sessionDate: localParts(arrival.at, clock.timeZone).date, timeZone: clock.timeZone, now: ctx.nowIso() }));
   return record(ctx, db, audit, { sessionId: session.id, personId: person.id, kind: 'checkOut', at: when, source, reason: null, undoes: null }, person.code);
 }
 
@@ -275,16 +274,7 @@ export const attendanceHandlers = handlers({
       ctx.mutate((db, audit): AttendanceResult => {
         const session = requireSession(db, args.sessionId);
         const person = requirePerson(db, { personId: args.personId });
-        requireConfirmed(person);
-        const clock = clockOf(db, session);
-        const state = foldAttendance(eventsOf(db, session.id, person.id));
-        refuseIfHere(person, state, clock);
-        if (state.state === 'left') {
-          throw new AppError('CONFLICT', `${person.code} attended this session: an absence cannot be excused.`, { person: personDetails(person) }, 'attendance.alreadyCheckedIn');
-        }
-        if (state.state === 'excused') {
-          throw new AppError('CONFLICT', `${person.code}'s absence is already excused.`, { person: personDetails(person) }, 'attendance.alreadyExcused');
-        }
+        refuse(excuseRefusal(person, foldAttendance(eventsOf(db, session.id, person.id)), clockOf(db, session).timeZone));
         const event = record(
           ctx,
           db,
@@ -301,28 +291,15 @@ export const attendanceHandlers = handlers({
     run: (args, ctx) =>
       ctx.mutate((db, audit): AttendanceResult => {
         const target = findEvent(db, args.eventId);
-        if (!target) throw new AppError('NOT_FOUND', 'There is no such check-in event.', { eventId: args.eventId }, 'attendance.eventNotFound');
-        if (target.kind === 'undo') {
-          throw new AppError('VALIDATION', 'An undo cannot itself be undone: check the person in (or out) again instead.', {}, 'attendance.cannotUndoUndo');
-        }
-        const session = requireSession(db, target.sessionId);
-        const person = requirePerson(db, { personId: target.personId });
-        const state = foldAttendance(eventsOf(db, session.id, person.id));
-        if (state.undone.has(target.id)) {
-          throw new AppError('CONFLICT', 'This was already undone.', { person: personDetails(person) }, 'attendance.alreadyUndone');
-        }
-        // A check-in with a later check-out still standing would leave a departure without an arrival.
-        if (target.kind === 'checkIn' && state.live.some((e) => e.kind === 'checkOut')) {
-          const onlyCheckIn = state.live.filter((e) => e.kind === 'checkIn').length === 1;
-          if (onlyCheckIn) {
-            throw new AppError('CONFLICT', `Undo ${person.code}'s check-out first.`, { person: personDetails(person) }, 'attendance.undoCheckOutFirst');
-          }
-        }
+        refuse(undoTargetRefusal(target, args.eventId));
+        const session = requireSession(db, target!.sessionId);
+        const person = requirePerson(db, { personId: target!.personId });
+        refuse(undoRefusal(person, target!, foldAttendance(eventsOf(db, session.id, person.id))));
         const event = record(
           ctx,
           db,
           audit,
-          { sessionId: session.id, personId: person.id, kind: 'undo', at: ctx.nowIso(), source: 'desk', reason: null, undoes: target.id },
+          { sessionId: session.id, personId: person.id, kind: 'undo', at: ctx.nowIso(), source: 'desk', reason: null, undoes: target!.id },
           person.code,
         );
         return resultFor(db, session, person, event);
@@ -341,16 +318,7 @@ export const attendanceHandlers = handlers({
       ctx.mutate((db, audit): SessionRoster => {
         const session = requireSession(db, args.sessionId);
         // Every row is checked before anything is written: the sheet goes in whole or not at all.
-        const problems: { field: string; rule: string; message: string }[] = [];
-        const seen = new Set<string>();
-        args.entries.forEach((entry, i) => {
-          const field = `entries.${i}`;
-          if (seen.has(entry.personId)) problems.push({ field: `${field}.personId`, rule: 'duplicate', message: `row ${i + 1}: this person is on the sheet twice` });
-          seen.add(entry.personId);
-          if (entry.departedAt && entry.departedAt < entry.arrivedAt) {
-            problems.push({ field: `${field}.departedAt`, rule: 'afterArrival', message: `row ${i + 1}: the departure (${entry.departedAt}) is before the arrival (${entry.arrivedAt})` });
-          }
-        });
+        const problems = paperSheetProblems(args.entries);
         if (problems.length > 0) {
           throw new AppError('VALIDATION', `The sign-in sheet cannot be entered: ${problems.map((p) => p.message).join('; ')}.`, { fields: problems }, 'attendance.paperInvalid');
         }
@@ -380,32 +348,54 @@ export const attendanceHandlers = handlers({
   'attendance.merge': {
     args: z.strictObject({ events: z.array(eventSchema).max(100_000) }),
     run: (args, ctx) =>
-      ctx.mutate((db, audit) => {
-        const problems: string[] = [];
-        args.events.forEach((e, i) => {
-          const session = findSession(db, e.sessionId);
-          if (!session || session.deletedAt !== null) problems.push(`event ${i + 1} (${e.id}): unknown or deleted session`);
-          const person = deskPerson(db, e.personId);
-          if (!person || person.erased) problems.push(`event ${i + 1} (${e.id}): unknown or erased person`);
-          if ((e.kind === 'undo') !== (e.undoes !== null)) problems.push(`event ${i + 1} (${e.id}): only an undo names the event it undoes`);
-          if ((e.kind === 'excused') !== (e.reason !== null)) problems.push(`event ${i + 1} (${e.id}): only an excuse has a reason`);
-        });
-        if (problems.length > 0) {
-          throw new AppError('VALIDATION', `These events cannot be merged (nothing was): ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? '; …' : ''}.`, { problems: problems.slice(0, 200) }, 'attendance.mergeInvalid');
-        }
-        let added = 0;
+      ctx.mutate((db, audit): MergeResult => {
+        const tz = timeZone(db);
+        const now = ctx.nowIso();
+        const batch = new Map(args.events.map((e) => [e.id, e]));
+        const fresh: AttendanceEvent[] = [];
         for (const e of args.events) {
           const existing = findEvent(db, e.id);
-          if (existing) {
-            // The same id must mean the same event: anything else is a conflict, not a duplicate.
-            if (existing.sessionId !== e.sessionId || existing.personId !== e.personId || existing.kind !== e.kind || existing.at !== e.at || existing.undoes !== e.undoes) {
-              throw new AppError('CONFLICT', `Event ${e.id} differs from the one already recorded with that id. Nothing was merged.`, { eventId: e.id }, 'attendance.mergeConflict');
-            }
+          if (!existing) {
+            fresh.push(e);
             continue;
           }
-          insertEvent(db, e);
-          added++;
+          // The same id must mean the same event: anything else is a conflict, not a duplicate.
+          if (existing.sessionId !== e.sessionId || existing.personId !== e.personId || existing.kind !== e.kind || existing.at !== e.at || existing.undoes !== e.undoes) {
+            throw new AppError('CONFLICT', `Event ${e.id} differs from the one already recorded with that id. Nothing was merged.`, { eventId: e.id }, 'attendance.mergeConflict');
+          }
         }
+        // Every new event is judged as the desk would judge it (main/domain/attendance/rules.ts), against the
+        // file's events and the whole batch; one refusal and nothing is written.
+        const refused: MergeRefusal[] = [];
+        fresh.forEach((e) => {
+          const session = findSession(db, e.sessionId);
+          const person = deskPerson(db, e.personId);
+          const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? batch.get(e.undoes) ?? null);
+          const history = [...eventsOf(db, e.sessionId, e.personId), ...fresh.filter((x) => x.sessionId === e.sessionId && x.personId === e.personId)];
+          const refusal = mergeRefusal(e, {
+            session: session && session.deletedAt === null ? { date: session.date } : null,
+            person: person && !person.erased ? person : null,
+            timeZone: tz,
+            now,
+            target,
+            history,
+          });
+          if (refusal) {
+            const index = args.events.indexOf(e) + 1;
+            refused.push({ index, eventId: e.id, sessionId: e.sessionId, personId: e.personId, kind: e.kind, at: e.at, key: refusal.key, reason: refusal.message });
+          }
+        });
+        if (refused.length > 0) {
+          const problems = refused.map((r) => `event ${r.index} (${r.eventId}): ${r.reason}`);
+          throw new AppError(
+            'VALIDATION',
+            `These events cannot be merged (nothing was): ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? '; …' : ''}.`,
+            { problems: problems.slice(0, 200), refused: refused.slice(0, 1000), params: { count: refused.length } },
+            'attendance.mergeInvalid',
+          );
+        }
+        for (const e of fresh) insertEvent(db, e);
+        const added = fresh.length;
         audit({ entity: 'attendance', entityId: null, action: 'attendance.merge', after: { added, skipped: args.events.length - added } });
         return { added, skipped: args.events.length - added };
       }),
@@ -459,9 +449,7 @@ export const attendanceHandlers = handlers({
       const db = ctx.requireDb();
       const people = args.personIds
         ? args.personIds.map((personId) => requirePerson(db, { personId }))
-        : (db.prepare("SELECT id FROM people WHERE status = 'confirmed' AND deleted_at IS NULL AND erased_at IS NULL").pluck().all() as string[]).map(
-            (personId) => requirePerson(db, { personId }),
-          );
+        : confirmedParticipantIds(db).map((personId) => requirePerson(db, { personId }));
       if (people.length === 0) {
         throw new AppError('VALIDATION', 'There are no confirmed participants to make badges for yet.', {}, 'attendance.noBadges');
       }

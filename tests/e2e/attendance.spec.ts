@@ -24,6 +24,11 @@ async function snapViewport(page: Page, name: string) {
 
 const fullName = (r: RosterEntry) => `${r.firstName} ${r.lastName}`;
 
+/** A date in Brussels (the browser's zone in these tests), `days` from today: YYYY-MM-DD. */
+const brusselsDate = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date(Date.now() + days * 86_400_000));
+/** "Sat 16 January 2027", as the desk writes a date in English (formatCalendarDate, long). */
+const longDate = (date: string) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+
 test('ten people are checked in with a scanner, keyboard only, and the dashboard follows', async ({ page, appUrl, consoleErrors }) => {
   test.setTimeout(120_000);
   await page.goto(appUrl);
@@ -50,6 +55,9 @@ test('ten people are checked in with a scanner, keyboard only, and the dashboard
   for (let i = 0; i < 6 && (await sessionSelect.inputValue()) !== weekend2.id; i++) await page.keyboard.press('ArrowDown');
   await expect(sessionSelect).toHaveValue(weekend2.id);
   await expect(counter).toHaveText('0 / 60');
+  // Not today's session: a banner says so, and stays.
+  const notToday = page.locator('#desk-session-not-today');
+  await expect(notToday).toContainText(`This session is on ${longDate(weekend2.date)}, not today.`);
   await page.keyboard.press('Tab');
   await expect(search).toBeFocused();
 
@@ -118,9 +126,16 @@ test('ten people are checked in with a scanner, keyboard only, and the dashboard
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Undo this check-in' })).toBeFocused();
   await page.keyboard.press('Enter');
+  // Undo asks first.
+  const confirmUndo = page.getByRole('alertdialog', { name: 'Undo this?' });
+  await expect(confirmUndo).toContainText(new RegExp(`Undo the check-in of ${fullName(eleventh)} at \\d\\d:\\d\\d\\?`));
+  await expect(counter).toHaveText('11 / 60');
+  await confirmUndo.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(confirmUndo).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'is undone' })).toContainText(`The check-in of ${fullName(eleventh)} is undone`);
   await expect(counter).toHaveText('10 / 60');
   await expect(search).toBeFocused();
+  await expect(notToday).toBeVisible();
 
   // In the list: the state of a person, and a check-out with a time from a dialog.
   await page.keyboard.type(ten[0]!.code);
@@ -139,6 +154,7 @@ test('ten people are checked in with a scanner, keyboard only, and the dashboard
   await expect(counter).toHaveText('9 / 60');
   await expect(search).toBeFocused();
   await page.getByRole('button', { name: new RegExp(`^Undo the check-out of ${fullName(ten[0]!)}`) }).click();
+  await page.getByRole('alertdialog', { name: 'Undo this?' }).getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'is undone' })).toContainText('present again');
   await expect(counter).toHaveText('10 / 60');
 
@@ -191,7 +207,11 @@ test('ten people are checked in with a scanner, keyboard only, and the dashboard
 test('a paper sign-in sheet goes in whole or not at all, and the printable sheet is a PDF', async ({ page, appUrl, consoleErrors }) => {
   await page.goto(`${appUrl}#/sessions/paper`);
   await expect(page.getByRole('heading', { level: 2, name: 'Sign-in sheets' })).toBeVisible({ timeout: 30_000 });
-  const sunday = await sessionNamed(page, 'Weekend 2 — Sunday');
+  // A sheet is entered after its session: times of a session still to come are refused (in the future).
+  // The demo's sessions are all to come on the real clock, so the sheet is of a session held yesterday.
+  const sunday = await api<Session>(page, 'sessions.create', { name: 'Held yesterday', date: brusselsDate(-1), startTime: '09:30', endTime: '17:00', kind: 'plenary' });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sign-in sheets' })).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('Session', { exact: true }).selectOption(sunday.id);
   const roster = await api<SessionRoster>(page, 'attendance.roster', { sessionId: sunday.id });
   const [a, b] = roster.rows as [RosterEntry, RosterEntry];
@@ -226,6 +246,84 @@ test('a paper sign-in sheet goes in whole or not at all, and the printable sheet
   const after = await api<SessionRoster>(page, 'attendance.roster', { sessionId: sunday.id });
   expect(after).toMatchObject({ present: 1, left: 1 });
   await snap(page, 'attendance-08-paper-entered');
+  // Nothing of this extra session is left for the next tests (per-diem counts sessions).
+  await api(page, 'sessions.delete', { id: sunday.id });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the desk opens on the session running today, warns on another day, and undo asks first and offers the original time again', async ({ page, appUrl, consoleErrors }) => {
+  test.setTimeout(120_000);
+  await page.goto(appUrl);
+  await expect(page.getByRole('navigation', { name: 'Areas of the assembly' })).toBeVisible({ timeout: 30_000 });
+  // The e2e server's clock is real: a session that runs all of today.
+  const today = await api<Session>(page, 'sessions.create', { name: 'Running today', date: brusselsDate(0), startTime: '00:00', endTime: '23:59', kind: 'plenary' });
+  await goToHash(page, '#/sessions/checkin');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Check-in desk' })).toBeVisible({ timeout: 30_000 });
+  const sessionSelect = page.getByLabel('Session', { exact: true });
+  await expect(sessionSelect).toHaveValue(today.id);
+  const notToday = page.locator('#desk-session-not-today');
+  await expect(notToday).toHaveCount(0);
+  const counter = page.locator('.att-counter-figure');
+  await expect(counter).toHaveText('0 / 60');
+
+  // Another day's session: the banner, which stays while that session is chosen.
+  const weekend1 = await sessionNamed(page, 'Weekend 1 — Saturday');
+  await sessionSelect.selectOption(weekend1.id);
+  await expect(notToday).toContainText(`This session is on ${longDate(weekend1.date)}, not today.`);
+  await expect(sessionSelect).toHaveAttribute('aria-describedby', 'desk-session-not-today');
+  await snap(page, 'attendance-15-not-today-banner');
+  await page.waitForTimeout(1_500);
+  await expect(notToday).toBeVisible();
+  await sessionSelect.selectOption(today.id);
+  await expect(notToday).toHaveCount(0);
+
+  // A check-in, an undo that is first cancelled then confirmed, and the original time offered again.
+  const roster = await api<SessionRoster>(page, 'attendance.roster', { sessionId: today.id });
+  const person = roster.rows[5]!;
+  const search = page.getByLabel('Name or badge code');
+  await search.fill(person.code);
+  await page.keyboard.press('Enter');
+  const status = page.getByRole('status').filter({ hasText: 'Checked in:' });
+  await expect(status.locator('.att-confirm-name')).toHaveText(fullName(person));
+  await expect(counter).toHaveText('1 / 60');
+  const arrivedAt = (await api<SessionRoster>(page, 'attendance.roster', { sessionId: today.id })).rows.find((r) => r.personId === person.personId)!.arrivedAt!;
+  await page.getByRole('button', { name: 'Undo this check-in' }).click();
+  const confirmUndo = page.getByRole('alertdialog', { name: 'Undo this?' });
+  await expect(confirmUndo).toContainText(`Undo the check-in of ${fullName(person)} at ${arrivedAt}? ${fullName(person)} will be expected again.`);
+  await snapViewport(page, 'attendance-16-undo-confirmation');
+  await confirmUndo.getByRole('button', { name: 'Keep it' }).click();
+  await expect(confirmUndo).toBeHidden();
+  await expect(counter).toHaveText('1 / 60');
+  await page.getByRole('button', { name: 'Undo this check-in' }).click();
+  await confirmUndo.getByRole('button', { name: 'Undo', exact: true }).click();
+  const undone = page.getByRole('status').filter({ hasText: 'is undone' });
+  await expect(undone).toContainText(`The check-in of ${fullName(person)} is undone`);
+  await expect(counter).toHaveText('0 / 60');
+  const again = undone.getByRole('button', { name: `Check ${fullName(person)} in again at ${arrivedAt} (the original time)` });
+  await expect(again).toBeVisible();
+  await snap(page, 'attendance-17-undone-offer-original-time');
+  await again.click();
+  await expect(status.locator('.att-confirm-name')).toHaveText(fullName(person));
+  await expect(counter).toHaveText('1 / 60');
+  const after = (await api<SessionRoster>(page, 'attendance.roster', { sessionId: today.id })).rows.find((r) => r.personId === person.personId)!;
+  expect(after).toMatchObject({ state: 'present', arrivedAt, undoneArrivedAt: null });
+
+  // A departure typed in the future is refused, beside the field, in a sentence (not tried in the last minutes of the day).
+  const nowInBrussels = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+  if (nowInBrussels < '23:50') {
+    await search.fill(person.code);
+    await page.getByRole('button', { name: `Check out ${fullName(person)}` }).click();
+    const checkOut = page.getByRole('dialog', { name: `Check out ${fullName(person)}` });
+    await checkOut.getByLabel(/Departure time/).fill('23:58');
+    await checkOut.getByRole('button', { name: 'Check out' }).click();
+    await expect(checkOut.getByLabel(/Departure time/)).toHaveAccessibleDescription(/23:58 is in the future \(it is now \d\d:\d\d\): record an arrival or a departure once it has happened\./);
+    await snapViewport(page, 'attendance-18-checkout-future');
+    await checkOut.getByRole('button', { name: 'Cancel' }).click();
+    await expect(counter).toHaveText('1 / 60');
+  }
+
+  await api(page, 'sessions.delete', { id: today.id });
   expect(consoleErrors).toEqual([]);
 });
 

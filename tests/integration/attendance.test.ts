@@ -13,8 +13,11 @@ type App = ReturnType<typeof makeApp>;
 
 const NAMES = ['Ayşe Çelik', 'Jan Peeters', 'Łukasz Nuñez', 'Marie Dubois', 'Pieter Claes', 'Fatima El Amrani', 'Sofie Maes', 'Luc Janssens', 'Nadia Benali', 'Tom Wouters', 'Els Jacobs', 'Karim Haddad', 'Anna Smet'];
 
-async function assembly(): Promise<{ app: App; sessionId: string; people: { id: string; code: string; name: string }[]; selected: { id: string; code: string } }> {
-  const app = makeApp(tempDir());
+/** The host's clock in these tests: after the session of 2027-03-06 (times typed for it are in the past). */
+const AFTER_THE_WEEKEND = () => new Date('2027-03-10T12:00:00.000Z');
+
+async function assembly(clock: () => Date = AFTER_THE_WEEKEND): Promise<{ app: App; sessionId: string; people: { id: string; code: string; name: string }[]; selected: { id: string; code: string } }> {
+  const app = makeApp(tempDir(), 'Test Operator', clock);
   await app.call('app.createAssembly', { name: 'Desk test', panelSize: 12 });
   const rows = ['first name,last name,phone,birth year,gender', ...NAMES.map((n, i) => `${n.split(' ')[0]},${n.split(' ').slice(1).join(' ')},+32 470 00 00 ${String(i).padStart(2, '0')},${1960 + i},${i % 2 ? 'M' : 'F'}`)];
   const staged = await app.call('imports.stage', { fileName: 'pool.csv', contentBase64: b64(rows.join('\n')) });
@@ -242,6 +245,140 @@ describe('per-diem', () => {
     const lines = csv.content.trim().split('\r\n');
     expect(lines[0]).toBe('code;last name;first name;full days;half days;per-diem (EUR);travel (EUR);childcare (EUR);total (EUR)');
     expect(lines.find((l) => l.startsWith(people[0]!.code))).toMatch(/;1;0;50,00;12,50;0,00;62,50$/);
+    app.close();
+  });
+});
+
+describe('check-in desk, times and undo (issue 16)', () => {
+  /** A clock the test moves: 09:58 in Brussels on the session's day, to begin with. */
+  function movableClock(iso = '2027-03-06T08:58:00.000Z') {
+    let now = new Date(iso);
+    return { clock: () => now, set: (next: string) => (now = new Date(next)) };
+  }
+
+  it('refuses times in the future with a sentence, at the desk and on a paper sheet, and writes nothing', async () => {
+    const time = movableClock();
+    const { app, sessionId, people } = await assembly(time.clock);
+    const [a, b] = people;
+    const arrivedNow = await app.call('attendance.checkIn', { sessionId, personId: a!.id });
+    expect(arrivedNow.person.arrivedAt).toBe('09:58');
+    const future = errorOf(await app.raw('attendance.checkOut', { sessionId, personId: a!.id, at: '15:30' }));
+    expect(future).toMatchObject({ code: 'VALIDATION', i18nKey: 'attendance.timeInFuture', details: { params: { time: '15:30', now: '09:58' } } });
+    expect(future!.message).toBe('15:30 is in the future (it is now 09:58): record an arrival or a departure once it has happened.');
+    expect(future!.details).toMatchObject({ fields: [{ field: 'at', rule: 'notFuture' }] });
+    expect(errorOf(await app.raw('attendance.checkIn', { sessionId, personId: b!.id, at: '10:30' }))).toMatchObject({ i18nKey: 'attendance.timeInFuture' });
+    // A minute ahead is a clock running a little fast, not the future.
+    expect((await app.call('attendance.checkIn', { sessionId, personId: b!.id, at: '09:59' })).person.arrivedAt).toBe('09:59');
+    const sheet = errorOf(await app.raw('attendance.paperEntry', { sessionId, entries: [{ personId: people[2]!.id, arrivedAt: '09:30', departedAt: '12:00' }] }));
+    expect(sheet).toMatchObject({ i18nKey: 'attendance.timeInFuture', details: { row: 1 } });
+    expect(sheet!.message).toMatch(/^Row 1: 12:00 is in the future .* Nothing was entered\.$/);
+    expect(await app.call('attendance.events', { sessionId })).toHaveLength(2);
+    // A session of another day, still to come: any time typed for it is in the future.
+    const sunday = await app.call('sessions.create', { name: 'Sunday', date: '2027-03-07', startTime: '09:30', endTime: '17:00', kind: 'plenary' });
+    const tomorrow = errorOf(await app.raw('attendance.checkIn', { sessionId: sunday.id, personId: a!.id, at: '09:30' }));
+    expect(tomorrow).toMatchObject({ i18nKey: 'attendance.dateInFuture', details: { params: { date: '2027-03-07', time: '09:30', today: '2027-03-06' } } });
+    app.close();
+  });
+
+  it('refuses a check-out before the check-in or on another day, and returns the session totals with every event', async () => {
+    const time = movableClock('2027-03-06T16:30:00.000Z');
+    const { app, sessionId, people } = await assembly(time.clock);
+    const [a, b] = people;
+    const arrived = await app.call('attendance.checkIn', { sessionId, personId: a!.id, at: '09:30' });
+    expect(arrived.totals).toEqual({ expected: 12, present: 1, left: 0, excused: 0 });
+    expect(errorOf(await app.raw('attendance.checkOut', { sessionId, personId: a!.id, at: '09:00' }))).toMatchObject({ i18nKey: 'attendance.departureBeforeArrival' });
+    // The next morning, someone checks them out "now": that is not the day of the session.
+    time.set('2027-03-07T08:15:00.000Z');
+    const otherDay = errorOf(await app.raw('attendance.checkOut', { sessionId, personId: a!.id }));
+    expect(otherDay).toMatchObject({ code: 'VALIDATION', i18nKey: 'attendance.checkOutOtherDay', details: { params: { date: '2027-03-07', time: '09:15', sessionDate: '2027-03-06' } } });
+    expect(otherDay!.message).toBe("A departure on 2027-03-07 (09:15) is not on the day of the session (2027-03-06): give the time the person left on that day.");
+    // With the time they left on the day, it goes in.
+    const left = await app.call('attendance.checkOut', { sessionId, personId: a!.id, at: '16:45' });
+    expect(left.person).toMatchObject({ state: 'left', departedAt: '16:45' });
+    expect(left.totals).toEqual({ expected: 12, present: 0, left: 1, excused: 0 });
+    // A check-in "now" for a session of another day is the desk's call (it shows a banner): admitted, and so is its check-out "now".
+    const live = await app.call('attendance.checkIn', { sessionId, personId: b!.id });
+    expect(live.totals).toMatchObject({ present: 1, left: 1 });
+    time.set('2027-03-07T09:15:00.000Z');
+    expect((await app.call('attendance.checkOut', { sessionId, personId: b!.id })).person.state).toBe('left');
+    const excused = await app.call('attendance.excuse', { sessionId, personId: people[2]!.id, reason: 'ill' });
+    expect(excused.totals).toEqual({ expected: 11, present: 0, left: 2, excused: 1 });
+    app.close();
+  });
+
+  it('after an undone check-in, offers its time again, and checking in at that time keeps the original arrival', async () => {
+    const { app, sessionId, people } = await assembly();
+    const a = people[0]!;
+    const first = await app.call('attendance.checkIn', { sessionId, personId: a.id, at: '09:12' });
+    expect(first.person.undoneArrivedAt).toBeNull();
+    const undone = await app.call('attendance.undo', { eventId: first.event.id });
+    expect(undone.person).toMatchObject({ state: 'expected', undoneArrivedAt: '09:12' });
+    expect(undone.totals.present).toBe(0);
+    const roster = await app.call('attendance.roster', { sessionId });
+    expect(roster.rows.find((r) => r.personId === a.id)!.undoneArrivedAt).toBe('09:12');
+    const again = await app.call('attendance.checkIn', { sessionId, personId: a.id, at: undone.person.undoneArrivedAt! });
+    expect(again.person).toMatchObject({ state: 'present', arrivedAt: '09:12', undoneArrivedAt: null });
+    app.close();
+  });
+});
+
+describe('attendance.merge validates like the desk (issue 16)', () => {
+  const base = { operator: 'Other Operator', device: 'laptop-2', source: 'desk' as const, reason: null, undoes: null };
+  let n = 0;
+  const newId = () => `01900000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
+
+  it('refuses a pool member, impossible dates, another day, an undo of nothing and a departure without arrival, listing each with its reason; nothing is written', async () => {
+    const { app, sessionId, people, selected } = await assembly();
+    const event = (e: Partial<AttendanceEvent>): AttendanceEvent => ({
+      ...base,
+      id: newId(),
+      sessionId,
+      personId: people[0]!.id,
+      kind: 'checkIn',
+      at: '2027-03-06T08:20:00.000Z',
+      recordedAt: '2027-03-06T08:20:30.000Z',
+      ...e,
+    });
+    const good = event({});
+    const goodOut = event({ kind: 'checkOut', at: '2027-03-06T15:00:00.000Z', recordedAt: '2027-03-06T15:00:10.000Z' });
+    const bad: [AttendanceEvent, string][] = [
+      [event({ personId: selected.id }), 'attendance.notConfirmed'],
+      [event({ personId: people[1]!.id, at: '1970-01-01T00:00:00.000Z', recordedAt: '1970-01-01T00:00:05.000Z' }), 'attendance.timeImplausible'],
+      [event({ personId: people[2]!.id, at: '2099-03-06T08:20:00.000Z', recordedAt: '2099-03-06T08:20:00.000Z' }), 'attendance.dateInFuture'],
+      [event({ personId: people[3]!.id, at: '2027-03-08T09:00:00.000Z', recordedAt: '2027-03-09T10:00:00.000Z' }), 'attendance.checkInOtherDay'],
+      [event({ personId: people[4]!.id, kind: 'undo', undoes: '01900000-0000-7000-8000-ffffffffffff' }), 'attendance.mergeUndoUnknown'],
+      [event({ personId: people[5]!.id, kind: 'checkOut' }), 'attendance.mergeCheckOutWithoutArrival'],
+      [event({ personId: people[6]!.id, kind: 'excused', reason: 'ill', at: '1969-12-31T23:00:00.000Z' }), 'attendance.timeImplausible'],
+    ];
+    const batch = [good, ...bad.map(([e]) => e), goodOut];
+    const refused = errorOf(await app.raw('attendance.merge', { events: batch }));
+    expect(refused).toMatchObject({ code: 'VALIDATION', i18nKey: 'attendance.mergeInvalid', details: { params: { count: bad.length } } });
+    const listed = refused!.details!.refused as { index: number; eventId: string; key: string; reason: string }[];
+    expect(listed.map((r) => [r.eventId, r.key])).toEqual(bad.map(([e, key]) => [e.id, key]));
+    expect(listed.map((r) => r.index)).toEqual(bad.map((_, i) => i + 2));
+    expect(listed.every((r) => r.reason.length > 10)).toBe(true);
+    expect(refused!.message).toMatch(/^These events cannot be merged \(nothing was\): event 2 \(.*\): .*not a confirmed participant/);
+    expect(await app.call('attendance.events', { sessionId })).toEqual([]);
+
+    // The admissible ones, alone, go in; a check-in recorded live on another day is admitted, as at the desk.
+    const liveElsewhere = event({ personId: people[7]!.id, at: '2027-03-01T10:00:00.000Z', recordedAt: '2027-03-01T10:00:20.000Z' });
+    expect(await app.call('attendance.merge', { events: [goodOut, good, liveElsewhere] })).toEqual({ added: 3, skipped: 0 });
+    const roster = await app.call('attendance.roster', { sessionId });
+    expect(roster).toMatchObject({ present: 1, left: 1 });
+    // An undo of an event that exists, from the file or the same batch, is admitted; of someone else's, refused.
+    const undo = event({ kind: 'undo', undoes: goodOut.id, at: '2027-03-06T15:05:00.000Z', recordedAt: '2027-03-06T15:05:00.000Z' });
+    const crossed = event({ personId: people[8]!.id, kind: 'undo', undoes: good.id });
+    expect(errorOf(await app.raw('attendance.merge', { events: [undo, crossed] }))).toMatchObject({ details: { refused: [{ eventId: crossed.id, key: 'attendance.mergeUndoUnknown' }] } });
+    expect(await app.call('attendance.merge', { events: [undo] })).toEqual({ added: 1, skipped: 0 });
+    expect((await app.call('attendance.roster', { sessionId })).present).toBe(2);
+    app.close();
+  });
+
+  it('keeps the dashboard right: a pool member merged in never counts as present', async () => {
+    const { app, sessionId, selected } = await assembly();
+    const e: AttendanceEvent = { ...base, id: newId(), sessionId, personId: selected.id, kind: 'checkIn', at: '2027-03-06T08:20:00.000Z', recordedAt: '2027-03-06T08:21:00.000Z' };
+    expect(errorOf(await app.raw('attendance.merge', { events: [e] }))).toMatchObject({ i18nKey: 'attendance.mergeInvalid' });
+    expect(await app.call('attendance.dashboard', { sessionId })).toMatchObject({ expected: 12, present: 0 });
     app.close();
   });
 });

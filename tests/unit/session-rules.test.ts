@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSessions, isCalendarDate, isClockTime, sessionTimeProblems } from '../../main/domain/sessionRules';
+import { compareSessions, currentSession, isCalendarDate, isClockTime, isSessionToday, sessionTimeProblems } from '../../main/domain/sessionRules';
 import { compareNames, searchKey } from '../../main/domain/text';
 
 describe('session rules', () => {
@@ -53,5 +53,34 @@ describe('text keys', () => {
 
   it('sorts names with the locale, not by code point', () => {
     expect(['Zoë', 'Élodie', 'Emma'].sort((a, b) => compareNames(a, b))).toEqual(['Élodie', 'Emma', 'Zoë']);
+  });
+});
+
+describe('the current session (one rule for every session picker)', () => {
+  const s = (name: string, date: string, startTime: string, endTime: string) => ({ name, date, startTime, endTime });
+  const sat = s('Sat', '2027-03-06', '09:30', '17:00');
+  const satEvening = s('Sat evening', '2027-03-06', '19:00', '21:00');
+  const sun = s('Sun', '2027-03-07', '09:30', '17:00');
+  const earlier = s('Earlier', '2027-02-20', '09:30', '17:00');
+  const list = [sun, satEvening, earlier, sat];
+
+  it('is the session running now, else the next one today, else today’s last', () => {
+    expect(currentSession(list, { date: '2027-03-06', time: '08:00' })).toBe(sat);
+    expect(currentSession(list, { date: '2027-03-06', time: '12:00' })).toBe(sat);
+    expect(currentSession(list, { date: '2027-03-06', time: '18:00' })).toBe(satEvening);
+    expect(currentSession(list, { date: '2027-03-06', time: '20:00' })).toBe(satEvening);
+    expect(currentSession(list, { date: '2027-03-06', time: '23:00' })).toBe(satEvening);
+  });
+
+  it('on a day without sessions, is the next one to come, else the latest held', () => {
+    expect(currentSession(list, { date: '2027-03-01', time: '10:00' })).toBe(sat);
+    expect(currentSession(list, { date: '2027-01-01', time: '10:00' })).toBe(earlier);
+    expect(currentSession(list, { date: '2027-04-01', time: '10:00' })).toBe(sun);
+    expect(currentSession([], { date: '2027-04-01', time: '10:00' })).toBeNull();
+  });
+
+  it('tells whether a session is held today', () => {
+    expect(isSessionToday(sat, { date: '2027-03-06', time: '23:59' })).toBe(true);
+    expect(isSessionToday(sun, { date: '2027-03-06', time: '23:59' })).toBe(false);
   });
 });

@@ -9,7 +9,7 @@
  *  - excused: a live excuse and no live check-in (arriving after all wins over the excuse).
  * Ties in time are broken by event id, so "latest" is always one event.
  */
-import type { AttendanceEventKind, AttendanceState } from './types';
+import type { AttendanceEventKind, AttendanceState, RosterTotals } from './types';
 
 export interface EventFact {
   id: string;
@@ -54,4 +54,10 @@ export function foldAttendance(events: readonly EventFact[]): Attendance {
   const lastOut = checkOuts[0];
   const left = lastOut !== undefined && newerFirst(lastOut, lastIn) <= 0;
   return { state: left ? 'left' : 'present', arrivedAt, departedAt: left ? lastOut.at : null, excuseReason: null, live, undone };
+}
+
+/** A session's figures from its people's states: everyone not excused is expected. */
+export function rosterTotals(states: readonly AttendanceState[]): RosterTotals {
+  const count = (s: AttendanceState) => states.filter((x) => x === s).length;
+  return { expected: states.length - count('excused'), present: count('present'), left: count('left'), excused: count('excused') };
 }

@@ -53,6 +53,8 @@ export interface RosterEntry {
   excuseReason: string | null;
   /** The events that made the current state, newest first (what "undo" cancels). */
   undoable: { eventId: string; kind: Exclude<AttendanceEventKind, 'undo'>; at: string }[];
+  /** HH:MM of a check-in on the session's day that was undone, while the person is not here: offered again at the desk. */
+  undoneArrivedAt: string | null;
 }
 
 export interface SessionRoster {
@@ -65,9 +67,41 @@ export interface SessionRoster {
   rows: RosterEntry[];
 }
 
+/** What a merge added and skipped (already recorded); a merge with a refused event adds nothing. */
+export interface MergeResult {
+  added: number;
+  skipped: number;
+}
+
+/**
+ * An event of a merge that the desk's rules refuse (listed in the VALIDATION error's
+ * `details.refused`, with the reason in words and its i18n key; nothing of the batch is written).
+ */
+export interface MergeRefusal {
+  /** 1-based position in the batch. */
+  index: number;
+  eventId: string;
+  sessionId: string;
+  personId: string;
+  kind: AttendanceEventKind;
+  at: string;
+  key: string;
+  reason: string;
+}
+
+/** A session's figures: expected (not excused), present, left, excused. */
+export interface RosterTotals {
+  expected: number;
+  present: number;
+  left: number;
+  excused: number;
+}
+
 export interface AttendanceResult {
   person: RosterEntry;
   event: AttendanceEvent;
+  /** The session's figures after this event (the desk shows them as they are). */
+  totals: RosterTotals;
 }
 
 export interface SessionDashboard {

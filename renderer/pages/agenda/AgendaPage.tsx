@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { AreaTabs, useAreaPart } from '../../components/AreaTabs';
+import { useRememberedSessionId } from '../../components/SessionPicker';
 import { PageHeading } from '../../components/PageHeading';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
@@ -31,7 +32,7 @@ export function AgendaPage() {
   const lang = currentLanguage();
   const part = useAreaPart(PARTS);
   const overview = useApiData(() => call('agenda.overview', {}), []);
-  const [sessionId, setSessionId] = useState<string | null>(null);
+  const [sessionId, setSessionId] = useRememberedSessionId();
   const [focusContributorId, setFocusContributorId] = useState<string | null>(null);
   const value = useMemo<AgendaContextValue>(
     () => ({ overview, sessionId, setSessionId, focusContributorId, setFocusContributorId }),

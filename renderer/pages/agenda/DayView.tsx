@@ -18,6 +18,7 @@ import { saveBinaryFile } from '../../files';
 import { formatCalendarDate, formatNumber, formatTimeRange } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { goTo, hrefFor } from '../../router';
+import { chosenSession, SessionPicker } from '../../components/SessionPicker';
 import { byTime, contributorMap, fromMinutes, slotMinutes, toMinutes, useAgenda } from './shared';
 import { SlotDialog, type SlotDefaults } from './SlotDialog';
 import { useSlotLabel, WarningList } from './Warnings';
@@ -30,7 +31,7 @@ export function DayView() {
   const { overview, sessionId, setSessionId, setFocusContributorId } = useAgenda();
   const data = overview.data;
   const sessions = (data?.sessions ?? []).filter((s) => s.deletedAt === null);
-  const session = sessions.find((s) => s.id === sessionId) ?? sessions[0];
+  const session = chosenSession(sessions, sessionId);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
 
   // After a change of session (from a warning's link) or an action, the slot gets the focus.
@@ -178,16 +179,15 @@ function SessionDay({ data, session, sessions, onSession, focusSlot, focusElemen
   return (
     <>
       <div className="agenda-toolbar">
-        <div className="field agenda-session-field">
-          <label htmlFor={selectId}>{t('agendaPage.day.session')}</label>
-          <select id={selectId} value={session.id} onChange={(e) => onSession(e.target.value)}>
-            {sessions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {t('agendaPage.day.sessionOption', { name: s.name, date: formatCalendarDate(s.date, lang, 'short') })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SessionPicker
+          id={selectId}
+          label={t('agendaPage.day.session')}
+          className="agenda-session-field"
+          list={sessions}
+          session={session}
+          onChoose={onSession}
+          optionLabel={(s, l) => t('agendaPage.day.sessionOption', { name: s.name, date: formatCalendarDate(s.date, l, 'short') })}
+        />
         <button type="button" className="button button-primary" onClick={() => setAdding(newSlotDefaults())} disabled={busy}>
           {t('agendaPage.day.addSlot')}
         </button>

@@ -11,14 +11,17 @@ import type { AttendanceResult, PersonRef, RosterEntry, SessionRoster } from '..
 import type { Session } from '../../../main/domain/sessions/types';
 import { searchRoster } from '../../../main/domain/attendance/search';
 import { call } from '../../api';
+import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormActions } from '../../components/FormActions';
 import { LoadStatus } from '../../components/StatusLine';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { DeskConfirmation, DeskRefusal, type DeskOutcome } from './DeskConfirmation';
 import { CheckOutDialog, ExcuseDialog } from './DeskDialogs';
-import { NoParticipants, NoSessions, SessionPicker, StateBadge, languageName, needsList, useInterval, useSessionChoice } from './shared';
+import { NoParticipants, NoSessions, StateBadge, languageName, needsList, useInterval } from './shared';
+import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 import './attendance.css';
 
 const LIST_LIMIT = 50;
@@ -39,16 +42,10 @@ export function CheckInDesk() {
   );
 }
 
-function withRow(roster: SessionRoster, person: RosterEntry): SessionRoster {
-  const rows = roster.rows.map((r) => (r.personId === person.personId ? person : r));
-  return {
-    ...roster,
-    rows,
-    expected: rows.filter((r) => r.state !== 'excused').length,
-    present: rows.filter((r) => r.state === 'present').length,
-    left: rows.filter((r) => r.state === 'left').length,
-    excused: rows.filter((r) => r.state === 'excused').length,
-  };
+/** The roster after one desk action: the person's row and the session's figures as the service returned them. */
+function withResult(roster: SessionRoster, result: AttendanceResult): SessionRoster {
+  const rows = roster.rows.map((r) => (r.personId === result.person.personId ? result.person : r));
+  return { ...roster, ...result.totals, rows };
 }
 
 function Desk({ session, list, onChoose }: { session: Session; list: Session[]; onChoose: (id: string) => void }) {
@@ -61,6 +58,8 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
   const [outcome, setOutcome] = useState<DeskOutcome | null>(null);
   const [pending, setPending] = useState(0);
   const [dialog, setDialog] = useState<{ kind: 'checkOut' | 'excuse'; person: RosterEntry } | null>(null);
+  /** An undo waiting for the operator's yes: undo sits beside other buttons and is easy to hit. */
+  const [undoing, setUndoing] = useState<UndoRequest | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   /** Counts local changes, so that a roster fetched before one of them does not undo it on screen. */
@@ -109,7 +108,7 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
   const applied = (result: AttendanceResult) => {
     if (result.event.sessionId !== shown.current) return;
     changes.current++;
-    setRoster((r) => (r ? withRow(r, result.person) : r));
+    setRoster((r) => (r ? withResult(r, result) : r));
   };
 
   /** Runs desk actions one after the other: a scanner may send the next code before the answer. */
@@ -118,10 +117,10 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
     queue.current = queue.current.then(job).finally(() => setPending((n) => n - 1));
   }
 
-  function checkIn(ref: PersonRef, typed: string) {
+  function checkIn(ref: PersonRef, typed: string, at?: string) {
     enqueue(async () => {
       try {
-        const result = await call('attendance.checkIn', { sessionId, ...ref });
+        const result = await call('attendance.checkIn', { sessionId, ...ref, ...(at ? { at } : {}) });
         applied(result);
         setOutcome({ kind: 'checkIn', result });
       } catch (e) {
@@ -130,7 +129,12 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
     });
   }
 
+  function askUndo(request: UndoRequest) {
+    setUndoing(request);
+  }
+
   function undo(eventId: string, undid: 'checkIn' | 'checkOut' | 'excused') {
+    setUndoing(null);
     enqueue(async () => {
       try {
         const result = await call('attendance.undo', { eventId });
@@ -188,7 +192,7 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
   const total = roster?.rows.length ?? 0;
   return (
     <>
-      <SessionPicker id="desk-session" list={list} session={session} onChoose={onChoose} />
+      <SessionPicker id="desk-session" label={t('desk.session')} className="att-session-picker" list={list} session={session} onChoose={onChoose} warnNotToday />
       {loadError ? <ErrorNotice error={loadError} /> : null}
       {!roster && !loadError && <p className="muted">{t('app.loading')}</p>}
       {roster && total === 0 && <NoParticipants />}
@@ -237,7 +241,16 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
         )}
       </div>
 
-      <DeskConfirmation outcome={outcome} busy={pending > 0} compact={query.trim() !== ''} onUndo={(r) => undo(r.event.id, 'checkIn')} />
+      <DeskConfirmation
+        outcome={outcome}
+        busy={pending > 0}
+        compact={query.trim() !== ''}
+        onUndo={(r) => askUndo({ eventId: r.event.id, kind: 'checkIn', name: `${r.person.firstName} ${r.person.lastName}`, time: r.person.arrivedAt ?? '' })}
+        onCheckInAgain={(p, at) => {
+          checkIn({ personId: p.personId }, p.code, at);
+          focusSearch();
+        }}
+      />
       <DeskRefusal outcome={outcome} />
 
       {roster && total > 0 && (
@@ -280,7 +293,13 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
                       onExcuse={() => setDialog({ kind: 'excuse', person: r })}
                       onUndo={() => {
                         const last = r.undoable[0];
-                        if (last) undo(last.eventId, last.kind);
+                        if (last) askUndo({ eventId: last.eventId, kind: last.kind, name: `${r.firstName} ${r.lastName}`, time: last.at });
+                      }}
+                      onCheckInAt={(at) => {
+                        checkIn({ personId: r.personId }, r.code, at);
+                        setQuery('');
+                        setActive(-1);
+                        focusSearch();
                       }}
                     />
                   ))}
@@ -297,6 +316,31 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
       {dialog?.kind === 'checkOut' && (
         <CheckOutDialog sessionId={sessionId} person={dialog.person} onDone={onDialogDone} onCancel={() => setDialog(null)} />
       )}
+      {undoing && (
+        <Dialog
+          title={t('desk.undoConfirm.title')}
+          onClose={() => {
+            setUndoing(null);
+            focusSearch();
+          }}
+          role="alertdialog"
+          describedBy="desk-undo-text"
+        >
+          <p id="desk-undo-text">{t(`desk.undoConfirm.${undoing.kind}`, { name: undoing.name, time: undoing.time })}</p>
+          <FormActions
+            busy={pending > 0}
+            tone="danger"
+            submitLabel={t('desk.undoConfirm.confirm')}
+            cancelLabel={t('desk.undoConfirm.cancel')}
+            onConfirm={() => undo(undoing.eventId, undoing.kind)}
+            onCancel={() => {
+              setUndoing(null);
+              focusSearch();
+            }}
+            cancelFirst
+          />
+        </Dialog>
+      )}
       {dialog?.kind === 'excuse' && <ExcuseDialog sessionId={sessionId} person={dialog.person} onDone={onDialogDone} onCancel={() => setDialog(null)} />}
     </>
   );
@@ -310,9 +354,19 @@ interface RowProps {
   onCheckOut: () => void;
   onExcuse: () => void;
   onUndo: () => void;
+  /** Checks in again at the time of a check-in that was undone. */
+  onCheckInAt: (at: string) => void;
 }
 
-function DeskRow({ entry: r, active, busy, onCheckIn, onCheckOut, onExcuse, onUndo }: RowProps) {
+/** An undo the operator is asked to confirm. */
+interface UndoRequest {
+  eventId: string;
+  kind: 'checkIn' | 'checkOut' | 'excused';
+  name: string;
+  time: string;
+}
+
+function DeskRow({ entry: r, active, busy, onCheckIn, onCheckOut, onExcuse, onUndo, onCheckInAt }: RowProps) {
   const { t } = useTranslation();
   const name = `${r.firstName} ${r.lastName}`;
   const needs = needsList(t, r.needs);
@@ -333,6 +387,17 @@ function DeskRow({ entry: r, active, busy, onCheckIn, onCheckOut, onExcuse, onUn
           {(r.state === 'expected' || r.state === 'left') && (
             <button type="button" className="button button-small button-primary" disabled={busy} onClick={onCheckIn} aria-label={t('desk.checkInNamed', { name })}>
               {t('desk.checkIn')}
+            </button>
+          )}
+          {(r.state === 'expected' || r.state === 'left') && r.undoneArrivedAt && (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy}
+              onClick={() => onCheckInAt(r.undoneArrivedAt!)}
+              aria-label={t('desk.checkInAtNamed', { name, time: r.undoneArrivedAt })}
+            >
+              {t('desk.checkInAt', { time: r.undoneArrivedAt })}
             </button>
           )}
           {r.state === 'present' && (

@@ -14,7 +14,8 @@ import { formatNumber, todayCalendarDate } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { ArrivalsChart } from './ArrivalsChart';
 import { NoShowList } from './NoShowList';
-import { NoParticipants, NoSessions, SessionPicker, useInterval, useSessionChoice } from './shared';
+import { NoParticipants, NoSessions, useInterval } from './shared';
+import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 import './attendance.css';
 
 const REFRESH_MS = 5_000;
@@ -30,7 +31,7 @@ export function Dashboard() {
       {session && (
         <>
           <div className="att-noprint">
-            <SessionPicker id="dash-session" list={list} session={session} onChoose={choose} />
+            <SessionPicker id="dash-session" label={t('desk.session')} className="att-session-picker" list={list} session={session} onChoose={choose} />
           </div>
           <SessionBoard session={session} />
         </>

@@ -22,10 +22,12 @@ interface Props {
   /** While the next name is typed: one line, so the list shows beneath. */
   compact?: boolean;
   onUndo: (result: AttendanceResult) => void;
+  /** After an undone check-in: check the person in again at the original time. */
+  onCheckInAgain: (person: AttendanceResult['person'], at: string) => void;
 }
 
 /** The announcement (role=status) of a success; the refusals are alerts (see DeskRefusal). */
-export function DeskConfirmation({ outcome, busy, compact, onUndo }: Props) {
+export function DeskConfirmation({ outcome, busy, compact, onUndo, onCheckInAgain }: Props) {
   const { t } = useTranslation();
   const success = outcome && outcome.kind !== 'refused' && outcome.kind !== 'noMatch' ? outcome : null;
   const p = success?.result.person;
@@ -73,11 +75,18 @@ export function DeskConfirmation({ outcome, busy, compact, onUndo }: Props) {
       )}
       {success && p && success.kind !== 'checkIn' && (
         <p className="notice notice-success att-done">
-          {success.kind === 'undo'
-            ? t(`desk.done.undo.${success.undid}`, { name })
-            : success.kind === 'checkOut'
-              ? t('desk.done.checkOut', { name, time: p.departedAt })
-              : t('desk.done.excused', { name })}
+          <span>
+            {success.kind === 'undo'
+              ? t(`desk.done.undo.${success.undid}`, { name })
+              : success.kind === 'checkOut'
+                ? t('desk.done.checkOut', { name, time: p.departedAt })
+                : t('desk.done.excused', { name })}
+          </span>
+          {success.kind === 'undo' && success.undid === 'checkIn' && p.undoneArrivedAt && p.state !== 'present' && (
+            <button type="button" className="button button-small" disabled={busy} onClick={() => onCheckInAgain(p, p.undoneArrivedAt!)}>
+              {t('desk.checkInAgain', { name, time: p.undoneArrivedAt })}
+            </button>
+          )}
         </p>
       )}
     </div>

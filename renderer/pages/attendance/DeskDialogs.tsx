@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttendanceResult, RosterEntry } from '../../../main/domain/attendance/types';
 import { call, isApiCallError } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice, useErrorText } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { useFocusOnError } from '../../components/useAction';
@@ -24,7 +24,10 @@ export function CheckOutDialog({ sessionId, person, onDone, onCancel }: Props) {
   const form = useRef<HTMLFormElement>(null);
   useFocusOnError(form, error);
   const name = `${person.firstName} ${person.lastName}`;
-  const atProblem = isApiCallError(error) && (error.i18nKey === 'attendance.departureBeforeArrival' || error.fieldProblem('at'));
+  const describe = useErrorText();
+  const beforeArrival = isApiCallError(error) && error.i18nKey === 'attendance.departureBeforeArrival';
+  // In the future, or not on the day of the session: the server's sentence, beside the field.
+  const atProblem = beforeArrival || (isApiCallError(error) && Boolean(error.fieldProblem('at')));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -48,7 +51,7 @@ export function CheckOutDialog({ sessionId, person, onDone, onCancel }: Props) {
           label={t('desk.checkOutAt')}
           optional
           hint={t('desk.checkOutAtHint')}
-          error={atProblem ? t('desk.checkOutBeforeArrival', { time: person.arrivedAt }) : null}
+          error={beforeArrival ? t('desk.checkOutBeforeArrival', { time: person.arrivedAt }) : atProblem ? describe(error).text : null}
         >
           {(control) => <input {...control} type="time" className="input-short" value={at} onChange={(e) => setAt(e.target.value)} data-autofocus />}
         </Field>

@@ -15,7 +15,8 @@ import { PdfLanguagePanel } from '../../components/PdfLanguagePanel';
 import { LoadStatus, StatusLine } from '../../components/StatusLine';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
-import { NoParticipants, NoSessions, SessionPicker, StateBadge, useSessionChoice } from './shared';
+import { NoParticipants, NoSessions, StateBadge } from './shared';
+import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 import './attendance.css';
 
 export function PaperEntry() {
@@ -29,7 +30,7 @@ export function PaperEntry() {
       {sessions.data && list.length === 0 && <NoSessions />}
       {session && (
         <>
-          <SessionPicker id="paper-session" list={list} session={session} onChoose={choose} />
+          <SessionPicker id="paper-session" label={t('desk.session')} className="att-session-picker" list={list} session={session} onChoose={choose} />
           <SheetDownload session={session} />
           <SheetEntry key={session.id} session={session} />
         </>

@@ -1,73 +1,13 @@
 /**
- * What the attendance parts share: the session choice (remembered while moving between the desk,
- * the dashboard and the sign-in sheets), the person's state in words, their needs, and the empty
- * states of a new assembly.
+ * What the attendance parts share: the person's state in words, their needs, and the empty
+ * states of a new assembly. The session choice is the app's one SessionPicker.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RosterEntry } from '../../../main/domain/attendance/types';
-import type { Session } from '../../../main/domain/sessions/types';
-import { call } from '../../api';
-import { useApiData } from '../../components/AppState';
 import { EmptyState } from '../../components/EmptyState';
-import { formatCalendarDate, formatTimeRange, todayCalendarDate } from '../../format';
-import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
-
-/** The session last chosen on any attendance part, for as long as the window is open. */
-let rememberedSessionId: string | null = null;
-
-/** Today's session, else the next one to come, else the latest. */
-export function defaultSession(sessions: readonly Session[], today = todayCalendarDate()): Session | null {
-  if (sessions.length === 0) return null;
-  const sorted = [...sessions].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
-  const todays = sorted.filter((s) => s.date === today);
-  if (todays.length > 0) {
-    // Of today's sessions: the one going on or next, else the last one.
-    const now = new Date();
-    const hhmm = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-    return todays.find((s) => s.endTime >= hhmm) ?? todays[todays.length - 1]!;
-  }
-  return sorted.find((s) => s.date > today) ?? sorted[sorted.length - 1]!;
-}
-
-/** The sessions and the chosen one (kept across the attendance parts). */
-export function useSessionChoice() {
-  const sessions = useApiData(() => call('sessions.list', {}), []);
-  const [chosenId, setChosenId] = useState<string | null>(rememberedSessionId);
-  const list = sessions.data ?? [];
-  const session = list.find((s) => s.id === chosenId) ?? defaultSession(list);
-  const choose = (id: string) => {
-    rememberedSessionId = id;
-    setChosenId(id);
-  };
-  return { sessions, list, session, choose };
-}
-
-export function sessionLabel(s: Session, lang: string): string {
-  return `${s.name} · ${formatCalendarDate(s.date, lang, 'short')} · ${formatTimeRange(s.startTime, s.endTime)}`;
-}
-
-/** A labelled select of the sessions. */
-export function SessionPicker({ list, session, onChoose, id }: { list: Session[]; session: Session | null; onChoose: (id: string) => void; id?: string }) {
-  const { t } = useTranslation();
-  const lang = currentLanguage();
-  const fallbackId = useId();
-  const selectId = id ?? fallbackId;
-  return (
-    <div className="field att-session-picker">
-      <label htmlFor={selectId}>{t('desk.session')}</label>
-      <select id={selectId} value={session?.id ?? ''} onChange={(e) => onChoose(e.target.value)}>
-        {list.map((s) => (
-          <option key={s.id} value={s.id}>
-            {sessionLabel(s, lang)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** "present since 09:12 · 35 min late", "left 15:30", "excused", "expected". */
 export function stateText(t: TFunction, r: RosterEntry): string {

@@ -22,7 +22,7 @@ import { useAction } from '../../components/useAction';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
-import { defaultSession, sessionLabel } from '../attendance/shared';
+import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 import { PlanForm } from './PlanForm';
 import { ScorePanel } from './ScorePanel';
 import { fullName, MAX_ROUNDS, memberIndex, type Person } from './shared';
@@ -30,13 +30,9 @@ import { SwapControls } from './SwapControls';
 import { TableGrid } from './TableGrid';
 import './tables.css';
 
-/** The session last chosen here, while the window is open. */
-let rememberedSessionId: string | null = null;
-
 export function TablesPage() {
   const { t } = useTranslation();
-  const lang = currentLanguage();
-  const sessions = useApiData(() => call('sessions.list', {}), []);
+  const { sessions, list, session, choose } = useSessionChoice();
   const features = useApiData(async () => (await call('quotas.overview', {})).features.map((f) => f.name), []);
   // Facilitators are optional: the page works without the agenda.
   const facilitators = useApiData(async () => {
@@ -46,9 +42,6 @@ export function TablesPage() {
       return [] as Contributor[];
     }
   }, []);
-  const [chosenId, setChosenId] = useState<string | null>(rememberedSessionId);
-  const list = sessions.data ?? [];
-  const session = list.find((s) => s.id === chosenId) ?? defaultSession(list);
 
   return (
     <>
@@ -65,23 +58,7 @@ export function TablesPage() {
       )}
       {session && (
         <>
-          <div className="field tables-session-picker">
-            <label htmlFor="tables-session">{t('tablesPage.session')}</label>
-            <select
-              id="tables-session"
-              value={session.id}
-              onChange={(e) => {
-                rememberedSessionId = e.target.value;
-                setChosenId(e.target.value);
-              }}
-            >
-              {list.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {sessionLabel(s, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SessionPicker id="tables-session" label={t('tablesPage.session')} className="tables-session-picker" list={list} session={session} onChoose={choose} />
           {features.data && (
             <SessionTables key={session.id} session={session} features={features.data} facilitators={facilitators.data ?? []} />
           )}

@@ -15,7 +15,8 @@ import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { BallotForm } from './BallotForm';
-import { countHref, methodText, SessionPicker, useSessionChoice } from './shared';
+import { countHref, methodText } from './shared';
+import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 
 export function statusText(t: TFunction, d: BallotDetail): string {
   if (d.ballot.status === 'finalised') return t('votingPage.status.finalised');
@@ -76,7 +77,7 @@ export function BallotsPart() {
       <LoadStatus loaded={sessions} />
       {session && (
         <div className="vote-toolbar">
-          <SessionPicker list={list} session={session} onChoose={choose} />
+          <SessionPicker label={t('votingPage.session')} className="vote-picker" list={list} session={session} onChoose={choose} />
           {!editing && (
             <button ref={newButton} type="button" className="button button-primary" onClick={() => setEditing({})}>
               {t('votingPage.ballots.new')}

@@ -24,7 +24,8 @@ import { NoSessions, statusText } from './BallotsPart';
 import { CountGrid } from './CountEntry';
 import { Differences } from './Differences';
 import { ResultTable } from './ResultTable';
-import { countHref, countLabels, roomHref, countProblemsOf, countsOf, currentCounts, draftOf, emptyDraft, methodText, paperText, rememberSession, sessionLabel, useHashParam, useSessionChoice, type CountsDraft } from './shared';
+import { countHref, countLabels, roomHref, countProblemsOf, countsOf, currentCounts, draftOf, emptyDraft, methodText, paperText, useHashParam, type CountsDraft } from './shared';
+import { rememberSession, sessionLabel, useSessionChoice } from '../../components/SessionPicker';
 
 export function CountPart() {
   const { t } = useTranslation();

@@ -10,7 +10,8 @@ import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { NoSessions } from './BallotsPart';
 import { ResultTable } from './ResultTable';
-import { countHref, methodText, roomHref, SessionPicker, useSessionChoice } from './shared';
+import { countHref, methodText, roomHref } from './shared';
+import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 
 export function ResultsPart() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function ResultsPart() {
     <>
       <h2>{t('votingPage.parts.results')}</h2>
       <div className="vote-toolbar">
-        <SessionPicker list={list} session={session} onChoose={setSessionId} allLabel={t('votingPage.results.allSessions')} />
+        <SessionPicker label={t('votingPage.session')} className="vote-picker" list={list} session={session} onChoose={setSessionId} allLabel={t('votingPage.results.allSessions')} />
         <a className="button" href={hrefFor('voting', 'room')}>
           {t('votingPage.results.toRoom')}
         </a>

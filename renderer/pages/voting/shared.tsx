@@ -1,67 +1,12 @@
 /**
- * What the voting parts share: the session choice (kept while moving between the parts), the
+ * What the voting parts share (the session choice is the app's one SessionPicker): the
  * query of the hash (`#/voting/count?ballot=ID`), the ballot's rule and bases in words, and the
  * counts as the grid edits them (strings, so an empty cell stays empty while typing).
  */
-import { useId, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { Ballot, BallotCounts, BallotDetail, ItemResult } from '../../../main/domain/voting/types';
-import type { Session } from '../../../main/domain/sessions/types';
-import { call } from '../../api';
-import { useApiData } from '../../components/AppState';
-import { formatCalendarDate, formatNumber, formatTimeRange, todayCalendarDate } from '../../format';
-import { currentLanguage } from '../../i18n';
-
-/** The session last chosen on any voting part, for as long as the window is open. */
-let rememberedSessionId: string | null = null;
-
-/** Today's session, else the latest one that has begun, else the first. */
-export function defaultSession(sessions: readonly Session[], today = todayCalendarDate()): Session | null {
-  if (sessions.length === 0) return null;
-  const sorted = [...sessions].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
-  const past = sorted.filter((s) => s.date <= today);
-  return past[past.length - 1] ?? sorted[0]!;
-}
-
-export function useSessionChoice() {
-  const sessions = useApiData(() => call('sessions.list', {}), []);
-  const [chosenId, setChosenId] = useState<string | null>(rememberedSessionId);
-  const list = sessions.data ?? [];
-  const session = list.find((s) => s.id === chosenId) ?? defaultSession(list);
-  const choose = (id: string) => {
-    rememberedSessionId = id;
-    setChosenId(id);
-  };
-  return { sessions, list, session, choose };
-}
-
-export function rememberSession(id: string): void {
-  rememberedSessionId = id;
-}
-
-export function sessionLabel(s: Session, lang: string): string {
-  return `${s.name} · ${formatCalendarDate(s.date, lang, 'short')} · ${formatTimeRange(s.startTime, s.endTime)}`;
-}
-
-export function SessionPicker({ list, session, onChoose, allLabel }: { list: Session[]; session: Session | null; onChoose: (id: string) => void; allLabel?: string }) {
-  const { t } = useTranslation();
-  const lang = currentLanguage();
-  const id = useId();
-  return (
-    <div className="field vote-picker">
-      <label htmlFor={id}>{t('votingPage.session')}</label>
-      <select id={id} value={session?.id ?? ''} onChange={(e) => onChoose(e.target.value)}>
-        {allLabel && <option value="">{allLabel}</option>}
-        {list.map((s) => (
-          <option key={s.id} value={s.id}>
-            {sessionLabel(s, lang)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+import { formatNumber } from '../../format';
 
 // ---------- The hash's query ----------
 
