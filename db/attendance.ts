@@ -59,23 +59,17 @@ const SELECT_DESK = `SELECT id, code, first_name AS firstName, last_name AS last
 /** Confirmed participants, and anyone else with an event in the session (kept visible after a withdrawal). */
 export function rosterPeople(db: Db, sessionId: string): DeskPerson[] {
   return db
-    .prepare(SELECT_DESK + ` WHERE (${IS_CONFIRMED_PARTICIPANT}) OR (deleted_at IS NULL AND id IN (SELECT person_id FROM attendance_events WHERE session_id = ?))`)
+    .prepare(SELECT_DESK + ' WHERE (' + IS_CONFIRMED_PARTICIPANT + ') OR (deleted_at IS NULL AND id IN (SELECT person_id FROM attendance_events WHERE session_id = ?))')
     .all(sessionId) as DeskPerson[];
 }
 
 /** Confirmed participants (everyone paid per-diem is, or was, one of them: see the payments). */
 export function peopleWithEvents(db: Db): DeskPerson[] {
   return db
-    .prepare(SELECT_DESK + ` WHERE (${IS_CONFIRMED_PARTICIPANT}) OR (deleted_at IS NULL AND id IN (SELECT person_id FROM attendance_events))`)
+    .prepare(SELECT_DESK + ' WHERE (' + IS_CONFIRMED_PARTICIPANT + ') OR (deleted_at IS NULL AND id IN (SELECT person_id FROM attendance_events))')
     .all() as DeskPerson[];
 }
 
-const SELECT_CONFIRMED_IDS = `SELECT id FROM people WHERE ${IS_CONFIRMED_PARTICIPANT}`;
-
-/** Ids of the confirmed participants (db/participants.ts), in no particular order. */
-export function confirmedParticipantIds(db: Db): string[] {
-  return db.prepare(SELECT_CONFIRMED_IDS).pluck().all() as string[];
-}
 
 export function deskPerson(db: Db, id: string): DeskPerson | null {
   return (db.prepare(SELECT_DESK + ' WHERE id = ? AND deleted_at IS NULL').get(id) as DeskPerson | undefined) ?? null;

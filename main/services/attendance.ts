@@ -22,11 +22,11 @@ import {
   rosterPeople,
   sessionEvents,
   allEvents,
-  confirmedParticipantIds,
   timeZone,
   type DeskPerson,
 } from '../../db/attendance';
 import { assemblyName } from '../../db/assemblyMeta';
+import { confirmedParticipantIds } from '../../db/participants';
 import type { Db } from '../../db/connection';
 import { listFeatures } from '../../db/features';
 import { tableOfPeople } from '../../db/tables';

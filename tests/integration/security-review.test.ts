@@ -15,11 +15,11 @@
  *   could hand a URL to the system or run strings as code.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import ts from 'typescript';
@@ -221,6 +221,26 @@ function stringBuiltSql(fileName: string, source: string): string[] {
     ts.forEachChild(node, collect);
   };
   collect(file);
+  // A constant imported from another module of ours (e.g. db/participants.ts's condition for a
+  // confirmed participant) counts as fixed when that module defines it as fixed SQL.
+  const imported = new Map<string, { from: string; name: string }>();
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.moduleSpecifier.text.startsWith('.')) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const el of bindings.elements) imported.set(el.name.text, { from: statement.moduleSpecifier.text, name: (el.propertyName ?? el.name).text });
+  }
+  const importedIsStatic = (local: string): boolean => {
+    const ref = imported.get(local);
+    if (!ref || !fileName.includes('/')) return false;
+    const target = join(ROOT, dirname(fileName), `${ref.from}.ts`);
+    if (!existsSync(target)) return false;
+    const other = readFileSync(target, 'utf8');
+    // Fixed if the other module has no string-built SQL of its own and exports the name as a
+    // constant made only of literals (checked by the same scan on a one-line probe).
+    const probe = `${other}\ndb.prepare(${ref.name});`;
+    return stringBuiltSql(relative(ROOT, target).split('\\').join('/'), probe).length === 0;
+  };
   const unwrap = (e: ts.Expression): ts.Expression =>
     ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) ? unwrap(e.expression) : e;
   const isStatic = (e: ts.Expression, seen = new Set<string>()): boolean => {
@@ -229,6 +249,10 @@ function stringBuiltSql(fileName: string, source: string): string[] {
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return isStatic(e.left, seen) && isStatic(e.right, seen);
     if (ts.isIdentifier(e)) {
       const inits = consts.get(e.text);
+      if (!inits && !seen.has(e.text) && imported.has(e.text)) {
+        seen.add(e.text);
+        return importedIsStatic(e.text);
+      }
       if (!inits || seen.has(e.text)) return false;
       seen.add(e.text);
       return inits.every((i) => isStatic(i, seen));
