@@ -9,6 +9,7 @@ import type { Db } from '../../db/connection';
 import { readRecruitmentSettings } from '../../db/features';
 import { findSession } from '../../db/sessions';
 import { correctBallot, correctionsOf, deleteBallot, entriesOf, finaliseBallot, findBallot, listBallots, writeBallot, writeEntry, type BallotRow } from '../../db/voting';
+import { sameName } from '../domain/text';
 import { ballotResult, differences, validateCounts } from '../domain/voting/result';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -216,9 +217,16 @@ export const votingHandlers = handlers({
         refuseBadCounts(b, args.counts, eligible(db, b.sessionId, b.votedAt));
         const operator = ctx.requireOperator();
         const other = entriesOf(db, b.id).find((e) => e.slot !== args.slot);
-        // Independence: the second entry must come from another operator.
-        if (other && other.operator === operator) {
-          throw new AppError('CONFLICT', `Entry ${other.slot} was made by ${operator}: the other entry must be made by someone else.`, { slot: other.slot }, 'voting.sameOperator');
+        // Independence: the second entry must come from another person. Names are compared as
+        // people type them (capitals, accents, spaces aside): "Mallory" and "mallory" are one.
+        if (other && sameName(other.operator, operator)) {
+          const written = other.operator === operator ? '' : ` (written "${operator}" now, "${other.operator}" then: the same name)`;
+          throw new AppError(
+            'CONFLICT',
+            `Entry ${other.slot} was made by ${other.operator}${written}: the other entry must be made by someone else, so that two people have counted.`,
+            { slot: other.slot, params: { slot: other.slot, operator: other.operator } },
+            'voting.sameOperator',
+          );
         }
         writeEntry(db, b.id, { slot: args.slot, operator, enteredAt: ctx.nowIso(), counts: args.counts });
         audit({ entity: 'ballot', entityId: b.id, action: 'voting.enterCounts', after: { slot: args.slot } });

@@ -82,6 +82,34 @@ describe('voting', () => {
     app.close();
   });
 
+  it('needs two different people for the two entries: "Mallory" and "mallory" are one person', async () => {
+    const { app, sessionId } = await venue();
+    const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));
+    const counts = perItem([ballot.items[0]!.id], [[30, 10, 2]]);
+    app.ctx.operator = 'Mallory';
+    await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts });
+    for (const sameAgain of ['mallory', ' MALLORY ', 'Mällory', 'Mallory']) {
+      app.ctx.operator = sameAgain;
+      const refused = errorOf(await app.raw('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts }));
+      expect(refused, sameAgain).toMatchObject({ code: 'CONFLICT', i18nKey: 'voting.sameOperator', details: { slot: 1, params: { slot: 1, operator: 'Mallory' } } });
+      expect(refused!.message).toContain('Entry 1 was made by Mallory');
+      expect(refused!.message).toContain('someone else');
+    }
+    expect(errorOf(await app.raw('voting.finalise', { ballotId: ballot.id }))).toMatchObject({ i18nKey: 'voting.secondEntryMissing' });
+    expect((await app.call('voting.get', { id: ballot.id })).entries.map((e) => e.operator)).toEqual(['Mallory']);
+    // Accents count too: "Élodie" then "elodie" is one person; "Trent" is another.
+    const second = await app.call('voting.createBallot', yesNo(sessionId, 1));
+    const counts2 = perItem([second.items[0]!.id], [[30, 10, 2]]);
+    app.ctx.operator = 'Élodie';
+    await app.call('voting.enterCounts', { ballotId: second.id, slot: 2, counts: counts2 });
+    app.ctx.operator = 'elodie';
+    expect(errorOf(await app.raw('voting.enterCounts', { ballotId: second.id, slot: 1, counts: counts2 }))).toMatchObject({ i18nKey: 'voting.sameOperator' });
+    app.ctx.operator = 'Trent';
+    await app.call('voting.enterCounts', { ballotId: second.id, slot: 1, counts: counts2 });
+    expect((await app.call('voting.finalise', { ballotId: second.id })).ballot.status).toBe('finalised');
+    app.close();
+  });
+
   it('refuses more papers than members present, negative and fractional counts, with the field named', async () => {
     const { app, sessionId, present } = await venue();
     const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));

@@ -24,6 +24,7 @@ import { NoSessions, statusText } from './BallotsPart';
 import { CountGrid } from './CountEntry';
 import { Differences } from './Differences';
 import { ResultTable } from './ResultTable';
+import { sameName } from '../../../main/domain/text';
 import { countHref, countLabels, roomHref, countProblemsOf, countsOf, currentCounts, draftOf, emptyDraft, methodText, paperText, rememberSession, sessionLabel, useHashParam, useSessionChoice, type CountsDraft } from './shared';
 
 export function CountPart() {
@@ -243,7 +244,8 @@ function EntryEditor({ detail, onSaved }: { detail: BallotDetail; onSaved: (d: B
   const entry = entries.find((e) => e.slot === slot);
   const other = entries.find((e) => e.slot !== slot);
   const hiddenOther = entry && entry.operator !== operator && !both;
-  const sameAsOther = other && other.operator === operator;
+  // As the server compares them: capitals, accents and spaces aside ("Mallory" is "mallory").
+  const sameAsOther = other && operator !== null && sameName(other.operator, operator);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run();
