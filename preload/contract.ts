@@ -1141,8 +1141,11 @@ export interface ApiContract {
     Ballot,
   ];
   'voting.deleteBallot': [{ id: string }, { deleted: boolean }];
-  /** One operator's entry (slot 1 or 2); replaces that slot's earlier entry; refused once finalised. */
-  'voting.enterCounts': [{ ballotId: string; slot: 1 | 2; counts: BallotCounts }, BallotDetail];
+  /**
+   * One operator's entry (slot 1 or 2); replaces that slot's earlier entry; refused once finalised.
+   * More papers than members present are refused unless `reason` says why (kept in the audit log).
+   */
+  'voting.enterCounts': [{ ballotId: string; slot: 1 | 2; counts: BallotCounts; reason?: string }, BallotDetail];
   /** Locks the result; only when both entries agree. */
   'voting.finalise': [{ ballotId: string }, BallotDetail];
   /** A correction after finalisation, with a reason; recorded with before and after. */

@@ -231,11 +231,15 @@ function EntryEditor({ detail, onSaved }: { detail: BallotDetail; onSaved: (d: B
     return e && (e.operator === operator || both) ? draftOf(ballot, e.counts) : emptyDraft(ballot);
   };
   const [drafts, setDrafts] = useState<Record<1 | 2, CountsDraft>>(() => ({ 1: initial(1), 2: initial(2) }));
+  // More papers than members present are accepted only with a reason (asked for once the server says so).
+  const [excessReason, setExcessReason] = useState('');
   const save = useAction(async () => {
-    const d = await call('voting.enterCounts', { ballotId: ballot.id, slot, counts: countsOf(ballot, drafts[slot]) });
+    const reason = excessReason.trim();
+    const d = await call('voting.enterCounts', { ballotId: ballot.id, slot, counts: countsOf(ballot, drafts[slot]), ...(reason ? { reason } : {}) });
     onSaved(d, slot);
   });
   const problems = countProblemsOf(save.error);
+  const needsReason = isApiCallError(save.error) && save.error.details.needsReason === true;
   const gridRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (save.error) (gridRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? gridRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
@@ -288,6 +292,11 @@ function EntryEditor({ detail, onSaved }: { detail: BallotDetail; onSaved: (d: B
           differences={both ? detail.differences : []}
         />
       </div>
+      {(needsReason || excessReason !== '') && (
+        <Field id="vote-excess-reason" label={t('votingPage.count.excessReason')} hint={t('votingPage.count.excessReasonHint')}>
+          {(p) => <textarea {...p} rows={2} maxLength={1000} value={excessReason} onChange={(e) => setExcessReason(e.target.value)} />}
+        </Field>
+      )}
       {(problems.length === 0 || !isApiCallError(save.error) || save.error.i18nKey !== 'voting.badCounts') && <ErrorNotice error={save.error} />}
       {problems.length > 0 && isApiCallError(save.error) && save.error.i18nKey === 'voting.badCounts' && (
         <p className="field-error" role="alert">
