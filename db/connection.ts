@@ -59,9 +59,6 @@ function isWritable(path: string): boolean {
   }
 }
 
-/** How long a write waits for another process's write to finish (see applyPragmas). */
-export const BUSY_TIMEOUT_MS = 10_000;
-
 /** Every connection gets the same pragmas (why: see ARCHITECTURE.md, "The assembly file"). */
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
@@ -73,7 +70,8 @@ export function applyPragmas(db: Db): void {
   // immediate transactions (AppContext.mutate), so they queue here; our longest ordinary write
   // (an import of tens of thousands of people) takes a few seconds, and a desk operator would
   // rather wait 10 s once than see an error. Longer would leave the screen frozen with no word.
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // (10 s is also named in the message of main/registry.ts busyProblem.)
+  db.pragma('busy_timeout = 10000');
   // 32 MB of page cache (the default is 2 MB): an import of 50,000 people touches far more pages
   // than 2 MB in one transaction, and SQLite would spill them to the WAL half-way through.
   db.pragma('cache_size = -32768');

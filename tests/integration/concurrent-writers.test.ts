@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SEED, writeDemoAssembly } from '../../main/demo/writeDemo';
 import { createRandom } from '../../main/domain/random';
+import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir('assembly-desk-writers-');
@@ -219,4 +220,27 @@ describe('several processes writing one assembly file', () => {
       db.close();
     }
   }, 180_000);
+
+  it('says plainly, and changes nothing, when another process holds the file longer than the busy timeout', async () => {
+    const dir = tempDir();
+    const app = makeApp(join(dir, 'data'));
+    const file = join(dir, 'held.assembly');
+    await app.call('app.createAssembly', { name: 'Held', path: file });
+    app.ctx.open!.db.pragma('busy_timeout = 100'); // 10 s in the app; the test need not wait that long
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE'); // another process's long write
+    try {
+      const result = await app.raw('sessions.create', { name: 'Evening', date: '2027-03-03', startTime: '19:00', endTime: '21:30', kind: 'online' });
+      expect(result.ok ? null : result.error).toMatchObject({ code: 'INTERNAL', i18nKey: 'errors.fileBusy', details: { reason: 'fileBusy' } });
+      expect(result.ok ? '' : result.error.message).toMatch(/still writing to this assembly file.*nothing was changed/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await app.call('sessions.list', {})).toEqual([]);
+    // Once the other process is done, the same change goes through.
+    await app.call('sessions.create', { name: 'Evening', date: '2027-03-03', startTime: '19:00', endTime: '21:30', kind: 'online' });
+    expect(await app.call('sessions.list', {})).toHaveLength(1);
+    app.close();
+  });
 });
