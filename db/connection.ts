@@ -65,7 +65,13 @@ export function applyPragmas(db: Db): void {
   // better-sqlite3 defaults to NORMAL in WAL, which can lose the last commits on power loss.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // How long a write waits for another connection's write (another process on the same file:
+  // web mode and the CLI, or two windows) before giving up with "database is locked". Writes are
+  // immediate transactions (AppContext.mutate), so they queue here; our longest ordinary write
+  // (an import of tens of thousands of people) takes a few seconds, and a desk operator would
+  // rather wait 10 s once than see an error. Longer would leave the screen frozen with no word.
+  // (10 s is also named in the message of main/registry.ts busyProblem.)
+  db.pragma('busy_timeout = 10000');
   // 32 MB of page cache (the default is 2 MB): an import of 50,000 people touches far more pages
   // than 2 MB in one transaction, and SQLite would spill them to the WAL half-way through.
   db.pragma('cache_size = -32768');
@@ -162,12 +168,14 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
     }
 
     for (const migration of migrations.filter((m) => m.version > fromVersion)) {
+      // Immediate (the write lock at BEGIN, waiting for the busy timeout): two processes opening
+      // the same old file queue here instead of one failing with "database is locked".
       db.transaction(() => {
         db.exec(migration.sql);
         // user_version is transactional: a failed migration leaves the old number in place.
         db.pragma(`user_version = ${migration.version}`);
         if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
-      })();
+      }).immediate();
     }
     return { db, migratedFrom: fromVersion, schemaVersion: latest, backupPath };
   } catch (e) {

@@ -91,6 +91,22 @@ export function entriesOf(db: Db, ballotId: string): TallyEntry[] {
   ).map((e) => ({ ...e, counts: JSON.parse(e.counts) as BallotCounts }));
 }
 
+/**
+ * The reason stated with the latest entry of each slot for counting more papers than members
+ * present (recorded in the audit row of voting.enterCounts; null when none was given).
+ */
+export function excessReasonsOf(db: Db, ballotId: string): { 1: string | null; 2: string | null } {
+  const rows = db
+    .prepare(
+      `SELECT json_extract(after_json, '$.slot') AS slot, json_extract(after_json, '$.reason') AS reason FROM audit_log
+        WHERE entity = 'ballot' AND entity_id = ? AND action = 'voting.enterCounts' ORDER BY rowid`,
+    )
+    .all(ballotId) as { slot: number; reason: string | null }[];
+  const latest: { 1: string | null; 2: string | null } = { 1: null, 2: null };
+  for (const r of rows) if (r.slot === 1 || r.slot === 2) latest[r.slot] = r.reason ?? null;
+  return latest;
+}
+
 export function writeEntry(db: Db, ballotId: string, e: TallyEntry): void {
   db.prepare(
     `INSERT INTO tally_entries (ballot_id, slot, operator, entered_at, counts_json) VALUES (?, ?, ?, ?, ?)

@@ -16,7 +16,8 @@ import { isAppError } from './errors';
 import { defaultDataDir } from './paths';
 import { openFile } from './services/app';
 import { userCwd } from './userCwd';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
+import { replaceFile, writeNewFile } from './assemblyFiles';
 import { REPORT_NAMES, REPORT_TABLES } from '../preload/vocabulary';
 import type { Registry } from './registry';
 
@@ -125,6 +126,10 @@ async function runReport(
   if (!values.file) return usage('report needs --file FILE.assembly.');
   if (!values.format || !values.level || !values.out) return usage('report needs --format, --level and --out.');
   const out = resolve(userCwd(env), values.out);
+  if (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    // Even with --force: writing through a link would put the report into another file.
+    return { stdout: '', stderr: `error FILE_EXISTS: ${out} is a symbolic link (a shortcut to another file). Assembly Desk never writes through a link: choose another --out.\n`, exitCode: 1 };
+  }
   if (existsSync(out) && !values.force) return { stdout: '', stderr: `error FILE_EXISTS: ${out} already exists. Pass --force to replace it.\n`, exitCode: 1 };
   const ctx = new AppContext('cli', values['data-dir'] ? resolve(userCwd(env), values['data-dir']) : defaultDataDir(process.platform, env));
   ctx.operator = values.operator ?? env.ASSEMBLY_DESK_OPERATOR ?? defaultOperator();
@@ -140,7 +145,10 @@ async function runReport(
     }
     const file = result.data as { fileName: string; contentBase64: string };
     const bytes = Buffer.from(file.contentBase64, 'base64');
-    writeFileSync(out, bytes);
+    // Complete or not at all, never through a link; a new file never replaces one that appeared
+    // meanwhile, and --force replaces the name (rename), never what it might point to.
+    if (values.force) replaceFile(out, bytes);
+    else writeNewFile(out, bytes);
     return { stdout: `Wrote ${out} (${bytes.length} bytes; ${values.level} level; suggested name ${file.fileName}).\n`, stderr: '', exitCode: 0 };
   } catch (e) {
     if (isAppError(e)) return { stdout: '', stderr: `error ${e.code}: ${e.message}\n`, exitCode: 1 };

@@ -64,14 +64,21 @@ export class AppContext {
   /**
    * Runs a change to the open assembly in one transaction, with its audit rows.
    * Either all of it lands (data and audit) or none of it: nothing half-done.
+   *
+   * IMMEDIATE, not better-sqlite3's default DEFERRED: a deferred transaction reads first and
+   * asks for the write lock only at its first write, and when another process (web mode and the
+   * CLI, two desks on one file) wrote in between, SQLite answers "database is locked" at once,
+   * without waiting for the busy timeout (its snapshot is stale, so waiting cannot help). An
+   * immediate transaction takes the write lock at BEGIN, where SQLite does wait (busy_timeout,
+   * db/connection.ts), so writers from several processes queue instead of failing.
    */
   mutate<T>(change: (db: Db, audit: (record: AuditRecord) => void) => T): T {
     const db = this.requireDb();
     const operator = this.requireOperator();
     const at = this.nowIso();
-    return db.transaction(() =>
-      change(db, (record) => writeAudit(db, { operator, at, newId: this.newId }, record)),
-    )();
+    return db
+      .transaction(() => change(db, (record) => writeAudit(db, { operator, at, newId: this.newId }, record)))
+      .immediate();
   }
 
   private lifecycle: Promise<unknown> = Promise.resolve();

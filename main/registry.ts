@@ -78,7 +78,7 @@ export function createRegistry(maps: readonly HandlerMap[], log: (msg: string) =
         if (isAppError(e)) return { ok: false, error: e.toApiError() };
         // Unexpected: log the technical detail locally (no arguments: they may hold personal data).
         log(`[assembly-desk] ${method} failed: ${(e as Error)?.stack ?? String(e)}`);
-        const disk = diskProblem(e);
+        const disk = diskProblem(e) ?? busyProblem(e);
         if (disk) return { ok: false, error: disk.toApiError() };
         return {
           ok: false,
@@ -106,5 +106,21 @@ function diskProblem(e: unknown): AppError | null {
       : 'The computer could not write the assembly file (a disk error, or the disk is full): nothing was changed. Check the disk and try again.',
     { reason: full ? 'diskFull' : 'diskError' },
     full ? 'errors.diskFull' : 'errors.diskError',
+  );
+}
+
+/**
+ * Another process kept the file's write lock for longer than the busy timeout (db/connection.ts):
+ * every write waits for it (immediate transactions), so this means a long write elsewhere, not
+ * a race. The transaction was rolled back: say so, and that trying again is safe.
+ */
+function busyProblem(e: unknown): AppError | null {
+  const code = (e as { code?: string })?.code ?? '';
+  if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) return null;
+  return new AppError(
+    'INTERNAL',
+    'Another program or window was still writing to this assembly file after 10 seconds of waiting: nothing was changed. Try again in a moment.',
+    { reason: 'fileBusy' },
+    'errors.fileBusy',
   );
 }

@@ -2,7 +2,7 @@
  * `npm run demo -- --out demo.assembly [--seed S] [--panel-size 60] [--stage recruitment|venue] [--force]`
  * Writes the demo assembly file. Exit codes: 0 written, 1 could not write, 2 bad arguments.
  */
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { userCwd } from '../userCwd';
 import { parseArgs } from 'node:util';
@@ -66,6 +66,11 @@ function parseCli(argv: string[]): CliOptions | 'help' {
 
 async function run(options: CliOptions): Promise<void> {
   const { out, force } = options;
+  // A symbolic link at --out is refused, even with --force: writing through it would put the
+  // demo into whatever file it points to (lstat: a link pointing nowhere counts too).
+  if (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new Error(`${out} is a symbolic link (a shortcut to another file). The demo is never written through a link: choose another --out.`);
+  }
   const exists = existsSync(out);
   if (exists && statSync(out).isDirectory()) throw new Error(`${out} is a folder; give a file name such as ${join(out, 'demo.assembly')}.`);
   if (exists && !force) throw new Error(`${out} already exists. Pass --force to replace it, or choose another --out.`);

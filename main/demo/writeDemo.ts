@@ -158,7 +158,8 @@ export async function writeDemo(path: string, options: DemoWriteOptions): Promis
   // Its own stream, apart from the generator's: ids never shift the people drawn.
   const newId = seededIdFactory(createRandom(`${options.seed}/ids`).next, msecs);
   await createAssemblyFile(path, { nativeBinding: options.nativeBinding, now: () => new Date(msecs) }, (db) => {
-    db.transaction(() => fillDemo(db, demo, options.seed, newId, DEMO_CLOCK, options.stage ?? 'recruitment'))();
+    // Immediate, as every write (see AppContext.mutate): the write lock is taken at BEGIN.
+    db.transaction(() => fillDemo(db, demo, options.seed, newId, DEMO_CLOCK, options.stage ?? 'recruitment')).immediate();
   });
   return {
     assemblyName: demo.assembly.name,

@@ -24,6 +24,15 @@ export function searchKey(text: string): string {
     .trim();
 }
 
+/**
+ * Whether two typed names name the same person: compared by their search keys, so capitals,
+ * accents and stray spaces do not make "Mallory" and " mallory" or "Élodie" and "elodie" two
+ * people (double entry at the counting table needs two different people).
+ */
+export function sameName(a: string, b: string): boolean {
+  return searchKey(a) === searchKey(b);
+}
+
 const collators = new Map<string, Intl.Collator>();
 /** Locale-aware comparison for names (Intl.Collator, base sensitivity, numeric). */
 export function compareNames(a: string, b: string, locale = 'nl-BE'): number {

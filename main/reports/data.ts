@@ -168,7 +168,7 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
     // The invitations sent are not recorded in the file: the funnel starts at the respondents.
     funnel: { invited: null, responded: poolIds.size, selected: everSelected.length, confirmed: confirmedEver.size, attendedOnce, attendedAll },
     participants,
-    perDiem: paymentsList(db),
+    perDiem: paymentsList(db, generatedAt),
     agenda: agendaOverview(db),
     tables: sessions.flatMap((s) => currentPlans(db, s.id).map((p) => tablePlanOf(db, p))),
     ballots: ballotResultsOf(db),

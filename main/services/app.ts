@@ -119,7 +119,7 @@ export const appHandlers = handlers({
         db.transaction(() => {
           insertAssemblyRow(db, row);
           writeAudit(db, { operator, at: now, newId: ctx.newId }, { entity: 'assembly', entityId: row.id, action: 'create', after: row });
-        })();
+        }).immediate(); // every write takes the write lock at once (see AppContext.mutate)
       });
       return openFile(ctx, target);
     }),

@@ -4,12 +4,13 @@
  * 15 minutes while changes happen; see startAutoBackup). "Save a copy" writes a consistent copy
  * elsewhere with the same online backup API.
  */
-import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, lstatSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { AssemblyInfo, BackupInfo } from '../domain/assembly/types';
 import { backupSummary, listBackups, takeBackup, type BackupFile } from '../../db/backup';
 import { totalChanges } from '../../db/connection';
+import { backupToNewFile } from '../assemblyFiles';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -100,8 +101,11 @@ export const backupHandlers = handlers({
       requireOpen(ctx);
       // A copy is an assembly file like any other: the start page lists *.assembly.
       const target = ctx.resolveUserPath(args.path.endsWith('.assembly') ? args.path : `${args.path}.assembly`);
-      if (existsSync(target)) throw new AppError('FILE_EXISTS', `${basename(target)} already exists. Choose another name.`, { path: target });
-      await ctx.requireDb().backup(target);
+      if (lstatSync(target, { throwIfNoEntry: false })?.isFile()) {
+        throw new AppError('FILE_EXISTS', `${basename(target)} already exists. Choose another name.`, { path: target });
+      }
+      // Never through a symbolic link, never over a file that appears meanwhile (see assemblyFiles.ts).
+      await backupToNewFile(ctx.requireDb(), target);
       return { path: target, bytes: statSync(target).size };
     },
   },

@@ -17,9 +17,11 @@ import { handlers } from '../registry';
 
 const cents = z.number().int('must be a whole number of cents').min(0, 'must be at least 0').max(100_000_000, 'must be at most 100000000');
 
-export function paymentsList(db: Db): PaymentsList {
+/** The payments as of `now`: sessions that have not started by then pay nothing (domain rule). */
+export function paymentsList(db: Db, now: Date): PaymentsList {
   const rules = readPerDiemRules(db);
   const tz = timeZone(db);
+  const localNow = localParts(now, tz);
   // Online sessions are attended from home: no per-diem day, travel or childcare.
   const sessions = listSessions(db).filter((s) => s.deletedAt === null && s.kind !== 'online');
   const perDiemSessions: PerDiemSession[] = sessions.map((s) => ({ id: s.id, date: s.date, start: minutesOf(s.startTime), end: minutesOf(s.endTime) }));
@@ -50,7 +52,7 @@ export function paymentsList(db: Db): PaymentsList {
   const rows: PaymentRow[] = peopleWithEvents(db)
     .filter((p) => !p.erased)
     .map((p) => {
-      const result = perDiemFor(rules, perDiemSessions, { id: p.id, childcare: p.needsChildcare === 1, attendance: attendance.get(p.id) ?? [] });
+      const result = perDiemFor(rules, perDiemSessions, { id: p.id, childcare: p.needsChildcare === 1, attendance: attendance.get(p.id) ?? [] }, localNow);
       return { personId: p.id, code: p.code, firstName: p.firstName, lastName: p.lastName, ...result };
     })
     .sort((a, b) => compareNames(a.lastName, b.lastName) || compareNames(a.firstName, b.firstName));
@@ -86,13 +88,13 @@ export const perDiemHandlers = handlers({
 
   'perDiem.payments': {
     args: z.strictObject({}),
-    run: (_args, ctx): PaymentsList => paymentsList(ctx.requireDb()),
+    run: (_args, ctx): PaymentsList => paymentsList(ctx.requireDb(), ctx.clock()),
   },
 
   'perDiem.exportCsv': {
     args: z.strictObject({}),
     run: (_args, ctx): ExportedFile => {
-      const list = paymentsList(ctx.requireDb());
+      const list = paymentsList(ctx.requireDb(), ctx.clock());
       const header = ['code', 'last name', 'first name', 'full days', 'half days', 'per-diem (EUR)', 'travel (EUR)', 'childcare (EUR)', 'total (EUR)'];
       const lines = [header, ...list.rows.map((r) => [r.code, r.lastName, r.firstName, String(r.fullDays), String(r.halfDays), euros(r.perDiemCents), euros(r.travelCents), euros(r.childcareCents), euros(r.totalCents)])];
       const content = lines.map((cells) => cells.map((c) => csvField(c, ';')).join(';')).join('\r\n') + '\r\n';

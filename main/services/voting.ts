@@ -9,7 +9,8 @@ import type { Ballot, BallotCounts, BallotDetail, BallotResult } from '../domain
 import type { Db } from '../../db/connection';
 import { readRecruitmentSettings } from '../../db/features';
 import { findSession } from '../../db/sessions';
-import { correctBallot, correctionsOf, deleteBallot, entriesOf, finaliseBallot, findBallot, listBallots, writeBallot, writeEntry, type BallotRow } from '../../db/voting';
+import { correctBallot, correctionsOf, deleteBallot, entriesOf, excessReasonsOf, finaliseBallot, findBallot, listBallots, writeBallot, writeEntry, type BallotRow } from '../../db/voting';
+import { sameName } from '../domain/text';
 import { ballotResult, differences, validateCounts } from '../domain/voting/result';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -95,14 +96,29 @@ function detail(db: Db, b: BallotRow): BallotDetail {
   const diffs = first && second ? differences(b, first.counts, second.counts) : [];
   let result: BallotResult | null = null;
   const agreed = b.finalCounts ?? (first && second && diffs.length === 0 ? first.counts : null);
-  if (agreed && validateCounts(b, agreed, present).length === 0) result = ballotResult(b, agreed, present, panelSize);
+  // A finalised count was accepted as it is; before that, papers above the present need a reason.
+  const excessExplained = b.finalCounts !== null || excessStated(db, b.id);
+  if (agreed && validateCounts(b, agreed, present, { excessExplained }).length === 0) result = ballotResult(b, agreed, present, panelSize);
   return { ballot: stripRow(b), present, panelSize, entries, differences: diffs, result, corrections: correctionsOf(db, b.id) };
 }
 
-function refuseBadCounts(b: BallotRow, counts: BallotCounts, present: number): void {
-  const problems = validateCounts(b, counts, present);
+/** Whether an operator stated why the papers of this ballot's entries exceed the members present. */
+function excessStated(db: Db, ballotId: string): boolean {
+  const reasons = excessReasonsOf(db, ballotId);
+  return reasons[1] !== null || reasons[2] !== null;
+}
+
+function refuseBadCounts(b: BallotRow, counts: BallotCounts, present: number, excessExplained = false): void {
+  const problems = validateCounts(b, counts, present, { excessExplained });
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', `The counts cannot be accepted: ${problems.slice(0, 8).map((p) => p.message).join('; ')}.`, { fields: problems }, 'voting.badCounts');
+    const excess = problems.some((p) => p.rule === 'tooManyPapers');
+    throw new AppError(
+      'VALIDATION',
+      `The counts cannot be accepted: ${problems.slice(0, 8).map((p) => p.message).join('; ')}.` +
+        (excess ? ' If the papers are right (members in the room who were not checked in, say), check the attendance, or enter the counts again with the reason.' : ''),
+      { fields: problems, needsReason: excess },
+      'voting.badCounts',
+    );
   }
 }
 
@@ -207,22 +223,38 @@ export const votingHandlers = handlers({
   },
 
   'voting.enterCounts': {
-    args: z.strictObject({ ballotId: id, slot: z.union([z.literal(1), z.literal(2)], { message: 'must be 1 or 2' }), counts: countsSchema }),
+    args: z.strictObject({
+      ballotId: id,
+      slot: z.union([z.literal(1), z.literal(2)], { message: 'must be 1 or 2' }),
+      counts: countsSchema,
+      /** Why more papers than members present were counted (required only then). */
+      reason: text(1000).optional(),
+    }),
     run: (args, ctx) =>
       ctx.mutate((db, audit): BallotDetail => {
         const b = requireBallot(db, args.ballotId);
         if (b.status === 'finalised') {
           throw new AppError('CONFLICT', 'This ballot is finalised: a change is a correction, with a reason.', {}, 'voting.finalised');
         }
-        refuseBadCounts(b, args.counts, eligible(db, b.sessionId, b.votedAt));
+        const reason = args.reason ? args.reason : null;
+        const present = eligible(db, b.sessionId, b.votedAt);
+        refuseBadCounts(b, args.counts, present, reason !== null);
         const operator = ctx.requireOperator();
         const other = entriesOf(db, b.id).find((e) => e.slot !== args.slot);
-        // Independence: the second entry must come from another operator.
-        if (other && other.operator === operator) {
-          throw new AppError('CONFLICT', `Entry ${other.slot} was made by ${operator}: the other entry must be made by someone else.`, { slot: other.slot }, 'voting.sameOperator');
+        // Independence: the second entry must come from another person. Names are compared as
+        // people type them (capitals, accents, spaces aside): "Mallory" and "mallory" are one.
+        if (other && sameName(other.operator, operator)) {
+          const written = other.operator === operator ? '' : ` (written "${operator}" now, "${other.operator}" then: the same name)`;
+          throw new AppError(
+            'CONFLICT',
+            `Entry ${other.slot} was made by ${other.operator}${written}: the other entry must be made by someone else, so that two people have counted.`,
+            { slot: other.slot, params: { slot: other.slot, operator: other.operator } },
+            'voting.sameOperator',
+          );
         }
         writeEntry(db, b.id, { slot: args.slot, operator, enteredAt: ctx.nowIso(), counts: args.counts });
-        audit({ entity: 'ballot', entityId: b.id, action: 'voting.enterCounts', after: { slot: args.slot } });
+        // The stated reason is kept with the entry's audit row (finalising reads it back there).
+        audit({ entity: 'ballot', entityId: b.id, action: 'voting.enterCounts', after: reason === null ? { slot: args.slot } : { slot: args.slot, reason, present } });
         return detail(db, requireBallot(db, b.id));
       }),
   },
@@ -243,7 +275,7 @@ export const votingHandlers = handlers({
           throw new AppError('CONFLICT', `The two entries differ in ${diffs.length} place(s): check them against the papers first.`, { differences: diffs }, 'voting.entriesDiffer');
         }
         const present = eligible(db, b.sessionId, b.votedAt);
-        refuseBadCounts(b, first.counts, present);
+        refuseBadCounts(b, first.counts, present, excessStated(db, b.id));
         const now = ctx.nowIso();
         finaliseBallot(db, b.id, { counts: first.counts, present, panelSize: readRecruitmentSettings(db).panelSize, at: now, by: ctx.requireOperator() });
         const done = detail(db, requireBallot(db, b.id));
@@ -260,7 +292,8 @@ export const votingHandlers = handlers({
         if (b.status !== 'finalised' || !b.finalCounts) {
           throw new AppError('CONFLICT', 'Only a finalised result is corrected; before that, enter the counts again.', {}, 'voting.notFinalised');
         }
-        refuseBadCounts(b, args.counts, b.finalPresent!);
+        // A correction always has its reason: papers above the present are allowed with it.
+        refuseBadCounts(b, args.counts, b.finalPresent!, true);
         const before = detail(db, b).result;
         correctBallot(db, { id: ctx.newId(), ballotId: b.id, at: ctx.nowIso(), operator: ctx.requireOperator(), reason: args.reason, before: b.finalCounts, after: args.counts });
         const after = detail(db, requireBallot(db, b.id));

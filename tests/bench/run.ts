@@ -3,7 +3,7 @@
  * Prints a table and writes tests/bench/results.json ([{ name, value, unit, target }]).
  * Targets live here, not in timed tests: a slow CI machine must not fail the test suite.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -301,6 +301,53 @@ const benchmarks: Benchmark[] = [
       });
       ctx.closeAssembly();
       return ms;
+    },
+  },
+  {
+    name: 'check-in while another process checks people in to the same file (p95 of 300; writes wait, never fail)',
+    unit: 'ms',
+    target: 50,
+    run: async () => {
+      const file = join(work, 'two-writers-150.assembly');
+      await writeDemoAssembly(file, { seed: 'bench', panelSize: 150, stage: 'venue' });
+      const ctx = new AppContext('cli', join(work, 'data-two-writers'));
+      ctx.operator = 'bench';
+      const registry = createAppRegistry();
+      const call = async (method: string, args: unknown) => {
+        const r = await registry.call(method, args, ctx);
+        if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+        return r.data as Record<string, unknown>;
+      };
+      await call('app.openAssembly', { path: file });
+      const sessions = (await call('sessions.list', {})) as unknown as { id: string; name: string }[];
+      const other = sessions.filter((x) => x.name.startsWith('Weekend 2')).map((x) => x.id);
+      const mine = sessions.filter((x) => x.name.startsWith('Weekend 3')).map((x) => x.id);
+      const codes: { sessionId: string; code: string }[] = [];
+      for (const sessionId of mine) {
+        for (const r of ((await call('attendance.roster', { sessionId })) as { rows: { code: string }[] }).rows) codes.push({ sessionId, code: r.code });
+      }
+      // The other desk: a child process (tests/helpers/checkinChild.ts) checking in Weekend 2.
+      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../helpers/checkinChild.ts', import.meta.url)), '--wait', file, ...other], { stdio: ['pipe', 'pipe', 'inherit'] });
+      let out = '';
+      const waiting: (() => void)[] = [];
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        out += chunk;
+        for (const wake of waiting.splice(0)) wake();
+      });
+      const seen = async (word: string) => {
+        while (!out.includes(word)) await new Promise<void>((resolve) => waiting.push(resolve));
+      };
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await seen('LOADED');
+      child.stdin.end('GO\n');
+      await seen('READY');
+      const times: number[] = [];
+      for (const c of codes) times.push(await timeMs(() => call('attendance.checkIn', c)));
+      const code = await closed;
+      ctx.closeAssembly();
+      if (code !== 0 || out.includes('FAIL')) throw new Error(`the other desk failed: ${out.split('\n').find((l) => l.startsWith('FAIL'))}`);
+      return percentile(times, 95);
     },
   },
   {

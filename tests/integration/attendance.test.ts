@@ -222,6 +222,8 @@ describe('check-in desk, edges', () => {
 describe('per-diem', () => {
   it('keeps rules in cents, computes payments from attendance, and exports them for the finance team', async () => {
     const { app, sessionId, people } = await assembly();
+    // Payments follow what happened: as of a day after the sessions (sessions not started pay nothing).
+    Object.assign(app.ctx, { clock: () => new Date('2027-03-10T12:00:00Z') });
     expect(await app.call('perDiem.rules', {})).toEqual({ fullDayCents: 0, halfDayCents: 0, travelCents: 0, childcareCents: 0, thresholdMinutes: 30 });
     expect(errorOf(await app.raw('perDiem.setRules', { fullDayCents: 12.5 }))?.details).toMatchObject({ fields: [expect.objectContaining({ field: 'fullDayCents' })] });
     expect(errorOf(await app.raw('perDiem.setRules', { halfDayCents: -1 }))?.code).toBe('VALIDATION');
@@ -245,6 +247,23 @@ describe('per-diem', () => {
     const lines = csv.content.trim().split('\r\n');
     expect(lines[0]).toBe('code;last name;first name;full days;half days;per-diem (EUR);travel (EUR);childcare (EUR);total (EUR)');
     expect(lines.find((l) => l.startsWith(people[0]!.code))).toMatch(/;1;0;50,00;12,50;0,00;62,50$/);
+    app.close();
+  });
+
+  it('pays no day for a session that has not started yet (a fixed clock on the morning of the session)', async () => {
+    const { app, sessionId, people } = await assembly();
+    await app.call('perDiem.setRules', { fullDayCents: 5000, halfDayCents: 2500, travelCents: 1250 });
+    // Saturday 6 March 2027, Brussels (UTC+1): the session starts at 09:30.
+    let now = new Date('2027-03-06T08:10:00Z'); // 09:10 local
+    Object.assign(app.ctx, { clock: () => now });
+    await app.call('attendance.checkIn', { sessionId, personId: people[0]!.id, at: '09:05' }); // early, as people are
+    const before = await app.call('perDiem.payments', {});
+    expect(before.rows.find((r) => r.personId === people[0]!.id)).toMatchObject({ fullDays: 0, halfDays: 0, totalCents: 0, days: [] });
+    expect(before.totalCents).toBe(0);
+    expect((await app.call('perDiem.exportCsv', {})).content).toMatch(new RegExp(`${people[0]!.code};[^\\r]*;0;0;0,00;0,00;0,00;0,00`));
+    now = new Date('2027-03-06T08:30:00Z'); // 09:30 local: the session has started
+    const started = await app.call('perDiem.payments', {});
+    expect(started.rows.find((r) => r.personId === people[0]!.id)).toMatchObject({ fullDays: 1, totalCents: 6250, days: [{ date: '2027-03-06', kind: 'full', reason: null }] });
     app.close();
   });
 });

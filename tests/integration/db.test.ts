@@ -26,7 +26,7 @@ describe('opening assembly files', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(10_000);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['assembly', 'sessions', 'people', 'audit_log', 'features']));
     db.close();

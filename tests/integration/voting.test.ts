@@ -82,6 +82,34 @@ describe('voting', () => {
     app.close();
   });
 
+  it('needs two different people for the two entries: "Mallory" and "mallory" are one person', async () => {
+    const { app, sessionId } = await venue();
+    const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));
+    const counts = perItem([ballot.items[0]!.id], [[30, 10, 2]]);
+    app.ctx.operator = 'Mallory';
+    await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts });
+    for (const sameAgain of ['mallory', ' MALLORY ', 'Mällory', 'Mallory']) {
+      app.ctx.operator = sameAgain;
+      const refused = errorOf(await app.raw('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts }));
+      expect(refused, sameAgain).toMatchObject({ code: 'CONFLICT', i18nKey: 'voting.sameOperator', details: { slot: 1, params: { slot: 1, operator: 'Mallory' } } });
+      expect(refused!.message).toContain('Entry 1 was made by Mallory');
+      expect(refused!.message).toContain('someone else');
+    }
+    expect(errorOf(await app.raw('voting.finalise', { ballotId: ballot.id }))).toMatchObject({ i18nKey: 'voting.secondEntryMissing' });
+    expect((await app.call('voting.get', { id: ballot.id })).entries.map((e) => e.operator)).toEqual(['Mallory']);
+    // Accents count too: "Élodie" then "elodie" is one person; "Trent" is another.
+    const second = await app.call('voting.createBallot', yesNo(sessionId, 1));
+    const counts2 = perItem([second.items[0]!.id], [[30, 10, 2]]);
+    app.ctx.operator = 'Élodie';
+    await app.call('voting.enterCounts', { ballotId: second.id, slot: 2, counts: counts2 });
+    app.ctx.operator = 'elodie';
+    expect(errorOf(await app.raw('voting.enterCounts', { ballotId: second.id, slot: 1, counts: counts2 }))).toMatchObject({ i18nKey: 'voting.sameOperator' });
+    app.ctx.operator = 'Trent';
+    await app.call('voting.enterCounts', { ballotId: second.id, slot: 1, counts: counts2 });
+    expect((await app.call('voting.finalise', { ballotId: second.id })).ballot.status).toBe('finalised');
+    app.close();
+  });
+
   it('refuses more papers than members present, negative and fractional counts, with the field named', async () => {
     const { app, sessionId, present } = await venue();
     const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));
@@ -92,6 +120,60 @@ describe('voting', () => {
     expect(await fields(perItem([id], [[1.5, 1, 0]]))).toEqual(['notWhole']);
     expect(await fields({ kind: 'papers', papers: [[0]], blank: 0, spoilt: 0 })).toEqual(['wrongShape']);
     expect(await app.call('voting.get', { id: ballot.id })).toMatchObject({ entries: [] });
+    app.close();
+  });
+
+  it('accepts more papers than members present only with a stated reason, kept in the audit log', async () => {
+    const { app, sessionId, present } = await venue();
+    const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));
+    const counts = perItem([ballot.items[0]!.id], [[present - 2, 2, 1]], 1, 0); // present + 2 papers
+    const enter = (slot: 1 | 2, reason?: string) => app.raw('voting.enterCounts', { ballotId: ballot.id, slot, counts, ...(reason === undefined ? {} : { reason }) });
+
+    const refused = errorOf(await enter(1));
+    expect(refused).toMatchObject({ code: 'VALIDATION', i18nKey: 'voting.badCounts', details: { needsReason: true, fields: [{ rule: 'tooManyPapers' }] } });
+    expect(refused!.message).toMatch(new RegExp(`${present + 2} papers, but only ${present} members are present.*with the reason`));
+    expect(errorOf(await enter(1, '   '))).toMatchObject({ i18nKey: 'voting.badCounts' }); // spaces are no reason
+    const reason = 'Two members came in late and were never checked in';
+    expect((await enter(1, reason)).ok).toBe(true);
+    // The reason allows the excess only: other problems are still refused.
+    expect(errorOf(await app.raw('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts: perItem([ballot.items[0]!.id], [[-1, 2, 1]]), reason }))).toMatchObject({ i18nKey: 'voting.badCounts' });
+
+    app.ctx.operator = 'Operator B';
+    expect(errorOf(await enter(2))).toMatchObject({ i18nKey: 'voting.badCounts', details: { needsReason: true } });
+    expect((await enter(2, 'Same count: two late arrivals not on the list')).ok).toBe(true);
+    const beforeFinal = await app.call('voting.get', { id: ballot.id });
+    expect(beforeFinal.result).not.toBeNull();
+    const final = await app.call('voting.finalise', { ballotId: ballot.id });
+    expect(final.ballot.status).toBe('finalised');
+    expect(final.present).toBe(present);
+    expect(final.result).not.toBeNull();
+
+    const audit = await app.call('audit.list', { entity: 'ballot', entityId: ballot.id });
+    const entries = audit.filter((a) => a.action === 'voting.enterCounts').map((a) => a.after);
+    expect(entries).toEqual(expect.arrayContaining([
+      { slot: 1, reason, present },
+      { slot: 2, reason: 'Same count: two late arrivals not on the list', present },
+    ]));
+    app.close();
+  });
+
+  it('finalises papers above the present only if a reason was stated for an entry', async () => {
+    const { app, sessionId, present } = await venue();
+    const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));
+    const counts = perItem([ballot.items[0]!.id], [[present - 1, 1, 0]]); // exactly present: no reason needed
+    await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts });
+    app.ctx.operator = 'Operator B';
+    await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts });
+    // One member leaves before the result is finalised (the ballot has no vote time: present now).
+    const roster = await app.call('attendance.roster', { sessionId });
+    const leaving = roster.rows.find((r) => r.state === 'present')!;
+    const session = (await app.call('sessions.list', {})).find((x) => x.id === sessionId)!;
+    const out = await app.raw('attendance.checkOut', { sessionId, personId: leaving.personId, at: session.endTime });
+    expect(errorOf(out)?.message ?? null).toBeNull();
+    expect(errorOf(await app.raw('voting.finalise', { ballotId: ballot.id }))).toMatchObject({ i18nKey: 'voting.badCounts', details: { needsReason: true } });
+    // Stated with a new entry, the excess is accepted and the result finalised.
+    await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 2, counts, reason: 'Counted before one member left' });
+    expect((await app.call('voting.finalise', { ballotId: ballot.id })).ballot.status).toBe('finalised');
     app.close();
   });
 

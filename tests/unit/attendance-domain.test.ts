@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PerDiemRules } from '../../main/domain/attendance/types';
 import { foldAttendance, type EventFact } from '../../main/domain/attendance/state';
-import { perDiemFor, type PerDiemSession } from '../../main/domain/attendance/perDiem';
+import { perDiemFor, sessionStarted, type PerDiemSession } from '../../main/domain/attendance/perDiem';
 import { instantOf, localParts } from '../../main/domain/attendance/time';
 import { searchRoster } from '../../main/domain/attendance/search';
 import { searchKey } from '../../main/domain/text';
@@ -61,6 +61,8 @@ describe('venue time', () => {
 });
 
 describe('per-diem', () => {
+  /** A clock after every session: all of them have started. */
+  const AFTER = { date: '2027-12-31', minutes: 0 };
   const rules: PerDiemRules = { fullDayCents: 5000, halfDayCents: 2500, travelCents: 1200, childcareCents: 3000, thresholdMinutes: 30 };
   // Saturday: two sessions (09:00–12:30, 13:30–17:00); Sunday: one (09:30–16:00).
   const sessions: PerDiemSession[] = [
@@ -74,23 +76,23 @@ describe('per-diem', () => {
     const r = perDiemFor(rules, sessions, person([
       { sessionId: 'sat-am', arrived: 535, departed: 750 },
       { sessionId: 'sat-pm', arrived: 805, departed: 1020 },
-    ]));
+    ]), AFTER);
     expect(r).toMatchObject({ fullDays: 1, halfDays: 0, perDiemCents: 5000, travelCents: 1200, childcareCents: 0, totalCents: 6200 });
     expect(r.days).toEqual([{ date: '2027-03-06', kind: 'full', reason: null }]);
   });
 
   it('counts exactly the threshold as on time, one minute more as a half day (late, early)', () => {
-    const onTime = perDiemFor(rules, sessions, person([{ sessionId: 'sun', arrived: 600, departed: 930 }]));
+    const onTime = perDiemFor(rules, sessions, person([{ sessionId: 'sun', arrived: 600, departed: 930 }]), AFTER);
     expect(onTime.days[0]).toEqual({ date: '2027-03-07', kind: 'full', reason: null });
-    const late = perDiemFor(rules, sessions, person([{ sessionId: 'sun', arrived: 601, departed: null }]));
+    const late = perDiemFor(rules, sessions, person([{ sessionId: 'sun', arrived: 601, departed: null }]), AFTER);
     expect(late.days[0]).toEqual({ date: '2027-03-07', kind: 'half', reason: 'late' });
-    const early = perDiemFor(rules, sessions, person([{ sessionId: 'sun', arrived: 570, departed: 929 }]));
+    const early = perDiemFor(rules, sessions, person([{ sessionId: 'sun', arrived: 570, departed: 929 }]), AFTER);
     expect(early.days[0]).toEqual({ date: '2027-03-07', kind: 'half', reason: 'early' });
     expect(early.totalCents).toBe(2500 + 1200);
   });
 
   it('makes a day with a missed session a half day, and pays childcare per day to those who need it', () => {
-    const r = perDiemFor(rules, sessions, person([{ sessionId: 'sat-pm', arrived: 810, departed: null }, { sessionId: 'sun', arrived: 570, departed: null }], true));
+    const r = perDiemFor(rules, sessions, person([{ sessionId: 'sat-pm', arrived: 810, departed: null }, { sessionId: 'sun', arrived: 570, departed: null }], true), AFTER);
     expect(r.days).toEqual([
       { date: '2027-03-06', kind: 'half', reason: 'partial' },
       { date: '2027-03-07', kind: 'full', reason: null },
@@ -98,11 +100,40 @@ describe('per-diem', () => {
     expect(r).toMatchObject({ perDiemCents: 7500, travelCents: 2400, childcareCents: 6000, totalCents: 15900 });
   });
 
+  it('pays no day for a session that has not started by the clock, and judges a day under way on its started sessions', () => {
+    const attendedAll = person([
+      { sessionId: 'sat-am', arrived: 535, departed: null },
+      { sessionId: 'sat-pm', arrived: 805, departed: null },
+      { sessionId: 'sun', arrived: 560, departed: null },
+    ]);
+    // Friday evening: nothing has started, whatever was recorded ahead of time.
+    expect(perDiemFor(rules, sessions, attendedAll, { date: '2027-03-05', minutes: 1200 })).toMatchObject({ days: [], totalCents: 0 });
+    // Saturday 08:59: the first session starts at 09:00.
+    expect(perDiemFor(rules, sessions, attendedAll, { date: '2027-03-06', minutes: 539 }).days).toEqual([]);
+    // Saturday 09:00 sharp: it has started; the afternoon has not, so it is not "missed" either.
+    expect(perDiemFor(rules, sessions, person([{ sessionId: 'sat-am', arrived: 535, departed: null }]), { date: '2027-03-06', minutes: 540 }).days).toEqual([
+      { date: '2027-03-06', kind: 'full', reason: null },
+    ]);
+    // Saturday evening: Saturday paid, Sunday not yet.
+    const saturdayNight = perDiemFor(rules, sessions, attendedAll, { date: '2027-03-06', minutes: 1320 });
+    expect(saturdayNight.days.map((d) => d.date)).toEqual(['2027-03-06']);
+    expect(saturdayNight.totalCents).toBe(5000 + 1200);
+    expect(perDiemFor(rules, sessions, attendedAll, AFTER).totalCents).toBe(2 * (5000 + 1200));
+  });
+
+  it('says when a session has started, on the local clock', () => {
+    const sat = sessions[0]!;
+    expect(sessionStarted(sat, { date: '2027-03-05', minutes: 1439 })).toBe(false);
+    expect(sessionStarted(sat, { date: '2027-03-06', minutes: 539 })).toBe(false);
+    expect(sessionStarted(sat, { date: '2027-03-06', minutes: 540 })).toBe(true);
+    expect(sessionStarted(sat, { date: '2027-03-07', minutes: 0 })).toBe(true);
+  });
+
   it('pays nothing to someone who attended nothing, and nothing with zero rules', () => {
-    expect(perDiemFor(rules, sessions, person([])).totalCents).toBe(0);
+    expect(perDiemFor(rules, sessions, person([]), AFTER).totalCents).toBe(0);
     const zero = { fullDayCents: 0, halfDayCents: 0, travelCents: 0, childcareCents: 0, thresholdMinutes: 0 };
-    expect(perDiemFor(zero, sessions, person([{ sessionId: 'sun', arrived: 570, departed: null }])).totalCents).toBe(0);
-    expect(perDiemFor(rules, [], person([{ sessionId: 'gone', arrived: 570, departed: null }])).days).toEqual([]);
+    expect(perDiemFor(zero, sessions, person([{ sessionId: 'sun', arrived: 570, departed: null }]), AFTER).totalCents).toBe(0);
+    expect(perDiemFor(rules, [], person([{ sessionId: 'gone', arrived: 570, departed: null }]), AFTER).days).toEqual([]);
   });
 });
 

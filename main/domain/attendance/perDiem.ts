@@ -9,6 +9,10 @@
  *  - otherwise a half day, with the reason (late, early, or partial: a session of the day missed).
  * Travel allowance is paid per day attended; childcare allowance per day attended to those who
  * need childcare. Excused absences are not paid.
+ *
+ * Only what happened is paid: a session that has not started by `now` counts for nothing (a
+ * check-in recorded ahead of it, by mistake or in a rehearsal, pays no day), and a day under way
+ * is judged on its sessions that have started so far.
  */
 import type { PerDiemRules } from './types';
 
@@ -49,9 +53,21 @@ export interface PerDiemResult {
   totalCents: number;
 }
 
-export function perDiemFor(rules: PerDiemRules, sessions: readonly PerDiemSession[], person: PerDiemPerson): PerDiemResult {
+/** "Now" on the assembly's local clock: the calendar date and minutes since local midnight. */
+export interface LocalNow {
+  date: string;
+  minutes: number;
+}
+
+/** Whether a session has started by `now` (both on the assembly's local clock). */
+export function sessionStarted(session: Pick<PerDiemSession, 'date' | 'start'>, now: LocalNow): boolean {
+  return session.date < now.date || (session.date === now.date && session.start <= now.minutes);
+}
+
+export function perDiemFor(rules: PerDiemRules, sessions: readonly PerDiemSession[], person: PerDiemPerson, now: LocalNow): PerDiemResult {
   const byDate = new Map<string, PerDiemSession[]>();
   for (const s of sessions) {
+    if (!sessionStarted(s, now)) continue;
     const list = byDate.get(s.date) ?? [];
     list.push(s);
     byDate.set(s.date, list);

@@ -48,7 +48,11 @@ export function namedFraction(numerator: number, denominator: number): NamedFrac
 
 const countsPerItem = (ballot: Ballot) => (ballot.rule.method === 'yesNo' ? 3 : ballot.rule.method === 'scale' ? ballot.rule.levels.length : 0);
 
-export function validateCounts(ballot: Ballot, counts: BallotCounts, present: number): CountProblem[] {
+/**
+ * What is wrong with a count. More papers than members present is a problem unless
+ * `excessExplained` (an operator stated why: a member in the room who was never checked in, say).
+ */
+export function validateCounts(ballot: Ballot, counts: BallotCounts, present: number, { excessExplained = false }: { excessExplained?: boolean } = {}): CountProblem[] {
   const problems: CountProblem[] = [];
   const whole = (field: string, value: number) => {
     if (!Number.isInteger(value)) problems.push({ field, rule: 'notWhole', message: `${field}: ${value} is not a whole number` });
@@ -71,7 +75,7 @@ export function validateCounts(ballot: Ballot, counts: BallotCounts, present: nu
       whole(`counts.items.${i}.blank`, item.blank);
       whole(`counts.items.${i}.spoilt`, item.spoilt);
       const papers = item.counts.reduce((s, c) => s + c, 0) + item.blank + item.spoilt;
-      if (papers > present) {
+      if (papers > present && !excessExplained) {
         problems.push({ field: `counts.items.${i}`, rule: 'tooManyPapers', message: `item ${number}: ${papers} papers, but only ${present} members are present` });
       }
     });
@@ -79,7 +83,7 @@ export function validateCounts(ballot: Ballot, counts: BallotCounts, present: nu
     whole('counts.blank', counts.blank);
     whole('counts.spoilt', counts.spoilt);
     const total = counts.papers.length + counts.blank + counts.spoilt;
-    if (total > present) problems.push({ field: 'counts', rule: 'tooManyPapers', message: `${total} papers, but only ${present} members are present` });
+    if (total > present && !excessExplained) problems.push({ field: 'counts', rule: 'tooManyPapers', message: `${total} papers, but only ${present} members are present` });
     try {
       if (ballot.rule.method === 'approval') approval(counts.papers, ballot.items.length, ballot.rule.maxPicks);
       else checkPapers(counts.papers, ballot.items.length);

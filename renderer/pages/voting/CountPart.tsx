@@ -24,6 +24,7 @@ import { NoSessions, statusText } from './BallotsPart';
 import { CountGrid } from './CountEntry';
 import { Differences } from './Differences';
 import { ResultTable } from './ResultTable';
+import { sameName } from '../../../main/domain/text';
 import { countHref, countLabels, roomHref, countProblemsOf, countsOf, currentCounts, draftOf, emptyDraft, methodText, paperText, useHashParam, type CountsDraft } from './shared';
 import { rememberSession, sessionLabel, useSessionChoice } from '../../components/SessionPicker';
 
@@ -248,11 +249,15 @@ function EntryEditor({ detail, onSaved }: { detail: BallotDetail; onSaved: (d: B
     return e && (e.operator === operator || both) ? draftOf(ballot, e.counts) : emptyDraft(ballot);
   };
   const [drafts, setDrafts] = useState<Record<1 | 2, CountsDraft>>(() => ({ 1: initial(1), 2: initial(2) }));
+  // More papers than members present are accepted only with a reason (asked for once the server says so).
+  const [excessReason, setExcessReason] = useState('');
   const save = useAction(async () => {
-    const d = await call('voting.enterCounts', { ballotId: ballot.id, slot, counts: countsOf(ballot, drafts[slot]) });
+    const reason = excessReason.trim();
+    const d = await call('voting.enterCounts', { ballotId: ballot.id, slot, counts: countsOf(ballot, drafts[slot]), ...(reason ? { reason } : {}) });
     onSaved(d, slot);
   });
   const problems = countProblemsOf(save.error);
+  const needsReason = isApiCallError(save.error) && save.error.details.needsReason === true;
   const gridRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (save.error) (gridRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? gridRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
@@ -261,7 +266,8 @@ function EntryEditor({ detail, onSaved }: { detail: BallotDetail; onSaved: (d: B
   const entry = entries.find((e) => e.slot === slot);
   const other = entries.find((e) => e.slot !== slot);
   const hiddenOther = entry && entry.operator !== operator && !both;
-  const sameAsOther = other && other.operator === operator;
+  // As the server compares them: capitals, accents and spaces aside ("Mallory" is "mallory").
+  const sameAsOther = other && operator !== null && sameName(other.operator, operator);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run();
@@ -304,6 +310,11 @@ function EntryEditor({ detail, onSaved }: { detail: BallotDetail; onSaved: (d: B
           differences={both ? detail.differences : []}
         />
       </div>
+      {(needsReason || excessReason !== '') && (
+        <Field id="vote-excess-reason" label={t('votingPage.count.excessReason')} hint={t('votingPage.count.excessReasonHint')}>
+          {(p) => <textarea {...p} rows={2} maxLength={1000} value={excessReason} onChange={(e) => setExcessReason(e.target.value)} />}
+        </Field>
+      )}
       {(problems.length === 0 || !isApiCallError(save.error) || save.error.i18nKey !== 'voting.badCounts') && <ErrorNotice error={save.error} />}
       {problems.length > 0 && isApiCallError(save.error) && save.error.i18nKey === 'voting.badCounts' && (
         <p className="field-error" role="alert">
