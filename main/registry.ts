@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { METHOD_NAMES, type ApiResult, type ArgsOf, type MethodName, type ResultOf } from '../preload/contract';
 import type { AppContext } from './context';
 import { AppError, isAppError } from './errors';
+import { refusalFor } from './roles';
 import { fieldProblemsFromZod } from './validation';
 
 /** One API method: the zod schema that guards its argument, and the function that does the work. */
@@ -55,6 +56,9 @@ export function createRegistry(maps: Partial<HandlerMap>[], log: (msg: string) =
           }).toApiError(),
         };
       }
+      // A station's role is checked before its arguments are read (main/roles.ts).
+      const refused = refusalFor(method as MethodName, ctx.caller);
+      if (refused) return { ok: false, error: refused.toApiError() };
       try {
         const parsed = handler.args.safeParse(args ?? {}, { reportInput: true });
         if (!parsed.success) return { ok: false, error: validationError(method, parsed.error).toApiError() };

@@ -84,6 +84,10 @@ export interface AuditEntry {
   id: string;
   at: string;
   operator: string;
+  /** The device the change came from (the host's name, or a paired station's); null before schema 8. */
+  device: string | null;
+  /** A paired station's id; null for the host itself. */
+  deviceId: string | null;
   entity: string;
   entityId: string | null;
   action: string;
@@ -965,6 +969,64 @@ export interface BackupInfo {
 }
 
 /** Method name -> [argument type, result type]. */
+// ---------------------------------------------------------------------------------------------
+// The venue link: a host laptop and paired stations (see main/roles.ts for what each role may call).
+
+export const STATION_ROLES = ['desk', 'counting', 'viewer', 'secretariat'] as const;
+export type StationRole = (typeof STATION_ROLES)[number];
+export type VenueDeviceStatus = 'pending' | 'approved' | 'revoked';
+
+export interface VenueDevice {
+  id: string;
+  name: string;
+  person: string;
+  /** Null until the host approves the device. */
+  role: StationRole | null;
+  status: VenueDeviceStatus;
+  createdAt: string;
+  lastSeenAt: string | null;
+}
+
+export interface VenueStatus {
+  enabled: boolean;
+  /** The addresses stations use (https://LAN-address:port), one per network interface. */
+  addresses: string[];
+  port: number | null;
+  /** SHA-256 of the certificate's SubjectPublicKeyInfo, base64 (what a station pins). */
+  fingerprint: string | null;
+  /** Set while pairing is locked after too many wrong codes. */
+  pairingLockedUntil: string | null;
+  devices: { pending: number; approved: number; revoked: number };
+}
+
+export interface VenuePairingCode {
+  /** Short human code (no ambiguous letters), single use. */
+  code: string;
+  expiresAt: string;
+  /** The host's address for stations. */
+  address: string;
+  fingerprint: string;
+  /** What the QR code carries: address, code and fingerprint in one link. */
+  link: string;
+  /** The link as a QR code image (data:image/png;base64,...). */
+  qrDataUrl: string;
+}
+
+export interface VenueJoinResult {
+  deviceId: string;
+  /** The device's own token: shown once, sent in X-Assembly-Token on every call. */
+  token: string;
+  status: VenueDeviceStatus;
+}
+
+export interface VenueMe {
+  deviceId: string;
+  name: string;
+  person: string;
+  role: StationRole | null;
+  status: VenueDeviceStatus;
+}
+
 export interface ApiContract {
   'app.status': [Record<string, never>, AppStatus];
   'app.setOperator': [{ name: string }, AppStatus];
@@ -1162,6 +1224,22 @@ export interface ApiContract {
   'backups.restore': [{ name: string }, AssemblyInfo];
   /** A consistent copy of the open assembly at `path` ("Save a copy"), while the app keeps working. */
   'app.saveCopy': [{ path: string }, { path: string; bytes: number }];
+
+  // The venue link (host and stations). Admin methods are the host's alone (main/roles.ts).
+  /** Serves the venue link (TLS) on the LAN: explicit, off by default. */
+  'venue.enable': [{ port?: number; address?: string }, VenueStatus];
+  'venue.disable': [Record<string, never>, VenueStatus];
+  'venue.status': [Record<string, never>, VenueStatus];
+  /** A pairing code valid 5 minutes, single use, carrying the address and the certificate fingerprint. */
+  'venue.createPairingCode': [Record<string, never>, VenuePairingCode];
+  /** A station asks to join (no token yet); it gets its own token, pending until the host approves. */
+  'venue.join': [{ code: string; deviceName: string; person: string }, VenueJoinResult];
+  /** The calling station as the host knows it (a pending station may ask). */
+  'venue.me': [Record<string, never>, VenueMe];
+  'venue.devices': [Record<string, never>, VenueDevice[]];
+  'venue.approve': [{ deviceId: string; role: StationRole }, VenueDevice];
+  /** Effective on the device's next call. */
+  'venue.revoke': [{ deviceId: string }, VenueDevice];
 }
 
 export type MethodName = keyof ApiContract;
@@ -1279,6 +1357,16 @@ export const METHOD_NAMES = [
   'backups.create',
   'backups.restore',
   'app.saveCopy',
+  // The venue link.
+  'venue.enable',
+  'venue.disable',
+  'venue.status',
+  'venue.createPairingCode',
+  'venue.join',
+  'venue.me',
+  'venue.devices',
+  'venue.approve',
+  'venue.revoke',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method of the contract exactly.
