@@ -118,7 +118,7 @@ export const appHandlers = handlers({
         const row = { id: ctx.newId(), name, panelSize: size ?? 60, createdAt: now, updatedAt: now };
         db.transaction(() => {
           insertAssemblyRow(db, row);
-          writeAudit(db, { operator, at: now, newId: ctx.newId }, { entity: 'assembly', entityId: row.id, action: 'create', after: row });
+          writeAudit(db, { operator, at: now, newId: ctx.newId, ...ctx.device() }, { entity: 'assembly', entityId: row.id, action: 'create', after: row });
         })();
       });
       return openFile(ctx, target);
