@@ -7,7 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResult, ArgsOf, MethodName, ResultOf, StationRole } from '../../preload/contract';
+import type { ApiResult, ArgsOf, MethodName, ResultOf, StationRole, VenuePairingCode, VenueStatus } from '../../preload/contract';
 import { createAppRegistry } from '../../main/api';
 import { AppContext } from '../../main/context';
 import { LOCK_MS, MAX_WRONG_CODES } from '../../main/domain/venue/pairing';
@@ -99,10 +99,11 @@ describe('the venue link', () => {
     if (!on.ok) throw new Error(on.error.message);
     const key = join(dataDir, 'venue', 'host-key.pem');
     expect(statSync(key).mode & 0o777).toBe(0o600);
-    expect(on.data.fingerprint).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const fingerprint = (on.data as VenueStatus).fingerprint;
+    expect(fingerprint).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     await registry.call('venue.disable', {}, ctx);
     const again = await registry.call('venue.enable', { port: 0, address: '127.0.0.1' }, ctx);
-    expect(again.ok && again.data.fingerprint).toBe(on.data.fingerprint);
+    expect(again.ok && (again.data as VenueStatus).fingerprint).toBe(fingerprint);
   });
 
   it('pairs a station: code, pinned certificate, pending until approved, then its role', async () => {
@@ -304,11 +305,13 @@ describe('the venue link', () => {
     const ctx = new AppContext('web', tempDir(), undefined, () => new Date(now));
     opened.push(ctx);
     const registry = createAppRegistry(() => {});
-    const on = await registry.call('venue.enable', { port: 0 }, ctx);
-    if (!on.ok) throw new Error(on.error.message);
+    const onResult = await registry.call('venue.enable', { port: 0 }, ctx);
+    if (!onResult.ok) throw new Error(onResult.error.message);
+    const on = { data: onResult.data as VenueStatus };
     now += 1;
-    const code = await registry.call('venue.createPairingCode', {}, ctx);
-    if (!code.ok) throw new Error(code.error.message);
+    const codeResult = await registry.call('venue.createPairingCode', {}, ctx);
+    if (!codeResult.ok) throw new Error(codeResult.error.message);
+    const code = { data: codeResult.data as VenuePairingCode };
     const lanHost = new URL(code.data.address).host;
     // Sent to loopback, naming the machine by its network address as a station would.
     const loopback: StationLink = { address: `https://127.0.0.1:${on.data.port}`, fingerprint: code.data.fingerprint, certPem: '' };
