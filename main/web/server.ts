@@ -236,7 +236,8 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       resolve({
         server,
         origin,
-        url: `${origin}/?token=${token}`,
+        // The venue link has no run token: each device has its own.
+        url: venue ? `${origin}/` : `${origin}/?token=${token}`,
         token,
         close: () =>
           new Promise<void>((done) => {
