@@ -175,18 +175,18 @@ export function refusalFor(method: MethodName, caller: Caller): AppError | null 
   const who = ROLE_NAMES[role];
   const details = { method, role };
   if (role === 'unpaired') {
-    return new AppError('FORBIDDEN', 'Pair this device with the host first: enter the pairing code shown on the host laptop.', details, 'venue.unpaired');
+    return new AppError('FORBIDDEN', 'Pair this device with the host first: enter the pairing code shown on the host laptop.', details, 'venue.errors.unpaired');
   }
   if (role === 'pending') {
-    return new AppError('FORBIDDEN', 'This device is waiting for the host to approve it: ask at the host laptop.', details, 'venue.pending');
+    return new AppError('FORBIDDEN', 'This device is waiting for the host to approve it: ask at the host laptop.', details, 'venue.errors.pending');
   }
   if (FILE_METHODS.has(method)) {
-    return new AppError('FORBIDDEN', `${who} cannot open or change files: only the host laptop can.`, details, 'venue.hostOnlyFiles');
+    return new AppError('FORBIDDEN', `${who} cannot open or change files: only the host laptop can.`, details, 'venue.errors.hostOnlyFiles');
   }
   if (method.startsWith('venue.')) {
-    return new AppError('FORBIDDEN', `${who} cannot manage the venue link: only the host laptop can.`, details, 'venue.hostOnlyAdmin');
+    return new AppError('FORBIDDEN', `${who} cannot manage the venue link: only the host laptop can.`, details, 'venue.errors.hostOnlyAdmin');
   }
   const allowed = rolesFor(method).filter((r): r is StationRole => r !== 'pending' && r !== 'unpaired');
   const hint = allowed.length > 0 ? `it needs the ${allowed.join(' or ')} role, given at the host laptop` : 'only the host laptop can';
-  return new AppError('FORBIDDEN', `${who} cannot call ${method}: ${hint}.`, details, 'venue.roleRefused');
+  return new AppError('FORBIDDEN', `${who} cannot call ${method}: ${hint}.`, details, 'venue.errors.roleRefused');
 }

@@ -3,6 +3,7 @@
  * that stations talk to. Off until the host turns it on ("Let other laptops join").
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
@@ -76,8 +77,12 @@ export class VenueHub {
     return this.ctx.clock().getTime();
   }
 
+  private dbPath(): string {
+    return join(this.ctx.dataDir, 'venue', 'devices.sqlite');
+  }
+
   private db(): DevicesDb {
-    this.devicesDb ??= openDevicesDb(join(this.ctx.dataDir, 'venue', 'devices.sqlite'), this.ctx.nativeBinding);
+    this.devicesDb ??= openDevicesDb(this.dbPath(), this.ctx.nativeBinding);
     return this.devicesDb;
   }
 
@@ -152,7 +157,7 @@ export class VenueHub {
 
   private requireEnabled(): HostCertificate {
     if (!this.running || !this.certificate) {
-      throw new AppError('CONFLICT', 'Other laptops cannot join: turn on "Let other laptops join" first.', {}, 'venue.disabled');
+      throw new AppError('CONFLICT', 'Other laptops cannot join: turn on "Let other laptops join" first.', {}, 'venue.errors.disabled');
     }
     return this.certificate;
   }
@@ -184,7 +189,7 @@ export class VenueHub {
     const judged = judgeCode(this.codes, this.lock, given, now);
     this.lock = judged.lock;
     if (judged.verdict !== 'ok') {
-      throw new AppError('FORBIDDEN', verdictMessage(judged.verdict), { reason: judged.verdict }, `venue.code.${judged.verdict}`);
+      throw new AppError('FORBIDDEN', verdictMessage(judged.verdict), { reason: judged.verdict }, `venue.errors.code.${judged.verdict}`);
     }
     judged.code!.used = true;
     const deviceId = randomUUID();
@@ -206,7 +211,7 @@ export class VenueHub {
    */
   identify(token: string | undefined): Caller | AppError {
     if (token === undefined || token === '') return { kind: 'unpaired' };
-    const refused = new AppError('FORBIDDEN', 'This device is not paired with this host (unknown or wrong token): pair it again.', {}, 'venue.unknownDevice');
+    const refused = new AppError('FORBIDDEN', 'This device is not paired with this host (unknown or wrong token): pair it again.', {}, 'venue.errors.unknownDevice');
     const dot = token.indexOf('.');
     if (dot <= 0 || token.length > 200) return refused;
     const device = getDevice(this.db(), token.slice(0, dot));
@@ -214,7 +219,7 @@ export class VenueHub {
     const expected = Buffer.from(device.tokenHash, 'hex');
     if (expected.length !== 32 || !timingSafeEqual(sha256(token), expected)) return refused;
     if (device.status === 'revoked') {
-      return new AppError('FORBIDDEN', 'The host has revoked this device: it can no longer reach the assembly.', { deviceId: device.id }, 'venue.revoked');
+      return new AppError('FORBIDDEN', 'The host has revoked this device: it can no longer reach the assembly.', { deviceId: device.id }, 'venue.errors.revoked');
     }
     const now = this.now();
     if (now - (this.lastTouched.get(device.id) ?? 0) >= TOUCH_EVERY_MS) {
@@ -231,6 +236,8 @@ export class VenueHub {
   }
 
   devices(): VenueDevice[] {
+    // Looking at the list creates nothing in a data folder that never paired a device.
+    if (!this.devicesDb && !existsSync(this.dbPath())) return [];
     return listDevices(this.db()).map(publicDevice);
   }
 

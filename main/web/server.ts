@@ -170,7 +170,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         let callCtx = options.ctx;
         if (venue) {
           const caller = venue.identify(typeof given === 'string' ? given : undefined);
-          if (caller instanceof AppError) return refuse(res, 401, caller.code, caller.message);
+          if (caller instanceof AppError) return sendJson(res, 401, { ok: false, error: caller.toApiError() });
           callCtx = options.ctx.forCaller(caller);
         } else if (typeof given !== 'string' || !tokensEqual(given, token)) {
           return refuse(res, 401, 'FORBIDDEN', 'Missing or wrong access token. Open the address printed by "npm run web".');

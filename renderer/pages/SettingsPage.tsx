@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../components/Field';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useAction } from '../components/useAction';
+import { VenuePanel } from '../components/VenuePanel';
 import { PageHeading } from '../components/PageHeading';
 import { LoadStatus } from '../components/StatusLine';
 import { formatInstant, formatNumber } from '../format';
@@ -78,6 +79,13 @@ export function SettingsPage() {
               <dd>{status.appVersion}</dd>
             </div>
           </dl>
+        </section>
+      )}
+
+      {status.transport !== 'cli' && (
+        <section className="panel" aria-labelledby="settings-venue">
+          <h2 id="settings-venue">{t('venue.title')}</h2>
+          <VenuePanel />
         </section>
       )}
 
