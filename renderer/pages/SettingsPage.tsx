@@ -154,7 +154,10 @@ function AuditList() {
                 <td className="nowrap">
                   <time dateTime={e.at}>{formatInstant(e.at, lang)}</time>
                 </td>
-                <td>{e.operator}</td>
+                <td>
+                  {e.operator}
+                  {e.device && <span className="muted"> ({e.device})</span>}
+                </td>
                 <td>
                   {t(`settings.entity.${e.entity}`, { defaultValue: e.entity })}
                   {subject && <span className="subject"> {t('common.quoted', { name: subject })}</span>}
