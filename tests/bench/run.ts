@@ -17,6 +17,7 @@ import { searchRoster } from '../../main/domain/attendance/search';
 import { generateDemo } from '../../main/domain/demo/generate';
 import { searchKey } from '../../main/domain/text';
 import { median, percentile, runBenchmarks, timeMs, type Benchmark } from './harness';
+import { venueBenchmarks } from './venueBench';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
 const demoFile = join(work, 'demo-150.assembly');
@@ -296,6 +297,7 @@ const benchmarks: Benchmark[] = [
       return percentile(times, 95);
     },
   },
+  ...venueBenchmarks,
 ];
 
 try {
