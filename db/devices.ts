@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS devices (
   name         TEXT NOT NULL,
   person       TEXT NOT NULL,
   role         TEXT CHECK (role IS NULL OR role IN ('desk', 'counting', 'viewer', 'secretariat')),
+  slot         INTEGER CHECK (slot IS NULL OR slot IN (1, 2)),
   status       TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'revoked')),
   token_hash   TEXT NOT NULL,
   created_at   TEXT NOT NULL,
@@ -45,6 +46,7 @@ interface Row {
   name: string;
   person: string;
   role: StationRole | null;
+  slot: 1 | 2 | null;
   status: VenueDeviceStatus;
   token_hash: string;
   created_at: string;
@@ -56,6 +58,7 @@ const toDevice = (r: Row): DeviceRow => ({
   name: r.name,
   person: r.person,
   role: r.role,
+  slot: r.slot,
   status: r.status,
   tokenHash: r.token_hash,
   createdAt: r.created_at,
@@ -64,8 +67,8 @@ const toDevice = (r: Row): DeviceRow => ({
 
 export function insertDevice(db: DevicesDb, d: { id: string; name: string; person: string; tokenHash: string; createdAt: string }): void {
   db.prepare(
-    `INSERT INTO devices (id, name, person, role, status, token_hash, created_at, last_seen_at)
-     VALUES (?, ?, ?, NULL, 'pending', ?, ?, NULL)`,
+    `INSERT INTO devices (id, name, person, role, slot, status, token_hash, created_at, last_seen_at)
+     VALUES (?, ?, ?, NULL, NULL, 'pending', ?, ?, NULL)`,
   ).run(d.id, d.name, d.person, d.tokenHash, d.createdAt);
 }
 
@@ -78,8 +81,8 @@ export function listDevices(db: DevicesDb): DeviceRow[] {
   return (db.prepare('SELECT * FROM devices ORDER BY created_at, id').all() as Row[]).map(toDevice);
 }
 
-export function setDeviceStatus(db: DevicesDb, id: string, status: VenueDeviceStatus, role: StationRole | null): void {
-  db.prepare('UPDATE devices SET status = ?, role = ? WHERE id = ?').run(status, role, id);
+export function setDeviceStatus(db: DevicesDb, id: string, status: VenueDeviceStatus, role: StationRole | null, slot: 1 | 2 | null): void {
+  db.prepare('UPDATE devices SET status = ?, role = ?, slot = ? WHERE id = ?').run(status, role, slot, id);
 }
 
 export function touchDevice(db: DevicesDb, id: string, at: string): void {

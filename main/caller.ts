@@ -9,7 +9,7 @@ import type { StationRole } from '../preload/contract';
  */
 export type Caller =
   | { kind: 'host' }
-  | { kind: 'station'; deviceId: string; deviceName: string; person: string; role: StationRole | 'pending' }
+  | { kind: 'station'; deviceId: string; deviceName: string; person: string; role: StationRole | 'pending'; slot?: 1 | 2 | null }
   | { kind: 'unpaired' };
 
 export const HOST_CALLER: Caller = Object.freeze({ kind: 'host' });

@@ -57,7 +57,7 @@ export function createRegistry(maps: Partial<HandlerMap>[], log: (msg: string) =
         };
       }
       // A station's role is checked before its arguments are read (main/roles.ts).
-      const refused = refusalFor(method as MethodName, ctx.caller);
+      const refused = refusalFor(method as MethodName, ctx.caller, args);
       if (refused) return { ok: false, error: refused.toApiError() };
       try {
         const parsed = handler.args.safeParse(args ?? {}, { reportInput: true });

@@ -167,11 +167,21 @@ export function rolesFor(method: string): readonly CallerRole[] {
   return (METHOD_NAMES as readonly string[]).includes(method) ? (METHOD_ROLES[method as MethodName] ?? []) : [];
 }
 
-/** Null when the caller may call the method; otherwise the FORBIDDEN error to answer with. */
-export function refusalFor(method: MethodName, caller: Caller): AppError | null {
+/**
+ * Null when the caller may call the method; otherwise the FORBIDDEN error to answer with. The
+ * one rule on an argument: a counting station given a slot enters that slot only.
+ */
+export function refusalFor(method: MethodName, caller: Caller, args?: unknown): AppError | null {
   const role = roleOf(caller);
   if (role === 'host') return null;
-  if (rolesFor(method).includes(role)) return null;
+  if (rolesFor(method).includes(role)) {
+    const slot = caller.kind === 'station' ? caller.slot : null;
+    const given = typeof args === 'object' && args !== null ? (args as { slot?: unknown }).slot : undefined;
+    if (method === 'voting.enterCounts' && role === 'counting' && slot && given !== slot) {
+      return new AppError('FORBIDDEN', `This counting station enters count ${slot} only: the other count is entered on another device.`, { method, role, slot, params: { slot } }, 'venue.errors.otherSlot');
+    }
+    return null;
+  }
   const who = ROLE_NAMES[role];
   const details = { method, role };
   if (role === 'unpaired') {

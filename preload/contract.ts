@@ -982,6 +982,8 @@ export interface VenueDevice {
   person: string;
   /** Null until the host approves the device. */
   role: StationRole | null;
+  /** A counting station may be given one slot of the double entry (1 or 2). */
+  slot: 1 | 2 | null;
   status: VenueDeviceStatus;
   createdAt: string;
   lastSeenAt: string | null;
@@ -1024,6 +1026,7 @@ export interface VenueMe {
   name: string;
   person: string;
   role: StationRole | null;
+  slot: 1 | 2 | null;
   status: VenueDeviceStatus;
 }
 
@@ -1237,7 +1240,8 @@ export interface ApiContract {
   /** The calling station as the host knows it (a pending station may ask). */
   'venue.me': [Record<string, never>, VenueMe];
   'venue.devices': [Record<string, never>, VenueDevice[]];
-  'venue.approve': [{ deviceId: string; role: StationRole }, VenueDevice];
+  /** `slot`: a counting station enters only that slot of each ballot's double entry. */
+  'venue.approve': [{ deviceId: string; role: StationRole; slot?: 1 | 2 }, VenueDevice];
   /** Effective on the device's next call. */
   'venue.revoke': [{ deviceId: string }, VenueDevice];
 }

@@ -33,10 +33,13 @@ export const venueHandlers = handlers({
       const caller = ctx.caller;
       if (caller.kind !== 'station') throw new AppError('CONFLICT', 'This is the host laptop, not a paired station.');
       const device = venueHub(ctx).device(caller.deviceId);
-      return { deviceId: device.id, name: device.name, person: device.person, role: device.role, status: device.status };
+      return { deviceId: device.id, name: device.name, person: device.person, role: device.role, slot: device.slot, status: device.status };
     },
   },
   'venue.devices': { args: empty, run: (_a, ctx) => venueHub(ctx).devices() },
-  'venue.approve': { args: z.strictObject({ deviceId: id, role }), run: ({ deviceId, role: r }, ctx) => venueHub(ctx).approve(deviceId, r) },
+  'venue.approve': {
+    args: z.strictObject({ deviceId: id, role, slot: z.union([z.literal(1), z.literal(2)], { message: 'must be 1 or 2' }).optional() }),
+    run: ({ deviceId, role: r, slot }, ctx) => venueHub(ctx).approve(deviceId, r, slot ?? null),
+  },
   'venue.revoke': { args: z.strictObject({ deviceId: id }), run: ({ deviceId }, ctx) => venueHub(ctx).revoke(deviceId) },
 });

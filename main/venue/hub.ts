@@ -46,6 +46,7 @@ const publicDevice = (d: DeviceRow): VenueDevice => ({
   name: d.name,
   person: d.person,
   role: d.role,
+  slot: d.slot,
   status: d.status,
   createdAt: d.createdAt,
   lastSeenAt: d.lastSeenAt,
@@ -232,6 +233,7 @@ export class VenueHub {
       deviceName: device.name,
       person: device.person,
       role: device.status === 'approved' && device.role ? device.role : 'pending',
+      slot: device.slot,
     };
   }
 
@@ -247,18 +249,18 @@ export class VenueHub {
     return device;
   }
 
-  approve(id: string, role: StationRole): VenueDevice {
+  approve(id: string, role: StationRole, slot: 1 | 2 | null = null): VenueDevice {
     const device = this.device(id);
     if (!canApprove(device.status)) {
       throw new AppError('CONFLICT', `${device.name} was revoked: it must pair again with a new code before it can be approved.`, { status: device.status });
     }
-    setDeviceStatus(this.db(), id, 'approved', role);
+    setDeviceStatus(this.db(), id, 'approved', role, role === 'counting' ? slot : null);
     return publicDevice(this.device(id));
   }
 
   revoke(id: string): VenueDevice {
     const device = this.device(id);
-    setDeviceStatus(this.db(), id, 'revoked', device.role);
+    setDeviceStatus(this.db(), id, 'revoked', device.role, device.slot);
     return publicDevice(this.device(id));
   }
 }

@@ -220,6 +220,22 @@ describe('the venue link', () => {
     expect(upload.status).toBe(403);
   });
 
+  it('gives a counting station one slot of the double entry when the host says so', async () => {
+    const h = await host();
+    await h.call('app.createAssembly', { name: 'Counting' });
+    const first = await station(h, 'Counting 1', 'Ines', null);
+    const approved = await h.call('venue.approve', { deviceId: first.deviceId, role: 'counting', slot: 1 });
+    expect(approved).toMatchObject({ role: 'counting', slot: 1 });
+    const counts = { ballotId: 'no-such-ballot', counts: {} };
+    const other = await callHost(first, 'voting.enterCounts', { ...counts, slot: 2 });
+    expect(other.status).toBe(403);
+    expect(!other.body.ok && other.body.error.message).toBe('This counting station enters count 1 only: the other count is entered on another device.');
+    // Its own slot reaches the handler (which then finds no such ballot, or refuses the counts).
+    const own = await callHost(first, 'voting.enterCounts', { ...counts, slot: 1 });
+    expect(!own.body.ok && own.body.error.code).not.toBe('FORBIDDEN');
+    expect(ok(await callHost(first, 'venue.me'))).toMatchObject({ role: 'counting', slot: 1 });
+  });
+
   it('records each desk’s own person and device on check-ins and in the audit log', async () => {
     const h = await host();
     await h.call('app.createAssembly', { name: 'Two desks', panelSize: 12 });
