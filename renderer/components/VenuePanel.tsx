@@ -21,6 +21,7 @@ export function VenuePanel() {
   const [devices, setDevices] = useState<VenueDevice[]>([]);
   const [pairing, setPairing] = useState<VenuePairingCode | null>(null);
   const [roles, setRoles] = useState<Record<string, StationRole>>({});
+  const [slots, setSlots] = useState<Record<string, 0 | 1 | 2>>({});
 
   const refresh = useCallback(async () => {
     const [next, list] = await Promise.all([call('venue.status', {}), call('venue.devices', {})]);
@@ -99,6 +100,8 @@ export function VenuePanel() {
         >
           {devices.map((d) => {
             const chosen = roles[d.id] ?? d.role ?? 'desk';
+            const slot = chosen === 'counting' ? (slots[d.id] ?? d.slot ?? 0) : 0;
+            const changed = chosen !== d.role || slot !== (d.slot ?? 0);
             return (
               <tr key={d.id}>
                 <td>{d.name}</td>
@@ -115,12 +118,19 @@ export function VenuePanel() {
                       ))}
                     </select>
                   )}
+                  {chosen === 'counting' && d.status !== 'revoked' && (
+                    <select aria-label={t('venue.slotFor', { name: d.name })} value={slot} onChange={(e) => setSlots({ ...slots, [d.id]: Number(e.target.value) as 0 | 1 | 2 })}>
+                      <option value={0}>{t('venue.slotAny')}</option>
+                      <option value={1}>{t('venue.slotN', { n: 1 })}</option>
+                      <option value={2}>{t('venue.slotN', { n: 2 })}</option>
+                    </select>
+                  )}
                 </td>
                 <td>{t(`venue.status.${d.status}`)}</td>
                 <td className="nowrap">{d.lastSeenAt ? <time dateTime={d.lastSeenAt}>{formatInstant(d.lastSeenAt, lang)}</time> : '—'}</td>
                 <td className="nowrap">
-                  {d.status !== 'revoked' && (d.status === 'pending' || chosen !== d.role) && (
-                    <button type="button" className="button button-small button-primary" disabled={action.busy} onClick={() => void action.run(() => call('venue.approve', { deviceId: d.id, role: chosen }))}>
+                  {d.status !== 'revoked' && (d.status === 'pending' || changed) && (
+                    <button type="button" className="button button-small button-primary" disabled={action.busy} onClick={() => void action.run(() => call('venue.approve', { deviceId: d.id, role: chosen, ...(slot ? { slot } : {}) }))}>
                       {t('venue.approve', { name: d.name })}
                     </button>
                   )}{' '}
