@@ -25,13 +25,16 @@ export function fileNameFor(name: string): string {
 
 export function status(ctx: AppContext): AppStatus {
   const settings = ctx.settings.get();
+  // A station on the venue link is not told the host's folders and recent files.
+  const host = ctx.caller.kind === 'host';
+  const assembly = ctx.open ? assemblyInfo(ctx) : null;
   return {
     operator: ctx.operator,
-    lastOperator: settings.lastOperator,
+    lastOperator: host ? settings.lastOperator : null,
     language: settings.language,
-    assembly: ctx.open ? assemblyInfo(ctx) : null,
-    recent: settings.recent,
-    dataDir: ctx.dataDir,
+    assembly: assembly && !host ? { ...assembly, path: basename(assembly.path) } : assembly,
+    recent: host ? settings.recent : [],
+    dataDir: host ? ctx.dataDir : '',
     transport: ctx.transport,
     appVersion: APP_VERSION,
   };

@@ -135,7 +135,10 @@ describe('the venue link', () => {
     expect(ok(await callHost(device, 'venue.me'))).toMatchObject({ status: 'pending', role: null, person: 'Jana', name: 'Door tablet NL' });
 
     await h.call('venue.approve', { deviceId: joined.deviceId, role: 'desk' });
-    expect(ok(await callHost(device, 'app.status'))).toMatchObject({ operator: 'Jana' });
+    await h.call('app.createAssembly', { name: 'Pairing' });
+    const seen = ok<{ operator: string; dataDir: string; recent: unknown[]; assembly: { path: string } }>(await callHost(device, 'app.status'));
+    expect(seen).toMatchObject({ operator: 'Jana', dataDir: '', recent: [], assembly: { path: 'Pairing.assembly' } });
+    expect(h.ctx.operator).toBe('Host Hanne');
     const devices = await h.call('venue.devices', {});
     expect(devices).toEqual([
       expect.objectContaining({ id: joined.deviceId, name: 'Door tablet NL', person: 'Jana', role: 'desk', status: 'approved', lastSeenAt: expect.any(String) }),
