@@ -14,17 +14,23 @@ export interface AuditWriter {
   operator: string;
   at: string;
   newId: IdFactory;
+  /** The device the change came from (the host's name or a station's); see AppContext.device. */
+  device?: string | null;
+  /** A paired station's id; null or absent for the host. */
+  deviceId?: string | null;
 }
 
 /** Appends one row to the audit log; call it inside the transaction of the mutation it records. */
 export function writeAudit(db: Db, who: AuditWriter, record: AuditRecord): void {
   db.prepare(
-    `INSERT INTO audit_log (id, at, operator, entity, entity_id, action, before_json, after_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_log (id, at, operator, device, device_id, entity, entity_id, action, before_json, after_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     who.newId(),
     who.at,
     who.operator,
+    who.device ?? null,
+    who.deviceId ?? null,
     record.entity,
     record.entityId,
     record.action,
@@ -37,6 +43,8 @@ interface AuditRow {
   id: string;
   at: string;
   operator: string;
+  device: string | null;
+  device_id: string | null;
   entity: string;
   entity_id: string | null;
   action: string;
@@ -56,6 +64,8 @@ export function listAudit(db: Db, filter: { entity?: string; entityId?: string; 
     id: r.id,
     at: r.at,
     operator: r.operator,
+    device: r.device,
+    deviceId: r.device_id,
     entity: r.entity,
     entityId: r.entity_id,
     action: r.action,

@@ -12,6 +12,7 @@ import { votingHandlers } from './services/voting';
 import { reportHandlers } from './services/reports';
 import { backupHandlers } from './services/backups';
 import { sessionHandlers } from './services/sessions';
+import { venueHandlers } from './services/venue';
 import { createRegistry, type Registry } from './registry';
 
 /** Every domain's handlers. */
@@ -34,6 +35,7 @@ export const APP_HANDLERS = [
   votingHandlers,
   reportHandlers,
   backupHandlers,
+  venueHandlers,
 ];
 
 /** The application's registry: every domain's handlers, merged once. */

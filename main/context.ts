@@ -7,6 +7,7 @@ import { SettingsStore } from './settings';
 import { assembliesDir } from './paths';
 import { userCwd } from './userCwd';
 import { isAbsolute, resolve } from 'node:path';
+import { HOST_CALLER, hostDeviceName, type Caller } from './caller';
 
 export interface OpenAssembly {
   db: Db;
@@ -22,6 +23,10 @@ export interface OpenAssembly {
 export class AppContext {
   operator: string | null = null;
   open: OpenAssembly | null = null;
+  /** Who makes the current call: the host, unless this is a per-call view made by forCaller. */
+  readonly caller: Caller = HOST_CALLER;
+  /** The shared context: itself, and for a per-call view the context it was made from. */
+  readonly base: AppContext = this;
 
   constructor(
     readonly transport: AppStatus['transport'],
@@ -76,8 +81,9 @@ export class AppContext {
     const db = this.requireDb();
     const operator = this.requireOperator();
     const at = this.nowIso();
+    const device = this.device();
     return db
-      .transaction(() => change(db, (record) => writeAudit(db, { operator, at, newId: this.newId }, record)))
+      .transaction(() => change(db, (record) => writeAudit(db, { operator, at, newId: this.newId, ...device }, record)))
       .immediate();
   }
 
@@ -98,5 +104,33 @@ export class AppContext {
       this.open.db.close();
       this.open = null;
     }
+  }
+
+  /** The device a change comes from, for events and audit rows: a station's, or the host's own name. */
+  device(): { device: string; deviceId: string | null } {
+    return this.caller.kind === 'station'
+      ? { device: this.caller.deviceName, deviceId: this.caller.deviceId }
+      : { device: hostDeviceName(), deviceId: null };
+  }
+
+  /**
+   * A per-call view for a caller on the venue link: its own caller and operator (the station's
+   * person), everything else shared. The open file and the lifecycle queue are forwarded to the
+   * shared context, so `view.open = ...` (opening a file) never shadows the shared one.
+   */
+  forCaller(caller: Caller): AppContext {
+    const base = this.base;
+    const view = Object.create(base) as AppContext;
+    for (const key of ['open', 'lifecycle'] as const) {
+      Object.defineProperty(view, key, {
+        get: () => base[key],
+        set: (value) => {
+          (base as unknown as Record<string, unknown>)[key] = value;
+        },
+      });
+    }
+    Object.defineProperty(view, 'caller', { value: Object.freeze({ ...caller }) });
+    Object.defineProperty(view, 'operator', { value: caller.kind === 'station' ? caller.person : null });
+    return view;
   }
 }

@@ -23,6 +23,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppRegistry } from './api';
+import { venueHub } from './venue/hub';
 import { AppContext } from './context';
 import { registerRpc } from './ipc';
 import { assembliesDir, defaultDataDir } from './paths';
@@ -133,6 +134,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('will-quit', () => {
     // Closing checkpoints the WAL into the assembly file.
+    if (ctx) void venueHub(ctx).close();
     ctx?.closeAssembly();
   });
 
@@ -166,6 +168,7 @@ async function start(): Promise<void> {
   // Assemblies and preferences live in the same folder as for web mode and the CLI
   // (main/paths.ts), so all three see the same recent files; Chromium's own state stays in userData.
   ctx = new AppContext('electron', defaultDataDir(), undefined, undefined, undefined, nativeBinding);
+  venueHub(ctx).staticDir = RENDERER_DIR;
   registry = createAppRegistry();
   registerRpc(ipcMain, registry, ctx);
   Menu.setApplicationMenu(buildMenu());

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { METHOD_NAMES, type ApiResult } from '../preload/contract';
 import type { AppContext } from './context';
 import { AppError, isAppError } from './errors';
+import { refusalFor } from './roles';
 import { fieldProblemsFromZod } from './validation';
 
 /**
@@ -69,6 +70,9 @@ export function createRegistry(maps: readonly HandlerMap[], log: (msg: string) =
           }).toApiError(),
         };
       }
+      // A station's role is checked before its arguments are read (main/roles.ts).
+      const refused = refusalFor(method as MethodName, ctx.caller, args);
+      if (refused) return { ok: false, error: refused.toApiError() };
       try {
         const parsed = handler.args.safeParse(args ?? {}, { reportInput: true });
         if (!parsed.success) return { ok: false, error: validationError(method, parsed.error).toApiError() };

@@ -126,6 +126,16 @@ export const METHOD_NAMES = [
   'backups.create',
   'backups.restore',
   'app.saveCopy',
+  // The venue link (host and stations); who may call what: main/roles.ts.
+  'venue.enable',
+  'venue.disable',
+  'venue.status',
+  'venue.createPairingCode',
+  'venue.join',
+  'venue.me',
+  'venue.devices',
+  'venue.approve',
+  'venue.revoke',
 ] as const;
 
 /** One method name, as listed (main/apiTypes.ts has MethodName, read off the handlers). */

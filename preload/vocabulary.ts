@@ -65,3 +65,7 @@ export type ReportName = (typeof REPORT_NAMES)[number];
 export const REPORT_TABLES = ['participants', 'funnel', 'representativeness', 'attendance', 'perDiem', 'agenda', 'contributors', 'tables', 'ballots', 'selection'] as const;
 
 export type ReportTable = (typeof REPORT_TABLES)[number];
+
+/** What a paired station at the venue may do (main/roles.ts holds the methods of each). */
+export const STATION_ROLES = ['desk', 'counting', 'viewer', 'secretariat'] as const;
+export type StationRole = (typeof STATION_ROLES)[number];

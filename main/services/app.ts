@@ -25,13 +25,16 @@ export function fileNameFor(name: string): string {
 
 export function status(ctx: AppContext): AppStatus {
   const settings = ctx.settings.get();
+  // A station on the venue link is not told the host's folders and recent files.
+  const host = ctx.caller.kind === 'host';
+  const assembly = ctx.open ? assemblyInfo(ctx) : null;
   return {
     operator: ctx.operator,
-    lastOperator: settings.lastOperator,
+    lastOperator: host ? settings.lastOperator : null,
     language: settings.language,
-    assembly: ctx.open ? assemblyInfo(ctx) : null,
-    recent: settings.recent,
-    dataDir: ctx.dataDir,
+    assembly: assembly && !host ? { ...assembly, path: basename(assembly.path) } : assembly,
+    recent: host ? settings.recent : [],
+    dataDir: host ? ctx.dataDir : '',
     transport: ctx.transport,
     appVersion: APP_VERSION,
   };
@@ -118,7 +121,7 @@ export const appHandlers = handlers({
         const row = { id: ctx.newId(), name, panelSize: size ?? 60, createdAt: now, updatedAt: now };
         db.transaction(() => {
           insertAssemblyRow(db, row);
-          writeAudit(db, { operator, at: now, newId: ctx.newId }, { entity: 'assembly', entityId: row.id, action: 'create', after: row });
+          writeAudit(db, { operator, at: now, newId: ctx.newId, ...ctx.device() }, { entity: 'assembly', entityId: row.id, action: 'create', after: row });
         }).immediate(); // every write takes the write lock at once (see AppContext.mutate)
       });
       return openFile(ctx, target);

@@ -188,7 +188,7 @@ function record(
   e: Omit<AttendanceEvent, 'id' | 'operator' | 'device' | 'recordedAt'>,
   code: string,
 ): AttendanceEvent {
-  const event: AttendanceEvent = { ...e, id: ctx.newId(), operator: ctx.requireOperator(), device: deviceName(), recordedAt: ctx.nowIso() };
+  const event: AttendanceEvent = { ...e, id: ctx.newId(), operator: ctx.requireOperator(), device: ctx.device().device, recordedAt: ctx.nowIso() };
   insertEvent(db, event);
   // The audit row names the person by code only; the reason of an excuse stays in the event.
   audit({ entity: 'attendance', entityId: event.id, action: `attendance.${e.kind}`, after: { sessionId: e.sessionId, code, at: e.at, source: e.source } });

@@ -24,8 +24,8 @@ const MAX_STAGED = 3;
 const stagedByContext = new WeakMap<AppContext, Map<string, Staged>>();
 
 function store(ctx: AppContext): Map<string, Staged> {
-  let staged = stagedByContext.get(ctx);
-  if (!staged) stagedByContext.set(ctx, (staged = new Map()));
+  let staged = stagedByContext.get(ctx.base);
+  if (!staged) stagedByContext.set(ctx.base, (staged = new Map()));
   return staged;
 }
 

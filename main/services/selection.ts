@@ -298,7 +298,7 @@ export const selectionHandlers = handlers({
     run: async (args, ctx) => {
       const db = ctx.requireDb();
       ctx.requireOperator();
-      if (running.has(ctx)) {
+      if (running.has(ctx.base)) {
         throw new AppError('CONFLICT', 'A selection is already being computed. Wait for it, or stop it, before starting another.', {}, 'errors.selectionBusy');
       }
       const settings = readRecruitmentSettings(db);
@@ -331,7 +331,7 @@ export const selectionHandlers = handlers({
         stopping: null,
         job: null,
       };
-      running.set(ctx, state);
+      running.set(ctx.base, state);
       let outcome: TaskResult;
       try {
         refuseMissingValues(built);
@@ -366,7 +366,7 @@ export const selectionHandlers = handlers({
         }
         if (outcome.algorithm === 'infeasible') refuseInfeasible(instance, outcome.explanation);
       } finally {
-        running.delete(ctx);
+        running.delete(ctx.base);
       }
       // The computation took a while: the file it read must still be the one open.
       if (ctx.open?.db !== db) {
@@ -498,7 +498,7 @@ export const selectionHandlers = handlers({
         seated,
         openSeats: Math.max(0, settings.panelSize - seated),
         drawnPanelRunId: liveDrawnPanelRun(db)?.id ?? null,
-        computing: running.has(ctx),
+        computing: running.has(ctx.base),
       };
     },
   },
@@ -507,7 +507,7 @@ export const selectionHandlers = handlers({
   'selection.progress': {
     args: z.strictObject({}),
     run: (_args, ctx): SelectionProgress | null => {
-      const state = running.get(ctx);
+      const state = running.get(ctx.base);
       if (!state) return null;
       return {
         algorithm: state.algorithm,
@@ -528,7 +528,7 @@ export const selectionHandlers = handlers({
   'selection.stop': {
     args: z.strictObject({ keep: z.boolean({ message: 'must be true or false' }) }),
     run: (args, ctx): { stopping: boolean } => {
-      const state = running.get(ctx);
+      const state = running.get(ctx.base);
       if (!state) return { stopping: false };
       // A cancel may follow a keep (the user changed their mind); a keep never undoes a cancel.
       if (state.stopping !== 'cancel') state.stopping = args.keep ? 'keep' : 'cancel';

@@ -1,11 +1,15 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { MAX_IMPORT_FILE_BYTES, UPLOAD_METHODS, WEB_TOKEN_HEADER, type ApiResult, type ErrorCode } from '../../preload/contract';
+import type { MethodName } from '../apiTypes';
+import type { Caller } from '../caller';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import type { Registry } from '../registry';
+import { refusalFor } from '../roles';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from '../security';
 
 /**
@@ -25,6 +29,15 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** Limit for upload methods (default MAX_UPLOAD_BODY). */
   maxUploadBytes?: number;
+  /**
+   * The venue link (main/venue/hub.ts): served over TLS only, and every call is made by a
+   * paired device identified by its own token (or, without one, may only ask to join),
+   * not by the run's token.
+   */
+  venue?: {
+    tls: { key: string; cert: string };
+    identify(token: string | undefined): Caller | AppError;
+  };
 }
 
 export interface RunningWebServer {
@@ -131,10 +144,15 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const venue = options.venue;
+  if (!venue && !isLoopbackHost(host)) {
+    return Promise.reject(new Error(`plain HTTP is served on loopback only, not on ${host}: other laptops join through the venue link (TLS)`));
+  }
+  const scheme = venue ? 'https' : 'http';
   let hosts = new Set<string>();
   let origins = new Set<string>();
 
-  const server = createServer(async (req, res) => {
+  const handler: RequestListener = async (req, res) => {
     try {
       const hostHeader = req.headers.host ?? '';
       if (!hosts.has(hostHeader)) {
@@ -149,7 +167,13 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       if (url.pathname === '/rpc') {
         if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'Use POST for /rpc.');
         const given = req.headers[WEB_TOKEN_HEADER.toLowerCase()];
-        if (typeof given !== 'string' || !tokensEqual(given, token)) {
+        // On the venue link, each call is made by the device its token names (a per-call context).
+        let callCtx = options.ctx;
+        if (venue) {
+          const caller = venue.identify(typeof given === 'string' ? given : undefined);
+          if (caller instanceof AppError) return sendJson(res, 401, { ok: false, error: caller.toApiError() });
+          callCtx = options.ctx.forCaller(caller);
+        } else if (typeof given !== 'string' || !tokensEqual(given, token)) {
           return refuse(res, 401, 'FORBIDDEN', 'Missing or wrong access token. Open the address printed by "npm run web".');
         }
         if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
@@ -161,6 +185,9 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         if (upload !== null && !(UPLOAD_METHODS as readonly string[]).includes(upload)) {
           return refuse(res, 400, 'VALIDATION', `${upload.slice(0, 100)} does not take a file.`);
         }
+        // A caller that may not make the upload is refused before its large body is read.
+        const uploadRefused = upload === null ? null : refusalFor(upload as MethodName, callCtx.caller);
+        if (uploadRefused) return sendJson(res, 403, { ok: false, error: uploadRefused.toApiError() });
         const limit = upload === null ? maxBody : Math.max(maxBody, options.maxUploadBytes ?? MAX_UPLOAD_BODY);
         let body: Buffer;
         try {
@@ -185,7 +212,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         if (upload !== null && method !== upload) {
           return refuse(res, 400, 'VALIDATION', `The address announces ${upload.slice(0, 100)} but the body calls ${method.slice(0, 100)}.`);
         }
-        const result = await options.registry.call(method, args ?? {}, options.ctx);
+        const result = await options.registry.call(method, args ?? {}, callCtx);
         const status = result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 200);
         return sendJson(res, status, result);
       }
@@ -196,7 +223,8 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       if (!res.headersSent) refuse(res, 500, 'INTERNAL', `Server error: ${(e as Error).message}`);
       else res.end();
     }
-  });
+  };
+  const server: Server = venue ? createTlsServer({ key: venue.tls.key, cert: venue.tls.cert, minVersion: 'TLSv1.2' }, handler) : createServer(handler);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -204,12 +232,13 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       hosts = allowedHosts(host, port);
-      origins = new Set([...hosts].map((h) => `http://${h}`));
-      const origin = `http://${isWildcard(host) ? '127.0.0.1' : bracketed(host)}:${port}`;
+      origins = new Set([...hosts].map((h) => `${scheme}://${h}`));
+      const origin = `${scheme}://${isWildcard(host) ? '127.0.0.1' : bracketed(host)}:${port}`;
       resolve({
         server,
         origin,
-        url: `${origin}/?token=${token}`,
+        // The venue link has no run token: each device has its own.
+        url: venue ? `${origin}/` : `${origin}/?token=${token}`,
         token,
         close: () =>
           new Promise<void>((done) => {

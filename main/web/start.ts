@@ -17,6 +17,7 @@ import { defaultDataDir } from '../paths';
 import { userCwd } from '../userCwd';
 import { openBrowser } from './openBrowser';
 import { isLoopbackHost, startWebServer } from './server';
+import { venueHub } from '../venue/hub';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -57,14 +58,13 @@ if (!existsSync(join(staticDir, 'index.html'))) fail(`the user interface is not 
 
 const host = values.host;
 if (!isLoopbackHost(host)) {
-  process.stdout.write(
-    `WARNING: listening on ${host}, reachable from the network. Anyone with the address and token can read and change this assembly.\n`,
-  );
+  fail(`plain HTTP is served on loopback only, not on ${host}. Other laptops join through the venue link (TLS, paired devices): turn on "Let other laptops join" on the host.`);
 }
 
 const dataDir = values['data-dir'] ? resolve(userCwd(), values['data-dir']) : defaultDataDir();
 const ctx = new AppContext('web', dataDir);
 const registry = createAppRegistry();
+venueHub(ctx).staticDir = staticDir;
 const running = await startWebServer({ registry, ctx, staticDir, host, port }).catch((e: Error) => fail(`cannot listen on ${host}:${port}: ${e.message}`));
 process.stdout.write(`Assembly Desk (web mode) is ready: ${running.url}\n`);
 process.stdout.write(`Data folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
@@ -73,6 +73,7 @@ if (values.open && !(await openBrowser(running.url))) {
 }
 
 const stop = () => {
+  void venueHub(ctx).close();
   ctx.closeAssembly();
   void running.close().then(() => process.exit(0));
 };

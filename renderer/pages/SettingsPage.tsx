@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../components/Field';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useAction } from '../components/useAction';
+import { VenuePanel } from '../components/VenuePanel';
 import { PageHeading } from '../components/PageHeading';
 import { LoadStatus } from '../components/StatusLine';
 import { formatInstant, formatNumber } from '../format';
@@ -81,6 +82,13 @@ export function SettingsPage() {
         </section>
       )}
 
+      {status.transport !== 'cli' && (
+        <section className="panel" aria-labelledby="settings-venue">
+          <h2 id="settings-venue">{t('venue.title')}</h2>
+          <VenuePanel />
+        </section>
+      )}
+
       <section className="panel" aria-labelledby="settings-audit">
         <h2 id="settings-audit">{t('settings.auditTitle')}</h2>
         <p className="muted">{t('settings.auditIntro')}</p>
@@ -146,7 +154,10 @@ function AuditList() {
                 <td className="nowrap">
                   <time dateTime={e.at}>{formatInstant(e.at, lang)}</time>
                 </td>
-                <td>{e.operator}</td>
+                <td>
+                  {e.operator}
+                  {e.device && <span className="muted"> ({e.device})</span>}
+                </td>
                 <td>
                   {t(`settings.entity.${e.entity}`, { defaultValue: e.entity })}
                   {subject && <span className="subject"> {t('common.quoted', { name: subject })}</span>}

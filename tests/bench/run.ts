@@ -20,6 +20,7 @@ import { createRandom } from '../../main/domain/random';
 import { searchKey } from '../../main/domain/text';
 import { panel } from '../helpers/tablePanel';
 import { median, percentile, runBenchmarks, timeMs, type Benchmark } from './harness';
+import { venueBenchmarks } from './venueBench';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
 const demoFile = join(work, 'demo-150.assembly');
@@ -388,6 +389,7 @@ const benchmarks: Benchmark[] = [
       return percentile(times, 95);
     },
   },
+  ...venueBenchmarks,
 ];
 
 try {

@@ -47,6 +47,10 @@ export interface AuditEntry {
   id: string;
   at: string;
   operator: string;
+  /** The device the change came from (the host's name, or a paired station's); null before schema 8. */
+  device: string | null;
+  /** A paired station's id; null for the host itself. */
+  deviceId: string | null;
   entity: string;
   entityId: string | null;
   action: string;
