@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METHOD_NAMES, type ApiResult } from '../preload/contract';
+import { METHOD_NAMES, type ApiResult, type ListedMethod } from '../preload/contract';
 import type { AppContext } from './context';
 import { AppError, isAppError } from './errors';
 import { refusalFor } from './roles';
@@ -71,7 +71,7 @@ export function createRegistry(maps: readonly HandlerMap[], log: (msg: string) =
         };
       }
       // A station's role is checked before its arguments are read (main/roles.ts).
-      const refused = refusalFor(method as MethodName, ctx.caller, args);
+      const refused = refusalFor(method as ListedMethod, ctx.caller, args);
       if (refused) return { ok: false, error: refused.toApiError() };
       try {
         const parsed = handler.args.safeParse(args ?? {}, { reportInput: true });

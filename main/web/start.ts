@@ -36,6 +36,7 @@ try {
       'no-build': { type: 'boolean', default: false },
       'static-dir': { type: 'string' },
       open: { type: 'boolean', default: false },
+      'test-clock': { type: 'string' },
     },
     strict: true,
   });
@@ -62,7 +63,19 @@ if (!isLoopbackHost(host)) {
 }
 
 const dataDir = values['data-dir'] ? resolve(userCwd(), values['data-dir']) : defaultDataDir();
-const ctx = new AppContext('web', dataDir);
+// --test-clock ISO: the end-to-end tests run a weekend that is in the future on the real
+// calendar (per-diem is only paid for sessions that have started). The clock starts at that
+// instant and runs on in real time. Refused outside tests: a shifted clock would put false
+// times in the audit log.
+let clock: (() => Date) | undefined;
+if (values['test-clock'] !== undefined) {
+  if (process.env.NODE_ENV !== 'test') fail('--test-clock is for the end-to-end tests only (NODE_ENV=test): it would put false times in the audit log');
+  const start = Date.parse(values['test-clock']);
+  if (Number.isNaN(start)) fail(`--test-clock must be an ISO date and time, not "${values['test-clock']}"`);
+  const startedAt = Date.now();
+  clock = () => new Date(start + (Date.now() - startedAt));
+}
+const ctx = new AppContext('web', dataDir, undefined, clock);
 const registry = createAppRegistry();
 venueHub(ctx).staticDir = staticDir;
 const running = await startWebServer({ registry, ctx, staticDir, host, port }).catch((e: Error) => fail(`cannot listen on ${host}:${port}: ${e.message}`));

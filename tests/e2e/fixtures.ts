@@ -28,7 +28,7 @@ interface RunningServer extends WebServer {
 
 const READY_TIMEOUT_MS = 30_000;
 
-async function startServer(file: string): Promise<RunningServer> {
+async function startServer(file: string, clock: string | undefined): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'assembly-desk-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
@@ -41,6 +41,7 @@ async function startServer(file: string): Promise<RunningServer> {
       dataDir,
       '--no-build',
       ...(process.env.E2E_STATIC_DIR ? ['--static-dir', process.env.E2E_STATIC_DIR] : []),
+      ...(clock ? ['--test-clock', clock] : []),
     ],
     { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
@@ -94,8 +95,12 @@ async function startServer(file: string): Promise<RunningServer> {
 
 export const test = base.extend<
   { server: WebServer; appUrl: string; consoleErrors: string[] },
-  { serverForFile: { current: RunningServer | null } }
+  { serverForFile: { current: RunningServer | null }; serverClock: string | undefined }
 >({
+  // A spec may start its server at a given instant (`test.use({ serverClock: '2027-01-18T09:00:00Z' })`
+  // at the top of the file): the server's clock then runs on from there.
+  serverClock: [undefined, { option: true, scope: 'worker' }],
+
   serverForFile: [
     async ({}, use) => {
       const holder: { current: RunningServer | null } = { current: null };
@@ -105,11 +110,11 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
 
-  server: async ({ serverForFile }, use, testInfo) => {
+  server: async ({ serverForFile, serverClock }, use, testInfo) => {
     if (serverForFile.current?.file !== testInfo.file) {
       await serverForFile.current?.stop();
       serverForFile.current = null;
-      serverForFile.current = await startServer(testInfo.file);
+      serverForFile.current = await startServer(testInfo.file, serverClock);
     }
     await use(serverForFile.current);
   },
