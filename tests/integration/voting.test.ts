@@ -8,8 +8,9 @@ const tempDir = useTempDir();
 type App = ReturnType<typeof makeApp>;
 const errorOf = (r: Awaited<ReturnType<App['raw']>>) => (r.ok ? null : r.error);
 
-async function venue() {
-  const app = makeApp(tempDir(), 'Operator A');
+/** The venue demo; `clock` for tests that record times (the demo's first weekend is 16–17 January 2027). */
+async function venue(clock?: () => Date) {
+  const app = makeApp(tempDir(), 'Operator A', clock);
   await app.call('app.openDemo', { stage: 'venue' });
   const sessions = await app.call('sessions.list', {});
   const roster = await app.call('attendance.roster', { sessionId: sessions[0]!.id });
@@ -158,7 +159,8 @@ describe('voting', () => {
   });
 
   it('finalises papers above the present only if a reason was stated for an entry', async () => {
-    const { app, sessionId, present } = await venue();
+    // The evening of the first Saturday: a departure at the session's end is not in the future.
+    const { app, sessionId, present } = await venue(() => new Date('2027-01-16T17:30:00Z'));
     const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));
     const counts = perItem([ballot.items[0]!.id], [[present - 1, 1, 0]]); // exactly present: no reason needed
     await app.call('voting.enterCounts', { ballotId: ballot.id, slot: 1, counts });
