@@ -348,7 +348,10 @@ test('the desk and the dashboard speak French and Dutch', async ({ page, appUrl,
   await expect(page.getByText('Aanwezig / verwacht')).toBeVisible();
   await goToHash(page, '#/participants/perdiem');
   await expect(page.getByRole('heading', { level: 2, name: 'Regels voor de vergoeding' })).toBeVisible();
-  await expect(page.getByLabel('Volledige dag')).toHaveValue('60,00');
+  // The demo's rules (a full day is €50), written the Dutch way.
+  const rules = await api<{ fullDayCents: number }>(page, 'perDiem.rules', {});
+  expect(rules.fullDayCents).toBe(5000);
+  await expect(page.getByLabel('Volledige dag')).toHaveValue('50,00');
   await snap(page, 'attendance-14-perdiem-nl');
   await api(page, 'app.setLanguage', { language: 'en' });
   expect(consoleErrors).toEqual([]);
