@@ -136,6 +136,7 @@ function dependencyInfo(db: Db, b: Pick<Ballot, 'dependsOn'>): DependencyInfo | 
     itemTitle: item.title,
     when: d.when,
     state: conditionState(d, { status: earlier.status, result: finalResult(db, earlier) }),
+    earlierNotHeld: earlier.status === 'notHeld',
   };
 }
 
@@ -172,8 +173,7 @@ function settleDependency(db: Db, b: BallotRow, at: string, audit: Audit): void 
   const info = dependencyInfo(db, b);
   const notMet = info?.state === 'notMet';
   if (notMet && b.status !== 'notHeld') {
-    const earlier = findBallot(db, info.ballotId)!;
-    const reason = notHeldReason({ ballotTitle: info.ballotTitle, itemNumber: info.itemNumber, when: info.when, earlierNotHeld: earlier.status === 'notHeld' });
+    const reason = notHeldReason({ ballotTitle: info.ballotTitle, itemNumber: info.itemNumber, when: info.when, earlierNotHeld: info.earlierNotHeld });
     markNotHeld(db, b.id, { at, reason }, at);
     audit({ entity: 'ballot', entityId: b.id, action: 'voting.notHeld', after: { reason, dependsOn: b.dependsOn } });
   } else if (!notMet && b.status === 'notHeld') {

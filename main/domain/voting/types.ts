@@ -155,6 +155,8 @@ export interface DependencyInfo {
   when: 'adopted' | 'notAdopted';
   /** waiting: the earlier ballot is not finalised yet (or its tie awaits a new vote). */
   state: 'waiting' | 'met' | 'notMet';
+  /** The earlier ballot was itself not held (so this condition cannot be met). */
+  earlierNotHeld: boolean;
 }
 
 export interface BallotDetail {

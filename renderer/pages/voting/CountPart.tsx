@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotCounts, BallotDetail } from '../../../main/domain/voting/types';
+import type { Ballot, BallotCounts, BallotDetail, BallotResult } from '../../../main/domain/voting/types';
 import { call, isApiCallError } from '../../api';
 import { useApiData, useAppState } from '../../components/AppState';
 import { Dialog } from '../../components/Dialog';
@@ -25,7 +25,22 @@ import { CountGrid } from './CountEntry';
 import { Differences } from './Differences';
 import { ResultTable } from './ResultTable';
 import { sameName } from '../../../main/domain/text';
-import { countHref, countLabels, roomHref, countProblemsOf, countsOf, currentCounts, draftOf, emptyDraft, methodText, paperText, useHashParam, type CountsDraft } from './shared';
+import {
+  countHref,
+  countLabels,
+  roomHref,
+  countProblemsOf,
+  countsOf,
+  currentCounts,
+  dependencyText,
+  draftOf,
+  emptyDraft,
+  methodText,
+  notHeldText,
+  paperText,
+  useHashParam,
+  type CountsDraft,
+} from './shared';
 import { rememberSession, sessionLabel, useSessionChoice } from '../../components/SessionPicker';
 
 export function CountPart() {
@@ -98,8 +113,14 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
   const [justFinalised, setJustFinalised] = useState(false);
   // Finalising locks the counts for good (a later change is a correction with a reason): asked once more.
   const [confirmingFinalise, setConfirmingFinalise] = useState(false);
+  // The chair's casting vote on a tie (when the ballot's rule says so): name, and per tied item or the option.
+  const [casting, setCasting] = useState<{ chair: string; items: Record<string, boolean>; option: string }>({ chair: '', items: {}, option: '' });
   const finalise = useAction(async () => {
-    const d = await call('voting.finalise', { ballotId });
+    const needed = (fresh ?? loaded.data)?.result?.outcome === 'castingVoteNeeded';
+    const castingVote = needed
+      ? { chair: casting.chair.trim(), items: Object.entries(casting.items).map(([itemId, adopt]) => ({ itemId, adopt })), option: casting.option || null }
+      : undefined;
+    const d = await call('voting.finalise', { ballotId, ...(castingVote ? { castingVote } : {}) });
     setConfirmingFinalise(false);
     setFresh(d);
     setMessage(t('votingPage.count.finalisedMessage'));
@@ -140,9 +161,30 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
           <dt>{t('votingPage.ballots.status')}</dt>
           <dd>{statusText(t, detail)}</dd>
         </div>
+        {detail.dependency && (
+          <div>
+            <dt>{t('votingPage.form.dependency')}</dt>
+            <dd className="vote-dependency-fact">
+              {dependencyText(t, detail.dependency)} ({t(`votingPage.dependency.state.${detail.dependency.state}`)})
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('votingPage.result.tieRule')}</dt>
+          <dd>{t(`votingPage.form.tieRules.${ballot.tieRule}`)}</dd>
+        </div>
       </dl>
+      {detail.dependents.length > 0 && <p className="muted">{t('votingPage.dependency.dependents', { titles: detail.dependents.map((d) => `“${d.title}”`).join(', ') })}</p>}
       <StatusLine message={message} />
-      {ballot.status === 'finalised' ? (
+      {ballot.status === 'notHeld' ? (
+        <p className="notice vote-not-held" role="note">
+          {notHeldText(t, detail.dependency)}
+        </p>
+      ) : detail.dependency?.state === 'waiting' && ballot.status === 'open' ? (
+        <p className="notice vote-waiting" role="note">
+          {t('votingPage.dependency.waitingText', { title: detail.dependency.ballotTitle })}
+        </p>
+      ) : ballot.status === 'finalised' ? (
         <Finalised detail={detail} onCorrected={(d) => { update(d); setMessage(t('votingPage.correct.done')); }} focusHeading={justFinalised} />
       ) : (
         <>
@@ -163,6 +205,8 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
           {confirmingFinalise && (
             <Dialog title={t('votingPage.count.confirmTitle')} onClose={() => !finalise.busy && setConfirmingFinalise(false)} role="alertdialog" describedBy="vote-finalise-confirm-text">
               <p id="vote-finalise-confirm-text">{t('votingPage.count.confirmText', { title: ballot.title })}</p>
+              {detail.result?.outcome === 'newVoteNeeded' && <p className="notice">{t('votingPage.tie.newVoteIntro')}</p>}
+              {detail.result?.outcome === 'castingVoteNeeded' && <CastingVoteFields ballot={ballot} result={detail.result} value={casting} onChange={setCasting} />}
               <ErrorNotice error={finalise.error} />
               <div className="form-actions">
                 <button type="button" className="button button-primary" disabled={finalise.busy} onClick={() => void finalise.run()}>
@@ -177,6 +221,108 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
         </>
       )}
     </section>
+  );
+}
+
+/** The chair's casting vote on a tie: the chair's name, then per tied item adopted or not, or the tied option chosen. */
+function CastingVoteFields({
+  ballot,
+  result,
+  value,
+  onChange,
+}: {
+  ballot: Ballot;
+  result: BallotResult;
+  value: { chair: string; items: Record<string, boolean>; option: string };
+  onChange: (v: { chair: string; items: Record<string, boolean>; option: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const tiedItems = result.items.filter((i) => i.tie);
+  const tiedFirst = result.ranking?.tie ? result.ranking.tiedFirst : [];
+  const label = (id: string) => {
+    const i = ballot.items.find((x) => x.id === id);
+    return i ? `${i.number} ${i.title}` : id;
+  };
+  return (
+    <fieldset className="vote-casting-vote">
+      <legend>{t('votingPage.tie.title')}</legend>
+      <p>{t('votingPage.tie.intro')}</p>
+      <Field id="vote-casting-chair" label={t('votingPage.tie.chair')}>
+        {(p) => <input {...p} type="text" autoComplete="off" maxLength={120} value={value.chair} onChange={(e) => onChange({ ...value, chair: e.target.value })} />}
+      </Field>
+      {tiedItems.map((item) => (
+        <fieldset key={item.itemId} className="vote-casting-item">
+          <legend>{t('votingPage.tie.item', { number: item.number, title: item.title })}</legend>
+          <div className="radio-row">
+            {([true, false] as const).map((adopt) => (
+              <label key={String(adopt)} className="radio">
+                <input
+                  type="radio"
+                  name={`vote-casting-${item.itemId}`}
+                  checked={value.items[item.itemId] === adopt}
+                  onChange={() => onChange({ ...value, items: { ...value.items, [item.itemId]: adopt } })}
+                />
+                {t(adopt ? 'votingPage.tie.adopt' : 'votingPage.tie.reject')}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {tiedFirst.length > 0 && (
+        <Field id="vote-casting-option" label={t('votingPage.tie.option')}>
+          {(p) => (
+            <select {...p} value={value.option} onChange={(e) => onChange({ ...value, option: e.target.value })}>
+              <option value="" />
+              {tiedFirst.map((id) => (
+                <option key={id} value={id}>
+                  {label(id)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+    </fieldset>
+  );
+}
+
+/** After a tie whose rule is a new vote: the offer to create the new ballot, with the tied items copied. */
+function NewVoteOffer({ detail }: { detail: BallotDetail }) {
+  const { t } = useTranslation();
+  const [created, setCreated] = useState<Ballot | null>(null);
+  const { ballot, result } = detail;
+  const create = useAction(async () => {
+    const tied = new Set(result!.items.filter((i) => i.settled === 'newVote').map((i) => i.itemId));
+    // Yes/no and scale: the tied items again; approval and ranking: all the options again.
+    const items = ballot.items.filter((i) => tied.size === 0 || tied.has(i.id)).map(({ id: _id, ...item }) => item);
+    const rule = ballot.rule.method === 'approval' ? { ...ballot.rule, maxPicks: Math.min(ballot.rule.maxPicks, items.length) } : ballot.rule;
+    setCreated(
+      await call('voting.createBallot', {
+        sessionId: ballot.sessionId,
+        title: t('votingPage.result.newVoteTitle', { title: ballot.title }),
+        rule,
+        quorum: ballot.quorum,
+        tieRule: ballot.tieRule,
+        items,
+      }),
+    );
+  });
+  return (
+    <div className="notice vote-new-vote" role="note">
+      <p>{t('votingPage.result.newVoteNeeded')}</p>
+      {created ? (
+        <p>
+          {t('votingPage.result.newVoteCreated', { title: created.title })} <a href={countHref(created.id)}>{t('votingPage.ballots.toCount')}</a>
+        </p>
+      ) : (
+        <>
+          <ErrorNotice error={create.error} />
+          <button type="button" className="button button-primary" disabled={create.busy} onClick={() => void create.run()}>
+            {t('votingPage.result.createNewVote')}
+          </button>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -344,6 +490,7 @@ function Finalised({ detail, onCorrected, focusHeading }: { detail: BallotDetail
         </h3>
         <p>{t('votingPage.count.finalisedBy', { operator: ballot.finalisedBy ?? '', at: ballot.finalisedAt ? formatInstant(ballot.finalisedAt, lang) : '' })}</p>
         {detail.result && <ResultTable ballot={ballot} result={detail.result} />}
+        {detail.result?.outcome === 'newVoteNeeded' && <NewVoteOffer detail={detail} />}
         <div className="form-actions">
           <button type="button" className="button" onClick={() => setCorrecting(true)}>
             {t('votingPage.correct.open')}
