@@ -333,10 +333,10 @@ test("a ballot held only if R1 was adopted, tied, decided by the chair's casting
   const confirm = page.getByRole('alertdialog', { name: 'Finalise this result?' });
   const casting = confirm.getByRole('group', { name: "The chair's casting vote" });
   await expect(casting).toBeVisible();
-  // Without the chair's vote it is refused, with the reason.
-  await confirm.getByRole('button', { name: 'Yes, finalise' }).click();
-  await expect(confirm.getByRole('alert')).toBeVisible();
+  // Not before the chair's name and decision are recorded.
+  await expect(confirm.getByRole('button', { name: 'Yes, finalise' })).toBeDisabled();
   await casting.getByLabel('Name of the chair').fill('Chloé Voorzitter');
+  await expect(confirm.getByRole('button', { name: 'Yes, finalise' })).toBeDisabled();
   await casting.getByRole('group', { name: 'Item T1: Three per cent, not two' }).getByRole('radio', { name: 'Adopted', exact: true }).check();
   await snap(page, 'voting-19-casting-vote');
   await confirm.getByRole('button', { name: 'Yes, finalise' }).click();

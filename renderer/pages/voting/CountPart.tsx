@@ -130,6 +130,10 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
 
   if (!detail) return <LoadStatus loaded={loaded} />;
   const { ballot, entries, present, panelSize } = detail;
+  // A tie under the casting-vote rule: the chair's name and a decision on every tie before "Yes, finalise".
+  const castingComplete =
+    detail.result?.outcome !== 'castingVoteNeeded' ||
+    (casting.chair.trim() !== '' && detail.result.items.every((i) => !i.tie || casting.items[i.itemId] !== undefined) && (!detail.result.ranking?.tie || casting.option !== ''));
   const update = (d: BallotDetail) => {
     setFresh(d);
     onChanged();
@@ -209,7 +213,7 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
               {detail.result?.outcome === 'castingVoteNeeded' && <CastingVoteFields ballot={ballot} result={detail.result} value={casting} onChange={setCasting} />}
               <ErrorNotice error={finalise.error} />
               <div className="form-actions">
-                <button type="button" className="button button-primary" disabled={finalise.busy} onClick={() => void finalise.run()}>
+                <button type="button" className="button button-primary" disabled={finalise.busy || !castingComplete} onClick={() => void finalise.run()}>
                   {finalise.busy ? t('common.busy') : t('votingPage.count.confirmSubmit')}
                 </button>
                 <button type="button" className="button" data-autofocus disabled={finalise.busy} onClick={() => setConfirmingFinalise(false)}>
