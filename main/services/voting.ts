@@ -29,7 +29,7 @@ import {
 import { sameName } from '../domain/text';
 import { ballotResult, differences, validateCounts } from '../domain/voting/result';
 import { conditionState, dependencyCycle, notHeldReason, notLater } from '../domain/voting/sequence';
-import { checkCastingVote } from '../domain/voting/tie';
+import { checkCastingVote, tiesOf } from '../domain/voting/tie';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { buildRoster } from './attendance';
@@ -223,7 +223,8 @@ function refuseBadCastingVote(b: Pick<Ballot, 'tieRule'>, result: BallotResult, 
   throw new AppError(
     missing ? 'CONFLICT' : 'VALIDATION',
     `${missing ? 'The result cannot be finalised' : 'The casting vote cannot be accepted'}: ${problems.map((p) => p.message).join('; ')}.`,
-    { fields: problems, needsCastingVote: missing },
+    // The ties, so that a form can ask for the casting vote on exactly those (a correction, say).
+    { problems, needsCastingVote: missing, ties: tiesOf(result) },
     missing ? 'voting.castingVoteMissing' : problems[0]!.rule === 'castingVoteWithoutTie' ? 'voting.castingVoteWithoutTie' : problems[0]!.rule === 'castingVoteNotTheRule' ? 'voting.castingVoteNotTheRule' : 'voting.castingVoteInvalid',
   );
 }

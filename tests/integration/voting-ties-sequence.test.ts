@@ -97,6 +97,21 @@ describe('a tie settled by the rule fixed before the vote', () => {
     expect(done.result?.ranking).toMatchObject({ tie: true, tiedFirst: [a, b], winners: [b], settled: 'castingVote' });
   });
 
+  it('a correction that makes a tie asks for the casting vote (the ties named); one that ends the tie drops it', async () => {
+    const { app, sessionId } = await venue();
+    const ballot = await app.call('voting.createBallot', simple(sessionId, 1, { tieRule: 'castingVote' }));
+    const r1 = ballot.items[0]!.id;
+    await count(app, ballot.id, perItem([r1], [[12, 10, 0]]));
+    await app.call('voting.finalise', { ballotId: ballot.id });
+    const refused = errorOf(await app.raw('voting.correct', { ballotId: ballot.id, counts: perItem([r1], [[11, 11, 0]]), reason: 'A paper counted twice' }));
+    expect(refused).toMatchObject({ i18nKey: 'voting.castingVoteMissing', details: { ties: { items: [r1], first: [] } } });
+    const tied = await app.call('voting.correct', { ballotId: ballot.id, counts: perItem([r1], [[11, 11, 0]]), reason: 'A paper counted twice', castingVote: { chair: 'The chair', items: [{ itemId: r1, adopt: false }] } });
+    expect(tied.result).toMatchObject({ outcome: 'castingVote', chair: 'The chair', items: [{ adopted: false, settled: 'castingVote' }] });
+    const untied = await app.call('voting.correct', { ballotId: ballot.id, counts: perItem([r1], [[12, 11, 0]]), reason: 'The paper was found' });
+    expect(untied.ballot.castingVote).toBeNull();
+    expect(untied.result).toMatchObject({ outcome: 'decided', items: [{ adopted: true, tie: false }] });
+  });
+
   it('the tie rule is changed only while nothing is counted', async () => {
     const { app, sessionId } = await venue();
     const ballot = await app.call('voting.createBallot', simple(sessionId, 1));

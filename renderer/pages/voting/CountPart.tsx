@@ -114,12 +114,10 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
   // Finalising locks the counts for good (a later change is a correction with a reason): asked once more.
   const [confirmingFinalise, setConfirmingFinalise] = useState(false);
   // The chair's casting vote on a tie (when the ballot's rule says so): name, and per tied item or the option.
-  const [casting, setCasting] = useState<{ chair: string; items: Record<string, boolean>; option: string }>({ chair: '', items: {}, option: '' });
+  const [casting, setCasting] = useState<CastingDraft>({ chair: '', items: {}, option: '' });
   const finalise = useAction(async () => {
-    const needed = (fresh ?? loaded.data)?.result?.outcome === 'castingVoteNeeded';
-    const castingVote = needed
-      ? { chair: casting.chair.trim(), items: Object.entries(casting.items).map(([itemId, adopt]) => ({ itemId, adopt })), option: casting.option || null }
-      : undefined;
+    const result = (fresh ?? loaded.data)?.result;
+    const castingVote = result?.outcome === 'castingVoteNeeded' ? castingVoteOf(tiesOfResult(result), casting) : undefined;
     const d = await call('voting.finalise', { ballotId, ...(castingVote ? { castingVote } : {}) });
     setConfirmingFinalise(false);
     setFresh(d);
@@ -131,9 +129,7 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
   if (!detail) return <LoadStatus loaded={loaded} />;
   const { ballot, entries, present, panelSize } = detail;
   // A tie under the casting-vote rule: the chair's name and a decision on every tie before "Yes, finalise".
-  const castingComplete =
-    detail.result?.outcome !== 'castingVoteNeeded' ||
-    (casting.chair.trim() !== '' && detail.result.items.every((i) => !i.tie || casting.items[i.itemId] !== undefined) && (!detail.result.ranking?.tie || casting.option !== ''));
+  const castingReady = detail.result?.outcome !== 'castingVoteNeeded' || castingComplete(tiesOfResult(detail.result), casting);
   const update = (d: BallotDetail) => {
     setFresh(d);
     onChanged();
@@ -210,10 +206,10 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
             <Dialog title={t('votingPage.count.confirmTitle')} onClose={() => !finalise.busy && setConfirmingFinalise(false)} role="alertdialog" describedBy="vote-finalise-confirm-text">
               <p id="vote-finalise-confirm-text">{t('votingPage.count.confirmText', { title: ballot.title })}</p>
               {detail.result?.outcome === 'newVoteNeeded' && <p className="notice">{t('votingPage.tie.newVoteIntro')}</p>}
-              {detail.result?.outcome === 'castingVoteNeeded' && <CastingVoteFields ballot={ballot} result={detail.result} value={casting} onChange={setCasting} />}
+              {detail.result?.outcome === 'castingVoteNeeded' && <CastingVoteFields ballot={ballot} ties={tiesOfResult(detail.result)} value={casting} onChange={setCasting} />}
               <ErrorNotice error={finalise.error} />
               <div className="form-actions">
-                <button type="button" className="button button-primary" disabled={finalise.busy || !castingComplete} onClick={() => void finalise.run()}>
+                <button type="button" className="button button-primary" disabled={finalise.busy || !castingReady} onClick={() => void finalise.run()}>
                   {finalise.busy ? t('common.busy') : t('votingPage.count.confirmSubmit')}
                 </button>
                 <button type="button" className="button" data-autofocus disabled={finalise.busy} onClick={() => setConfirmingFinalise(false)}>
@@ -229,20 +225,39 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
 }
 
 /** The chair's casting vote on a tie: the chair's name, then per tied item adopted or not, or the tied option chosen. */
+/** The ties of a result (or as a refusal named them): tied item ids, and the options tied for first place. */
+function tiesOfResult(result: BallotResult): { items: string[]; first: string[] } {
+  return { items: result.items.filter((i) => i.tie).map((i) => i.itemId), first: result.ranking?.tie ? result.ranking.tiedFirst : [] };
+}
+
+interface CastingDraft {
+  chair: string;
+  items: Record<string, boolean>;
+  option: string;
+}
+
+const castingComplete = (ties: { items: string[]; first: string[] }, c: CastingDraft) => c.chair.trim() !== '' && ties.items.every((id) => c.items[id] !== undefined) && (ties.first.length === 0 || c.option !== '');
+
+const castingVoteOf = (ties: { items: string[]; first: string[] }, c: CastingDraft) => ({
+  chair: c.chair.trim(),
+  items: ties.items.map((itemId) => ({ itemId, adopt: c.items[itemId]! })),
+  option: ties.first.length > 0 ? c.option || null : null,
+});
+
 function CastingVoteFields({
   ballot,
-  result,
+  ties,
   value,
   onChange,
 }: {
   ballot: Ballot;
-  result: BallotResult;
-  value: { chair: string; items: Record<string, boolean>; option: string };
-  onChange: (v: { chair: string; items: Record<string, boolean>; option: string }) => void;
+  ties: { items: string[]; first: string[] };
+  value: CastingDraft;
+  onChange: (v: CastingDraft) => void;
 }) {
   const { t } = useTranslation();
-  const tiedItems = result.items.filter((i) => i.tie);
-  const tiedFirst = result.ranking?.tie ? result.ranking.tiedFirst : [];
+  const tiedItems = ties.items.map((id) => ballot.items.find((i) => i.id === id)).filter((i) => i !== undefined).map((i) => ({ itemId: i.id, number: i.number, title: i.title }));
+  const tiedFirst = ties.first;
   const label = (id: string) => {
     const i = ballot.items.find((x) => x.id === id);
     return i ? `${i.number} ${i.title}` : id;
@@ -525,7 +540,22 @@ function CorrectDialog({ detail, onClose, onDone }: { detail: BallotDetail; onCl
   const { ballot } = detail;
   const [draft, setDraft] = useState<CountsDraft>(() => draftOf(ballot, currentCounts(detail)));
   const [reason, setReason] = useState('');
-  const save = useAction(async () => onDone(await call('voting.correct', { ballotId: ballot.id, counts: countsOf(ballot, draft), reason: reason.trim() })));
+  // Corrected counts that make a tie under the casting-vote rule: the server names the ties, the chair decides.
+  const [ties, setTies] = useState<{ items: string[]; first: string[] } | null>(null);
+  const [casting, setCasting] = useState<CastingDraft>({ chair: '', items: {}, option: '' });
+  const save = useAction(async () => {
+    try {
+      const castingVote = ties && castingComplete(ties, casting) ? castingVoteOf(ties, casting) : undefined;
+      onDone(await call('voting.correct', { ballotId: ballot.id, counts: countsOf(ballot, draft), reason: reason.trim(), ...(castingVote ? { castingVote } : {}) }));
+    } catch (e) {
+      if (isApiCallError(e) && e.i18nKey === 'voting.castingVoteMissing') {
+        const named = e.details.ties as { items?: unknown; first?: unknown } | undefined;
+        const ids = (x: unknown) => (Array.isArray(x) ? x.filter((v): v is string => typeof v === 'string') : []);
+        setTies({ items: ids(named?.items), first: ids(named?.first) });
+      }
+      throw e;
+    }
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run();
@@ -539,8 +569,9 @@ function CorrectDialog({ detail, onClose, onDone }: { detail: BallotDetail; onCl
         <Field id="vote-correct-reason" label={t('votingPage.correct.reason')} hint={t('votingPage.correct.reasonHint')} error={fieldText(reasonError)}>
           {(p) => <textarea {...p} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
+        {ties && <CastingVoteFields ballot={ballot} ties={ties} value={casting} onChange={setCasting} />}
         <ErrorNotice error={save.error} />
-        <FormActions busy={save.busy} submitLabel={t('votingPage.correct.save')} disabled={reason.trim() === ''} onCancel={onClose} />
+        <FormActions busy={save.busy} submitLabel={t('votingPage.correct.save')} disabled={reason.trim() === '' || (ties !== null && !castingComplete(ties, casting))} onCancel={onClose} />
       </form>
     </Dialog>
   );
