@@ -57,7 +57,7 @@ function Verdict({ adopted, tie, settled }: { adopted: boolean; tie: boolean; se
   const { t } = useTranslation();
   if (tie && settled === 'newVote') return <span className="vote-verdict vote-tie">= {t('votingPage.result.tieNewVote')}</span>;
   if (tie && settled === null) return <span className="vote-verdict vote-tie">= {t('votingPage.result.castingVoteNeeded')}</span>;
-  const byChair = tie && settled === 'castingVote' ? <span className="vote-verdict-note"> ({t('votingPage.room.castingVote')})</span> : null;
+  const byChair = tie && settled === 'castingVote' ? <span className="vote-verdict-note">{t('votingPage.result.byCastingVote')}</span> : null;
   return adopted ? (
     <span className="vote-verdict vote-ok">
       <span aria-hidden="true">✓ </span>
