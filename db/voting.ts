@@ -1,5 +1,5 @@
-/** Ballots, tally entries and corrections (see 0007_voting.sql). */
-import type { Ballot, BallotCounts, TallyEntry } from '../main/domain/voting/types';
+/** Ballots, tally entries and corrections (see 0007_voting.sql and 0009_ballot_ties_sequence.sql). */
+import type { Ballot, BallotCounts, CastingVote, TallyEntry } from '../main/domain/voting/types';
 import type { Db } from './connection';
 
 interface Raw {
@@ -18,6 +18,13 @@ interface Raw {
   created_at: string;
   finalised_at: string | null;
   finalised_by: string | null;
+  tie_rule: 'castingVote' | 'newVote';
+  depends_on_ballot_id: string | null;
+  depends_on_item_id: string | null;
+  depends_on_when: 'adopted' | 'notAdopted' | null;
+  casting_vote_json: string | null;
+  not_held_at: string | null;
+  not_held_reason: string | null;
 }
 
 export interface BallotRow extends Ballot {
@@ -34,7 +41,11 @@ const toBallot = (r: Raw): BallotRow => ({
   quorum: { numerator: r.quorum_numerator, denominator: r.quorum_denominator },
   items: JSON.parse(r.items_json) as Ballot['items'],
   votedAt: r.voted_at,
-  status: r.status,
+  tieRule: r.tie_rule,
+  dependsOn: r.depends_on_ballot_id && r.depends_on_item_id && r.depends_on_when ? { ballotId: r.depends_on_ballot_id, itemId: r.depends_on_item_id, when: r.depends_on_when } : null,
+  status: r.not_held_at !== null && r.status === 'open' ? 'notHeld' : r.status,
+  notHeld: r.not_held_at !== null ? { at: r.not_held_at, reason: r.not_held_reason ?? '' } : null,
+  castingVote: r.casting_vote_json === null ? null : (JSON.parse(r.casting_vote_json) as CastingVote),
   createdAt: r.created_at,
   finalisedAt: r.finalised_at,
   finalisedBy: r.finalised_by,
@@ -59,13 +70,33 @@ export function findBallot(db: Db, id: string): BallotRow | null {
   return r ? toBallot(r) : null;
 }
 
-export function writeBallot(db: Db, b: Ballot, at: string): void {
+/** Ballots that depend on an item of this one (not deleted). */
+export function dependentsOf(db: Db, ballotId: string): BallotRow[] {
+  return (db.prepare('SELECT * FROM ballots WHERE depends_on_ballot_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(ballotId) as Raw[]).map(toBallot);
+}
+
+/** Marks a ballot not held (its condition was not met), or clears the mark (reason null). */
+export function markNotHeld(db: Db, id: string, notHeld: { at: string; reason: string } | null, at: string): void {
+  db.prepare('UPDATE ballots SET not_held_at = ?, not_held_reason = ?, updated_at = ? WHERE id = ?').run(notHeld?.at ?? null, notHeld?.reason ?? null, at, id);
+}
+
+/** The fields a new or edited ballot is written with (the rest follow from counting). */
+export type BallotWrite = Omit<Ballot, 'tieRule' | 'dependsOn' | 'notHeld' | 'castingVote'> & Partial<Pick<Ballot, 'tieRule' | 'dependsOn'>>;
+
+export function writeBallot(db: Db, b: BallotWrite, at: string): void {
   db.prepare(
-    `INSERT INTO ballots (id, session_id, title, rule_json, quorum_numerator, quorum_denominator, items_json, voted_at, created_at, updated_at)
-     VALUES (@id, @sessionId, @title, @rule, @qn, @qd, @items, @votedAt, @createdAt, @at)
+    `INSERT INTO ballots (id, session_id, title, rule_json, quorum_numerator, quorum_denominator, items_json, voted_at, tie_rule,
+       depends_on_ballot_id, depends_on_item_id, depends_on_when, created_at, updated_at)
+     VALUES (@id, @sessionId, @title, @rule, @qn, @qd, @items, @votedAt, @tieRule, @dependsOnBallot, @dependsOnItem, @dependsOnWhen, @createdAt, @at)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, rule_json = excluded.rule_json, quorum_numerator = excluded.quorum_numerator,
-       quorum_denominator = excluded.quorum_denominator, items_json = excluded.items_json, voted_at = excluded.voted_at, updated_at = excluded.updated_at`,
+       quorum_denominator = excluded.quorum_denominator, items_json = excluded.items_json, voted_at = excluded.voted_at, tie_rule = excluded.tie_rule,
+       depends_on_ballot_id = excluded.depends_on_ballot_id, depends_on_item_id = excluded.depends_on_item_id, depends_on_when = excluded.depends_on_when,
+       updated_at = excluded.updated_at`,
   ).run({
+    tieRule: b.tieRule ?? 'newVote',
+    dependsOnBallot: b.dependsOn?.ballotId ?? null,
+    dependsOnItem: b.dependsOn?.itemId ?? null,
+    dependsOnWhen: b.dependsOn?.when ?? null,
     id: b.id,
     sessionId: b.sessionId,
     title: b.title,
@@ -114,11 +145,16 @@ export function writeEntry(db: Db, ballotId: string, e: TallyEntry): void {
   ).run(ballotId, e.slot, e.operator, e.enteredAt, JSON.stringify(e.counts));
 }
 
-export function finaliseBallot(db: Db, id: string, f: { counts: BallotCounts; present: number; panelSize: number; at: string; by: string }): void {
+export function finaliseBallot(db: Db, id: string, f: { counts: BallotCounts; present: number; panelSize: number; at: string; by: string; castingVote?: CastingVote | null }): void {
   db.prepare(
     `UPDATE ballots SET status = 'finalised', final_counts_json = ?, final_present = ?, final_panel_size = ?, finalised_at = ?, finalised_by = ?,
-       updated_at = ? WHERE id = ?`,
-  ).run(JSON.stringify(f.counts), f.present, f.panelSize, f.at, f.by, f.at, id);
+       casting_vote_json = ?, updated_at = ? WHERE id = ?`,
+  ).run(JSON.stringify(f.counts), f.present, f.panelSize, f.at, f.by, f.castingVote ? JSON.stringify(f.castingVote) : null, f.at, id);
+}
+
+/** A correction that changes a tie: the casting vote in force after it (null: none). */
+export function setCastingVote(db: Db, id: string, castingVote: CastingVote | null, at: string): void {
+  db.prepare('UPDATE ballots SET casting_vote_json = ?, updated_at = ? WHERE id = ?').run(castingVote ? JSON.stringify(castingVote) : null, at, id);
 }
 
 export function correctBallot(db: Db, c: { id: string; ballotId: string; at: string; operator: string; reason: string; before: BallotCounts; after: BallotCounts }): void {

@@ -129,6 +129,7 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'voting.finalise': SEC,
   'voting.correct': SEC,
   'voting.results': ['viewer', 'secretariat'],
+  'voting.notHeld': ['viewer', 'secretariat'],
 
   'reports.export': SEC,
 

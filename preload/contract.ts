@@ -121,6 +121,7 @@ export const METHOD_NAMES = [
   'voting.finalise',
   'voting.correct',
   'voting.results',
+  'voting.notHeld',
   'reports.export',
   'backups.list',
   'backups.create',

@@ -4,7 +4,7 @@
  * come from main/domain/voting/result.ts, as the count reads them.
  */
 import type { TFunction } from 'i18next';
-import type { BallotRule } from '../domain/voting/types';
+import type { BallotRule, DependencyInfo } from '../domain/voting/types';
 import { namedFraction, thresholdOf } from '../domain/voting/result';
 
 /** "two thirds", "80 %", "half" where the language names the fraction, otherwise "3/5". */
@@ -57,4 +57,16 @@ export function thresholdWords(t: TFunction<'report'>, rule: BallotRule): string
 export function quorumWords(t: TFunction<'report'>, numerator: number, denominator: number, needed: number, present: string, met: boolean): string {
   const fraction = fractionWords(t, numerator, denominator);
   return t(met ? 'reports.recommendations.quorum.met' : 'reports.recommendations.quorum.notMet', { fraction, needed, present });
+}
+
+/** A sequential ballot's condition in a sentence: "Held only if item R1 of “…” was adopted." */
+export function conditionWords(t: TFunction<'report'>, d: DependencyInfo): string {
+  return d.when === 'adopted' ? t('report.condition.adopted', { number: d.itemNumber, title: d.ballotTitle }) : t('report.condition.notAdopted', { number: d.itemNumber, title: d.ballotTitle });
+}
+
+/** Why a ballot was not held, in a sentence. */
+export function notHeldWords(t: TFunction<'report'>, d: DependencyInfo | null): string {
+  if (!d) return t('report.outcomes.notHeld');
+  if (d.earlierNotHeld) return t('report.condition.notHeldChain', { title: d.ballotTitle });
+  return d.when === 'adopted' ? t('report.condition.notHeldAdopted', { number: d.itemNumber, title: d.ballotTitle }) : t('report.condition.notHeldNotAdopted', { number: d.itemNumber, title: d.ballotTitle });
 }

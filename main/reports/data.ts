@@ -5,7 +5,7 @@
  * bytes.
  */
 import type { AgendaOverview } from '../domain/agenda/types';
-import type { Ballot, BallotResult } from '../domain/voting/types';
+import type { Ballot, BallotResult, DependencyInfo } from '../domain/voting/types';
 import type { PaymentsList } from '../domain/attendance/types';
 import type { Session } from '../domain/sessions/types';
 import type { SelectionRun } from '../domain/selection/runTypes';
@@ -27,7 +27,7 @@ import { buildRoster } from '../services/attendance';
 import { paymentsList } from '../services/perDiem';
 import { selectionRunOf } from '../services/selection';
 import { tablePlanOf } from '../services/tables';
-import { ballotResultsOf } from '../services/voting';
+import { ballotResultsOf, notHeldBallotsOf } from '../services/voting';
 import { countsOf, type ReportCounts } from './reportTables';
 
 /** A member's state in a session: present/left (attended), excused, or absent (expected, did not come). */
@@ -76,7 +76,9 @@ export interface ReportData {
   perDiem: PaymentsList;
   agenda: AgendaOverview;
   tables: TablePlan[];
-  ballots: { ballot: Ballot; result: BallotResult }[];
+  ballots: { ballot: Ballot; result: BallotResult; dependency?: DependencyInfo | null }[];
+  /** Sequential ballots whose condition was not met: never counted (absent: none). */
+  notHeld?: { ballot: Ballot; dependency: DependencyInfo | null }[];
   /** Every run, with a histogram of its per-person probabilities (ten equal bins; no codes). */
   selection: (SelectionRun & { histogram?: ProbabilityBin[] })[];
   /**
@@ -172,6 +174,7 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
     agenda: agendaOverview(db),
     tables: sessions.flatMap((s) => currentPlans(db, s.id).map((p) => tablePlanOf(db, p))),
     ballots: ballotResultsOf(db),
+    notHeld: notHeldBallotsOf(db),
     selection: listSelectionRuns(db).map((row) => ({ ...selectionRunOf(row), histogram: histogramOf(row.distributionJson) })),
   };
   return { ...data, counts: countsOf(data as ReportData) };

@@ -20,7 +20,7 @@ import type { Ballot, BallotResult, ItemResult } from '../domain/voting/types';
 import type { PersonLanguage } from '../../preload/vocabulary';
 import type { ReportData } from './data';
 import { thresholdFraction } from '../domain/voting/result';
-import { quorumWords, ruleWords } from './ballotWords';
+import { conditionWords, notHeldWords, quorumWords, ruleWords } from './ballotWords';
 import { languageName, reportT, type ReportLang, type ReportT } from './i18n';
 import { countCell, SUPPRESSED, type PrivacyLevel } from './privacy';
 import {
@@ -72,7 +72,14 @@ export function itemTitle(item: Ballot['items'][number] | undefined, fallback: s
 /** The outcome of an item, in words and colour. */
 function outcome(item: ItemResult, result: BallotResult, t: ReportT): { text: string; color: string } {
   if (!result.quorumMet) return { text: t('reports.recommendations.quorumNotMet'), color: COLORS.rejected };
+  if (item.tie && item.settled === 'castingVote') {
+    const chair = result.chair ?? '';
+    return item.adopted
+      ? { text: t('reports.recommendations.adoptedByCastingVote', { chair }), color: COLORS.adopted }
+      : { text: t('reports.recommendations.notAdoptedByCastingVote', { chair }), color: COLORS.rejected };
+  }
   if (item.adopted) return { text: t('reports.recommendations.adopted'), color: COLORS.adopted };
+  if (item.tie && item.settled === 'newVote') return { text: t('reports.recommendations.tieNewVote'), color: COLORS.tie };
   if (item.tie) return { text: t('reports.recommendations.tie'), color: COLORS.tie };
   return { text: t('reports.recommendations.notAdopted'), color: COLORS.rejected };
 }
@@ -349,6 +356,8 @@ function rankingBallot(f: Finalised, opts: ReportPdfOptions, t: ReportT): Conten
     horizontalBars(bars, { width: WIDTH, labelWidth: 60, valueWidth: 60, max: 1 }),
   );
   if (ranking.tie) out.push(note(t('reports.recommendations.tieInOrder')));
+  if (ranking.settled === 'castingVote') out.push(note(t('reports.recommendations.winnerByCastingVote', { chair: f.result.chair ?? '' })));
+  if (ranking.settled === 'newVote') out.push(note(t('reports.recommendations.tieFirstNewVote')));
   if (ranking.condorcetWinner) {
     const c = byId.get(ranking.condorcetWinner);
     out.push(note(t('reports.recommendations.condorcet', { option: c ? `${c.number} ${itemTitle(c, c.title, lang)}` : ranking.condorcetWinner })));
@@ -376,11 +385,25 @@ function results(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[
           .join(' · '),
         { fontSize: 8.5 },
       ),
+      note(
+        [f.dependency ? conditionWords(t, f.dependency) : null, f.ballot.tieRule === 'castingVote' ? t('reports.recommendations.tieRule.castingVote') : t('reports.recommendations.tieRule.newVote')]
+          .filter((x) => x !== null)
+          .join(' '),
+        { fontSize: 8.5 },
+      ),
     );
     if (f.ballot.rule.method === 'yesNo') for (const item of f.result.items) out.push(...yesNoItem(f, item, opts, t));
     else if (f.ballot.rule.method === 'scale') for (const item of f.result.items) out.push(...scaleItem(f, item, opts, t));
     else out.push(...rankingBallot(f, opts, t));
   });
+  // Sequential ballots whose condition was not met: named, with the reason, never counted.
+  const notHeld = data.notHeld ?? [];
+  if (notHeld.length > 0) {
+    out.push(heading(t('reports.recommendations.notHeldHeading'), 2, 120, { margin: [0, 16, 0, 4] }));
+    for (const n of notHeld) {
+      out.push({ text: [{ text: n.ballot.title, bold: true }, { text: ` — ${notHeldWords(t, n.dependency)}`, color: COLORS.tie }], fontSize: 9.5, margin: [0, 2, 0, 2] });
+    }
+  }
   return out;
 }
 
@@ -410,6 +433,9 @@ function summary(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[
       const o = outcome(item, f.result, t);
       rows.push([item.number, itemTitle(f.ballot.items.find((i) => i.id === item.itemId), item.title, opts.lang), forShare, { text: o.text, color: o.color, bold: true, fontSize: 8 }]);
     }
+  }
+  for (const n of data.notHeld ?? []) {
+    for (const item of n.ballot.items) rows.push([item.number, itemTitle(item, item.title, opts.lang), '—', { text: t('reports.recommendations.notHeldOutcome'), color: COLORS.tie, bold: true, fontSize: 8 }]);
   }
   return [
     heading(t('reports.recommendations.summary'), 1, 120, { pageBreak: 'before' }),

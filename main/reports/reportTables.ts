@@ -31,7 +31,7 @@ import type { ReportTable } from '../../preload/vocabulary';
 import type { Session } from '../domain/sessions/types';
 import { agendaSlotTable } from './agendaXlsx';
 import type { AttendanceMark, ReportData } from './data';
-import { thresholdWords } from './ballotWords';
+import { notHeldWords, thresholdWords } from './ballotWords';
 import { byLastName, reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
 import { countCell, shareCell, SMALL_CELL, type PrivacyLevel } from './privacy';
 import type { CellInput, ColumnSpec } from './xlsx';
@@ -484,6 +484,7 @@ function ballotsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
     return a.localeCompare(b) || x.ballot.createdAt.localeCompare(y.ballot.createdAt) || x.ballot.id.localeCompare(y.ballot.id);
   });
   for (const { ballot, result } of ballots) {
+    const chair = result.chair ?? '';
     const s = sessions.get(ballot.sessionId);
     const threshold = thresholdWords(t, ballot.rule);
     const head = [ballot.title, s?.date ?? null, t(`report.methods.${ballot.rule.method}`), threshold, countCell(result.present, o.level), result.quorumMet ? t('report.yes') : t('report.no')];
@@ -493,7 +494,19 @@ function ballotsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
     if (result.ranking === null) {
       const answers = answersOf(ballot.rule, t);
       for (const item of result.items) {
-        const outcome = !result.quorumMet ? t('report.outcomes.quorumNotMet') : item.adopted ? t('report.outcomes.adopted') : item.tie ? t('report.outcomes.tie') : t('report.outcomes.notAdopted');
+        const outcome = !result.quorumMet
+          ? t('report.outcomes.quorumNotMet')
+          : item.tie && item.settled === 'castingVote'
+            ? item.adopted
+              ? t('report.outcomes.adoptedByCastingVote', { chair })
+              : t('report.outcomes.notAdoptedByCastingVote', { chair })
+            : item.adopted
+              ? t('report.outcomes.adopted')
+              : item.tie && item.settled === 'newVote'
+                ? t('report.outcomes.tieNewVote')
+                : item.tie
+                  ? t('report.outcomes.tie')
+                  : t('report.outcomes.notAdopted');
         const base = people(item.base);
         item.counts.forEach((n, k) => {
           rows.push([...head, item.number, item.title, answers[k] ?? String(k + 1), people(n), pct(n, item.percentages[k]), base, outcome]);
@@ -511,7 +524,15 @@ function ballotsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
         for (const id of group) {
           const item = items.get(id);
           const score = r.scores[id] ?? 0;
-          const outcome = !result.quorumMet ? t('report.outcomes.quorumNotMet') : `${t('report.outcomes.rank', { count: rank, ordinal: true })}${r.winners.includes(id) ? ` (${t('report.outcomes.winner')})` : ''}`;
+          const won = r.winners.includes(id);
+          const mark = !won
+            ? ''
+            : r.settled === 'castingVote'
+              ? ` (${t('report.outcomes.winnerByCastingVote', { chair })})`
+              : r.settled === 'newVote'
+                ? ` (${t('report.outcomes.tieNewVote')})`
+                : ` (${t('report.outcomes.winner')})`;
+          const outcome = !result.quorumMet ? t('report.outcomes.quorumNotMet') : `${t('report.outcomes.rank', { count: rank, ordinal: true })}${mark}`;
           rows.push([
             ...head,
             item?.number ?? '',
@@ -528,6 +549,11 @@ function ballotsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
       rows.push([...head, null, null, t('report.answers.blank'), people(result.papers.blank), null, people(valid), null]);
       rows.push([...head, null, null, t('report.answers.spoilt'), people(result.papers.spoilt), null, people(valid), null]);
     }
+  }
+  // Ballots not held (their condition was not met): one row each, with the reason as the outcome.
+  for (const { ballot, dependency } of data.notHeld ?? []) {
+    const s = sessions.get(ballot.sessionId);
+    rows.push([ballot.title, s?.date ?? null, t(`report.methods.${ballot.rule.method}`), thresholdWords(t, ballot.rule), null, null, null, null, null, null, null, null, notHeldWords(t, dependency)]);
   }
   return {
     name: t('report.sheets.ballots'),

@@ -5,13 +5,31 @@
  */
 import { z } from 'zod';
 import { PERSON_LANGUAGES } from '../../preload/vocabulary';
-import type { Ballot, BallotCounts, BallotDetail, BallotResult } from '../domain/voting/types';
+import type { Ballot, BallotCounts, BallotDependency, BallotDetail, BallotResult, CastingVote, DependencyInfo } from '../domain/voting/types';
 import type { Db } from '../../db/connection';
+import type { AuditRecord } from '../../db/audit';
 import { readRecruitmentSettings } from '../../db/features';
 import { findSession } from '../../db/sessions';
-import { correctBallot, correctionsOf, deleteBallot, entriesOf, excessReasonsOf, finaliseBallot, findBallot, listBallots, writeBallot, writeEntry, type BallotRow } from '../../db/voting';
+import {
+  correctBallot,
+  correctionsOf,
+  deleteBallot,
+  dependentsOf,
+  entriesOf,
+  excessReasonsOf,
+  finaliseBallot,
+  findBallot,
+  listBallots,
+  markNotHeld,
+  setCastingVote,
+  writeBallot,
+  writeEntry,
+  type BallotRow,
+} from '../../db/voting';
 import { sameName } from '../domain/text';
 import { ballotResult, differences, validateCounts } from '../domain/voting/result';
+import { conditionState, dependencyCycle, notHeldReason, notLater } from '../domain/voting/sequence';
+import { checkCastingVote, tiesOf } from '../domain/voting/tie';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { buildRoster } from './attendance';
@@ -34,6 +52,14 @@ const ruleSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('approval'), maxPicks: z.number().int().min(1).max(100) }),
   z.strictObject({ method: z.literal('ranking'), count: z.enum(['borda', 'schulze']) }),
 ]);
+const tieRuleSchema = z.enum(['castingVote', 'newVote'], { message: "must be 'castingVote' (the chair's casting vote) or 'newVote'" });
+const dependencySchema = z.strictObject({ ballotId: id, itemId: id, when: z.enum(['adopted', 'notAdopted'], { message: "must be 'adopted' or 'notAdopted'" }) });
+const castingVoteSchema = z.strictObject({
+  /** The chair giving the casting vote, by name (recorded in the audit). */
+  chair: requiredText(120),
+  items: z.array(z.strictObject({ itemId: id, adopt: z.boolean() })).max(200).default([]),
+  option: id.nullable().default(null),
+});
 const itemSchema = z.strictObject({
   number: requiredText(20),
   title: requiredText(300),
@@ -85,7 +111,123 @@ function checkItemIds(before: Ballot, items: { id?: string }[]): void {
   }
 }
 
+type Audit = (record: AuditRecord) => void;
+
 const stripRow = ({ finalCounts: _c, finalPresent: _p, finalPanelSize: _s, ...ballot }: BallotRow): Ballot => ballot;
+
+/** The result of a finalised ballot (null otherwise). */
+function finalResult(db: Db, b: BallotRow): BallotResult | null {
+  if (b.status !== 'finalised' || !b.finalCounts || b.finalPresent === null || b.finalPanelSize === null) return null;
+  return ballotResult(b, b.finalCounts, b.finalPresent, b.finalPanelSize);
+}
+
+/** A sequential ballot's condition in words, and whether it is met now. */
+function dependencyInfo(db: Db, b: Pick<Ballot, 'dependsOn'>): DependencyInfo | null {
+  const d = b.dependsOn;
+  if (!d) return null;
+  const earlier = findBallot(db, d.ballotId);
+  const item = earlier?.items.find((i) => i.id === d.itemId);
+  if (!earlier || !item) return null;
+  return {
+    ballotId: earlier.id,
+    ballotTitle: earlier.title,
+    itemId: item.id,
+    itemNumber: item.number,
+    itemTitle: item.title,
+    when: d.when,
+    state: conditionState(d, { status: earlier.status, result: finalResult(db, earlier) }),
+    earlierNotHeld: earlier.status === 'notHeld',
+  };
+}
+
+/**
+ * A sequential ballot's condition, checked when it is saved: the earlier ballot exists, is in the
+ * same session or an earlier one, has the item, and the chain closes no cycle.
+ */
+function checkDependency(db: Db, ballotId: string | null, sessionId: string, dep: BallotDependency): void {
+  const refuse = (field: string, rule: string, message: string, key: string): never => {
+    throw new AppError('VALIDATION', `The ballot cannot depend on that: ${message}.`, { fields: [{ field: `dependsOn.${field}`, rule, message }] }, key);
+  };
+  if (ballotId !== null && dep.ballotId === ballotId) refuse('ballotId', 'cycle', 'a ballot cannot depend on itself', 'voting.dependencyCycle');
+  const earlier = findBallot(db, dep.ballotId);
+  if (!earlier) return refuse('ballotId', 'notFound', 'there is no such ballot', 'voting.dependencyNotFound');
+  if (!earlier.items.some((i) => i.id === dep.itemId)) refuse('itemId', 'notFound', `"${earlier.title}" has no such item`, 'voting.dependencyItemNotFound');
+  const own = findSession(db, sessionId)!;
+  const theirs = findSession(db, earlier.sessionId);
+  if (!theirs || !notLater(theirs, own)) refuse('ballotId', 'laterSession', `"${earlier.title}" is in a later session; a ballot can depend only on one of the same session or an earlier one`, 'voting.dependencyLater');
+  if (ballotId !== null) {
+    const cycle = dependencyCycle(ballotId, dep.ballotId, (x) => findBallot(db, x)?.dependsOn?.ballotId ?? null);
+    if (cycle) {
+      const titles = cycle.map((x) => `"${findBallot(db, x)?.title ?? x}"`).join(' → ');
+      refuse('ballotId', 'cycle', `that would close a circle (${titles}): no ballot could ever be held`, 'voting.dependencyCycle');
+    }
+  }
+}
+
+/**
+ * Marks a ballot not held when its condition is not met (or clears the mark when it is met again,
+ * after a correction of the earlier ballot), then does the same for the ballots that depend on it.
+ */
+function settleDependency(db: Db, b: BallotRow, at: string, audit: Audit): void {
+  if (b.status === 'finalised') return;
+  const info = dependencyInfo(db, b);
+  const notMet = info?.state === 'notMet';
+  if (notMet && b.status !== 'notHeld') {
+    const reason = notHeldReason({ ballotTitle: info.ballotTitle, itemNumber: info.itemNumber, when: info.when, earlierNotHeld: info.earlierNotHeld });
+    markNotHeld(db, b.id, { at, reason }, at);
+    audit({ entity: 'ballot', entityId: b.id, action: 'voting.notHeld', after: { reason, dependsOn: b.dependsOn } });
+  } else if (!notMet && b.status === 'notHeld') {
+    markNotHeld(db, b.id, null, at);
+    audit({ entity: 'ballot', entityId: b.id, action: 'voting.heldAgain', before: { notHeld: b.notHeld }, after: { dependsOn: b.dependsOn, state: info?.state ?? null } });
+  } else return;
+  for (const d of dependentsOf(db, b.id)) settleDependency(db, d, at, audit);
+}
+
+/** After the earlier ballot's result changed: its dependents follow (a counted one may not change). */
+function settleDependents(db: Db, earlier: BallotRow, at: string, audit: Audit): void {
+  for (const d of dependentsOf(db, earlier.id)) {
+    const state = dependencyInfo(db, d)?.state;
+    const counted = d.status === 'finalised' || (d.status === 'open' && entriesOf(db, d.id).length > 0);
+    if (counted && (d.status === 'finalised' ? state !== 'met' : state === 'notMet')) {
+      throw new AppError(
+        'CONFLICT',
+        `"${d.title}" depends on this result and has been counted: this change would mean it should not have been held. Correct that ballot first, or leave this result as it is.`,
+        { dependent: d.id, params: { title: d.title } },
+        'voting.dependentCounted',
+      );
+    }
+    settleDependency(db, d, at, audit);
+  }
+}
+
+/** Refuses counting a ballot that is not held, or whose earlier ballot is not finalised yet. */
+function refuseUnheld(db: Db, b: BallotRow): void {
+  if (b.status === 'notHeld') {
+    throw new AppError('CONFLICT', `This ballot is not held: ${b.notHeld?.reason ?? 'its condition was not met'}.`, { reason: b.notHeld?.reason ?? null }, 'voting.notHeld');
+  }
+  const info = dependencyInfo(db, b);
+  if (info?.state === 'waiting') {
+    throw new AppError(
+      'CONFLICT',
+      `This ballot is held only if item ${info.itemNumber} of "${info.ballotTitle}" was ${info.when === 'adopted' ? 'adopted' : 'not adopted'}: finalise that ballot first (a tie settled by a new vote leaves it undecided; point this ballot at the new one).`,
+      { dependsOn: b.dependsOn, params: { title: info.ballotTitle, number: info.itemNumber } },
+      'voting.dependencyWaiting',
+    );
+  }
+}
+
+function refuseBadCastingVote(b: Pick<Ballot, 'tieRule'>, result: BallotResult, castingVote: CastingVote | null): void {
+  const problems = checkCastingVote(b, result, castingVote);
+  if (problems.length === 0) return;
+  const missing = problems.some((p) => p.rule === 'castingVoteMissing');
+  throw new AppError(
+    missing ? 'CONFLICT' : 'VALIDATION',
+    `${missing ? 'The result cannot be finalised' : 'The casting vote cannot be accepted'}: ${problems.map((p) => p.message).join('; ')}.`,
+    // The ties, so that a form can ask for the casting vote on exactly those (a correction, say).
+    { problems, needsCastingVote: missing, ties: tiesOf(result) },
+    missing ? 'voting.castingVoteMissing' : problems[0]!.rule === 'castingVoteWithoutTie' ? 'voting.castingVoteWithoutTie' : problems[0]!.rule === 'castingVoteNotTheRule' ? 'voting.castingVoteNotTheRule' : 'voting.castingVoteInvalid',
+  );
+}
 
 function detail(db: Db, b: BallotRow): BallotDetail {
   // A finalised result stands as it was: the present and the panel size of that moment.
@@ -99,7 +241,17 @@ function detail(db: Db, b: BallotRow): BallotDetail {
   // A finalised count was accepted as it is; before that, papers above the present need a reason.
   const excessExplained = b.finalCounts !== null || excessStated(db, b.id);
   if (agreed && validateCounts(b, agreed, present, { excessExplained }).length === 0) result = ballotResult(b, agreed, present, panelSize);
-  return { ballot: stripRow(b), present, panelSize, entries, differences: diffs, result, corrections: correctionsOf(db, b.id) };
+  return {
+    ballot: stripRow(b),
+    present,
+    panelSize,
+    entries,
+    differences: diffs,
+    result,
+    corrections: correctionsOf(db, b.id),
+    dependency: dependencyInfo(db, b),
+    dependents: dependentsOf(db, b.id).map((d) => ({ id: d.id, title: d.title })),
+  };
 }
 
 /** Whether an operator stated why the papers of this ballot's entries exceed the members present. */
@@ -123,10 +275,17 @@ function refuseBadCounts(b: BallotRow, counts: BallotCounts, present: number, ex
 }
 
 /** Every finalised ballot with its result, in session order (the reports use them). */
-export function ballotResultsOf(db: Db, sessionId: string | null = null): { ballot: Ballot; result: BallotResult }[] {
+export function ballotResultsOf(db: Db, sessionId: string | null = null): { ballot: Ballot; result: BallotResult; dependency: DependencyInfo | null }[] {
   return listBallots(db, sessionId)
     .filter((b) => b.status === 'finalised')
-    .map((b) => ({ ballot: stripRow(b), result: detail(db, b).result! }));
+    .map((b) => ({ ballot: stripRow(b), result: detail(db, b).result!, dependency: dependencyInfo(db, b) }));
+}
+
+/** Every ballot marked not held, with its condition (the reports and the results list show them). */
+export function notHeldBallotsOf(db: Db, sessionId: string | null = null): { ballot: Ballot; dependency: DependencyInfo | null }[] {
+  return listBallots(db, sessionId)
+    .filter((b) => b.status === 'notHeld')
+    .map((b) => ({ ballot: stripRow(b), dependency: dependencyInfo(db, b) }));
 }
 
 export const votingHandlers = handlers({
@@ -150,6 +309,10 @@ export const votingHandlers = handlers({
       rule: ruleSchema,
       quorum: quorumSchema,
       votedAt: hhmm.nullable().optional(),
+      /** How a tie is settled, fixed before the vote (default: a new vote). */
+      tieRule: tieRuleSchema.optional(),
+      /** Sequential ballots: held only if an item of an earlier ballot was (not) adopted. */
+      dependsOn: dependencySchema.nullable().optional(),
       items: z.array(itemSchema).min(1, 'needs at least one item').max(200),
     }),
     run: (input, ctx) =>
@@ -159,8 +322,9 @@ export const votingHandlers = handlers({
           throw new AppError('VALIDATION', 'There is no such session.', { fields: [{ field: 'sessionId', rule: 'notFound', message: 'is not a session' }] }, 'voting.sessionNotFound');
         }
         checkRule(input.rule, input.items.length);
+        if (input.dependsOn) checkDependency(db, null, input.sessionId, input.dependsOn);
         const now = ctx.nowIso();
-        const ballot: Ballot = {
+        const ballot = {
           id: ctx.newId(),
           sessionId: input.sessionId,
           title: input.title,
@@ -168,13 +332,16 @@ export const votingHandlers = handlers({
           quorum: input.quorum,
           items: input.items.map((item) => ({ ...item, id: ctx.newId() })),
           votedAt: input.votedAt ?? null,
-          status: 'open',
+          tieRule: input.tieRule ?? 'newVote',
+          dependsOn: input.dependsOn ?? null,
+          status: 'open' as const,
           createdAt: now,
           finalisedAt: null,
           finalisedBy: null,
         };
         writeBallot(db, ballot, now);
-        audit({ entity: 'ballot', entityId: ballot.id, action: 'create', after: { title: ballot.title, rule: ballot.rule, items: ballot.items.length } });
+        audit({ entity: 'ballot', entityId: ballot.id, action: 'create', after: { title: ballot.title, rule: ballot.rule, tieRule: ballot.tieRule, dependsOn: ballot.dependsOn, items: ballot.items.length } });
+        settleDependency(db, requireBallot(db, ballot.id), now, audit);
         return stripRow(requireBallot(db, ballot.id));
       }),
   },
@@ -186,6 +353,8 @@ export const votingHandlers = handlers({
       rule: ruleSchema.optional(),
       quorum: quorumSchema.optional(),
       votedAt: hhmm.nullable().optional(),
+      tieRule: tieRuleSchema.optional(),
+      dependsOn: dependencySchema.nullable().optional(),
       items: z.array(itemSchema.extend({ id: id.optional() })).min(1).max(200).optional(),
     }),
     run: (args, ctx) =>
@@ -198,14 +367,30 @@ export const votingHandlers = handlers({
         const after: Ballot = {
           ...stripRow(before),
           votedAt: args.votedAt === undefined ? before.votedAt : args.votedAt,
+          tieRule: args.tieRule ?? before.tieRule,
+          dependsOn: args.dependsOn === undefined ? before.dependsOn : args.dependsOn,
           title: args.title ?? before.title,
           rule: args.rule ?? before.rule,
           quorum: args.quorum ?? before.quorum,
           items: args.items ? args.items.map((item) => ({ ...item, id: item.id ?? ctx.newId() })) : before.items,
         };
         checkRule(after.rule, after.items.length);
-        writeBallot(db, after, ctx.nowIso());
-        audit({ entity: 'ballot', entityId: args.id, action: 'update', before: { title: before.title, rule: before.rule }, after: { title: after.title, rule: after.rule } });
+        if (after.dependsOn) checkDependency(db, args.id, after.sessionId, after.dependsOn);
+        // Items that a later ballot's condition names stay (their ids are what it points at).
+        const named = dependentsOf(db, args.id).filter((d) => !after.items.some((i) => i.id === d.dependsOn?.itemId));
+        if (named.length > 0) {
+          throw new AppError('CONFLICT', `"${named[0]!.title}" depends on an item removed here: change that ballot first.`, { dependents: named.map((d) => d.id), params: { title: named[0]!.title } }, 'voting.itemDependedOn');
+        }
+        const now = ctx.nowIso();
+        writeBallot(db, after, now);
+        audit({
+          entity: 'ballot',
+          entityId: args.id,
+          action: 'update',
+          before: { title: before.title, rule: before.rule, tieRule: before.tieRule, dependsOn: before.dependsOn },
+          after: { title: after.title, rule: after.rule, tieRule: after.tieRule, dependsOn: after.dependsOn },
+        });
+        settleDependency(db, requireBallot(db, args.id), now, audit);
         return stripRow(requireBallot(db, args.id));
       }),
   },
@@ -216,6 +401,10 @@ export const votingHandlers = handlers({
       ctx.mutate((db, audit) => {
         const b = requireBallot(db, args.id);
         if (b.status === 'finalised') throw new AppError('CONFLICT', 'A finalised ballot cannot be deleted.', {}, 'voting.finalised');
+        const dependents = dependentsOf(db, args.id);
+        if (dependents.length > 0) {
+          throw new AppError('CONFLICT', `"${dependents[0]!.title}" depends on this ballot: change or delete that ballot first.`, { dependents: dependents.map((d) => d.id), params: { title: dependents[0]!.title } }, 'voting.ballotDependedOn');
+        }
         deleteBallot(db, args.id, ctx.nowIso());
         audit({ entity: 'ballot', entityId: args.id, action: 'delete', before: { title: b.title } });
         return { deleted: true };
@@ -236,6 +425,7 @@ export const votingHandlers = handlers({
         if (b.status === 'finalised') {
           throw new AppError('CONFLICT', 'This ballot is finalised: a change is a correction, with a reason.', {}, 'voting.finalised');
         }
+        refuseUnheld(db, b);
         const reason = args.reason ? args.reason : null;
         const present = eligible(db, b.sessionId, b.votedAt);
         refuseBadCounts(b, args.counts, present, reason !== null);
@@ -260,11 +450,16 @@ export const votingHandlers = handlers({
   },
 
   'voting.finalise': {
-    args: z.strictObject({ ballotId: id }),
+    args: z.strictObject({
+      ballotId: id,
+      /** Required when the votes are tied and the ballot's rule is the chair's casting vote; refused otherwise. */
+      castingVote: castingVoteSchema.optional(),
+    }),
     run: (args, ctx) =>
       ctx.mutate((db, audit): BallotDetail => {
         const b = requireBallot(db, args.ballotId);
         if (b.status === 'finalised') throw new AppError('CONFLICT', 'This ballot is already finalised.', {}, 'voting.finalised');
+        refuseUnheld(db, b);
         const entries = entriesOf(db, b.id);
         const [first, second] = [entries.find((e) => e.slot === 1), entries.find((e) => e.slot === 2)];
         if (!first || !second) {
@@ -276,16 +471,27 @@ export const votingHandlers = handlers({
         }
         const present = eligible(db, b.sessionId, b.votedAt);
         refuseBadCounts(b, first.counts, present, excessStated(db, b.id));
+        const panelSize = readRecruitmentSettings(db).panelSize;
+        const castingVote: CastingVote | null = args.castingVote ? { chair: args.castingVote.chair.trim(), items: args.castingVote.items, option: args.castingVote.option } : null;
+        // A tie is settled by the rule fixed before the vote: the chair's casting vote is required then, and only then.
+        refuseBadCastingVote(b, ballotResult({ ...b, castingVote: null }, first.counts, present, panelSize), castingVote);
         const now = ctx.nowIso();
-        finaliseBallot(db, b.id, { counts: first.counts, present, panelSize: readRecruitmentSettings(db).panelSize, at: now, by: ctx.requireOperator() });
+        finaliseBallot(db, b.id, { counts: first.counts, present, panelSize, at: now, by: ctx.requireOperator(), castingVote });
         const done = detail(db, requireBallot(db, b.id));
-        audit({ entity: 'ballot', entityId: b.id, action: 'voting.finalise', after: { present, result: done.result } });
+        audit({ entity: 'ballot', entityId: b.id, action: 'voting.finalise', after: { present, castingVote, result: done.result } });
+        settleDependents(db, requireBallot(db, b.id), now, audit);
         return done;
       }),
   },
 
   'voting.correct': {
-    args: z.strictObject({ ballotId: id, counts: countsSchema, reason: requiredText(1000) }),
+    args: z.strictObject({
+      ballotId: id,
+      counts: countsSchema,
+      reason: requiredText(1000),
+      /** When the corrected counts are tied under the casting-vote rule: the chair's casting vote (the earlier one is kept if still valid). */
+      castingVote: castingVoteSchema.optional(),
+    }),
     run: (args, ctx) =>
       ctx.mutate((db, audit): BallotDetail => {
         const b = requireBallot(db, args.ballotId);
@@ -295,10 +501,25 @@ export const votingHandlers = handlers({
         // A correction always has its reason: papers above the present are allowed with it.
         refuseBadCounts(b, args.counts, b.finalPresent!, true);
         const before = detail(db, b).result;
-        correctBallot(db, { id: ctx.newId(), ballotId: b.id, at: ctx.nowIso(), operator: ctx.requireOperator(), reason: args.reason, before: b.finalCounts, after: args.counts });
+        // The tie settlement follows the corrected counts: a new casting vote when given; the
+        // earlier one while it still fits the tie; none when there is no tie any more.
+        const raw = ballotResult({ ...b, castingVote: null }, args.counts, b.finalPresent!, b.finalPanelSize!);
+        let castingVote: CastingVote | null = args.castingVote ? { chair: args.castingVote.chair.trim(), items: args.castingVote.items, option: args.castingVote.option } : null;
+        if (!castingVote && b.castingVote && checkCastingVote(b, raw, b.castingVote).length === 0) castingVote = b.castingVote;
+        refuseBadCastingVote(b, raw, castingVote);
+        const now = ctx.nowIso();
+        correctBallot(db, { id: ctx.newId(), ballotId: b.id, at: now, operator: ctx.requireOperator(), reason: args.reason, before: b.finalCounts, after: args.counts });
+        setCastingVote(db, b.id, castingVote, now);
         const after = detail(db, requireBallot(db, b.id));
         // The reason is the operator's free text: it stays in ballot_corrections, not in the audit log.
-        audit({ entity: 'ballot', entityId: b.id, action: 'voting.correct', before: { counts: b.finalCounts, result: before }, after: { counts: args.counts, result: after.result } });
+        audit({
+          entity: 'ballot',
+          entityId: b.id,
+          action: 'voting.correct',
+          before: { counts: b.finalCounts, castingVote: b.castingVote, result: before },
+          after: { counts: args.counts, castingVote, result: after.result },
+        });
+        settleDependents(db, requireBallot(db, b.id), now, audit);
         return after;
       }),
   },
@@ -306,5 +527,10 @@ export const votingHandlers = handlers({
   'voting.results': {
     args: z.strictObject({ sessionId: id.optional() }),
     run: (args, ctx) => ballotResultsOf(ctx.requireDb(), args.sessionId ?? null),
+  },
+
+  'voting.notHeld': {
+    args: z.strictObject({ sessionId: id.optional() }),
+    run: (args, ctx) => notHeldBallotsOf(ctx.requireDb(), args.sessionId ?? null),
   },
 });

@@ -287,6 +287,75 @@ test('a ranking is entered paper by paper, and its order and pairwise matrix are
   expect(consoleErrors).toEqual([]);
 });
 
+test("a ballot held only if R1 was adopted, tied, decided by the chair's casting vote", async ({ page, appUrl, consoleErrors }) => {
+  test.setTimeout(120_000);
+  await page.goto(appUrl);
+  const sessions = await api<Session[]>(page, 'sessions.list', {});
+  const saturday = sessions.find((s) => s.name.startsWith('Weekend 1') && /Saturday/.test(s.name))!;
+  await api(page, 'app.setOperator', { name: 'Operator A' });
+  await goToHash(page, '#/voting');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Ballots' })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Session', { exact: true }).selectOption(saturday.id);
+
+  // The form: the tie rule fixed before the vote, and the condition on the earlier ballot.
+  await page.getByRole('button', { name: 'New ballot' }).click();
+  await page.getByLabel('Title of the ballot').fill('How low should the threshold go?');
+  await expect(page.getByRole('radio', { name: 'A new vote is held' })).toBeChecked();
+  await page.getByRole('radio', { name: "The chair's casting vote decides" }).check();
+  await page.getByLabel('Held only after').selectOption({ label: 'Recommendations on the electoral threshold' });
+  await expect(page.getByLabel('Item', { exact: true })).toHaveValue(/.+/);
+  await page.getByLabel('Item', { exact: true }).selectOption({ label: 'R1 Lower the threshold to 3 %' });
+  await page.getByLabel('Held only if that item was').selectOption('adopted');
+  const item = page.locator('.vote-item-edit').first();
+  await item.getByLabel('Number').fill('T1');
+  await item.getByLabel('Title', { exact: true }).fill('Three per cent, not two');
+  await item.getByLabel('Text in Dutch').fill('Drie procent, geen twee');
+  await snap(page, 'voting-18-form-tie-dependency');
+  await page.getByRole('button', { name: 'Create the ballot' }).click();
+  await expect(page.getByRole('status')).toContainText('was created');
+  const row = page.getByRole('row', { name: /How low should the threshold go/ });
+  await expect(row).toContainText('Held only if item R1 of “Recommendations on the electoral threshold” is adopted (condition met)');
+
+  // Counted by two operators: a tie, 20 for and 20 against.
+  const ballots = await api<Ballot[]>(page, 'voting.list', { sessionId: saturday.id });
+  const ballot = ballots.find((b) => b.title === 'How low should the threshold go?')!;
+  expect(ballot.tieRule).toBe('castingVote');
+  const counts = { kind: 'perItem', items: [{ itemId: ballot.items[0]!.id, counts: [20, 20, 3], blank: 0, spoilt: 0 }] };
+  await api(page, 'voting.enterCounts', { ballotId: ballot.id, slot: 1, counts });
+  await api(page, 'app.setOperator', { name: 'Operator B' });
+  await api(page, 'voting.enterCounts', { ballotId: ballot.id, slot: 2, counts });
+
+  await goToHash(page, `#/voting/count?ballot=${ballot.id}`);
+  await expect(page.getByRole('heading', { level: 3, name: 'How low should the threshold go?' })).toBeVisible();
+  await expect(page.locator('.vote-result-table').getByRole('row', { name: /T1/ })).toContainText("Tied: waiting for the chair's casting vote");
+  await page.getByRole('button', { name: 'Finalise the result' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Finalise this result?' });
+  const casting = confirm.getByRole('group', { name: "The chair's casting vote" });
+  await expect(casting).toBeVisible();
+  // Not before the chair's name and decision are recorded.
+  await expect(confirm.getByRole('button', { name: 'Yes, finalise' })).toBeDisabled();
+  await casting.getByLabel('Name of the chair').fill('Chloé Voorzitter');
+  await expect(confirm.getByRole('button', { name: 'Yes, finalise' })).toBeDisabled();
+  await casting.getByRole('group', { name: 'Item T1: Three per cent, not two' }).getByRole('radio', { name: 'Adopted', exact: true }).check();
+  await snap(page, 'voting-19-casting-vote');
+  await confirm.getByRole('button', { name: 'Yes, finalise' }).click();
+  await expect(page.getByRole('heading', { name: /Finalised: the counts are locked/ })).toBeFocused();
+  await expect(page.locator('.vote-casting-note')).toHaveText("Decided by the chair's casting vote (Chloé Voorzitter)");
+  const t1 = page.locator('.vote-result-table').getByRole('row', { name: /T1/ });
+  await expect(t1.locator('.vote-verdict')).toContainText('Adopted');
+  await expect(t1.locator('.vote-verdict-note')).toHaveText("by the chair's casting vote");
+  await snap(page, 'voting-20-casting-vote-result');
+
+  // On the room screen.
+  await goToHash(page, `#/voting/room?ballot=${ballot.id}`);
+  const room = page.locator('dialog.vote-room');
+  await expect(room.locator('.vote-room-verdict')).toHaveText('✓ ADOPTED');
+  await expect(room.locator('.vote-room-casting')).toHaveText("Decided by the chair's casting vote");
+  await page.keyboard.press('Escape');
+  expect(consoleErrors).toEqual([]);
+});
+
 test('a new assembly without sessions says what to do first', async ({ page, appUrl, consoleErrors }) => {
   await page.goto(appUrl);
   await api(page, 'app.createAssembly', { name: 'Empty assembly' });

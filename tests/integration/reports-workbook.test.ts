@@ -366,6 +366,10 @@ describe('the report workbook', () => {
         createdAt: '2027-01-17T15:00:00.000Z',
         finalisedAt: '2027-01-17T16:00:00.000Z',
         finalisedBy: 'Test',
+        tieRule: 'newVote',
+        dependsOn: null,
+        notHeld: null,
+        castingVote: null,
       },
       result: {
         ballotId: 'b-2',
@@ -374,8 +378,10 @@ describe('the report workbook', () => {
         quorumMet: true,
         rule: '',
         items: [],
-        ranking: { order: [['i2'], ['i1', 'i3']], winners: ['i2'], tie: false, scores: { i1: 20, i2: 40, i3: 3 }, pairwise: null, condorcetWinner: null },
+        ranking: { order: [['i2'], ['i1', 'i3']], winners: ['i2'], tie: false, tiedFirst: [], settled: null, scores: { i1: 20, i2: 40, i3: 3 }, pairwise: null, condorcetWinner: null },
         papers: { valid: 50, blank: 3, spoilt: 3 },
+        outcome: 'decided',
+        chair: null,
       },
     };
     const data = forLevel({ ...full, ballots: [...full.ballots, approval] }, 'aggregate');

@@ -60,7 +60,7 @@ describe('the station role table', () => {
       ['app.status', 'attendance.checkIn', 'attendance.checkOut', 'attendance.excuse', 'attendance.roster', 'attendance.undo', 'sessions.get', 'sessions.list', 'venue.me'].sort(),
     );
     expect(allowedFor('counting')).toEqual(['app.status', 'sessions.list', 'venue.me', 'voting.enterCounts', 'voting.get', 'voting.list'].sort());
-    expect(allowedFor('viewer')).toEqual(['app.status', 'attendance.dashboard', 'sessions.list', 'venue.me', 'voting.results'].sort());
+    expect(allowedFor('viewer')).toEqual(['app.status', 'attendance.dashboard', 'sessions.list', 'venue.me', 'voting.notHeld', 'voting.results'].sort());
     expect(allowedFor('pending')).toEqual(['venue.me']);
     expect(allowedFor('unpaired')).toEqual(['venue.join']);
     // Secretariat: everything except files and the venue administration.

@@ -170,6 +170,8 @@ describe('voting', () => {
     const roster = await app.call('attendance.roster', { sessionId });
     const leaving = roster.rows.find((r) => r.state === 'present')!;
     const session = (await app.call('sessions.list', {})).find((x) => x.id === sessionId)!;
+    // The host's clock after the session: a check-out at its end time is not in the future.
+    Object.assign(app.ctx, { clock: () => new Date(`${session.date}T23:00:00Z`) });
     const out = await app.raw('attendance.checkOut', { sessionId, personId: leaving.personId, at: session.endTime });
     expect(errorOf(out)?.message ?? null).toBeNull();
     expect(errorOf(await app.raw('voting.finalise', { ballotId: ballot.id }))).toMatchObject({ i18nKey: 'voting.badCounts', details: { needsReason: true } });

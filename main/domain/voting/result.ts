@@ -7,6 +7,7 @@
 import type { Ballot, BallotCounts, BallotResult, ItemResult } from './types';
 import { PaperError, approval, borda, checkPapers, schulze } from './ranking';
 import { quorumMet, scaleResult, yesNoResult, type ThresholdRule } from './rules';
+import { settleTies } from './tie';
 
 export interface CountProblem {
   field: string;
@@ -143,7 +144,9 @@ export function ballotResult(ballot: Ballot, counts: BallotCounts, present: numb
           baseKind: r.baseKind,
           percentages: [r.percentFor, r.percentAgainst, r.percentAbstain],
           adopted: quorum && r.adopted,
-          tie: r.tie,
+          // A tie settles nothing when the quorum is not met: nothing is adopted anyway.
+          tie: quorum && r.tie,
+          settled: null,
         };
       }
       const r = scaleResult(entry.counts, rule.supportLevels, rule);
@@ -159,34 +162,43 @@ export function ballotResult(ballot: Ballot, counts: BallotCounts, present: numb
         baseKind: 'valid' as const,
         percentages: entry.counts.map((c) => (r.valid > 0 ? c / r.valid : 0)),
         adopted: quorum && r.adopted,
+        // "At least n/d": exactly at the threshold is adopted, not a tie (see tie.ts).
         tie: false,
+        settled: null,
       };
     });
     const valid = counts.items.reduce((s, i) => Math.max(s, i.counts.reduce((x, c) => x + c, 0)), 0);
     const blank = counts.items.reduce((s, i) => Math.max(s, i.blank), 0);
     const spoilt = counts.items.reduce((s, i) => Math.max(s, i.spoilt), 0);
-    return { ...base, rule: quorum ? words : `${words} (quorum not met: nothing is adopted)`, items, ranking: null, papers: { valid, blank, spoilt } };
+    const raw: BallotResult = { ...base, rule: quorum ? words : `${words} (quorum not met: nothing is adopted)`, items, ranking: null, papers: { valid, blank, spoilt }, outcome: 'decided', chair: null };
+    return settleTies(ballot, raw, ballot.castingVote);
   }
   if (counts.kind !== 'papers' || (rule.method !== 'approval' && rule.method !== 'ranking')) throw new Error('ballotResult: counts do not fit the ballot (validate first)');
   const ids = ballot.items.map((i) => i.id);
   const toIds = (groups: number[][]) => groups.map((g) => g.map((i) => ids[i]!));
+  // The first place is the place a ranking decides: a tie there is a tie to settle (tie.ts).
+  const first = (winners: number[]) => {
+    const w = winners.map((i) => ids[i]!);
+    return { winners: w, tie: w.length > 1, tiedFirst: w.length > 1 ? w : [], settled: null };
+  };
   let ranking: NonNullable<BallotResult['ranking']>;
   let words: string;
   if (rule.method === 'approval') {
     const r = approval(counts.papers, ids.length, rule.maxPicks);
-    ranking = { order: toIds(r.order), winners: r.winners.map((i) => ids[i]!), tie: r.tie, scores: Object.fromEntries(r.counts.map((c, i) => [ids[i]!, c])), pairwise: null, condorcetWinner: null };
+    ranking = { ...first(r.winners), order: toIds(r.order), scores: Object.fromEntries(r.counts.map((c, i) => [ids[i]!, c])), pairwise: null, condorcetWinner: null };
     words = `items ranked by the number of members who picked them (up to ${rule.maxPicks} each)`;
   } else if (rule.count === 'borda') {
     const r = borda(counts.papers, ids.length);
     const s = schulze(counts.papers, ids.length);
-    ranking = { order: toIds(r.order), winners: r.winners.map((i) => ids[i]!), tie: r.tie, scores: Object.fromEntries(r.points.map((c, i) => [ids[i]!, c])), pairwise: s.pairwise, condorcetWinner: s.condorcetWinner === null ? null : ids[s.condorcetWinner]! };
+    ranking = { ...first(r.winners), order: toIds(r.order), scores: Object.fromEntries(r.points.map((c, i) => [ids[i]!, c])), pairwise: s.pairwise, condorcetWinner: s.condorcetWinner === null ? null : ids[s.condorcetWinner]! };
     words = 'Borda count: an option gets one point per option ranked below it on each paper';
   } else {
     const s = schulze(counts.papers, ids.length);
     const wins = s.strongest.map((row, a) => row.reduce((n, _, b) => n + (a !== b && row[b]! > s.strongest[b]![a]! ? 1 : 0), 0));
-    ranking = { order: toIds(s.order), winners: s.winners.map((i) => ids[i]!), tie: s.tie, scores: Object.fromEntries(wins.map((w, i) => [ids[i]!, w])), pairwise: s.pairwise, condorcetWinner: s.condorcetWinner === null ? null : ids[s.condorcetWinner]! };
+    ranking = { ...first(s.winners), order: toIds(s.order), scores: Object.fromEntries(wins.map((w, i) => [ids[i]!, w])), pairwise: s.pairwise, condorcetWinner: s.condorcetWinner === null ? null : ids[s.condorcetWinner]! };
     words = 'Schulze method: options ordered by the strongest paths between them in the pairwise comparisons';
   }
-  if (!quorum) ranking = { ...ranking, winners: [] };
-  return { ...base, rule: quorum ? words : `${words} (quorum not met: no winner)`, items: [], ranking, papers: { valid: counts.papers.length, blank: counts.blank, spoilt: counts.spoilt } };
+  if (!quorum) ranking = { ...ranking, winners: [], tie: false, tiedFirst: [] };
+  const raw: BallotResult = { ...base, rule: quorum ? words : `${words} (quorum not met: no winner)`, items: [], ranking, papers: { valid: counts.papers.length, blank: counts.blank, spoilt: counts.spoilt }, outcome: 'decided', chair: null };
+  return settleTies(ballot, raw, ballot.castingVote);
 }

@@ -13,6 +13,32 @@ export type BallotRule =
   /** The items are the options; papers rank them. */
   | { method: 'ranking'; count: 'borda' | 'schulze' };
 
+/**
+ * How a tie is settled, fixed when the ballot is created (and changeable only while nothing is
+ * counted): the chair's casting vote, or a new vote. What counts as a tie: main/domain/voting/tie.ts.
+ */
+export type TieRule = 'castingVote' | 'newVote';
+
+/**
+ * Sequential ballots: this ballot is held only if an item of an earlier ballot was adopted (or
+ * was not). For approval and ranking ballots, "adopted" is "won". See main/domain/voting/sequence.ts.
+ */
+export interface BallotDependency {
+  ballotId: string;
+  itemId: string;
+  when: 'adopted' | 'notAdopted';
+}
+
+/**
+ * The chair's casting vote on a tie: per tied yes/no item whether it is adopted, or for an
+ * approval or ranking ballot the tied option that wins. Recorded with the chair's name.
+ */
+export interface CastingVote {
+  chair: string;
+  items: { itemId: string; adopt: boolean }[];
+  option: string | null;
+}
+
 export interface BallotItem {
   id: string;
   number: string;
@@ -34,13 +60,25 @@ export interface Ballot {
    * yet gone). Null: the members present now. Frozen at finalisation either way.
    */
   votedAt: string | null;
-  status: 'open' | 'finalised';
+  tieRule: TieRule;
+  dependsOn: BallotDependency | null;
+  /** notHeld: its condition was not met (see notHeld); it is never counted. */
+  status: 'open' | 'finalised' | 'notHeld';
+  /** When and why the ballot was marked not held (the reason in English, for the audit). */
+  notHeld: { at: string; reason: string } | null;
+  /** The chair's casting vote, when a tie was settled by it. */
+  castingVote: CastingVote | null;
   createdAt: string;
   finalisedAt: string | null;
   finalisedBy: string | null;
 }
 
-export type BallotInput = Pick<Ballot, 'sessionId' | 'title' | 'rule' | 'quorum'> & { votedAt?: string | null; items: Omit<BallotItem, 'id'>[] };
+export type BallotInput = Pick<Ballot, 'sessionId' | 'title' | 'rule' | 'quorum'> & {
+  votedAt?: string | null;
+  tieRule?: TieRule;
+  dependsOn?: BallotDependency | null;
+  items: Omit<BallotItem, 'id'>[];
+};
 
 /** Counts as entered by one operator. yesNo: per item for/against/abstain; scale: per item a count per level; both with blank and spoilt per item. approval/ranking: the papers (item indices), and blank and spoilt papers. */
 export type BallotCounts =
@@ -68,7 +106,10 @@ export interface ItemResult {
   /** Per count, its share of the base. */
   percentages: number[];
   adopted: boolean;
+  /** The votes are tied in a way that decides the outcome (see tie.ts); quorum met. */
   tie: boolean;
+  /** How a tie was settled: the chair's casting vote (adopted is the chair's), or a new vote is needed. */
+  settled: 'castingVote' | 'newVote' | null;
 }
 
 export interface BallotResult {
@@ -81,8 +122,41 @@ export interface BallotResult {
   /** yesNo and scale. */
   items: ItemResult[];
   /** approval and ranking: the order (groups of item ids, a group of several is a tie), winners, scores. */
-  ranking: { order: string[][]; winners: string[]; tie: boolean; scores: Record<string, number>; pairwise: number[][] | null; condorcetWinner: string | null } | null;
+  ranking: {
+    order: string[][];
+    /** After a casting vote: the option the chair chose alone. */
+    winners: string[];
+    /** A tie for the first place (with the quorum met). */
+    tie: boolean;
+    /** The options tied for the first place, before any casting vote. */
+    tiedFirst: string[];
+    settled: 'castingVote' | 'newVote' | null;
+    scores: Record<string, number>;
+    pairwise: number[][] | null;
+    condorcetWinner: string | null;
+  } | null;
   papers: { valid: number; blank: number; spoilt: number };
+  /**
+   * decided: by the votes alone; castingVote: a tie decided by the chair's casting vote;
+   * newVoteNeeded: tied, the rule is a new vote; castingVoteNeeded: tied, waiting for the chair.
+   */
+  outcome: 'decided' | 'castingVote' | 'newVoteNeeded' | 'castingVoteNeeded';
+  /** The chair who gave the casting vote. */
+  chair: string | null;
+}
+
+/** A sequential ballot's condition, in the words the UI and the reports need. */
+export interface DependencyInfo {
+  ballotId: string;
+  ballotTitle: string;
+  itemId: string;
+  itemNumber: string;
+  itemTitle: string;
+  when: 'adopted' | 'notAdopted';
+  /** waiting: the earlier ballot is not finalised yet (or its tie awaits a new vote). */
+  state: 'waiting' | 'met' | 'notMet';
+  /** The earlier ballot was itself not held (so this condition cannot be met). */
+  earlierNotHeld: boolean;
 }
 
 export interface BallotDetail {
@@ -96,4 +170,8 @@ export interface BallotDetail {
   /** The result of the agreed (or finalised) counts; null until both entries agree. */
   result: BallotResult | null;
   corrections: { at: string; operator: string; reason: string; before: BallotCounts; after: BallotCounts }[];
+  /** The condition of a sequential ballot, and whether it is met. */
+  dependency: DependencyInfo | null;
+  /** Ballots that depend on this one (titles, for the lists). */
+  dependents: { id: string; title: string }[];
 }

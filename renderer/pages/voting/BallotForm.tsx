@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotInput, BallotRule } from '../../../main/domain/voting/types';
+import type { Ballot, BallotInput, BallotRule, TieRule } from '../../../main/domain/voting/types';
+import { useApiData } from '../../components/AppState';
 import { call, isApiCallError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../../components/Field';
@@ -39,6 +40,11 @@ interface Values {
   count: 'borda' | 'schulze';
   quorumNumerator: string;
   quorumDenominator: string;
+  tieRule: TieRule;
+  /** Sequential ballot: the earlier ballot ('' for none), its item, and the condition. */
+  dependsOnBallot: string;
+  dependsOnItem: string;
+  dependsOnWhen: 'adopted' | 'notAdopted';
   items: ItemValues[];
 }
 
@@ -62,6 +68,10 @@ function initialValues(ballot: Ballot | undefined, defaultLevels: string[]): Val
     count: 'borda',
     quorumNumerator: String(ballot?.quorum.numerator ?? 2),
     quorumDenominator: String(ballot?.quorum.denominator ?? 3),
+    tieRule: ballot?.tieRule ?? 'newVote',
+    dependsOnBallot: ballot?.dependsOn?.ballotId ?? '',
+    dependsOnItem: ballot?.dependsOn?.itemId ?? '',
+    dependsOnWhen: ballot?.dependsOn?.when ?? 'adopted',
     items: ballot ? ballot.items.map((i) => ({ key: newKey(), id: i.id, number: i.number, title: i.title, text: { nl: i.text.nl ?? '', fr: i.text.fr ?? '', en: i.text.en ?? '' } })) : [emptyItem('1')],
   };
   const r = ballot?.rule;
@@ -107,6 +117,8 @@ function inputOf(sessionId: string, v: Values): BallotInput & { items: (BallotIn
     title: v.title.trim(),
     rule: ruleOf(v),
     quorum: { numerator: int(v.quorumNumerator), denominator: int(v.quorumDenominator) },
+    tieRule: v.tieRule,
+    dependsOn: v.dependsOnBallot ? { ballotId: v.dependsOnBallot, itemId: v.dependsOnItem, when: v.dependsOnWhen } : null,
     items: v.items.map((i) => ({
       ...(i.id ? { id: i.id } : {}),
       number: i.number.trim(),
@@ -119,20 +131,39 @@ function inputOf(sessionId: string, v: Values): BallotInput & { items: (BallotIn
 interface Props {
   sessionId: string;
   ballot?: Ballot;
+  /** A new ballot prefilled (a new vote after a tie): its values, without ids. */
+  template?: Ballot;
   onSaved: (ballot: Ballot) => void;
   onCancel: () => void;
 }
 
-export function BallotForm({ sessionId, ballot, onSaved, onCancel }: Props) {
+export function BallotForm({ sessionId, ballot, template, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const fieldText = useFieldErrorText();
   const defaultLevels = ['strongSupport', 'support', 'neutral', 'oppose', 'strongOppose'].map((k) => t(`votingPage.form.level.${k}`));
-  const [v, setV] = useState<Values>(() => initialValues(ballot, defaultLevels));
+  const [v, setV] = useState<Values>(() => {
+    if (ballot || !template) return initialValues(ballot, defaultLevels);
+    const copy = initialValues(template, defaultLevels);
+    return { ...copy, items: copy.items.map((i) => ({ ...i, id: undefined })) };
+  });
+  // The ballots this one may depend on: of this session or an earlier one, not itself.
+  const earlier = useApiData(async () => {
+    const [all, sessions] = await Promise.all([call('voting.list', {}), call('sessions.list', {})]);
+    const own = sessions.find((s) => s.id === sessionId);
+    const at = (id: string) => sessions.find((s) => s.id === id);
+    return all.filter((b) => {
+      const s = at(b.sessionId);
+      return b.id !== ballot?.id && own && s && (s.date < own.date || (s.date === own.date && s.startTime <= own.startTime));
+    });
+  }, [sessionId, ballot?.id]);
+  const dependsOn = earlier.data?.find((b) => b.id === v.dependsOnBallot);
   const formRef = useRef<HTMLFormElement>(null);
   const focusAfter = useRef<string | null>(null);
   const save = useAction(async () => {
     const input = inputOf(sessionId, v);
-    const saved = ballot ? await call('voting.updateBallot', { id: ballot.id, title: input.title, rule: input.rule, quorum: input.quorum, items: input.items }) : await call('voting.createBallot', input);
+    const saved = ballot
+      ? await call('voting.updateBallot', { id: ballot.id, title: input.title, rule: input.rule, quorum: input.quorum, tieRule: input.tieRule, dependsOn: input.dependsOn, items: input.items })
+      : await call('voting.createBallot', input);
     onSaved(saved);
   });
   useFocusOnError(formRef, save.error);
@@ -310,6 +341,68 @@ export function BallotForm({ sessionId, ballot, onSaved, onCancel }: Props) {
           </Field>
         </div>
         <p className="field-hint">{t('votingPage.form.quorumHint')}</p>
+      </fieldset>
+
+      <fieldset className="vote-tie-rule">
+        <legend>{t('votingPage.form.tieRule')}</legend>
+        <div className="radio-row">
+          {(['castingVote', 'newVote'] as const).map((r) => (
+            <label key={r} className="radio">
+              <input type="radio" name="ballot-tie-rule" value={r} checked={v.tieRule === r} onChange={() => set('tieRule', r)} />
+              {t(`votingPage.form.tieRules.${r}`)}
+            </label>
+          ))}
+        </div>
+        <p className="field-hint">{t('votingPage.form.tieRuleHint')}</p>
+      </fieldset>
+
+      <fieldset className="vote-dependency">
+        <legend>{t('votingPage.form.dependency')}</legend>
+        <div className="form-grid">
+          <Field id="ballot-depends-on" label={t('votingPage.form.dependsOnBallot')} error={err('dependsOn.ballotId')}>
+            {(p) => (
+              <select
+                {...p}
+                value={v.dependsOnBallot}
+                onChange={(e) => {
+                  const b = earlier.data?.find((x) => x.id === e.target.value);
+                  setV((old) => ({ ...old, dependsOnBallot: e.target.value, dependsOnItem: b?.items[0]?.id ?? '' }));
+                }}
+              >
+                <option value="">{t('votingPage.form.dependsOnNone')}</option>
+                {(earlier.data ?? []).map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {dependsOn && (
+            <>
+              <Field id="ballot-depends-on-item" label={t('votingPage.form.dependsOnItem')} error={err('dependsOn.itemId')}>
+                {(p) => (
+                  <select {...p} value={v.dependsOnItem} onChange={(e) => set('dependsOnItem', e.target.value)}>
+                    {dependsOn.items.map((i) => (
+                      <option key={i.id} value={i.id}>
+                        {`${i.number} ${i.title}`}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id="ballot-depends-on-when" label={t('votingPage.form.dependsOnWhen')}>
+                {(p) => (
+                  <select {...p} value={v.dependsOnWhen} onChange={(e) => set('dependsOnWhen', e.target.value as 'adopted' | 'notAdopted')}>
+                    <option value="adopted">{t('votingPage.form.when.adopted')}</option>
+                    <option value="notAdopted">{t('votingPage.form.when.notAdopted')}</option>
+                  </select>
+                )}
+              </Field>
+            </>
+          )}
+        </div>
+        <p className="field-hint">{t('votingPage.form.dependencyHint')}</p>
       </fieldset>
 
       <fieldset className="vote-items">

@@ -15,11 +15,13 @@ import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { BallotForm } from './BallotForm';
-import { countHref, methodText } from './shared';
+import { countHref, dependencyText, methodText, notHeldText } from './shared';
 import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 
 export function statusText(t: TFunction, d: BallotDetail): string {
   if (d.ballot.status === 'finalised') return t('votingPage.status.finalised');
+  if (d.ballot.status === 'notHeld') return t('votingPage.status.notHeld');
+  if (d.dependency?.state === 'waiting') return t('votingPage.status.waiting');
   if (d.entries.length === 0) return t('votingPage.status.noCounts');
   if (d.entries.length === 1) return t('votingPage.status.oneEntry', { slot: d.entries[0]!.slot });
   if (d.differences.length > 0) return t('votingPage.status.differ', { count: d.differences.length });
@@ -134,10 +136,17 @@ export function BallotsPart() {
                 <tbody>
                   {ballots.data.map((d) => {
                     const b = d.ballot;
-                    const editable = b.status === 'open' && d.entries.length === 0;
+                    const editable = b.status !== 'finalised' && d.entries.length === 0;
                     return (
                       <tr key={b.id}>
-                        <th scope="row">{b.title}</th>
+                        <th scope="row">
+                          {b.title}
+                          {d.dependency && (
+                            <span className="vote-dependency-line muted">
+                              {b.status === 'notHeld' ? notHeldText(t, d.dependency) : `${dependencyText(t, d.dependency)} (${t(`votingPage.dependency.state.${d.dependency.state}`)})`}
+                            </span>
+                          )}
+                        </th>
                         <td>{methodText(t, b)}</td>
                         <td className="num">{formatNumber(b.items.length, lang)}</td>
                         <td>
@@ -153,7 +162,7 @@ export function BallotsPart() {
                                 {t('common.edit')}
                               </button>
                             )}
-                            {b.status === 'open' && (
+                            {b.status !== 'finalised' && (
                               <button type="button" className="button button-small button-danger-outline" onClick={() => setDeleting(b)} aria-label={t('votingPage.ballots.deleteLabel', { title: b.title })}>
                                 {t('common.delete')}
                               </button>

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotCounts, BallotDetail } from '../../../main/domain/voting/types';
+import type { Ballot, BallotCounts, BallotDetail, BallotResult } from '../../../main/domain/voting/types';
 import { call, isApiCallError } from '../../api';
 import { useApiData, useAppState } from '../../components/AppState';
 import { Dialog } from '../../components/Dialog';
@@ -25,7 +25,22 @@ import { CountGrid } from './CountEntry';
 import { Differences } from './Differences';
 import { ResultTable } from './ResultTable';
 import { sameName } from '../../../main/domain/text';
-import { countHref, countLabels, roomHref, countProblemsOf, countsOf, currentCounts, draftOf, emptyDraft, methodText, paperText, useHashParam, type CountsDraft } from './shared';
+import {
+  countHref,
+  countLabels,
+  roomHref,
+  countProblemsOf,
+  countsOf,
+  currentCounts,
+  dependencyText,
+  draftOf,
+  emptyDraft,
+  methodText,
+  notHeldText,
+  paperText,
+  useHashParam,
+  type CountsDraft,
+} from './shared';
 import { rememberSession, sessionLabel, useSessionChoice } from '../../components/SessionPicker';
 
 export function CountPart() {
@@ -98,8 +113,12 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
   const [justFinalised, setJustFinalised] = useState(false);
   // Finalising locks the counts for good (a later change is a correction with a reason): asked once more.
   const [confirmingFinalise, setConfirmingFinalise] = useState(false);
+  // The chair's casting vote on a tie (when the ballot's rule says so): name, and per tied item or the option.
+  const [casting, setCasting] = useState<CastingDraft>({ chair: '', items: {}, option: '' });
   const finalise = useAction(async () => {
-    const d = await call('voting.finalise', { ballotId });
+    const result = (fresh ?? loaded.data)?.result;
+    const castingVote = result?.outcome === 'castingVoteNeeded' ? castingVoteOf(tiesOfResult(result), casting) : undefined;
+    const d = await call('voting.finalise', { ballotId, ...(castingVote ? { castingVote } : {}) });
     setConfirmingFinalise(false);
     setFresh(d);
     setMessage(t('votingPage.count.finalisedMessage'));
@@ -109,6 +128,8 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
 
   if (!detail) return <LoadStatus loaded={loaded} />;
   const { ballot, entries, present, panelSize } = detail;
+  // A tie under the casting-vote rule: the chair's name and a decision on every tie before "Yes, finalise".
+  const castingReady = detail.result?.outcome !== 'castingVoteNeeded' || castingComplete(tiesOfResult(detail.result), casting);
   const update = (d: BallotDetail) => {
     setFresh(d);
     onChanged();
@@ -140,9 +161,30 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
           <dt>{t('votingPage.ballots.status')}</dt>
           <dd>{statusText(t, detail)}</dd>
         </div>
+        {detail.dependency && (
+          <div>
+            <dt>{t('votingPage.form.dependency')}</dt>
+            <dd className="vote-dependency-fact">
+              {dependencyText(t, detail.dependency)} ({t(`votingPage.dependency.state.${detail.dependency.state}`)})
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('votingPage.result.tieRule')}</dt>
+          <dd>{t(`votingPage.form.tieRules.${ballot.tieRule}`)}</dd>
+        </div>
       </dl>
+      {detail.dependents.length > 0 && <p className="muted">{t('votingPage.dependency.dependents', { titles: detail.dependents.map((d) => `“${d.title}”`).join(', ') })}</p>}
       <StatusLine message={message} />
-      {ballot.status === 'finalised' ? (
+      {ballot.status === 'notHeld' ? (
+        <p className="notice vote-not-held" role="note">
+          {notHeldText(t, detail.dependency)}
+        </p>
+      ) : detail.dependency?.state === 'waiting' && ballot.status === 'open' ? (
+        <p className="notice vote-waiting" role="note">
+          {t('votingPage.dependency.waitingText', { title: detail.dependency.ballotTitle })}
+        </p>
+      ) : ballot.status === 'finalised' ? (
         <Finalised detail={detail} onCorrected={(d) => { update(d); setMessage(t('votingPage.correct.done')); }} focusHeading={justFinalised} />
       ) : (
         <>
@@ -163,9 +205,11 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
           {confirmingFinalise && (
             <Dialog title={t('votingPage.count.confirmTitle')} onClose={() => !finalise.busy && setConfirmingFinalise(false)} role="alertdialog" describedBy="vote-finalise-confirm-text">
               <p id="vote-finalise-confirm-text">{t('votingPage.count.confirmText', { title: ballot.title })}</p>
+              {detail.result?.outcome === 'newVoteNeeded' && <p className="notice">{t('votingPage.tie.newVoteIntro')}</p>}
+              {detail.result?.outcome === 'castingVoteNeeded' && <CastingVoteFields ballot={ballot} ties={tiesOfResult(detail.result)} value={casting} onChange={setCasting} />}
               <ErrorNotice error={finalise.error} />
               <div className="form-actions">
-                <button type="button" className="button button-primary" disabled={finalise.busy} onClick={() => void finalise.run()}>
+                <button type="button" className="button button-primary" disabled={finalise.busy || !castingReady} onClick={() => void finalise.run()}>
                   {finalise.busy ? t('common.busy') : t('votingPage.count.confirmSubmit')}
                 </button>
                 <button type="button" className="button" data-autofocus disabled={finalise.busy} onClick={() => setConfirmingFinalise(false)}>
@@ -177,6 +221,127 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
         </>
       )}
     </section>
+  );
+}
+
+/** The chair's casting vote on a tie: the chair's name, then per tied item adopted or not, or the tied option chosen. */
+/** The ties of a result (or as a refusal named them): tied item ids, and the options tied for first place. */
+function tiesOfResult(result: BallotResult): { items: string[]; first: string[] } {
+  return { items: result.items.filter((i) => i.tie).map((i) => i.itemId), first: result.ranking?.tie ? result.ranking.tiedFirst : [] };
+}
+
+interface CastingDraft {
+  chair: string;
+  items: Record<string, boolean>;
+  option: string;
+}
+
+const castingComplete = (ties: { items: string[]; first: string[] }, c: CastingDraft) => c.chair.trim() !== '' && ties.items.every((id) => c.items[id] !== undefined) && (ties.first.length === 0 || c.option !== '');
+
+const castingVoteOf = (ties: { items: string[]; first: string[] }, c: CastingDraft) => ({
+  chair: c.chair.trim(),
+  items: ties.items.map((itemId) => ({ itemId, adopt: c.items[itemId]! })),
+  option: ties.first.length > 0 ? c.option || null : null,
+});
+
+function CastingVoteFields({
+  ballot,
+  ties,
+  value,
+  onChange,
+}: {
+  ballot: Ballot;
+  ties: { items: string[]; first: string[] };
+  value: CastingDraft;
+  onChange: (v: CastingDraft) => void;
+}) {
+  const { t } = useTranslation();
+  const tiedItems = ties.items.map((id) => ballot.items.find((i) => i.id === id)).filter((i) => i !== undefined).map((i) => ({ itemId: i.id, number: i.number, title: i.title }));
+  const tiedFirst = ties.first;
+  const label = (id: string) => {
+    const i = ballot.items.find((x) => x.id === id);
+    return i ? `${i.number} ${i.title}` : id;
+  };
+  return (
+    <fieldset className="vote-casting-vote">
+      <legend>{t('votingPage.tie.title')}</legend>
+      <p>{t('votingPage.tie.intro')}</p>
+      <Field id="vote-casting-chair" label={t('votingPage.tie.chair')}>
+        {(p) => <input {...p} type="text" autoComplete="off" maxLength={120} value={value.chair} onChange={(e) => onChange({ ...value, chair: e.target.value })} />}
+      </Field>
+      {tiedItems.map((item) => (
+        <fieldset key={item.itemId} className="vote-casting-item">
+          <legend>{t('votingPage.tie.item', { number: item.number, title: item.title })}</legend>
+          <div className="radio-row">
+            {([true, false] as const).map((adopt) => (
+              <label key={String(adopt)} className="radio">
+                <input
+                  type="radio"
+                  name={`vote-casting-${item.itemId}`}
+                  checked={value.items[item.itemId] === adopt}
+                  onChange={() => onChange({ ...value, items: { ...value.items, [item.itemId]: adopt } })}
+                />
+                {t(adopt ? 'votingPage.tie.adopt' : 'votingPage.tie.reject')}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {tiedFirst.length > 0 && (
+        <Field id="vote-casting-option" label={t('votingPage.tie.option')}>
+          {(p) => (
+            <select {...p} value={value.option} onChange={(e) => onChange({ ...value, option: e.target.value })}>
+              <option value="" />
+              {tiedFirst.map((id) => (
+                <option key={id} value={id}>
+                  {label(id)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+    </fieldset>
+  );
+}
+
+/** After a tie whose rule is a new vote: the offer to create the new ballot, with the tied items copied. */
+function NewVoteOffer({ detail }: { detail: BallotDetail }) {
+  const { t } = useTranslation();
+  const [created, setCreated] = useState<Ballot | null>(null);
+  const { ballot, result } = detail;
+  const create = useAction(async () => {
+    const tied = new Set(result!.items.filter((i) => i.settled === 'newVote').map((i) => i.itemId));
+    // Yes/no and scale: the tied items again; approval and ranking: all the options again.
+    const items = ballot.items.filter((i) => tied.size === 0 || tied.has(i.id)).map(({ id: _id, ...item }) => item);
+    const rule = ballot.rule.method === 'approval' ? { ...ballot.rule, maxPicks: Math.min(ballot.rule.maxPicks, items.length) } : ballot.rule;
+    setCreated(
+      await call('voting.createBallot', {
+        sessionId: ballot.sessionId,
+        title: t('votingPage.result.newVoteTitle', { title: ballot.title }),
+        rule,
+        quorum: ballot.quorum,
+        tieRule: ballot.tieRule,
+        items,
+      }),
+    );
+  });
+  return (
+    <div className="notice vote-new-vote" role="note">
+      <p>{t('votingPage.result.newVoteNeeded')}</p>
+      {created ? (
+        <p>
+          {t('votingPage.result.newVoteCreated', { title: created.title })} <a href={countHref(created.id)}>{t('votingPage.ballots.toCount')}</a>
+        </p>
+      ) : (
+        <>
+          <ErrorNotice error={create.error} />
+          <button type="button" className="button button-primary" disabled={create.busy} onClick={() => void create.run()}>
+            {t('votingPage.result.createNewVote')}
+          </button>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -344,6 +509,7 @@ function Finalised({ detail, onCorrected, focusHeading }: { detail: BallotDetail
         </h3>
         <p>{t('votingPage.count.finalisedBy', { operator: ballot.finalisedBy ?? '', at: ballot.finalisedAt ? formatInstant(ballot.finalisedAt, lang) : '' })}</p>
         {detail.result && <ResultTable ballot={ballot} result={detail.result} />}
+        {detail.result?.outcome === 'newVoteNeeded' && <NewVoteOffer detail={detail} />}
         <div className="form-actions">
           <button type="button" className="button" onClick={() => setCorrecting(true)}>
             {t('votingPage.correct.open')}
@@ -374,7 +540,22 @@ function CorrectDialog({ detail, onClose, onDone }: { detail: BallotDetail; onCl
   const { ballot } = detail;
   const [draft, setDraft] = useState<CountsDraft>(() => draftOf(ballot, currentCounts(detail)));
   const [reason, setReason] = useState('');
-  const save = useAction(async () => onDone(await call('voting.correct', { ballotId: ballot.id, counts: countsOf(ballot, draft), reason: reason.trim() })));
+  // Corrected counts that make a tie under the casting-vote rule: the server names the ties, the chair decides.
+  const [ties, setTies] = useState<{ items: string[]; first: string[] } | null>(null);
+  const [casting, setCasting] = useState<CastingDraft>({ chair: '', items: {}, option: '' });
+  const save = useAction(async () => {
+    try {
+      const castingVote = ties && castingComplete(ties, casting) ? castingVoteOf(ties, casting) : undefined;
+      onDone(await call('voting.correct', { ballotId: ballot.id, counts: countsOf(ballot, draft), reason: reason.trim(), ...(castingVote ? { castingVote } : {}) }));
+    } catch (e) {
+      if (isApiCallError(e) && e.i18nKey === 'voting.castingVoteMissing') {
+        const named = e.details.ties as { items?: unknown; first?: unknown } | undefined;
+        const ids = (x: unknown) => (Array.isArray(x) ? x.filter((v): v is string => typeof v === 'string') : []);
+        setTies({ items: ids(named?.items), first: ids(named?.first) });
+      }
+      throw e;
+    }
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run();
@@ -388,8 +569,9 @@ function CorrectDialog({ detail, onClose, onDone }: { detail: BallotDetail; onCl
         <Field id="vote-correct-reason" label={t('votingPage.correct.reason')} hint={t('votingPage.correct.reasonHint')} error={fieldText(reasonError)}>
           {(p) => <textarea {...p} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
+        {ties && <CastingVoteFields ballot={ballot} ties={ties} value={casting} onChange={setCasting} />}
         <ErrorNotice error={save.error} />
-        <FormActions busy={save.busy} submitLabel={t('votingPage.correct.save')} disabled={reason.trim() === ''} onCancel={onClose} />
+        <FormActions busy={save.busy} submitLabel={t('votingPage.correct.save')} disabled={reason.trim() === '' || (ties !== null && !castingComplete(ties, casting))} onCancel={onClose} />
       </form>
     </Dialog>
   );

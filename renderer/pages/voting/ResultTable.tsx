@@ -4,7 +4,7 @@
  * (ties as "="), the scores and the pairwise matrix; approval: the items by picks.
  */
 import { useTranslation } from 'react-i18next';
-import type { Ballot, BallotResult } from '../../../main/domain/voting/types';
+import type { Ballot, BallotResult, ItemResult } from '../../../main/domain/voting/types';
 import { formatNumber, formatPercent } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { baseText, countLabels, ruleText } from './shared';
@@ -44,24 +44,31 @@ export function ResultTable({ ballot, result, headingLevel = 3 }: { ballot: Ball
         </div>
       </dl>
       {!result.quorumMet && <p className="notice notice-error">{t('votingPage.result.quorumNotMetText')}</p>}
+      {result.outcome === 'castingVote' && <p className="notice vote-casting-note">{t('votingPage.result.castingVote', { chair: result.chair ?? '' })}</p>}
+      {result.outcome === 'newVoteNeeded' && <p className="notice vote-tie-note">{t('votingPage.result.newVoteNeeded')}</p>}
+      {result.outcome === 'castingVoteNeeded' && <p className="notice vote-tie-note">{t('votingPage.result.castingVoteNeeded')}</p>}
       {result.items.length > 0 && <ItemsTable ballot={ballot} result={result} />}
       {result.ranking && <RankingTables ballot={ballot} result={result} H={H} />}
     </div>
   );
 }
 
-function Verdict({ adopted, tie }: { adopted: boolean; tie: boolean }) {
+function Verdict({ adopted, tie, settled }: { adopted: boolean; tie: boolean; settled: ItemResult['settled'] }) {
   const { t } = useTranslation();
-  if (tie && !adopted) return <span className="vote-verdict vote-tie">= {t('votingPage.result.tie')}</span>;
+  if (tie && settled === 'newVote') return <span className="vote-verdict vote-tie">= {t('votingPage.result.tieNewVote')}</span>;
+  if (tie && settled === null) return <span className="vote-verdict vote-tie">= {t('votingPage.result.castingVoteNeeded')}</span>;
+  const byChair = tie && settled === 'castingVote' ? <span className="vote-verdict-note">{t('votingPage.result.byCastingVote')}</span> : null;
   return adopted ? (
     <span className="vote-verdict vote-ok">
       <span aria-hidden="true">✓ </span>
       {t('votingPage.result.adopted')}
+      {byChair}
     </span>
   ) : (
     <span className="vote-verdict vote-not">
       <span aria-hidden="true">✗ </span>
       {t('votingPage.result.notAdopted')}
+      {byChair}
     </span>
   );
 }
@@ -116,7 +123,7 @@ function ItemsTable({ ballot, result }: { ballot: Ballot; result: BallotResult }
                 <td className="num">{formatNumber(item.spoilt, lang)}</td>
                 <td className="num">{formatNumber(item.base, lang)}</td>
                 <td>
-                  <Verdict adopted={item.adopted} tie={item.tie} />
+                  <Verdict adopted={item.adopted} tie={item.tie} settled={item.settled} />
                 </td>
               </tr>
             ))}
@@ -152,7 +159,9 @@ function RankingTables({ ballot, result, H }: { ballot: Ballot; result: BallotRe
       <p className="vote-winner">
         {ranking.winners.length === 0
           ? t('votingPage.result.noWinner')
-          : ranking.tie
+          : ranking.settled === 'castingVote'
+            ? t('votingPage.result.winnerByCastingVote', { chair: result.chair ?? '', name: label(ranking.winners[0]!) })
+            : ranking.tie
             ? t('votingPage.result.tieBetween', { names: ranking.winners.map(label).join(' = ') })
             : t('votingPage.result.winner', { name: label(ranking.winners[0]!) })}
       </p>

@@ -10,7 +10,7 @@ import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { NoSessions } from './BallotsPart';
 import { ResultTable } from './ResultTable';
-import { countHref, methodText, roomHref } from './shared';
+import { countHref, dependencyText, methodText, notHeldText, roomHref } from './shared';
 import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 
 export function ResultsPart() {
@@ -19,6 +19,7 @@ export function ResultsPart() {
   const { sessions, list } = useSessionChoice();
   const [sessionId, setSessionId] = useState('');
   const results = useApiData(() => call('voting.results', sessionId ? { sessionId } : {}), [sessionId]);
+  const notHeld = useApiData(() => call('voting.notHeld', sessionId ? { sessionId } : {}), [sessionId]);
   if (sessions.data && list.length === 0) return <NoSessions />;
   const session = list.find((s) => s.id === sessionId) ?? null;
   return (
@@ -36,7 +37,7 @@ export function ResultsPart() {
           <p>{t('votingPage.results.noneText')}</p>
         </EmptyState>
       )}
-      {results.data?.map(({ ballot, result }) => (
+      {results.data?.map(({ ballot, result, dependency }) => (
         <section key={ballot.id} className="panel vote-result-panel" aria-labelledby={`vote-result-${ballot.id}`}>
           <h3 id={`vote-result-${ballot.id}`}>{ballot.title}</h3>
           <p className="muted">
@@ -45,9 +46,22 @@ export function ResultsPart() {
               .join(' · ')}{' '}
             <a href={countHref(ballot.id)}>{t('votingPage.results.details')}</a> · <a href={roomHref(ballot.id)}>{t('votingPage.results.showInRoom')}</a>
           </p>
+          {dependency && <p className="muted vote-dependency-line">{dependencyText(t, dependency)}</p>}
           <ResultTable ballot={ballot} result={result} />
         </section>
       ))}
+      {notHeld.data && notHeld.data.length > 0 && (
+        <section className="panel vote-not-held-panel" aria-labelledby="vote-not-held-title">
+          <h3 id="vote-not-held-title">{t('votingPage.results.notHeldTitle')}</h3>
+          <ul className="vote-not-held-list">
+            {notHeld.data.map(({ ballot, dependency }) => (
+              <li key={ballot.id}>
+                <strong>{ballot.title}</strong> — {notHeldText(t, dependency)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

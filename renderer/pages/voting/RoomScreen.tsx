@@ -199,6 +199,8 @@ function ItemSlide({ ballot, result, item, headingRef }: { ballot: Ballot; resul
         {t(`votingPage.room.${verdict}`)}
       </p>
       {!result.quorumMet && <p className="vote-room-note">{t('votingPage.room.quorumNotMet')}</p>}
+      {item.tie && item.settled === 'castingVote' && <p className="vote-room-note vote-room-casting">{t('votingPage.room.castingVote')}</p>}
+      {item.tie && item.settled === 'newVote' && <p className="vote-room-note vote-room-casting">{t('votingPage.room.newVote')}</p>}
       <p className="vote-room-note">
         {t(`votingPage.base.${item.baseKind}`)}
         {threshold !== null && ` ${t('votingPage.room.thresholdLine', { threshold: formatPercent(threshold, lang) })}`}
@@ -235,6 +237,8 @@ function RankingSlide({ ballot, result, headingRef }: { ballot: Ballot; result: 
           });
         })}
       </ol>
+      {ranking.settled === 'castingVote' && <p className="vote-room-note vote-room-casting">{t('votingPage.room.castingVote')}</p>}
+      {ranking.settled === 'newVote' && <p className="vote-room-note vote-room-casting">{t('votingPage.room.newVote')}</p>}
       {!result.quorumMet && <p className="vote-room-note">{t('votingPage.room.quorumNotMet')}</p>}
     </div>
   );

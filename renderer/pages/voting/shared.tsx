@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
-import type { Ballot, BallotCounts, BallotDetail, ItemResult } from '../../../main/domain/voting/types';
+import type { Ballot, BallotCounts, BallotDetail, DependencyInfo, ItemResult } from '../../../main/domain/voting/types';
 import { formatNumber } from '../../format';
 
 // ---------- The hash's query ----------
@@ -24,6 +24,18 @@ export const countHref = (ballotId: string) => `#/voting/count?ballot=${encodeUR
 export const roomHref = (ballotId: string) => `#/voting/room?ballot=${encodeURIComponent(ballotId)}`;
 
 // ---------- Words ----------
+
+/** A sequential ballot's condition: "Held only if item R1 of “…” is adopted". */
+export function dependencyText(t: TFunction, d: DependencyInfo): string {
+  return t(d.when === 'adopted' ? 'votingPage.dependency.adopted' : 'votingPage.dependency.notAdopted', { number: d.itemNumber, title: d.ballotTitle });
+}
+
+/** Why a ballot is not held, in the UI language. */
+export function notHeldText(t: TFunction, d: DependencyInfo | null): string {
+  if (!d) return t('votingPage.status.notHeld');
+  if (d.earlierNotHeld) return t('votingPage.notHeld.chain', { title: d.ballotTitle });
+  return t(d.when === 'adopted' ? 'votingPage.notHeld.adopted' : 'votingPage.notHeld.notAdopted', { number: d.itemNumber, title: d.ballotTitle });
+}
 
 export function methodText(t: TFunction, ballot: Pick<Ballot, 'rule'>): string {
   const r = ballot.rule;
