@@ -10,7 +10,7 @@
  */
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import type { AttendanceEvent, AttendanceResult, MergeRefusal, MergeResult, RosterEntry, RosterTotals, SessionDashboard, SessionRoster } from '../domain/attendance/types';
+import type { AttendanceEvent, AttendanceResult, MergeRefusal, MergeResult, QueuedResult, RosterEntry, RosterTotals, SessionDashboard, SessionRoster } from '../domain/attendance/types';
 import type { ExportedBinaryFile } from '../domain/assembly/types';
 import type { Session } from '../domain/sessions/types';
 import {
@@ -237,6 +237,70 @@ const eventSchema = z.strictObject({
   recordedAt: z.iso.datetime({ message: 'must be an ISO date and time' }),
 });
 
+/** An event a desk station recorded while the host could not be reached (renderer/station/queue.ts). */
+const queuedSchema = z.strictObject({
+  id: eventSchema.shape.id,
+  sessionId: id,
+  personId: id,
+  kind: z.enum(['checkIn', 'checkOut', 'undo'], { message: 'must be checkIn, checkOut or undo' }),
+  at: z.iso.datetime({ message: 'must be an ISO date and time' }),
+  undoes: id.nullable(),
+});
+type QueuedEvent = z.infer<typeof queuedSchema>;
+
+/**
+ * A station's queue, sent when the host answers again. Unlike a merge from a file, each event is
+ * judged on its own, in the order the station recorded them, as the desk would judge it (the
+ * merge rules: a confirmed member, a known session, a plausible time, an undo of an event that
+ * exists); what is admitted is recorded under the calling device and person, what is refused is
+ * answered with its reason and written nowhere. An event sent again (the answer was lost) is
+ * recognised by its id and reported accepted once more, never recorded twice; an id already used
+ * by another device or for another fact is refused.
+ */
+function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], events: readonly QueuedEvent[]): QueuedResult {
+  const tz = timeZone(db);
+  const now = ctx.nowIso();
+  const operator = ctx.requireOperator();
+  const device = ctx.device().device;
+  const accepted: string[] = [];
+  const refused: MergeRefusal[] = [];
+  events.forEach((e, i) => {
+    const refuseEvent = (key: string, reason: string) =>
+      refused.push({ index: i + 1, eventId: e.id, sessionId: e.sessionId, personId: e.personId, kind: e.kind, at: e.at, key, reason });
+    const existing = findEvent(db, e.id);
+    if (existing) {
+      const same =
+        existing.device === device && existing.sessionId === e.sessionId && existing.personId === e.personId && existing.kind === e.kind && existing.at === e.at && existing.undoes === e.undoes;
+      if (same) accepted.push(e.id);
+      else refuseEvent('attendance.queuedIdTaken', 'another event is already recorded with this id');
+      return;
+    }
+    const session = findSession(db, e.sessionId);
+    const person = deskPerson(db, e.personId);
+    // Recorded at the station as it happened: its time is its recording time there.
+    const event: MergedEvent = { ...e, reason: null, recordedAt: e.at };
+    const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? null);
+    const history = eventsOf(db, e.sessionId, e.personId);
+    const refusal = mergeRefusal(event, {
+      session: session && session.deletedAt === null ? { date: session.date } : null,
+      person: person && !person.erased ? person : null,
+      timeZone: tz,
+      now,
+      target,
+      history,
+    });
+    if (refusal) return refuseEvent(refusal.key, refusal.message);
+    if (e.kind === 'undo') {
+      const again = undoRefusal(person!, target!, foldAttendance(history));
+      if (again) return refuseEvent(again.key, again.message);
+    }
+    insertEvent(db, { ...e, reason: null, operator, device, source: 'desk', recordedAt: now });
+    accepted.push(e.id);
+  });
+  if (events.length > 0) audit({ entity: 'attendance', entityId: null, action: 'attendance.submitQueued', after: { accepted: accepted.length, refused: refused.length } });
+  return { accepted, refused };
+}
+
 export const attendanceHandlers = handlers({
   'attendance.roster': {
     args: z.strictObject({ sessionId: id }),
@@ -399,6 +463,11 @@ export const attendanceHandlers = handlers({
         audit({ entity: 'attendance', entityId: null, action: 'attendance.merge', after: { added, skipped: args.events.length - added } });
         return { added, skipped: args.events.length - added };
       }),
+  },
+
+  'attendance.submitQueued': {
+    args: z.strictObject({ events: z.array(queuedSchema).max(5000) }),
+    run: (args, ctx) => ctx.mutate((db, audit): QueuedResult => submitQueued(ctx, db, audit, args.events)),
   },
 
   'attendance.dashboard': {
