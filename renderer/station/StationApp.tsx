@@ -170,13 +170,13 @@ function JoinScreen({ code: prefilled, onJoined }: { code: string; onJoined: () 
       <p className="page-intro">{t('station.join.intro')}</p>
       <form className="panel station-join" onSubmit={(e) => void submit(e)} noValidate>
         <Field id="join-code" label={t('station.join.code')} hint={t('station.join.codeHint')} error={fieldError('code')}>
-          {(p) => <input {...p} className="station-code-input" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} maxLength={20} required />}
+          {(p) => <input {...p} type="text" className="station-code-input" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} maxLength={20} required />}
         </Field>
         <Field id="join-device" label={t('station.join.deviceName')} hint={t('station.join.deviceNameHint')} error={fieldError('deviceName')}>
-          {(p) => <input {...p} value={deviceName} onChange={(e) => setDeviceName(e.target.value)} maxLength={80} required />}
+          {(p) => <input {...p} type="text" value={deviceName} onChange={(e) => setDeviceName(e.target.value)} maxLength={80} required />}
         </Field>
         <Field id="join-person" label={t('station.join.person')} hint={t('station.join.personHint')} error={fieldError('person')}>
-          {(p) => <input {...p} value={person} onChange={(e) => setPerson(e.target.value)} autoComplete="name" maxLength={80} required />}
+          {(p) => <input {...p} type="text" value={person} onChange={(e) => setPerson(e.target.value)} autoComplete="name" maxLength={80} required />}
         </Field>
         {error && !(isApiCallError(error) && error.fields.length > 0) ? <ErrorNotice error={error} /> : null}
         <div className="form-actions">
@@ -207,7 +207,7 @@ function WaitingScreen({ me, error }: { me: VenueMe | null; error: unknown }) {
 
 function EndedScreen({ kind, onAgain }: { kind: 'revoked' | 'unknown'; onAgain: () => void }) {
   const { t } = useTranslation();
-  // Check-ins this device could not hand over stay listed: a person copies them onto paper.
+  // Events this device could not hand over stay in its storage: they are sent once it is paired and approved again.
   const left = parseQueue(safeRead(QUEUE_STORAGE_KEY)).waiting.length;
   return (
     <main id="main" className="start-main narrow">
