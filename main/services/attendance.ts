@@ -297,7 +297,12 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
     insertEvent(db, { ...e, reason: null, operator, device, source: 'desk', recordedAt: now });
     accepted.push(e.id);
   });
-  if (events.length > 0) audit({ entity: 'attendance', entityId: null, action: 'attendance.submitQueued', after: { accepted: accepted.length, refused: refused.length } });
+  // The host's screen lists what it refused from stations (Settings, venue link) from these rows;
+  // as on the desk's rows, the person is named by code only.
+  if (events.length > 0) {
+    const refusedRows = refused.map((r) => ({ eventId: r.eventId, sessionId: r.sessionId, code: deskPerson(db, r.personId)?.code ?? null, kind: r.kind, at: r.at, key: r.key, reason: r.reason }));
+    audit({ entity: 'attendance', entityId: null, action: 'attendance.submitQueued', after: { accepted: accepted.length, refused: refusedRows } });
+  }
   return { accepted, refused };
 }
 

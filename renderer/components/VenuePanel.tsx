@@ -7,6 +7,7 @@ import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
 import { DataTable } from './DataTable';
 import { ErrorNotice } from './ErrorNotice';
+import { StationConflicts } from './StationConflicts';
 import { useAction } from './useAction';
 
 const REFRESH_MS = 5000;
@@ -146,6 +147,7 @@ export function VenuePanel() {
           })}
         </DataTable>
       )}
+      <StationConflicts />
     </>
   );
 }

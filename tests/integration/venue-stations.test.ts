@@ -158,6 +158,11 @@ describe('desk stations with the host going away', () => {
     expect(a.queue.conflicts[0]!.reason).toMatch(/confirmed/);
     expect(b.queue.conflicts).toEqual([]);
 
+    // The host keeps what it refused, for its own screen (Settings, venue link): by badge code, with the reason.
+    const audited = (await h.call('audit.list', { entity: 'attendance' })).filter((r) => r.action === 'attendance.submitQueued' && r.device === 'Desk NL');
+    const refusedOnHost = audited.flatMap((r) => (r.after as { refused: { eventId: string; code: string; reason: string }[] }).refused);
+    expect(refusedOnHost).toEqual([expect.objectContaining({ eventId: refusedEvent.id, code: people[107]!.code, reason: a.queue.conflicts[0]!.reason })]);
+
     // An answer lost on the way: the same events sent again are recognised, nothing is added.
     const again = await callHost(a.link, 'attendance.submitQueued', { events: a.made.filter((e) => e.id !== refusedEvent.id) });
     expect(again.body.ok && (again.body.data as QueuedResult).accepted).toHaveLength(60);
