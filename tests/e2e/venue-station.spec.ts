@@ -89,15 +89,18 @@ test('a tablet joins from the pairing link, the host approves it, and its check-
   await expect(host.locator('.att-bignum-main .att-bignum-value')).toHaveText('1');
   await snap(host, 'station-03-host-dashboard');
 
-  // The network drops: the desk goes on, and says so.
+  // The network drops: the desk goes on, and says so. Meanwhile the secretariat records, at the
+  // host, that one of them withdrew: the station's check-in of that person will be refused.
   await context.setOffline(true);
-  for (const p of first.slice(1, 3)) {
+  const withdrawn = first[4]!;
+  await api(host, 'people.setStatus', { id: withdrawn.personId, status: 'withdrawn', date: today, reason: 'Moved abroad' });
+  for (const p of [...first.slice(1, 3), withdrawn]) {
     await station.getByLabel('Name or badge code').fill(p.code);
     await station.keyboard.press('Enter');
     await expect(station.getByText(`Checked in: ${p.firstName} ${p.lastName}`)).toBeVisible();
   }
-  await expect(station.getByTestId('station-link')).toHaveText(/Offline: 2 waiting/, { timeout: 15_000 });
-  await expect(counter).toHaveText('3 / 60');
+  await expect(station.getByTestId('station-link')).toHaveText(/Offline: 3 waiting/, { timeout: 15_000 });
+  await expect(counter).toHaveText('4 / 60');
   await snap(station, 'station-04-offline');
   expect((await dashboardOf(host, session.id)).present).toBe(1);
 
@@ -107,17 +110,27 @@ test('a tablet joins from the pairing link, the host approves it, and its check-
   await expect.poll(async () => (await dashboardOf(host, session.id)).present).toBe(3);
   const events = await api<{ device: string; operator: string }[]>(host, 'attendance.events', { sessionId: session.id });
   expect(events).toHaveLength(3);
+  // The refused one: a conflict on the station, with the host's reason, and on the host's screen.
+  const conflicts = station.getByRole('alert', { name: 'To resolve: 1 refused by the host' });
+  await expect(conflicts).toContainText(`${withdrawn.code} is not a confirmed participant`);
+  // The host's roster again: the withdrawn person is no longer expected.
+  await expect(counter).toHaveText('3 / 59');
+  await snap(station, 'station-05-conflict');
+  await goToHash(host, '#/settings');
+  await host.reload();
+  await expect(host.getByRole('heading', { name: 'Refused from stations: 1' })).toBeVisible();
+  await expect(host.getByRole('table', { name: 'Events refused from stations' })).toContainText(withdrawn.code);
+  await snap(host, 'station-06-host-conflicts');
+  await conflicts.getByRole('button', { name: 'Seen, dealt with' }).click();
+  await expect(station.getByText(/To resolve/)).toHaveCount(0);
   expect(events.every((e) => e.device === 'Tablet NL desk' && e.operator === 'Jana Peeters')).toBe(true);
 
   // Revoked at the host: refused on the station's next call, with a sentence.
-  await host.goto(appUrl.split('?')[0] + '#/settings');
-  await goToHash(host, '#/settings');
-  await host.reload();
   await host.getByRole('button', { name: 'Revoke' }).click();
-  await station.getByLabel('Name or badge code').fill(first[3]!.code);
+  await station.getByLabel('Name or badge code').fill(first[5]!.code);
   await station.keyboard.press('Enter');
   await expect(station.getByRole('heading', { level: 1, name: 'This device was revoked' })).toBeVisible({ timeout: 15_000 });
-  await snap(station, 'station-05-revoked');
+  await snap(station, 'station-07-revoked');
   expect(await station.evaluate(() => localStorage.getItem('assembly-desk.device-token'))).toBeNull();
   expect((await dashboardOf(host, session.id)).present).toBe(3);
   expect(stationErrors).toEqual([]);
