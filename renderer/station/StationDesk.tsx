@@ -230,7 +230,7 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
           <ul>
             {queue.conflicts.map((c) => (
               <li key={c.event.id}>
-                <strong>{nameOf(c.event.personId) ?? c.who}</strong> {c.who && <span className="att-mono">{c.who}</span>} · {t(`station.kind.${c.event.kind}`)} {localTime(c.event.at)}
+                {nameOf(c.event.personId) && <strong>{nameOf(c.event.personId)}</strong>} {c.who && <span className="att-mono">{c.who}</span>} · {t(`station.kind.${c.event.kind}`)} {localTime(c.event.at)}
                 <br />
                 <span className="station-reason">{t('station.conflicts.reason', { reason: c.reason })}</span>{' '}
                 <button type="button" className="button button-small" onClick={() => setQueue((q) => dismissConflict(q, c.event.id))}>
