@@ -242,9 +242,11 @@ const queuedSchema = z.strictObject({
   id: eventSchema.shape.id,
   sessionId: id,
   personId: id,
-  kind: z.enum(['checkIn', 'checkOut', 'undo'], { message: 'must be checkIn, checkOut or undo' }),
+  kind: z.enum(['checkIn', 'checkOut', 'excused', 'undo'], { message: 'must be checkIn, checkOut, excused or undo' }),
   at: z.iso.datetime({ message: 'must be an ISO date and time' }),
   undoes: id.nullable(),
+  /** excused: the reason (an excuse without one is refused as malformed, as in a merge). */
+  reason: z.string().trim().min(1, 'is required').max(500, 'is too long').nullable().optional(),
 });
 type QueuedEvent = z.infer<typeof queuedSchema>;
 
@@ -270,7 +272,13 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
     const existing = findEvent(db, e.id);
     if (existing) {
       const same =
-        existing.device === device && existing.sessionId === e.sessionId && existing.personId === e.personId && existing.kind === e.kind && existing.at === e.at && existing.undoes === e.undoes;
+        existing.device === device &&
+        existing.sessionId === e.sessionId &&
+        existing.personId === e.personId &&
+        existing.kind === e.kind &&
+        existing.at === e.at &&
+        existing.undoes === e.undoes &&
+        existing.reason === (e.reason ?? null);
       if (same) accepted.push(e.id);
       else refuseEvent('attendance.queuedIdTaken', 'another event is already recorded with this id');
       return;
@@ -278,7 +286,7 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
     const session = findSession(db, e.sessionId);
     const person = deskPerson(db, e.personId);
     // Recorded at the station as it happened: its time is its recording time there.
-    const event: MergedEvent = { ...e, reason: null, recordedAt: e.at };
+    const event: MergedEvent = { ...e, reason: e.reason ?? null, recordedAt: e.at };
     const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? null);
     const history = eventsOf(db, e.sessionId, e.personId);
     const refusal = mergeRefusal(event, {
@@ -294,7 +302,7 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
       const again = undoRefusal(person!, target!, foldAttendance(history));
       if (again) return refuseEvent(again.key, again.message);
     }
-    insertEvent(db, { ...e, reason: null, operator, device, source: 'desk', recordedAt: now });
+    insertEvent(db, { ...e, reason: e.reason ?? null, operator, device, source: 'desk', recordedAt: now });
     accepted.push(e.id);
   });
   // The host's screen lists what it refused from stations (Settings, venue link) from these rows;

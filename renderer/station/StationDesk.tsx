@@ -7,7 +7,7 @@
  * lost on the way) is recognised by its id: nothing is recorded twice. What the host refuses is
  * listed as a conflict with the host's reason until a person has dealt with it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 } from 'uuid';
 import type { RosterEntry, SessionRoster } from '../../main/domain/attendance/types';
@@ -17,6 +17,7 @@ import { call, isApiCallError } from '../api';
 import { stationStorage } from '../bridge/webBridge';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
 import { FormActions } from '../components/FormActions';
 import { LoadStatus } from '../components/StatusLine';
 import { SessionPicker, useSessionChoice } from '../components/SessionPicker';
@@ -109,6 +110,7 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
   const [notice, setNotice] = useState<Notice | null>(null);
   const [query, setQuery] = useState('');
   const [undoing, setUndoing] = useState<{ row: RosterEntry; eventId: string; kind: string; time: string } | null>(null);
+  const [excusing, setExcusing] = useState<RosterEntry | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const rosterRef = useRef<SessionRoster | null>(null);
   rosterRef.current = roster;
@@ -180,11 +182,11 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
     return () => window.clearTimeout(timer);
   }, []);
 
-  function act(kind: QueuedKind, row: RosterEntry, undoes: string | null = null) {
+  function act(kind: QueuedKind, row: RosterEntry, undoes: string | null = null, reason: string | null = null) {
     const name = `${row.firstName} ${row.lastName}`;
     const refused = localRefusal(row, kind, undoes);
     if (refused) return setNotice({ kind: 'local', reason: refused, name });
-    const e = makeEvent(kind, { sessionId, personId: row.personId, undoes }, new Date(), v7);
+    const e = makeEvent(kind, { sessionId, personId: row.personId, undoes, reason }, new Date(), v7);
     changes.current++;
     setQueue((q) => enqueue(q, e));
     setRoster((r) => (r ? applyToRoster(r, e) : r));
@@ -318,7 +320,12 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
                             {t('station.checkOutNow')}
                           </button>
                         )}
-                        {last && last.kind !== 'excused' && (
+                        {r.state === 'expected' && (
+                          <button type="button" className="button button-small" onClick={() => setExcusing(r)} aria-label={t('desk.excuseNamed', { name })}>
+                            {t('desk.excuse')}
+                          </button>
+                        )}
+                        {last && (
                           <button
                             type="button"
                             className="button button-small button-danger-outline"
@@ -338,6 +345,17 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
         </div>
       )}
 
+      {excusing && (
+        <ExcuseDialog
+          person={excusing}
+          onCancel={() => setExcusing(null)}
+          onDone={(reason) => {
+            const row = excusing;
+            setExcusing(null);
+            act('excused', row, null, reason);
+          }}
+        />
+      )}
       {undoing && (
         <Dialog title={t('desk.undoConfirm.title')} onClose={() => setUndoing(null)} role="alertdialog" describedBy="station-undo-text">
           <p id="station-undo-text">{t(`desk.undoConfirm.${undoing.kind}`, { name: `${undoing.row.firstName} ${undoing.row.lastName}`, time: undoing.time })}</p>
@@ -357,5 +375,32 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
         </Dialog>
       )}
     </>
+  );
+}
+
+/** The reason of an excused absence, required (the host refuses an excuse without one). */
+function ExcuseDialog({ person, onDone, onCancel }: { person: RosterEntry; onDone: (reason: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const name = `${person.firstName} ${person.lastName}`;
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!reason.trim()) {
+      setMissing(true);
+      document.getElementById('station-excuse-reason')?.focus();
+      return;
+    }
+    onDone(reason.trim());
+  }
+  return (
+    <Dialog title={t('desk.excuseTitle', { name })} onClose={onCancel}>
+      <form onSubmit={submit} noValidate>
+        <Field id="station-excuse-reason" label={t('desk.excuseReason')} hint={t('desk.excuseReasonHint')} error={missing ? t('desk.excuseReasonRequired') : null}>
+          {(control) => <textarea {...control} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />}
+        </Field>
+        <FormActions busy={false} submitLabel={t('desk.excuseSubmit')} onCancel={onCancel} />
+      </form>
+    </Dialog>
   );
 }

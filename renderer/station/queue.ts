@@ -10,7 +10,7 @@
 import type { AttendanceState, MergeRefusal, QueuedResult, RosterEntry, SessionRoster } from '../../main/domain/attendance/types';
 import { rosterTotals } from '../../main/domain/attendance/state';
 
-export type QueuedKind = 'checkIn' | 'checkOut' | 'undo';
+export type QueuedKind = 'checkIn' | 'checkOut' | 'excused' | 'undo';
 
 /** One event as attendance.submitQueued takes it. */
 export interface QueuedEvent {
@@ -22,6 +22,8 @@ export interface QueuedEvent {
   at: string;
   /** undo: the event it cancels (on the host, or earlier in this queue). */
   undoes: string | null;
+  /** excused: the reason given at the desk. */
+  reason: string | null;
 }
 
 /** An event the host refused, kept until a person has seen it. */
@@ -45,11 +47,19 @@ export const EMPTY_QUEUE: QueueState = Object.freeze({ waiting: [], conflicts: [
 /** A new event at the device's time `now` with a fresh id (give a UUIDv7 maker, e.g. uuid's v7). */
 export function makeEvent(
   kind: QueuedKind,
-  fields: { sessionId: string; personId: string; undoes?: string | null },
+  fields: { sessionId: string; personId: string; undoes?: string | null; reason?: string | null },
   now: Date,
   newId: () => string,
 ): QueuedEvent {
-  return { id: newId(), sessionId: fields.sessionId, personId: fields.personId, kind, at: now.toISOString(), undoes: kind === 'undo' ? (fields.undoes ?? null) : null };
+  return {
+    id: newId(),
+    sessionId: fields.sessionId,
+    personId: fields.personId,
+    kind,
+    at: now.toISOString(),
+    undoes: kind === 'undo' ? (fields.undoes ?? null) : null,
+    reason: kind === 'excused' ? (fields.reason?.trim() || null) : null,
+  };
 }
 
 export function enqueue(state: QueueState, event: QueuedEvent): QueueState {
@@ -103,6 +113,7 @@ export function localRefusal(row: RosterEntry | undefined, kind: QueuedKind, und
   if (!row) return 'unknown';
   if (kind === 'checkIn') return row.state === 'present' ? 'alreadyPresent' : row.state === 'excused' ? 'excused' : null;
   if (kind === 'checkOut') return row.state === 'present' ? null : 'notPresent';
+  if (kind === 'excused') return row.state === 'expected' ? null : row.state === 'excused' ? 'excused' : 'alreadyPresent';
   return row.undoable.some((u) => u.eventId === undoes) ? null : 'nothingToUndo';
 }
 
@@ -114,6 +125,9 @@ export function applyToRow(row: RosterEntry, e: QueuedEvent): RosterEntry {
   }
   if (e.kind === 'checkOut') {
     return { ...row, state: 'left', departedAt: time, undoable: [{ eventId: e.id, kind: 'checkOut', at: time }, ...row.undoable] };
+  }
+  if (e.kind === 'excused') {
+    return { ...row, state: 'excused', excuseReason: e.reason, undoable: [{ eventId: e.id, kind: 'excused', at: time }, ...row.undoable] };
   }
   const target = row.undoable.find((u) => u.eventId === e.undoes);
   if (!target) return row;
@@ -131,6 +145,7 @@ export function applyToRow(row: RosterEntry, e: QueuedEvent): RosterEntry {
     arrivedAt: state === 'present' || state === 'left' ? (lastIn?.at ?? row.arrivedAt) : null,
     departedAt: target.kind === 'checkOut' || state !== 'left' ? null : row.departedAt,
     undoneArrivedAt: target.kind === 'checkIn' && state === 'expected' ? target.at : row.undoneArrivedAt,
+    excuseReason: state === 'excused' ? row.excuseReason : null,
     undoable,
   };
 }
@@ -157,11 +172,15 @@ const isEvent = (e: unknown): e is QueuedEvent => {
     typeof v.id === 'string' &&
     typeof v.sessionId === 'string' &&
     typeof v.personId === 'string' &&
-    (v.kind === 'checkIn' || v.kind === 'checkOut' || v.kind === 'undo') &&
+    (v.kind === 'checkIn' || v.kind === 'checkOut' || v.kind === 'excused' || v.kind === 'undo') &&
     typeof v.at === 'string' &&
-    (v.undoes === null || typeof v.undoes === 'string')
+    (v.undoes === null || typeof v.undoes === 'string') &&
+    (v.reason === undefined || v.reason === null || typeof v.reason === 'string')
   );
 };
+
+/** A stored event as sent: a queue stored before excuses were queued has no reason field. */
+const normalised = (e: QueuedEvent): QueuedEvent => ({ ...e, reason: e.reason ?? null });
 
 export const serialiseQueue = (state: QueueState): string => JSON.stringify(state);
 
@@ -175,7 +194,7 @@ export function parseQueue(text: string | null): QueueState {
     const conflicts = v.conflicts.filter(
       (c): c is Conflict => typeof c === 'object' && c !== null && isEvent((c as Conflict).event) && typeof (c as Conflict).reason === 'string',
     );
-    return { waiting: v.waiting, conflicts };
+    return { waiting: v.waiting.map(normalised), conflicts: conflicts.map((c) => ({ ...c, event: normalised(c.event) })) };
   } catch {
     return EMPTY_QUEUE;
   }

@@ -217,18 +217,29 @@ describe('desk stations with the host going away', () => {
       ev('checkIn', { at: '1970-01-01T00:00:00.000Z' }),
       ev('undo', { undoes: v7() }),
       ev('checkOut'),
+      ev('excused', { reason: null }),
       ev('checkIn'),
     ];
     const answer = await callHost(desk, 'attendance.submitQueued', { events });
     const result = answer.body.ok ? (answer.body.data as QueuedResult) : null;
-    expect(result?.accepted).toEqual([events[5]!.id]);
+    expect(result?.accepted).toEqual([events[6]!.id]);
     expect(result?.refused.map((r) => r.key)).toEqual([
       'attendance.mergeUnknownSession',
       'attendance.timeInFuture',
       'attendance.timeImplausible',
       'attendance.mergeUndoUnknown',
       'attendance.mergeCheckOutWithoutArrival',
+      'attendance.mergeMalformed',
     ]);
+    // An excuse queued with its reason, for the other (confirmed) person.
+    const [, q] = (await h.call('people.list', { limit: 10 })).rows;
+    await h.call('people.setStatus', { id: q!.id, status: 'selected' });
+    await h.call('people.setStatus', { id: q!.id, status: 'confirmed' });
+    const excuse = makeEvent('excused', { sessionId: session.id, personId: q!.id, reason: 'Ill, phoned at 8:45' }, new Date(), v7);
+    const excused = await callHost(desk, 'attendance.submitQueued', { events: [excuse] });
+    expect(excused.body.ok && (excused.body.data as QueuedResult).accepted).toEqual([excuse.id]);
+    const roster = await h.call('attendance.roster', { sessionId: session.id });
+    expect(roster.rows.find((r) => r.personId === q!.id)).toMatchObject({ state: 'excused', excuseReason: 'Ill, phoned at 8:45' });
     // A viewer may not send check-ins: refused, naming its role.
     const refused = await callHost(viewer, 'attendance.submitQueued', { events: [ev('checkIn')] });
     expect(refused.status).toBe(403);

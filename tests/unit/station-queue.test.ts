@@ -83,6 +83,19 @@ describe('the station queue', () => {
     expect(applyToRoster(r, { ...a, sessionId: 's2', personId: 'p3' })).toBe(r);
   });
 
+  it('queues an excused absence with its reason, and its undo', () => {
+    const e = makeEvent('excused', { sessionId: 's1', personId: 'p3', reason: '  ill  ' }, at(5), ids);
+    expect(e.reason).toBe('ill');
+    expect(makeEvent('checkIn', { sessionId: 's1', personId: 'p3', reason: 'x' }, at(5), ids).reason).toBeNull();
+    let r = applyToRoster(roster(), e);
+    expect(r.rows[2]).toMatchObject({ state: 'excused', excuseReason: 'ill' });
+    expect({ expected: r.expected, excused: r.excused }).toEqual({ expected: 2, excused: 1 });
+    expect(localRefusal(r.rows[2], 'excused')).toBe('excused');
+    expect(localRefusal(r.rows[2], 'checkIn')).toBe('excused');
+    r = applyToRoster(r, makeEvent('undo', { sessionId: 's1', personId: 'p3', undoes: e.id }, at(6), ids));
+    expect(r.rows[2]).toMatchObject({ state: 'expected', excuseReason: null });
+  });
+
   it('refuses locally what the desk would refuse on what it knows', () => {
     const r = roster();
     expect(localRefusal(r.rows[0], 'checkIn')).toBeNull();
@@ -133,5 +146,8 @@ describe('the station queue', () => {
     expect(parseQueue(null)).toEqual(EMPTY_QUEUE);
     expect(parseQueue('{not json')).toEqual(EMPTY_QUEUE);
     expect(parseQueue(JSON.stringify({ waiting: [{ id: 1 }], conflicts: [] }))).toEqual(EMPTY_QUEUE);
+    // Stored before events had a reason: read with reason null.
+    const { reason: _drop, ...old } = e1;
+    expect(parseQueue(JSON.stringify({ waiting: [old], conflicts: [] })).waiting[0]).toEqual(e1);
   });
 });
