@@ -278,7 +278,7 @@ function ApprovedStation({ me, status, language, onEnded }: { me: VenueMe; statu
           <Dashboard />
         </main>
       ) : (
-        <Shell assembly={current.assembly} />
+        <Shell assembly={current.assembly} station />
       )}
     </AppStateContext.Provider>
   );
