@@ -285,8 +285,10 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
     }
     const session = findSession(db, e.sessionId);
     const person = deskPerson(db, e.personId);
-    // Recorded at the station as it happened: its time is its recording time there.
-    const event: MergedEvent = { ...e, reason: e.reason ?? null, recordedAt: e.at };
+    // Judged as received now: an event sent as it happened counts as recorded live (a check-in
+    // "now" is admitted on any day, as at the desk, which warns); one that waited in a queue, or
+    // dated by a tablet whose clock is wrong, must fall on the session's day.
+    const event: MergedEvent = { ...e, reason: e.reason ?? null, recordedAt: now };
     const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? null);
     const history = eventsOf(db, e.sessionId, e.personId);
     const refusal = mergeRefusal(event, {

@@ -231,6 +231,9 @@ describe('desk stations with the host going away', () => {
       'attendance.mergeCheckOutWithoutArrival',
       'attendance.mergeMalformed',
     ]);
+    // A tablet whose clock says yesterday: its check-in is not on the session's day.
+    const yesterday = await callHost(desk, 'attendance.submitQueued', { events: [ev('checkIn', { at: new Date(Date.now() - 86_400_000).toISOString() })] });
+    expect(yesterday.body.ok && (yesterday.body.data as QueuedResult).refused.map((r) => r.key)).toEqual(['attendance.checkInOtherDay']);
     // An excuse queued with its reason, for the other (confirmed) person.
     const [, q] = (await h.call('people.list', { limit: 10 })).rows;
     await h.call('people.setStatus', { id: q!.id, status: 'selected' });
