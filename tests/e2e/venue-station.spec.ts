@@ -5,6 +5,7 @@
  * approval by the host in Settings, a check-in at the station on the host's dashboard, the
  * station going offline (Offline: N waiting) and draining when it is back, and a revoked device.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { Session } from '../../main/domain/sessions/types';
 import type { VenuePairingCode, VenueStatus } from '../../main/domain/venue/types';
@@ -18,6 +19,13 @@ let stationBrowser: Browser | null = null;
 test.afterAll(async () => {
   await stationBrowser?.close();
 });
+
+/** No serious or critical axe violation (WCAG 2.1 A and AA), as tests/e2e/a11y.spec.ts asks of every page. */
+async function accessible(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${name}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
 
 async function dashboardOf(host: Page, sessionId: string): Promise<SessionDashboard> {
   return api<SessionDashboard>(host, 'attendance.dashboard', { sessionId });
@@ -55,12 +63,14 @@ test('a tablet joins from the pairing link, the host approves it, and its check-
   await station.getByLabel('Name of this device').fill('Tablet NL desk');
   await station.getByLabel('Your name').fill('Jana Peeters');
   await snap(station, 'station-01-join');
+  await accessible(station, 'join');
   await station.getByRole('button', { name: 'Ask to join' }).click();
   await expect(station.getByRole('heading', { level: 1, name: 'Waiting for the host to approve this device' })).toBeVisible();
   const token = await station.evaluate(() => localStorage.getItem('assembly-desk.device-token'));
   expect(token).toMatch(/^[0-9a-f-]{36}\./);
   expect(await context.cookies()).toEqual([]);
   await snap(station, 'station-02-waiting');
+  await accessible(station, 'waiting');
 
   // The host approves it in Settings, as a desk.
   await goToHash(host, '#/settings');
@@ -102,6 +112,7 @@ test('a tablet joins from the pairing link, the host approves it, and its check-
   await expect(station.getByTestId('station-link')).toHaveText(/Offline: 3 waiting/, { timeout: 15_000 });
   await expect(counter).toHaveText('4 / 60');
   await snap(station, 'station-04-offline');
+  await accessible(station, 'offline desk');
   expect((await dashboardOf(host, session.id)).present).toBe(1);
 
   // Back: the queue drains by itself.
@@ -116,6 +127,7 @@ test('a tablet joins from the pairing link, the host approves it, and its check-
   // The host's roster again: the withdrawn person is no longer expected.
   await expect(counter).toHaveText('3 / 59');
   await snap(station, 'station-05-conflict');
+  await accessible(station, 'conflicts');
   await goToHash(host, '#/settings');
   await host.reload();
   await expect(host.getByRole('heading', { name: 'Refused from stations: 1' })).toBeVisible();
@@ -131,6 +143,7 @@ test('a tablet joins from the pairing link, the host approves it, and its check-
   await station.keyboard.press('Enter');
   await expect(station.getByRole('heading', { level: 1, name: 'This device was revoked' })).toBeVisible({ timeout: 15_000 });
   await snap(station, 'station-07-revoked');
+  await accessible(station, 'revoked');
   expect(await station.evaluate(() => localStorage.getItem('assembly-desk.device-token'))).toBeNull();
   expect((await dashboardOf(host, session.id)).present).toBe(3);
   expect(stationErrors).toEqual([]);
