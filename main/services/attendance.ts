@@ -51,6 +51,7 @@ import {
 import { instantOf, localParts, minutesOf } from '../domain/attendance/time';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
+import { venueHub } from '../venue/hub';
 import type { AppContext } from '../context';
 import { id, requiredText } from './schemas';
 
@@ -481,8 +482,17 @@ export const attendanceHandlers = handlers({
   },
 
   'attendance.submitQueued': {
-    args: z.strictObject({ events: z.array(queuedSchema).max(5000) }),
-    run: (args, ctx) => ctx.mutate((db, audit): QueuedResult => submitQueued(ctx, db, audit, args.events)),
+    args: z.strictObject({
+      events: z.array(queuedSchema).max(5000),
+      /** How many events the station had queued in all, this batch included (shown in the host's devices list). */
+      waiting: z.number().int('must be a whole number').min(0, 'must be at least 0').max(1_000_000, 'is too large').optional(),
+    }),
+    run: (args, ctx) => {
+      const result = ctx.mutate((db, audit): QueuedResult => submitQueued(ctx, db, audit, args.events));
+      const caller = ctx.caller;
+      if (caller.kind === 'station') venueHub(ctx).reportQueue(caller.deviceId, args.waiting ?? args.events.length, result.accepted.length + result.refused.length);
+      return result;
+    },
   },
 
   'attendance.dashboard': {

@@ -155,7 +155,7 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
     try {
       while (queueRef.current.waiting.length > 0) {
         const batch = nextBatch(queueRef.current);
-        const result = await call('attendance.submitQueued', { events: batch });
+        const result = await call('attendance.submitQueued', { events: batch, waiting: queueRef.current.waiting.length });
         setReachable(true);
         const codeOf = (personId: string) => rosterRef.current?.rows.find((r) => r.personId === personId)?.code ?? '';
         setQueue((q) => settle(q, batch, result, codeOf));

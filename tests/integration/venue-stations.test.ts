@@ -87,7 +87,7 @@ class DeskStation {
       const batch = nextBatch(this.queue);
       let answer;
       try {
-        answer = await callHost(this.link, 'attendance.submitQueued', { events: batch });
+        answer = await callHost(this.link, 'attendance.submitQueued', { events: batch, waiting: this.queue.waiting.length });
       } catch {
         return false; // ECONNREFUSED: the host is away
       }
@@ -162,6 +162,9 @@ describe('desk stations with the host going away', () => {
     const audited = (await h.call('audit.list', { entity: 'attendance' })).filter((r) => r.action === 'attendance.submitQueued' && r.device === 'Desk NL');
     const refusedOnHost = audited.flatMap((r) => (r.after as { refused: { eventId: string; code: string; reason: string }[] }).refused);
     expect(refusedOnHost).toEqual([expect.objectContaining({ eventId: refusedEvent.id, code: people[107]!.code, reason: a.queue.conflicts[0]!.reason })]);
+
+    // The host's devices list says what each desk still has waiting: nothing, once drained.
+    expect((await h.call('venue.devices', {})).map((d) => [d.name, d.waiting])).toEqual(expect.arrayContaining([['Desk NL', 0], ['Desk FR', 0]]));
 
     // An answer lost on the way: the same events sent again are recognised, nothing is added.
     const again = await callHost(a.link, 'attendance.submitQueued', { events: a.made.filter((e) => e.id !== refusedEvent.id) });
