@@ -11,7 +11,7 @@ import type { VenueDevice, VenueDeviceStatus } from '../main/domain/venue/types'
 
 export type DevicesDb = Database.Database;
 
-export interface DeviceRow extends VenueDevice {
+export interface DeviceRow extends Omit<VenueDevice, 'waiting'> {
   tokenHash: string;
 }
 

@@ -87,6 +87,8 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'attendance.paperEntry': SEC,
   'attendance.events': SEC,
   'attendance.merge': SEC,
+  // A desk station's own queue, made while the host could not be reached (recorded under its device).
+  'attendance.submitQueued': ['desk', 'secretariat'],
   'attendance.dashboard': ['viewer', 'secretariat'],
   'attendance.badges': SEC,
   'attendance.signInSheet': SEC,

@@ -83,6 +83,7 @@ export const METHOD_NAMES = [
   'attendance.paperEntry',
   'attendance.events',
   'attendance.merge',
+  'attendance.submitQueued',
   'attendance.dashboard',
   'attendance.badges',
   'attendance.signInSheet',

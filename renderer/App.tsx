@@ -9,6 +9,7 @@ import { Shell } from './components/Shell';
 import { applyLanguage } from './i18n';
 import { OperatorPage } from './pages/OperatorPage';
 import { StartPage } from './pages/StartPage';
+import { StationApp } from './station/StationApp';
 
 export function App({ bridge }: { bridge: BridgeState }) {
   const [status, setStatusState] = useState<AppStatus | null>(null);
@@ -31,12 +32,14 @@ export function App({ bridge }: { bridge: BridgeState }) {
   }, []);
 
   useEffect(() => {
-    if (bridge !== 'no-token') void refresh();
+    if (bridge !== 'no-token' && bridge !== 'station') void refresh();
   }, [bridge, refresh]);
 
   const state = useMemo<AppState | null>(() => (status ? { status, setStatus, refresh } : null), [status, setStatus, refresh]);
 
   if (bridge === 'no-token') return <BootMessage kind="noToken" />;
+  // A browser on the venue link: join, wait for approval, then the page for this device's role.
+  if (bridge === 'station') return <StationApp />;
   if (!state) {
     if (bootError) {
       if (isApiCallError(bootError) && bootError.code === 'FORBIDDEN') {

@@ -10,7 +10,7 @@
  */
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import type { AttendanceEvent, AttendanceResult, MergeRefusal, MergeResult, RosterEntry, RosterTotals, SessionDashboard, SessionRoster } from '../domain/attendance/types';
+import type { AttendanceEvent, AttendanceResult, MergeRefusal, MergeResult, QueuedResult, RosterEntry, RosterTotals, SessionDashboard, SessionRoster } from '../domain/attendance/types';
 import type { ExportedBinaryFile } from '../domain/assembly/types';
 import type { Session } from '../domain/sessions/types';
 import {
@@ -51,6 +51,7 @@ import {
 import { instantOf, localParts, minutesOf } from '../domain/attendance/time';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
+import { venueHub } from '../venue/hub';
 import type { AppContext } from '../context';
 import { id, requiredText } from './schemas';
 
@@ -237,6 +238,85 @@ const eventSchema = z.strictObject({
   recordedAt: z.iso.datetime({ message: 'must be an ISO date and time' }),
 });
 
+/** An event a desk station recorded while the host could not be reached (renderer/station/queue.ts). */
+const queuedSchema = z.strictObject({
+  id: eventSchema.shape.id,
+  sessionId: id,
+  personId: id,
+  kind: z.enum(['checkIn', 'checkOut', 'excused', 'undo'], { message: 'must be checkIn, checkOut, excused or undo' }),
+  at: z.iso.datetime({ message: 'must be an ISO date and time' }),
+  undoes: id.nullable(),
+  /** excused: the reason (an excuse without one is refused as malformed, as in a merge). */
+  reason: z.string().trim().min(1, 'is required').max(500, 'is too long').nullable().optional(),
+});
+type QueuedEvent = z.infer<typeof queuedSchema>;
+
+/**
+ * A station's queue, sent when the host answers again. Unlike a merge from a file, each event is
+ * judged on its own, in the order the station recorded them, as the desk would judge it (the
+ * merge rules: a confirmed member, a known session, a plausible time, an undo of an event that
+ * exists); what is admitted is recorded under the calling device and person, what is refused is
+ * answered with its reason and written nowhere. An event sent again (the answer was lost) is
+ * recognised by its id and reported accepted once more, never recorded twice; an id already used
+ * by another device or for another fact is refused.
+ */
+function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], events: readonly QueuedEvent[]): QueuedResult {
+  const tz = timeZone(db);
+  const now = ctx.nowIso();
+  const operator = ctx.requireOperator();
+  const device = ctx.device().device;
+  const accepted: string[] = [];
+  const refused: MergeRefusal[] = [];
+  events.forEach((e, i) => {
+    const refuseEvent = (key: string, reason: string) =>
+      refused.push({ index: i + 1, eventId: e.id, sessionId: e.sessionId, personId: e.personId, kind: e.kind, at: e.at, key, reason });
+    const existing = findEvent(db, e.id);
+    if (existing) {
+      const same =
+        existing.device === device &&
+        existing.sessionId === e.sessionId &&
+        existing.personId === e.personId &&
+        existing.kind === e.kind &&
+        existing.at === e.at &&
+        existing.undoes === e.undoes &&
+        existing.reason === (e.reason ?? null);
+      if (same) accepted.push(e.id);
+      else refuseEvent('attendance.queuedIdTaken', 'another event is already recorded with this id');
+      return;
+    }
+    const session = findSession(db, e.sessionId);
+    const person = deskPerson(db, e.personId);
+    // Judged as received now: an event sent as it happened counts as recorded live (a check-in
+    // "now" is admitted on any day, as at the desk, which warns); one that waited in a queue, or
+    // dated by a tablet whose clock is wrong, must fall on the session's day.
+    const event: MergedEvent = { ...e, reason: e.reason ?? null, recordedAt: now };
+    const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? null);
+    const history = eventsOf(db, e.sessionId, e.personId);
+    const refusal = mergeRefusal(event, {
+      session: session && session.deletedAt === null ? { date: session.date } : null,
+      person: person && !person.erased ? person : null,
+      timeZone: tz,
+      now,
+      target,
+      history,
+    });
+    if (refusal) return refuseEvent(refusal.key, refusal.message);
+    if (e.kind === 'undo') {
+      const again = undoRefusal(person!, target!, foldAttendance(history));
+      if (again) return refuseEvent(again.key, again.message);
+    }
+    insertEvent(db, { ...e, reason: e.reason ?? null, operator, device, source: 'desk', recordedAt: now });
+    accepted.push(e.id);
+  });
+  // The host's screen lists what it refused from stations (Settings, venue link) from these rows;
+  // as on the desk's rows, the person is named by code only.
+  if (events.length > 0) {
+    const refusedRows = refused.map((r) => ({ eventId: r.eventId, sessionId: r.sessionId, code: deskPerson(db, r.personId)?.code ?? null, kind: r.kind, at: r.at, key: r.key, reason: r.reason }));
+    audit({ entity: 'attendance', entityId: null, action: 'attendance.submitQueued', after: { accepted: accepted.length, refused: refusedRows } });
+  }
+  return { accepted, refused };
+}
+
 export const attendanceHandlers = handlers({
   'attendance.roster': {
     args: z.strictObject({ sessionId: id }),
@@ -399,6 +479,20 @@ export const attendanceHandlers = handlers({
         audit({ entity: 'attendance', entityId: null, action: 'attendance.merge', after: { added, skipped: args.events.length - added } });
         return { added, skipped: args.events.length - added };
       }),
+  },
+
+  'attendance.submitQueued': {
+    args: z.strictObject({
+      events: z.array(queuedSchema).max(5000),
+      /** How many events the station had queued in all, this batch included (shown in the host's devices list). */
+      waiting: z.number().int('must be a whole number').min(0, 'must be at least 0').max(1_000_000, 'is too large').optional(),
+    }),
+    run: (args, ctx) => {
+      const result = ctx.mutate((db, audit): QueuedResult => submitQueued(ctx, db, audit, args.events));
+      const caller = ctx.caller;
+      if (caller.kind === 'station') venueHub(ctx).reportQueue(caller.deviceId, args.waiting ?? args.events.length, result.accepted.length + result.refused.length);
+      return result;
+    },
   },
 
   'attendance.dashboard': {

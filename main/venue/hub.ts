@@ -42,7 +42,7 @@ function lanAddresses(): string[] {
     .map((i) => i!.address);
 }
 
-const publicDevice = (d: DeviceRow): VenueDevice => ({
+const publicDevice = (d: DeviceRow, waiting: number | null = null): VenueDevice => ({
   id: d.id,
   name: d.name,
   person: d.person,
@@ -51,6 +51,7 @@ const publicDevice = (d: DeviceRow): VenueDevice => ({
   status: d.status,
   createdAt: d.createdAt,
   lastSeenAt: d.lastSeenAt,
+  waiting,
 });
 
 export interface VenueOptions {
@@ -66,6 +67,8 @@ export class VenueHub {
   private lock: PairingLockState = UNLOCKED;
   private boundAddress: string | null = null;
   private lastTouched = new Map<string, number>();
+  /** What each desk station last said it still had queued (attendance.submitQueued), after the host's answer. */
+  private waitingByDevice = new Map<string, number>();
   staticDir: string;
 
   constructor(
@@ -241,7 +244,12 @@ export class VenueHub {
   devices(): VenueDevice[] {
     // Looking at the list creates nothing in a data folder that never paired a device.
     if (!this.devicesDb && !existsSync(this.dbPath())) return [];
-    return listDevices(this.db()).map(publicDevice);
+    return listDevices(this.db()).map((d) => publicDevice(d, this.waitingByDevice.get(d.id) ?? null));
+  }
+
+  /** A station's queue as it reported it: `waiting` events before this batch, `settled` of them answered. */
+  reportQueue(deviceId: string, waiting: number, settled: number): void {
+    this.waitingByDevice.set(deviceId, Math.max(0, waiting - settled));
   }
 
   device(id: string): DeviceRow {

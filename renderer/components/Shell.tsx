@@ -26,7 +26,7 @@ const PAGES: Record<Area, () => JSX.Element> = {
 };
 
 /** Everything around the pages while an assembly is open: header, navigation, main. */
-export function Shell({ assembly }: { assembly: AssemblyInfo }) {
+export function Shell({ assembly, station = false }: { assembly: AssemblyInfo; station?: boolean }) {
   const { t } = useTranslation();
   const area = useArea();
   const Page = PAGES[area];
@@ -53,7 +53,7 @@ export function Shell({ assembly }: { assembly: AssemblyInfo }) {
       <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipToContent')}
       </a>
-      <Header assembly={assembly} onRestored={() => setRestoredCount((n) => n + 1)} />
+      <Header assembly={assembly} station={station} onRestored={() => setRestoredCount((n) => n + 1)} />
       <div className="layout">
         <nav className="side-nav" aria-label={t('nav.label')}>
           <ul>
@@ -74,7 +74,8 @@ export function Shell({ assembly }: { assembly: AssemblyInfo }) {
   );
 }
 
-function Header({ assembly, onRestored }: { assembly: AssemblyInfo; onRestored: () => void }) {
+/** On a station (the venue link), backups and closing the file are the host's: not offered. */
+function Header({ assembly, station, onRestored }: { assembly: AssemblyInfo; station: boolean; onRestored: () => void }) {
   const { t } = useTranslation();
   const { status, setStatus } = useAppState();
   const { run: closeAssembly, busy, error } = useAction(async () => setStatus(await call('app.closeAssembly', {})));
@@ -89,13 +90,15 @@ function Header({ assembly, onRestored }: { assembly: AssemblyInfo; onRestored: 
         </p>
       </div>
       <div className="app-header-side">
-        <BackupStatus assembly={assembly} onRestored={onRestored} />
+        {!station && <BackupStatus assembly={assembly} onRestored={onRestored} />}
         <p className="operator">
           <span className="label">{t('header.operator')}:</span> <strong>{status.operator}</strong>
         </p>
-        <button type="button" className="button button-light" onClick={() => void closeAssembly()} disabled={busy} title={t('header.closeHint')}>
-          {t('header.close')}
-        </button>
+        {!station && (
+          <button type="button" className="button button-light" onClick={() => void closeAssembly()} disabled={busy} title={t('header.closeHint')}>
+            {t('header.close')}
+          </button>
+        )}
       </div>
       {error ? (
         <div className="app-header-error">

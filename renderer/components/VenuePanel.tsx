@@ -7,6 +7,7 @@ import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
 import { DataTable } from './DataTable';
 import { ErrorNotice } from './ErrorNotice';
+import { StationConflicts } from './StationConflicts';
 import { useAction } from './useAction';
 
 const REFRESH_MS = 5000;
@@ -97,7 +98,7 @@ export function VenuePanel() {
       {devices.length > 0 && (
         <DataTable
           caption={t('venue.devicesCaption')}
-          columns={[t('venue.col.device'), t('venue.col.person'), t('venue.col.role'), t('venue.col.status'), t('venue.col.lastSeen'), { label: t('venue.col.actions'), hidden: true }]}
+          columns={[t('venue.col.device'), t('venue.col.person'), t('venue.col.role'), t('venue.col.status'), t('venue.col.lastSeen'), t('venue.col.waiting'), { label: t('venue.col.actions'), hidden: true }]}
         >
           {devices.map((d) => {
             const chosen = roles[d.id] ?? d.role ?? 'desk';
@@ -129,6 +130,7 @@ export function VenuePanel() {
                 </td>
                 <td>{t(`venue.status.${d.status}`)}</td>
                 <td className="nowrap">{d.lastSeenAt ? <time dateTime={d.lastSeenAt}>{formatInstant(d.lastSeenAt, lang)}</time> : '—'}</td>
+                <td className="numeric">{d.waiting === null ? '—' : d.waiting}</td>
                 <td className="nowrap">
                   {d.status !== 'revoked' && (d.status === 'pending' || changed) && (
                     <button type="button" className="button button-small button-primary" disabled={action.busy} onClick={() => void action.run(() => call('venue.approve', { deviceId: d.id, role: chosen, ...(slot ? { slot } : {}) }))}>
@@ -146,6 +148,7 @@ export function VenuePanel() {
           })}
         </DataTable>
       )}
+      <StationConflicts />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssemblyApi } from '../../main/apiTypes';
-import { TOKEN_STORAGE_KEY, httpInvoke, installWebBridge, takeToken, type BridgeWindow } from '../../renderer/bridge/webBridge';
+import { TOKEN_STORAGE_KEY, httpInvoke, installWebBridge, readDeviceToken, storeDeviceToken, takeJoinLink, takeToken, type BridgeWindow } from '../../renderer/bridge/webBridge';
 
 function fakeWindow(href: string, stored: Record<string, string> = {}) {
   const storage = new Map(Object.entries(stored));
@@ -96,5 +96,44 @@ describe('the HTTP transport', () => {
     const result = await httpInvoke('t', fetchStub)('app.status', {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/did not answer: HTTP 502/);
+  });
+});
+
+describe('a station on the venue link', () => {
+  it('is recognised by HTTPS without a run token, and installs a bridge that may only ask to join yet', () => {
+    const { win, asWindow } = fakeWindow('https://192.168.1.20:4611/');
+    expect(installWebBridge(asWindow)).toBe('station');
+    expect(win.assembly).toBeDefined();
+  });
+
+  it('reads the pairing link: the code prefills the form, code and fingerprint leave the address bar', () => {
+    const { win, asWindow } = fakeWindow('https://192.168.1.20:4611/?join=AC3F9KXP#spki=abc%2Bdef%3D');
+    expect(takeJoinLink(asWindow)).toEqual({ code: 'AC3F9KXP', fingerprint: 'abc+def=' });
+    expect(win.location.href).toBe('https://192.168.1.20:4611/');
+  });
+
+  it('sends no token before joining, then the device token in X-Assembly-Token, read at each call', async () => {
+    const { asWindow } = fakeWindow('https://192.168.1.20:4611/');
+    const sent: (string | undefined)[] = [];
+    const fetchStub = (async (_url: string, init: RequestInit) => {
+      sent.push((init.headers as Record<string, string>)['X-Assembly-Token']);
+      return new Response(JSON.stringify({ ok: true, data: null }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const invoke = httpInvoke(() => readDeviceToken(asWindow), fetchStub);
+    await invoke('venue.join', {});
+    storeDeviceToken('device.tok', asWindow);
+    await invoke('venue.me', {});
+    expect(sent).toEqual([undefined, 'device.tok']);
+  });
+
+  it('gives up after its timeout with a transport error (the desk then works offline)', async () => {
+    const fetchStub = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch;
+    const result = await httpInvoke(() => 't', fetchStub, 20)('attendance.roster', { sessionId: 'x' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.details?.transport).toMatch(/no answer within 20 ms/);
+      expect(result.error.message).toMatch(/host laptop reachable/);
+    }
   });
 });

@@ -89,6 +89,15 @@ export interface MergeRefusal {
   reason: string;
 }
 
+/**
+ * What the host did with a station's queued events (attendance.submitQueued): the ids it recorded
+ * (or had already recorded from this device), and the ones it refused, each with its reason.
+ */
+export interface QueuedResult {
+  accepted: string[];
+  refused: MergeRefusal[];
+}
+
 /** A session's figures: expected (not excused), present, left, excused. */
 export interface RosterTotals {
   expected: number;

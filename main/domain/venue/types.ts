@@ -14,6 +14,11 @@ export interface VenueDevice {
   status: VenueDeviceStatus;
   createdAt: string;
   lastSeenAt: string | null;
+  /**
+   * Events the station still had to send when it last called attendance.submitQueued, minus what
+   * the host then settled; null when it never sent any (kept in memory on the host, per run).
+   */
+  waiting: number | null;
 }
 
 export interface VenueStatus {
