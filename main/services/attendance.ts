@@ -28,6 +28,7 @@ import {
 import { assemblyName } from '../../db/assemblyMeta';
 import { confirmedParticipantIds } from '../../db/participants';
 import type { Db } from '../../db/connection';
+import type { AuditRecord } from '../../db/audit';
 import { listFeatures } from '../../db/features';
 import { tableOfPeople } from '../../db/tables';
 import { featuresOf } from '../../db/people';
@@ -315,6 +316,51 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
     audit({ entity: 'attendance', entityId: null, action: 'attendance.submitQueued', after: { accepted: accepted.length, refused: refusedRows } });
   }
   return { accepted, refused };
+}
+
+/** What a restore did with the attendance recorded after its backup (see reapplyEvents). */
+export interface ReappliedAttendance {
+  reapplied: number;
+  refused: MergeRefusal[];
+}
+
+/**
+ * After a restore: the check-ins, check-outs, excuses and undos that the replaced state held and
+ * the backup does not are applied again, in the order they were recorded, each judged as a merge
+ * would judge it (main/domain/attendance/rules.ts) against the restored file. They keep their ids,
+ * times, operators and devices. What the restored file refuses (a person no longer confirmed
+ * there, a session deleted there) is returned for a person to decide: never dropped silently.
+ */
+export function reapplyEvents(db: Db, audit: (record: AuditRecord) => void, events: readonly AttendanceEvent[], now: string): ReappliedAttendance {
+  const tz = timeZone(db);
+  const missing = events.filter((e) => findEvent(db, e.id) === null).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.at.localeCompare(b.at));
+  const refused: MergeRefusal[] = [];
+  let reapplied = 0;
+  missing.forEach((e, i) => {
+    const session = findSession(db, e.sessionId);
+    const person = deskPerson(db, e.personId);
+    const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? null);
+    const refusal = mergeRefusal(e as MergedEvent, {
+      session: session && session.deletedAt === null ? { date: session.date } : null,
+      person: person && !person.erased ? person : null,
+      timeZone: tz,
+      now,
+      target,
+      history: eventsOf(db, e.sessionId, e.personId),
+    });
+    if (refusal) {
+      refused.push({ index: i + 1, eventId: e.id, sessionId: e.sessionId, personId: e.personId, kind: e.kind, at: e.at, key: refusal.key, reason: refusal.message });
+      return;
+    }
+    insertEvent(db, e);
+    reapplied++;
+  });
+  if (missing.length > 0) {
+    // By code only, as every attendance row of the audit log.
+    const refusedRows = refused.map((r) => ({ eventId: r.eventId, sessionId: r.sessionId, code: deskPerson(db, r.personId)?.code ?? null, kind: r.kind, at: r.at, key: r.key }));
+    audit({ entity: 'attendance', entityId: null, action: 'attendance.reappliedAfterRestore', after: { reapplied, refused: refusedRows } });
+  }
+  return { reapplied, refused };
 }
 
 export const attendanceHandlers = handlers({

@@ -15,6 +15,8 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { openFile } from './app';
+import { allEvents } from '../../db/attendance';
+import { reapplyEvents, type ReappliedAttendance } from './attendance';
 import { filePath } from './schemas';
 
 export const AUTO_BACKUP_MS = 15 * 60 * 1000;
@@ -76,7 +78,7 @@ export const backupHandlers = handlers({
   'backups.restore': {
     args: z.strictObject({ name: z.string().min(1).max(300).regex(/^[^/\\]+\.assembly$/, 'must be the name of a backup file') }),
     run: (args, ctx) =>
-      ctx.exclusive(async (): Promise<AssemblyInfo> => {
+      ctx.exclusive(async (): Promise<AssemblyInfo & { attendance: ReappliedAttendance }> => {
         const { path } = requireOpen(ctx);
         const backup = listBackups(path).find((b) => b.name === args.name);
         if (!backup) throw new AppError('NOT_FOUND', `There is no backup called ${args.name}.`, { name: args.name }, 'backups.notFound');
@@ -86,11 +88,16 @@ export const backupHandlers = handlers({
         }
         // The state being replaced is kept first: a restore can itself be undone.
         await takeBackup(ctx.requireDb(), path, 'before-restore', ctx.clock());
+        // Check-ins acknowledged after the backup was taken (at this desk, or from stations) must not
+        // vanish with the restore: they are applied again below, or listed.
+        const eventsBefore = allEvents(ctx.requireDb());
         ctx.closeAssembly();
         // A -wal beside the file would be replayed into the restored copy: remove it with the file closed.
         for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
         copyFileSync(backup.path, path);
-        return openFile(ctx, path, true, false);
+        const info = await openFile(ctx, path, true, false);
+        const attendance = ctx.mutate((db, audit) => reapplyEvents(db, audit, eventsBefore, ctx.nowIso()));
+        return { ...info, attendance };
       }),
   },
 

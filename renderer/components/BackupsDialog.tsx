@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssemblyInfo, BackupInfo } from '../../main/domain/assembly/types';
+import type { MergeRefusal } from '../../main/domain/attendance/types';
 import type { Language } from '../../preload/vocabulary';
 import { call, isApiCallError } from '../api';
 import { formatInstant, formatNumber, localeFor, todayCalendarDate } from '../format';
@@ -90,6 +91,7 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
   const fieldText = useFieldErrorText();
   const { status, refresh } = useAppState();
   const [notice, setNotice] = useState<string | null>(null);
+  const [notReapplied, setNotReapplied] = useState<MergeRefusal[]>([]);
   const [actionError, setActionError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
@@ -128,9 +130,14 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
     setNotice(null);
     setActionError(null);
     try {
-      await call('backups.restore', { name: chosen.name });
+      const restored = await call('backups.restore', { name: chosen.name });
       setConfirming(null);
-      setNotice(t('backupsUi.restored', { when: when(chosen) }));
+      // Attendance recorded after the backup is applied again by the host; what the restored file
+      // refuses is listed here for a person to decide (see reapplyEvents).
+      const { reapplied, refused } = restored.attendance;
+      const kept = reapplied > 0 ? ` ${t('backupsUi.reapplied', { count: reapplied })}` : '';
+      setNotice(t('backupsUi.restored', { when: when(chosen) }) + kept);
+      setNotReapplied(refused);
       onRestored();
     } catch (e) {
       setConfirming(null);
@@ -171,6 +178,18 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
       <div className="backups-body">
         <p className="muted backups-intro">{t('backupsUi.dialog.intro', { dir: `${assembly.path}.backups` })}</p>
         <StatusLine message={notice} />
+        {notReapplied.length > 0 && (
+          <div className="notice notice-error" role="alert">
+            <p>{t('backupsUi.notReapplied', { count: notReapplied.length })}</p>
+            <ul>
+              {notReapplied.map((r) => (
+                <li key={r.eventId}>
+                  {t(`backupsUi.eventKind.${r.kind}`)} · {formatInstant(r.at, lang)} · {r.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <ErrorNotice error={actionError} />
 
         <section aria-labelledby="backups-list-title" className="backups-section">
@@ -276,7 +295,8 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
               participants: count('participants', confirming.participants),
               checkIns: count('checkIns', confirming.checkIns),
               ballots: count('ballots', confirming.ballots),
-            })}
+            })}{' '}
+            {t('backupsUi.confirm.keepsAttendance')}
           </p>
           <div role="status" className="status-line">
             {restoring && (

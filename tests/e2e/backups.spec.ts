@@ -1,6 +1,6 @@
 /**
  * Backups, on the demo "at the venue": the header's last backup (the one taken when the file was
- * opened), a backup by hand, a restore confirmed with the keyboard that brings the roster back and
+ * opened), a backup by hand, a restore confirmed with the keyboard that keeps the check-ins made since and
  * keeps the replaced state as a backup, a copy saved (and refused the second time, at the field);
  * then a damaged file whose start-page error offers its latest good backup.
  * The tests share one server and run in order.
@@ -78,6 +78,7 @@ test('the last backup in the header; back up, restore with the keyboard, save a 
     ` (60 participants, ${counted(manual.checkIns, 'check-in')}, ${counted(manual.ballots, 'ballot')}). The current state is kept as a backup first, so this can be undone.`,
   );
   await expect(confirm).toContainText('The assembly goes back to ');
+  await expect(confirm).toContainText('Check-ins, check-outs and excuses recorded since then are kept');
   // The safe choice has the focus; the restore is one Shift+Tab away.
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await snapViewport(page, 'backups-03-confirm');
@@ -87,9 +88,11 @@ test('the last backup in the header; back up, restore with the keyboard, save a 
   await expect(confirm).toBeHidden({ timeout: 30_000 });
   await expect(dialog.getByRole('status').first()).toContainText('The assembly is back to ');
   await expect(dialog.getByRole('status').first()).toContainText('The state it replaced is kept as a backup (“Before a restore”).');
+  // The two check-ins made after the backup are not lost: they are applied again, and it says so.
+  await expect(dialog.getByRole('status').first()).toContainText('2 attendance events recorded after the backup were applied again.');
 
-  // The roster is back to what it was; the state replaced is a backup with the two extra check-ins.
-  expect((await api<SessionRoster>(page, 'attendance.roster', { sessionId })).present).toBe(before.present);
+  // The file is back to the backup, with the two check-ins kept; the state replaced is a backup too.
+  expect((await api<SessionRoster>(page, 'attendance.roster', { sessionId })).present).toBe(before.present + 2);
   const beforeRestoreRow = table.locator('tbody tr', { hasText: 'Before a restore' });
   await expect(beforeRestoreRow).toHaveCount(1);
   await expect(beforeRestoreRow.locator('td').nth(2)).toHaveText(n(manual.checkIns + 2));

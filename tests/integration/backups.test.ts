@@ -18,22 +18,39 @@ describe('backups', () => {
     expect(manual).toMatchObject({ reason: 'manual', ok: true, participants: 60 });
     const checkInsBefore = manual.checkIns;
 
-    // After the backup, five people are checked in; the restore takes the file back to before.
+    // After the backup, five people are checked in, and one more in a session created after the
+    // backup. The restore takes the file back, but the check-ins acknowledged since are not lost:
+    // the five are applied again; the one whose session the backup does not know is listed.
     const roster = await app.call('attendance.roster', { sessionId });
     for (const r of roster.rows.slice(0, 5)) await app.call('attendance.checkIn', { sessionId, personId: r.personId });
+    const extra = await app.call('sessions.create', { name: 'Extra evening', date: sessions[2]!.date, startTime: '19:00', endTime: '21:30', kind: 'plenary' });
+    const lateComer = roster.rows[6]!;
+    await app.call('attendance.checkIn', { sessionId: extra.id, personId: lateComer.personId });
     const restored = await app.call('backups.restore', { name: manual.name });
     expect(restored.name).toContain('Party Funding');
-    expect((await app.call('attendance.roster', { sessionId })).present).toBe(0);
+    expect((await app.call('sessions.list', {})).some((s) => s.id === extra.id)).toBe(false);
+    expect((await app.call('attendance.roster', { sessionId })).present).toBe(5);
+    expect(restored.attendance.reapplied).toBe(5);
+    expect(restored.attendance.refused).toEqual([
+      expect.objectContaining({ sessionId: extra.id, personId: lateComer.personId, kind: 'checkIn', key: 'attendance.mergeUnknownSession' }),
+    ]);
+    // The audit log says what the restore did, by code only.
+    const audit = await app.call('audit.list', { entity: 'attendance' });
+    const row = audit.find((a) => a.action === 'attendance.reappliedAfterRestore')!;
+    expect(row.after).toMatchObject({ reapplied: 5, refused: [{ code: lateComer.code, key: 'attendance.mergeUnknownSession' }] });
+    expect(JSON.stringify(row.after)).not.toContain(lateComer.lastName);
 
     const list = await app.call('backups.list', {});
     const before = list.backups.find((b) => b.reason === 'before-restore')!;
-    expect(before.checkIns).toBe(checkInsBefore + 5);
+    expect(before.checkIns).toBe(checkInsBefore + 6);
     expect(list.backups.find((b) => b.name === manual.name)!.checkIns).toBe(checkInsBefore);
     expect(list.lastBackupAt).toBe(list.backups[0]!.at);
 
-    // The replaced state can be restored in turn.
-    await app.call('backups.restore', { name: before.name });
+    // The replaced state can be restored in turn: it holds everything, nothing needs applying again.
+    const back = await app.call('backups.restore', { name: before.name });
+    expect(back.attendance).toEqual({ reapplied: 0, refused: [] });
     expect((await app.call('attendance.roster', { sessionId })).present).toBe(5);
+    expect((await app.call('attendance.roster', { sessionId: extra.id })).present).toBe(1);
 
     const missing = await app.raw('backups.restore', { name: 'nope.assembly' });
     expect(missing.ok ? null : missing.error.i18nKey).toBe('backups.notFound');
