@@ -8,8 +8,9 @@
  * save a copy, backups, verify a document by path, the host's own settings) and the venue
  * administration are host-only: a station is refused with a sentence naming its role.
  */
-import { METHOD_NAMES } from '../preload/contract';
-import type { MethodName } from './apiTypes';
+// The listed names (preload/contract.ts): main/apiTypes.ts checks they equal the handlers' names;
+// importing the derived type here would tie the registry back to every handler.
+import { METHOD_NAMES, type ListedMethod as MethodName } from '../preload/contract';
 import type { StationRole } from '../preload/vocabulary';
 import type { Caller } from './caller';
 import { roleOf } from './caller';

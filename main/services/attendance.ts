@@ -46,6 +46,7 @@ import {
   undoRefusal,
   undoTargetRefusal,
   undoneCheckInTime,
+  type MergeFacts,
   type MergedEvent,
   type Refusal,
 } from '../domain/attendance/rules';
@@ -285,25 +286,15 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
       else refuseEvent('attendance.queuedIdTaken', 'another event is already recorded with this id');
       return;
     }
-    const session = findSession(db, e.sessionId);
-    const person = deskPerson(db, e.personId);
     // Judged as received now: an event sent as it happened counts as recorded live (a check-in
     // "now" is admitted on any day, as at the desk, which warns); one that waited in a queue, or
     // dated by a tablet whose clock is wrong, must fall on the session's day.
     const event: MergedEvent = { ...e, reason: e.reason ?? null, recordedAt: now };
-    const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? null);
-    const history = eventsOf(db, e.sessionId, e.personId);
-    const refusal = mergeRefusal(event, {
-      session: session && session.deletedAt === null ? { date: session.date } : null,
-      person: person && !person.erased ? person : null,
-      timeZone: tz,
-      now,
-      target,
-      history,
-    });
+    const facts = mergeFactsOf(db, e, tz, now);
+    const refusal = mergeRefusal(event, facts);
     if (refusal) return refuseEvent(refusal.key, refusal.message);
     if (e.kind === 'undo') {
-      const again = undoRefusal(person!, target!, foldAttendance(history));
+      const again = undoRefusal(facts.person!, facts.target!, foldAttendance(facts.history));
       if (again) return refuseEvent(again.key, again.message);
     }
     insertEvent(db, { ...e, reason: e.reason ?? null, operator, device, source: 'desk', recordedAt: now });
@@ -316,6 +307,34 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
     audit({ entity: 'attendance', entityId: null, action: 'attendance.submitQueued', after: { accepted: accepted.length, refused: refusedRows } });
   }
   return { accepted, refused };
+}
+
+/**
+ * What the merge rules judge an event against, read from the file: its session and person (null
+ * when deleted or erased), the event an undo names, and the person's events in that session. A
+ * merge from a file also sees the rest of its batch (`batch`: by id; `fresh`: not yet recorded).
+ * One place for the three ways events arrive from elsewhere: a file, a station's queue, a restore.
+ */
+function mergeFactsOf(
+  db: Db,
+  e: { sessionId: string; personId: string; undoes: string | null },
+  timeZone: string,
+  now: string,
+  inBatch: { batch: ReadonlyMap<string, MergedEvent>; fresh: readonly MergedEvent[] } | null = null,
+): MergeFacts {
+  const session = findSession(db, e.sessionId);
+  const person = deskPerson(db, e.personId);
+  const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? inBatch?.batch.get(e.undoes) ?? null);
+  const recorded = eventsOf(db, e.sessionId, e.personId);
+  const pending = inBatch ? inBatch.fresh.filter((x) => x.sessionId === e.sessionId && x.personId === e.personId) : [];
+  return {
+    session: session && session.deletedAt === null ? { date: session.date } : null,
+    person: person && !person.erased ? person : null,
+    timeZone,
+    now,
+    target,
+    history: [...recorded, ...pending],
+  };
 }
 
 /** What a restore did with the attendance recorded after its backup (see reapplyEvents). */
@@ -337,17 +356,7 @@ export function reapplyEvents(db: Db, audit: (record: AuditRecord) => void, even
   const refused: MergeRefusal[] = [];
   let reapplied = 0;
   missing.forEach((e, i) => {
-    const session = findSession(db, e.sessionId);
-    const person = deskPerson(db, e.personId);
-    const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? null);
-    const refusal = mergeRefusal(e as MergedEvent, {
-      session: session && session.deletedAt === null ? { date: session.date } : null,
-      person: person && !person.erased ? person : null,
-      timeZone: tz,
-      now,
-      target,
-      history: eventsOf(db, e.sessionId, e.personId),
-    });
+    const refusal = mergeRefusal(e as MergedEvent, mergeFactsOf(db, e, tz, now));
     if (refusal) {
       refused.push({ index: i + 1, eventId: e.id, sessionId: e.sessionId, personId: e.personId, kind: e.kind, at: e.at, key: refusal.key, reason: refusal.message });
       return;
@@ -494,18 +503,7 @@ export const attendanceHandlers = handlers({
         // file's events and the whole batch; one refusal and nothing is written.
         const refused: MergeRefusal[] = [];
         fresh.forEach((e) => {
-          const session = findSession(db, e.sessionId);
-          const person = deskPerson(db, e.personId);
-          const target = e.undoes === null ? null : ((findEvent(db, e.undoes) as MergedEvent | null) ?? batch.get(e.undoes) ?? null);
-          const history = [...eventsOf(db, e.sessionId, e.personId), ...fresh.filter((x) => x.sessionId === e.sessionId && x.personId === e.personId)];
-          const refusal = mergeRefusal(e, {
-            session: session && session.deletedAt === null ? { date: session.date } : null,
-            person: person && !person.erased ? person : null,
-            timeZone: tz,
-            now,
-            target,
-            history,
-          });
+          const refusal = mergeRefusal(e, mergeFactsOf(db, e, tz, now, { batch, fresh }));
           if (refusal) {
             const index = args.events.indexOf(e) + 1;
             refused.push({ index, eventId: e.id, sessionId: e.sessionId, personId: e.personId, kind: e.kind, at: e.at, key: refusal.key, reason: refusal.message });
