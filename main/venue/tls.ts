@@ -28,15 +28,24 @@ export function spkiFingerprint(certPem: string | Buffer): string {
   return createHash('sha256').update(spki).digest('base64');
 }
 
+/**
+ * A certificate serial from 16 random bytes, as DER wants it: positive (high bit clear) and
+ * minimal (the first byte not zero). A leading zero byte followed by one below 0x80 is
+ * "illegal padding" to OpenSSL, and the certificate would be refused about once in 256 runs.
+ */
+export function serialNumberBytes(random: Uint8Array): Uint8Array {
+  const serial = Uint8Array.from(random);
+  serial[0] = (serial[0]! & 0x7f) | 0x01;
+  return serial;
+}
+
 async function generate(commonName: string): Promise<{ key: string; cert: string }> {
   const crypto = webcrypto as unknown as Crypto;
   const engine = new pkijs.CryptoEngine({ name: 'node', crypto });
   const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  const serial = crypto.getRandomValues(new Uint8Array(16));
-  serial[0] = serial[0]! & 0x7f; // positive
-  cert.serialNumber = new asn1js.Integer({ valueHex: serial });
+  cert.serialNumber = new asn1js.Integer({ valueHex: serialNumberBytes(crypto.getRandomValues(new Uint8Array(16))) });
   const cn = () => new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.Utf8String({ value: commonName }) });
   cert.subject.typesAndValues.push(cn());
   cert.issuer.typesAndValues.push(cn());
