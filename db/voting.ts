@@ -123,6 +123,23 @@ export function entriesOf(db: Db, ballotId: string): TallyEntry[] {
 }
 
 /**
+ * The station device (its id on the venue link) that made the latest entry of each slot, from
+ * the audit row of voting.enterCounts; null for an entry made on the host or before devices
+ * were recorded.
+ */
+export function entryDevicesOf(db: Db, ballotId: string): { 1: string | null; 2: string | null } {
+  const rows = db
+    .prepare(
+      `SELECT json_extract(after_json, '$.slot') AS slot, device_id AS deviceId FROM audit_log
+        WHERE entity = 'ballot' AND entity_id = ? AND action = 'voting.enterCounts' ORDER BY rowid`,
+    )
+    .all(ballotId) as { slot: number; deviceId: string | null }[];
+  const latest: { 1: string | null; 2: string | null } = { 1: null, 2: null };
+  for (const r of rows) if (r.slot === 1 || r.slot === 2) latest[r.slot] = r.deviceId ?? null;
+  return latest;
+}
+
+/**
  * The reason stated with the latest entry of each slot for counting more papers than members
  * present (recorded in the audit row of voting.enterCounts; null when none was given).
  */

@@ -16,6 +16,7 @@ import {
   deleteBallot,
   dependentsOf,
   entriesOf,
+  entryDevicesOf,
   excessReasonsOf,
   finaliseBallot,
   findBallot,
@@ -431,6 +432,21 @@ export const votingHandlers = handlers({
         refuseBadCounts(b, args.counts, present, reason !== null);
         const operator = ctx.requireOperator();
         const other = entriesOf(db, b.id).find((e) => e.slot !== args.slot);
+        // Independence across devices: a station (a tablet or laptop on the venue link) may enter
+        // one slot of a ballot, whatever names are typed on it, so that the two counts are made
+        // on two devices. The host laptop is exempt: it holds the file and may change anything
+        // anyway, and a one-laptop counting table (the operator hands over the keyboard) is the
+        // common case; there the names above are the check.
+        const { deviceId, device } = ctx.device();
+        const otherSlot = args.slot === 1 ? 2 : 1;
+        if (other && deviceId !== null && entryDevicesOf(db, b.id)[otherSlot] === deviceId) {
+          throw new AppError(
+            'CONFLICT',
+            `Entry ${otherSlot} was made on this device (${device}): the other entry must be made on another device, so that two people have counted independently.`,
+            { slot: otherSlot, params: { slot: otherSlot, device } },
+            'voting.sameDevice',
+          );
+        }
         // Independence: the second entry must come from another person. Names are compared as
         // people type them (capitals, accents, spaces aside): "Mallory" and "mallory" are one.
         if (other && sameName(other.operator, operator)) {

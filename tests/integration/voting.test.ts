@@ -111,6 +111,35 @@ describe('voting', () => {
     app.close();
   });
 
+  it('refuses a station entering both slots, whoever is named on it, and takes the second count from another device', async () => {
+    const { app, sessionId } = await venue();
+    const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));
+    const counts = perItem([ballot.items[0]!.id], [[30, 10, 2]]);
+    // The same tablet, its person changed between the two entries (as the host may re-approve
+    // a device for someone else): two names, one device.
+    const tablet = (person: string) => app.ctx.forCaller({ kind: 'station', deviceId: 'tablet-1', deviceName: 'Tablet 1', person, role: 'secretariat' });
+    const viaStation = (person: string, slot: 1 | 2, deviceId = 'tablet-1') =>
+      app.registry.call('voting.enterCounts', { ballotId: ballot.id, slot, counts }, deviceId === 'tablet-1' ? tablet(person) : app.ctx.forCaller({ kind: 'station', deviceId, deviceName: 'Tablet 2', person, role: 'secretariat' }));
+    expect((await viaStation('Alice', 1)).ok).toBe(true);
+    const refused = errorOf(await viaStation('Bob', 2));
+    expect(refused).toMatchObject({ code: 'CONFLICT', i18nKey: 'voting.sameDevice', details: { slot: 1, params: { slot: 1, device: 'Tablet 1' } } });
+    expect(refused!.message).toContain('another device');
+    expect((await app.call('voting.get', { id: ballot.id })).entries.map((e) => e.operator)).toEqual(['Alice']);
+    // Another device, another person: accepted, and the ballot can be finalised.
+    expect((await viaStation('Bob', 2, 'tablet-2')).ok).toBe(true);
+    expect((await app.call('voting.finalise', { ballotId: ballot.id })).ballot.status).toBe('finalised');
+
+    // The host laptop may take both slots with two different names (the one-laptop counting table).
+    const onHost = await app.call('voting.createBallot', yesNo(sessionId, 1));
+    const hostCounts = perItem([onHost.items[0]!.id], [[30, 10, 2]]);
+    app.ctx.operator = 'Carla';
+    await app.call('voting.enterCounts', { ballotId: onHost.id, slot: 1, counts: hostCounts });
+    app.ctx.operator = 'Dirk';
+    await app.call('voting.enterCounts', { ballotId: onHost.id, slot: 2, counts: hostCounts });
+    expect((await app.call('voting.finalise', { ballotId: onHost.id })).ballot.status).toBe('finalised');
+    app.close();
+  });
+
   it('refuses more papers than members present, negative and fractional counts, with the field named', async () => {
     const { app, sessionId, present } = await venue();
     const ballot = await app.call('voting.createBallot', yesNo(sessionId, 1));
