@@ -33,6 +33,15 @@ export function fieldProblemsFromZod(issues: readonly Issue[]): FieldProblem[] {
         return [{ field, rule: 'atMost', message: issue.message, params: { max: Number(issue.maximum) } }];
       case 'invalid_value':
         return [{ field, rule: 'notAllowed', message: issue.message, params: { allowed: issue.values.map(String).join(', ') } }];
+      case 'custom': {
+        // Our own refinements name their rule (services/schemas.ts: hidden characters).
+        const params = (issue.params ?? {}) as Record<string, string | number>;
+        if (params.rule === 'hiddenCharacter') {
+          const { rule: _rule, ...rest } = params;
+          return [{ field, rule: 'hiddenCharacter', message: issue.message, params: rest }];
+        }
+        return [{ field, rule: 'invalid', message: issue.message }];
+      }
       default:
         return [{ field, rule: 'invalid', message: issue.message }];
     }

@@ -180,6 +180,7 @@ export const FIELD_RULES = [
   'duplicate',
   'afterArrival',
   'tooLate',
+  'hiddenCharacter',
   'invalid',
 ] as const;
 

@@ -43,3 +43,77 @@ export function compareNames(a: string, b: string, locale = 'nl-BE'): number {
   }
   return collator.compare(a, b);
 }
+
+/**
+ * Characters that change how a text looks without being seen themselves: control characters,
+ * bidirectional overrides, embeddings, isolates and marks, and zero-width characters. In a name
+ * they make "Jan" look like another name on a badge or a list (U+202E turns what follows
+ * around), hide a second name in one cell, or break a line where none shows. They are refused
+ * at import and entry, naming the character and its position, or removed where the person
+ * confirms. Zero-width joiners have real uses in some scripts and emoji; a name on a Belgian
+ * register has none, and a person can still confirm their removal.
+ */
+const HIDDEN_CHARACTER_NAMES: ReadonlyMap<number, string> = new Map([
+  [0x061c, 'Arabic letter mark'],
+  [0x180e, 'Mongolian vowel separator'],
+  [0x200b, 'zero-width space'],
+  [0x200c, 'zero-width non-joiner'],
+  [0x200d, 'zero-width joiner'],
+  [0x200e, 'left-to-right mark'],
+  [0x200f, 'right-to-left mark'],
+  [0x2028, 'line separator'],
+  [0x2029, 'paragraph separator'],
+  [0x202a, 'left-to-right embedding'],
+  [0x202b, 'right-to-left embedding'],
+  [0x202c, 'pop directional formatting'],
+  [0x202d, 'left-to-right override'],
+  [0x202e, 'right-to-left override'],
+  [0x2060, 'word joiner'],
+  [0x2066, 'left-to-right isolate'],
+  [0x2067, 'right-to-left isolate'],
+  [0x2068, 'first strong isolate'],
+  [0x2069, 'pop directional isolate'],
+  [0xfeff, 'zero-width no-break space'],
+]);
+
+export interface HiddenCharacter {
+  /** "U+202E". */
+  codePoint: string;
+  /** "right-to-left override", in English for the CLI and logs. */
+  name: string;
+  /** 1-based position in the text, in characters as a person counts them. */
+  position: number;
+}
+
+function hiddenName(code: number, allowLineBreaks: boolean): string | null {
+  if (code === 0x09 || code === 0x0a || code === 0x0d) return allowLineBreaks ? null : code === 0x09 ? 'tab' : 'line break';
+  if (code < 0x20 || code === 0x7f) return 'control character';
+  if (code >= 0x80 && code <= 0x9f) return 'control character';
+  return HIDDEN_CHARACTER_NAMES.get(code) ?? null;
+}
+
+/** The hidden characters of a text; tabs and line breaks count only when the text is one line. */
+export function hiddenCharactersIn(text: string, options: { allowLineBreaks?: boolean } = {}): HiddenCharacter[] {
+  const found: HiddenCharacter[] = [];
+  let position = 0;
+  for (const char of text) {
+    position += 1;
+    const code = char.codePointAt(0)!;
+    const name = hiddenName(code, options.allowLineBreaks ?? false);
+    if (name !== null) found.push({ codePoint: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`, name, position });
+  }
+  return found;
+}
+
+/** The text without its hidden characters (what the person confirms when asked to remove them). */
+export function withoutHiddenCharacters(text: string, options: { allowLineBreaks?: boolean } = {}): string {
+  let kept = '';
+  for (const char of text) if (hiddenName(char.codePointAt(0)!, options.allowLineBreaks ?? false) === null) kept += char;
+  return kept;
+}
+
+/** "U+202E (right-to-left override) at position 4", the English description of the first few. */
+export function describeHiddenCharacters(found: readonly HiddenCharacter[]): string {
+  const shown = found.slice(0, 3).map((c) => `${c.codePoint} (${c.name}) at position ${c.position}`);
+  return found.length > 3 ? `${shown.join(', ')} and ${found.length - 3} more` : shown.join(', ');
+}

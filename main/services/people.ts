@@ -36,7 +36,7 @@ import { isCalendarDate } from '../domain/sessionRules';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
-import { id, requiredText, text } from './schemas';
+import { id, requiredLine, requiredText, text } from './schemas';
 
 const status = z.enum(PERSON_STATUSES as unknown as [PersonStatus, ...PersonStatus[]], {
   message: `must be one of ${PERSON_STATUSES.join(', ')}`,
@@ -163,8 +163,8 @@ function changeStatus(
 /** Personal fields a person edit may touch; the audit records their names, never their values. */
 const editArgs = z.strictObject({
   id,
-  firstName: requiredText(100).optional(),
-  lastName: requiredText(100).optional(),
+  firstName: requiredLine(100).optional(),
+  lastName: requiredLine(100).optional(),
   email: optionalText(254)
     .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'is not an e-mail address')
     .optional(),

@@ -437,3 +437,26 @@ test('the demo assembly: the history and a check against 1,500 people', async ({
   await page.getByRole('button', { name: 'Start over with another file' }).click();
   expect(consoleErrors).toEqual([]);
 });
+
+test('a name with a hidden right-to-left override is refused at the check, and removed when the officer confirms', async ({ page, appUrl, consoleErrors }) => {
+  await page.goto(appUrl);
+  await openImport(page);
+  // U+202E turns "Peeters" around on screen: the name would look like another.
+  const rows = ['Jannes;Peet\u202Eers;jannes.peeters@example.be;0470 12 34 99;Kerkstraat;5;2000;Antwerpen;1979;NL;M;Antwerpen'];
+  await chooseFile(page, 'verborgen-teken.csv', Buffer.from([HEADER, ...rows].join('\n'), 'utf8'));
+  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
+  const problemRows = page.getByRole('table', { name: 'Problems found in the rows' }).locator('tbody tr');
+  await expect(problemRows).toHaveCount(1);
+  await expect(problemRows.first()).toContainText('Naam');
+  await expect(problemRows.first()).toContainText('invisible character (U+202E at position 5');
+  await page.getByRole('button', { name: 'Fix row 2, column Naam' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Fix row 2' });
+  await snap(page, 'import-19-hidden-character');
+  await dialog.getByRole('button', { name: 'Remove the hidden characters' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(problemRows).toHaveCount(0);
+  await page.getByRole('button', { name: 'Import 1 person' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Import finished' })).toBeFocused();
+  await expect.poll(async () => (await api<{ rows: { lastName: string }[] }>(page, 'people.list', { query: 'jannes.peeters@example.be' })).rows.map((r) => r.lastName)).toEqual(['Peeters']);
+  expect(consoleErrors).toEqual([]);
+});

@@ -5,7 +5,7 @@
  * reference year is passed in).
  */
 import { BLANK_IDENTITY } from '../recruitment/identity';
-import { searchKey } from '../text';
+import { describeHiddenCharacters, hiddenCharactersIn, searchKey, withoutHiddenCharacters } from '../text';
 
 // The mapping's vocabulary is the API's (preload/vocabulary.ts, recruitment/types.ts): one definition for main and the UI.
 export { IMPORT_FIELDS as PERSON_FIELDS, PERSON_LANGUAGES } from '../../../preload/vocabulary';
@@ -34,6 +34,7 @@ export type RowProblemRule =
   | 'notAPhone'
   | 'missingFeatureValue'
   | 'wrongColumnCount'
+  | 'hiddenCharacter'
   // Raised by planImport (plan.ts), which sees all rows and the pool: a respondent id repeated
   // with different details. Listed here so all row problems share one type.
   | 'externalIdTwice';
@@ -352,6 +353,19 @@ export function mapRows(
     mapping.columns.forEach((target, column) => {
       const raw = cells[column] ?? '';
       if (target.kind === 'ignore') return;
+      // Hidden characters first: a name that looks like another must not pass for it. Names are
+      // one line; in other fields a line break or tab is folded into a space below.
+      const lineBreaksAllowed = !(target.kind === 'field' && (target.field === 'firstName' || target.field === 'lastName'));
+      const hidden = hiddenCharactersIn(raw.trim(), { allowLineBreaks: lineBreaksAllowed });
+      if (hidden.length > 0) {
+        report(column, 'hiddenCharacter', raw, `the value holds ${describeHiddenCharacters(hidden)}, which change how it looks without being seen. Remove ${hidden.length === 1 ? 'it' : 'them'} (the import page offers to).`, {
+          character: `${hidden[0]!.codePoint}`,
+          position: hidden[0]!.position,
+          count: hidden.length,
+          cleaned: withoutHiddenCharacters(raw.trim(), { allowLineBreaks: lineBreaksAllowed }),
+        });
+        return;
+      }
       if (target.kind === 'feature') {
         const value = fold(raw);
         if (value === '') report(column, 'missingFeatureValue', value, `the value is missing; every person needs one for "${target.feature.trim()}".`);

@@ -117,6 +117,14 @@ export function FixCellDialog({ problem, busy, error, onSave, onCancel }: FixPro
         <Field id="import-fix-value" label={t('importPage.fix.label', { column: problem.column ?? '' })} hint={t('importPage.fix.hint')}>
           {(p) => <input {...p} type="text" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} data-autofocus />}
         </Field>
+        {typeof problem.params?.cleaned === 'string' && problem.rule === 'hiddenCharacter' ? (
+          // The characters cannot be seen in the field above: removing them is one confirmed step.
+          <p>
+            <button type="button" className="button secondary" disabled={busy} onClick={() => onSave(String(problem.params!.cleaned))}>
+              {t('importPage.fix.removeHidden')}
+            </button>
+          </p>
+        ) : null}
         <ErrorNotice error={error} />
         <FormActions busy={busy} submitLabel={t('importPage.fix.save')} onCancel={onCancel} />
       </form>
