@@ -6,9 +6,10 @@
  * before a migration, before a restore or by hand are kept.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { backupDirFor, type Db } from './connection';
+import { makePrivate, makePrivateDir } from './privateFiles';
 import { confirmedParticipantCount } from './participants';
 
 export type BackupReason = 'open' | 'auto' | 'manual' | 'before-restore' | 'before-migration';
@@ -35,10 +36,12 @@ const MIGRATION_NAME = /^(.*)-before-v\d+-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\
 
 export async function takeBackup(db: Db, filePath: string, reason: BackupReason, now: Date): Promise<BackupFile> {
   const dir = backupDirFor(filePath);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = `${basename(filePath, '.assembly')}-${stamp(now)}-${reason}.assembly`;
   const path = join(dir, name);
   await db.backup(path);
+  // Personal data: owner-only, like the file it copies (db/privateFiles.ts).
+  makePrivate(path);
   if (AUTOMATIC_REASONS.includes(reason)) rotate(filePath, reason);
   return { name, path, at: now.toISOString(), reason, bytes: statSync(path).size };
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { makeAssemblyFilePrivate, makeBackupDirPrivate, makePrivate, makePrivateDir } from './privateFiles';
 import { basename, dirname, join } from 'node:path';
 import { DbFileError } from './errors';
 import { loadMigrations, type Migration } from './migrations';
@@ -117,6 +118,10 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
     if (header.length === 100 && header.readUInt32BE(68) !== APPLICATION_ID) {
       throw new DbFileError('NOT_AN_ASSEMBLY', `${basename(path)} is an SQLite database, but not an Assembly Desk file. It was not changed.`, { path });
     }
+    // A file written by an older version (or copied in) may be readable by every account: its
+    // -wal and -shm, created below, copy the file's mode, so it is set first.
+    makeAssemblyFilePrivate(path);
+    makeBackupDirPrivate(backupDirFor(path));
   } else {
     mkdirSync(dirname(path), { recursive: true });
   }
@@ -124,6 +129,7 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
   let db: Db;
   try {
     db = new Database(path, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
+    if (options.create) makeAssemblyFilePrivate(path);
   } catch (e) {
     throw new DbFileError('FILE_CORRUPT', `${basename(path)} could not be opened: ${(e as Error).message}`, { path });
   }
@@ -161,10 +167,11 @@ export async function openAssemblyDb(path: string, options: OpenOptions = {}): P
     let backupPath: string | null = null;
     if (fromVersion > 0 && fromVersion < latest) {
       const dir = backupDirFor(path);
-      mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       backupPath = join(dir, `${basename(path, '.assembly')}-before-v${latest}-${stamp(now())}.assembly`);
       // The online backup API gives a consistent copy even of a WAL database.
       await db.backup(backupPath);
+      makePrivate(backupPath);
     }
 
     for (const migration of migrations.filter((m) => m.version > fromVersion)) {

@@ -23,6 +23,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppRegistry } from './api';
+import { ownerOnlyByDefault } from '../db/privateFiles';
 import { venueHub } from './venue/hub';
 import { AppContext } from './context';
 import { registerRpc } from './ipc';
@@ -61,6 +62,8 @@ function nativeBindingPath(): string {
 // ---------------------------------------------------------------------------------------
 
 app.setName(PRODUCT_NAME);
+// Everything the app writes (assemblies, backups, exports, Chromium's own state) is owner-only.
+ownerOnlyByDefault();
 // One data folder whatever way the app was started (`electron .`, `electron out/main/electron.cjs`,
 // packaged): Electron would otherwise derive it from whichever package.json it found.
 // ASSEMBLY_DESK_HOME (tests, portable installs) also isolates Chromium's own state.

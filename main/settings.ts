@@ -48,9 +48,10 @@ export class SettingsStore {
   update(change: Partial<Settings> | ((latest: Settings) => Partial<Settings>)): Settings {
     const latest = this.read();
     const next = { ...latest, ...(typeof change === 'function' ? change(latest) : change) };
-    mkdirSync(dirname(this.file), { recursive: true });
+    // Owner-only: the recent files name assemblies and where they are kept.
+    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(next, null, 2));
+    writeFileSync(tmp, JSON.stringify(next, null, 2), { mode: 0o600 });
     renameSync(tmp, this.file);
     return next;
   }

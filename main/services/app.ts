@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../../preload/vocabulary';
@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { ASSEMBLY_FILE_EXT, assembliesDir } from '../paths';
 import { handlers } from '../registry';
 import { backupSummary, listBackups, takeBackup } from '../../db/backup';
+import { makePrivateDir } from '../../db/privateFiles';
 import { startAutoBackup } from './backups';
 import { APP_VERSION } from '../version';
 import { empty, filePath, panelSize, requiredText } from './schemas';
@@ -141,7 +142,7 @@ export const appHandlers = handlers({
       const base = stage === 'venue' ? 'demo-venue' : 'demo';
       const target = join(assembliesDir(ctx.dataDir), size && size !== 60 ? `${base}-${size}${ASSEMBLY_FILE_EXT}` : `${base}${ASSEMBLY_FILE_EXT}`);
       if (!existsSync(target)) {
-        mkdirSync(assembliesDir(ctx.dataDir), { recursive: true });
+        makePrivateDir(assembliesDir(ctx.dataDir));
         await writeDemoAssembly(target, { seed: DEMO_SEED, panelSize: size ?? 60, stage, nativeBinding: ctx.nativeBinding });
       }
       return openFile(ctx, target);

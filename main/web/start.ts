@@ -18,6 +18,10 @@ import { userCwd } from '../userCwd';
 import { openBrowser } from './openBrowser';
 import { isLoopbackHost, startWebServer } from './server';
 import { venueHub } from '../venue/hub';
+import { ownerOnlyByDefault } from '../../db/privateFiles';
+
+// The files web mode writes hold personal data: owner-only (db/privateFiles.ts).
+ownerOnlyByDefault();
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
