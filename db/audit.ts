@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../main/domain/assembly/types';
+import type { SavedCopy } from '../main/domain/recruitment/types';
 import type { Db } from './connection';
 import type { IdFactory } from './ids';
 
@@ -72,4 +73,14 @@ export function listAudit(db: Db, filter: { entity?: string; entityId?: string; 
     before: r.before_json === null ? null : JSON.parse(r.before_json),
     after: r.after_json === null ? null : JSON.parse(r.after_json),
   }));
+}
+
+/** Every copy saved elsewhere since `since` (an ISO time), oldest first. */
+export function savedCopiesSince(db: Db, since: string): SavedCopy[] {
+  return db
+    .prepare(
+      `SELECT json_extract(after_json, '$.path') AS path, at, operator FROM audit_log
+        WHERE action = 'app.saveCopy' AND at >= ? ORDER BY at, rowid`,
+    )
+    .all(since) as SavedCopy[];
 }

@@ -66,6 +66,9 @@ export function applyPragmas(db: Db): void {
   // better-sqlite3 defaults to NORMAL in WAL, which can lose the last commits on power loss.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted and replaced content is overwritten with zeros, not left in free space: an erased
+  // person's name must not survive in the file's unused bytes (see db/erasure.ts).
+  db.pragma('secure_delete = ON');
   // How long a write waits for another connection's write (another process on the same file:
   // web mode and the CLI, or two windows) before giving up with "database is locked". Writes are
   // immediate transactions (AppContext.mutate), so they queue here; our longest ordinary write

@@ -5,7 +5,7 @@
  * elsewhere with the same online backup API.
  */
 import { copyFileSync, lstatSync, rmSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import type { AssemblyInfo, BackupInfo } from '../domain/assembly/types';
 import { backupSummary, listBackups, takeBackup, type BackupFile } from '../../db/backup';
@@ -111,8 +111,14 @@ export const backupHandlers = handlers({
       if (lstatSync(target, { throwIfNoEntry: false })?.isFile()) {
         throw new AppError('FILE_EXISTS', `${basename(target)} already exists. Choose another name.`, { path: target });
       }
+      if (!lstatSync(dirname(target), { throwIfNoEntry: false })?.isDirectory()) {
+        throw new AppError('NOT_FOUND', `The folder ${dirname(target)} does not exist. Choose a folder that exists; nothing was written.`, { params: { folder: dirname(target) } }, 'backups.folderMissing');
+      }
       // Never through a symbolic link, never over a file that appears meanwhile (see assemblyFiles.ts).
       await backupToNewFile(ctx.requireDb(), target);
+      // A copy outside the app's folders is out of its reach (an erasure cannot follow it): it is
+      // recorded, so that whoever erases a person later is told where copies went.
+      ctx.mutate((_db, audit) => audit({ entity: 'assembly', entityId: null, action: 'app.saveCopy', after: { path: target } }));
       return { path: target, bytes: statSync(target).size };
     },
   },

@@ -7,8 +7,11 @@ import {
   type PersonLanguage,
   type PersonStatus,
 } from '../../preload/vocabulary';
-import type { DuplicateFlag, PersonDetail } from '../domain/recruitment/types';
+import type { DuplicateFlag, ErasureReach, PersonDetail } from '../domain/recruitment/types';
 import type { Db } from '../../db/connection';
+import { savedCopiesSince } from '../../db/audit';
+import { listBackups } from '../../db/backup';
+import { emptyWriteAheadLog, erasedColumns, eraseInBackup, personRow } from '../../db/erasure';
 import { closeFlagsOf, duplicatesOf, findDuplicateFlag, resolveDuplicateFlag, listDuplicateFlags } from '../../db/duplicates';
 import { readRecruitmentSettings } from '../../db/features';
 import {
@@ -190,6 +193,32 @@ const editArgs = z.strictObject({
   consentVersion: optionalText(50).optional(),
 });
 
+/**
+ * Applies an erasure, made in the open file, to every copy the app keeps: the backups beside the
+ * file and the write-ahead log; and lists the copies saved elsewhere, which it cannot reach.
+ */
+function eraseEverywhere(ctx: AppContext, personId: string, before: Record<string, unknown>): ErasureReach {
+  const db = ctx.requireDb();
+  const columns = erasedColumns(before, personRow(db, personId)!);
+  const backupsFailed: ErasureReach['backupsFailed'] = [];
+  let backupsErased = 0;
+  for (const backup of listBackups(ctx.open!.path)) {
+    try {
+      eraseInBackup(backup.path, personId, columns, ctx.nativeBinding);
+      backupsErased += 1;
+    } catch (e) {
+      backupsFailed.push({ name: backup.name, problem: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  const copiesElsewhere = savedCopiesSince(db, String(before.created_at ?? ''));
+  ctx.mutate((_db, audit) =>
+    audit({ entity: 'person', entityId: personId, action: 'person.eraseBackups', after: { code: before.code, backupsErased, backupsFailed, copiesElsewhere } }),
+  );
+  // Last, so that no page written before the erasure stays in the -wal.
+  const logCleared = emptyWriteAheadLog(db);
+  return { backupsErased, backupsFailed, logCleared, copiesElsewhere };
+}
+
 export const peopleHandlers = handlers({
   'people.list': {
     args: z.strictObject({
@@ -291,8 +320,9 @@ export const peopleHandlers = handlers({
   },
   'people.erase': {
     args: z.strictObject({ id, confirmCode: requiredText(20) }),
-    run: (args, ctx) =>
-      ctx.mutate((db, audit) => {
+    run: (args, ctx): PersonDetail & { erasure: ErasureReach } => {
+      let before: Record<string, unknown> | undefined;
+      const detail = ctx.mutate((db, audit) => {
         // Also a record removed from the pool as a duplicate: its personal data must go too.
         const person = findPerson(db, args.id);
         if (!person) throw new AppError('NOT_FOUND', 'There is no such person in this assembly.', { id: args.id });
@@ -303,6 +333,7 @@ export const peopleHandlers = handlers({
           });
         }
         const now = ctx.nowIso();
+        before = personRow(db, person.id);
         // The code, the status and the feature values stay: statistics and the selection record
         // remain true. Everything that identifies the person goes.
         updatePersonFields(
@@ -329,7 +360,9 @@ export const peopleHandlers = handlers({
         eraseContactAndStatusTexts(db, person.id);
         audit({ entity: 'person', entityId: person.id, action: 'person.erase', after: { code: person.code } });
         return personDetailOf(db, person.id);
-      }),
+      });
+      return { ...detail, erasure: eraseEverywhere(ctx, args.id, before!) };
+    },
   },
 });
 

@@ -231,6 +231,8 @@ test('a person is erased after typing their code', async ({ page, appUrl, consol
 
   await expect(dialog.getByRole('heading', { level: 2, name: `Erased person ${person.code}` })).toBeVisible();
   await expect(dialog.getByText('The personal data of this person were erased')).toBeVisible();
+  // The erasure reached the backups beside the file too (the one taken when it was opened, at least).
+  await expect(dialog.getByRole('status').filter({ hasText: 'Where the erasure reached' })).toContainText(/Also erased in \d+ backups? of this file\./);
   await expect(dialog.getByLabel('First name')).toBeDisabled();
   await expect(dialog.getByLabel('First name')).toHaveValue('');
   await expect(dialog.getByRole('button', { name: 'Save details' })).toHaveCount(0);

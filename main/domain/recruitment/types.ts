@@ -283,3 +283,22 @@ export interface TargetInput {
   minFlex?: number | null;
   maxFlex?: number | null;
 }
+
+/** A copy of the assembly saved elsewhere ("Save a copy"), as its audit row recorded it. */
+export interface SavedCopy {
+  path: string;
+  at: string;
+  operator: string;
+}
+
+/** How far an erasure reached beyond the open file (shown in the erase dialog, kept in the audit log). */
+export interface ErasureReach {
+  /** Backups in the file's backups folder the erasure was applied to. */
+  backupsErased: number;
+  /** Backups it could not be applied to (damaged, a link, unreadable): a person must delete them. */
+  backupsFailed: { name: string; problem: string }[];
+  /** Whether the write-ahead log was emptied (false while another window or process reads the file). */
+  logCleared: boolean;
+  /** Copies saved elsewhere since the person was added: out of the app's reach, to be deleted there. */
+  copiesElsewhere: SavedCopy[];
+}

@@ -10,7 +10,8 @@ import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { PersonContactLog } from './PersonContactLog';
 import { PersonDetailsForm } from './PersonDetailsForm';
-import { PersonErase } from './PersonErase';
+import { ErasureReachNotice, PersonErase } from './PersonErase';
+import type { ErasureReach } from '../../../main/domain/recruitment/types';
 import { StatusBadge, fullName, reasonsText } from './PersonShared';
 import { PersonStatusSection } from './PersonStatusSection';
 
@@ -39,8 +40,11 @@ export function PersonDialog({ personId, onOpen, onClose, onChanged }: Props) {
     if (switched > 0 && person) identity.current?.focus();
   }, [switched, person?.id]);
 
-  function changed(next: PersonDetail) {
+  // Where the erasure reached (backups, copies elsewhere): shown once, right after erasing.
+  const [reach, setReach] = useState<ErasureReach | null>(null);
+  function changed(next: PersonDetail & { erasure?: ErasureReach }) {
     setUpdated(next);
+    if (next.erasure) setReach(next.erasure);
     onChanged();
   }
 
@@ -74,6 +78,7 @@ export function PersonDialog({ personId, onOpen, onClose, onChanged }: Props) {
               <div className="notice person-erased-notice">
                 <p className="notice-title">{t('peoplePage.person.erasedNotice', { when: person.erasedAt ? formatInstant(person.erasedAt, lang) : '' })}</p>
                 <p>{t('peoplePage.person.erasedExplain')}</p>
+                {reach && <ErasureReachNotice reach={reach} />}
               </div>
             )}
 

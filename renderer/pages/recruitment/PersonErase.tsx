@@ -8,10 +8,13 @@ import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 import { fullName } from './PersonShared';
+import { currentLanguage } from '../../i18n';
+import { formatInstant } from '../../format';
+import type { ErasureReach } from '../../../main/domain/recruitment/types';
 
 interface Props {
   person: PersonDetail;
-  onErased: (p: PersonDetail) => void;
+  onErased: (p: PersonDetail & { erasure: ErasureReach }) => void;
   /** Where the focus goes once the erase button is gone. */
   onFocusAfter: () => void;
 }
@@ -75,5 +78,31 @@ export function PersonErase({ person, onErased, onFocusAfter }: Props) {
         </Dialog>
       )}
     </section>
+  );
+}
+
+/** Where an erasure reached: the backups changed, those it could not change, and copies elsewhere to delete. */
+export function ErasureReachNotice({ reach }: { reach: ErasureReach }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <div className="person-erasure-reach" role="status">
+      <p>
+        <strong>{t('peoplePage.erase.reachTitle')}</strong>
+      </p>
+      <p>{t('peoplePage.erase.reachBackups', { count: reach.backupsErased })}</p>
+      {reach.backupsFailed.length > 0 && <p>{t('peoplePage.erase.reachFailed', { names: reach.backupsFailed.map((f) => f.name).join(', ') })}</p>}
+      {reach.copiesElsewhere.length > 0 && (
+        <>
+          <p>{t('peoplePage.erase.reachCopies')}</p>
+          <ul>
+            {reach.copiesElsewhere.map((c) => (
+              <li key={`${c.path}-${c.at}`}>{t('peoplePage.erase.reachCopy', { path: c.path, at: formatInstant(c.at, lang), operator: c.operator })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {!reach.logCleared && <p>{t('peoplePage.erase.reachLog')}</p>}
+    </div>
   );
 }
