@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { STATION_ROLES, type StationRole } from '../../preload/vocabulary';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
-import { venueHub } from '../venue/hub';
+import { CONNECTED_WITHIN_MS, venueHub } from '../venue/hub';
 import { empty, id, requiredText } from './schemas';
 
 const role = z.enum(STATION_ROLES as unknown as [StationRole, ...StationRole[]], { message: 'must be desk, counting, viewer or secretariat' });
@@ -25,7 +25,8 @@ export const venueHandlers = handlers({
   'venue.createPairingCode': { args: empty, run: (_a, ctx) => venueHub(ctx).createPairingCode() },
   'venue.join': {
     args: z.strictObject({ code: requiredText(20), deviceName: requiredText(80), person: requiredText(80) }),
-    run: (args, ctx) => venueHub(ctx).join(args),
+    // Wrong codes lock pairing for the caller's address only (PairingLocks); the host itself has none.
+    run: (args, ctx) => venueHub(ctx).join(args, ctx.caller.kind === 'unpaired' ? (ctx.caller.address ?? 'unknown') : 'host'),
   },
   'venue.me': {
     args: empty,
@@ -37,6 +38,11 @@ export const venueHandlers = handlers({
     },
   },
   'venue.devices': { args: empty, run: (_a, ctx) => venueHub(ctx).devices() },
+  /** Stations that called in the last minute: the restore dialog names them before it pauses them. */
+  'venue.connected': {
+    args: empty,
+    run: (_a, ctx) => ({ withinSeconds: CONNECTED_WITHIN_MS / 1000, stations: venueHub(ctx).connected() }),
+  },
   'venue.approve': {
     args: z.strictObject({ deviceId: id, role, slot: z.union([z.literal(1), z.literal(2)], { message: 'must be 1 or 2' }).optional() }),
     run: ({ deviceId, role: r, slot }, ctx) => venueHub(ctx).approve(deviceId, r, slot ?? null),

@@ -75,6 +75,7 @@ describe('the station role table', () => {
         'venue.devices',
         'venue.approve',
         'venue.revoke',
+        'venue.connected',
         'venue.join',
       ].sort(),
     );
