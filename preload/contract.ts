@@ -139,6 +139,7 @@ export const METHOD_NAMES = [
   'venue.approve',
   'venue.revoke',
   'venue.connected',
+  'venue.openStation',
 ] as const;
 
 /** One method name, as listed (main/apiTypes.ts has MethodName, read off the handlers). */

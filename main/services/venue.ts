@@ -8,7 +8,17 @@ import { STATION_ROLES, type StationRole } from '../../preload/vocabulary';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { CONNECTED_WITHIN_MS, venueHub } from '../venue/hub';
+import { isJoinProblem, joinTarget, type JoinTarget } from '../venue/stationPin';
 import { empty, id, requiredText } from './schemas';
+
+/**
+ * Opens a station window on a host (set by the Electron shell, main/electron.ts). Absent in web
+ * mode and the CLI: there, a browser joins by opening the pairing link itself.
+ */
+let stationOpener: ((target: JoinTarget) => Promise<void>) | null = null;
+export function setStationOpener(open: ((target: JoinTarget) => Promise<void>) | null): void {
+  stationOpener = open;
+}
 
 const role = z.enum(STATION_ROLES as unknown as [StationRole, ...StationRole[]], { message: 'must be desk, counting, viewer or secretariat' });
 
@@ -35,6 +45,36 @@ export const venueHandlers = handlers({
       if (caller.kind !== 'station') throw new AppError('CONFLICT', 'This is the host laptop, not a paired station.');
       const device = venueHub(ctx).device(caller.deviceId);
       return { deviceId: device.id, name: device.name, person: device.person, role: device.role, slot: device.slot, status: device.status };
+    },
+  },
+  /**
+   * "Join an assembly at this venue" in the desktop app: this laptop becomes a station of another
+   * host. A pasted pairing link, or the address, code and fingerprint typed from it; the window
+   * opened trusts only the host's pinned certificate (main/venue/stationPin.ts).
+   */
+  'venue.openStation': {
+    // The link, or the parts typed from it (joinTarget says which is missing or wrong).
+    args: z.strictObject({
+      link: z.string().max(2000, 'is too long').optional(),
+      address: z.string().max(300, 'is too long').optional(),
+      code: z.string().max(20, 'is too long').optional(),
+      fingerprint: z.string().max(100, 'is too long').optional(),
+    }),
+    run: async (args, ctx) => {
+      const target = joinTarget(args);
+      if (isJoinProblem(target)) {
+        throw new AppError('VALIDATION', target.message, { field: target.field, reason: target.reason }, `venue.errors.link.${target.reason}`);
+      }
+      if (!stationOpener || ctx.transport !== 'electron') {
+        throw new AppError(
+          'CONFLICT',
+          'Only the desktop app opens a station window. In a browser, open the pairing link itself (scan the QR code on the host laptop).',
+          {},
+          'venue.errors.joinInBrowser',
+        );
+      }
+      await stationOpener(target);
+      return { origin: target.origin, fingerprint: target.fingerprint };
     },
   },
   'venue.devices': { args: empty, run: (_a, ctx) => venueHub(ctx).devices() },

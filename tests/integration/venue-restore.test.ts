@@ -203,3 +203,14 @@ describe('pairing locked per address', () => {
     expect((await h.call('venue.status', {})).pairingLockedAddresses).toEqual([]);
   });
 });
+
+describe('venue.openStation outside the desktop app', () => {
+  it('checks the link, then says that a browser joins by opening the pairing link itself', async () => {
+    const h = await startHost();
+    const fp = Buffer.alloc(32, 3).toString('base64');
+    const bad = await h.registry.call('venue.openStation', { link: 'http://192.168.1.20:4611/?join=AC3F9KXP' }, h.ctx);
+    expect(!bad.ok && bad.error).toMatchObject({ code: 'VALIDATION', i18nKey: 'venue.errors.link.notALink', details: { field: 'link' } });
+    const good = await h.registry.call('venue.openStation', { link: `https://192.168.1.20:4611/?join=AC3F9KXP#spki=${encodeURIComponent(fp)}` }, h.ctx);
+    expect(!good.ok && good.error).toMatchObject({ code: 'CONFLICT', i18nKey: 'venue.errors.joinInBrowser' });
+  });
+});

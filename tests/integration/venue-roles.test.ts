@@ -76,6 +76,7 @@ describe('the station role table', () => {
         'venue.approve',
         'venue.revoke',
         'venue.connected',
+        'venue.openStation',
         'venue.join',
       ].sort(),
     );
