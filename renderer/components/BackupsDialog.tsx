@@ -303,7 +303,7 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
       </div>
 
       {confirming && (
-        <Dialog title={t('backupsUi.confirm.title')} onClose={() => !restoring && setConfirming(null)} role="alertdialog" describedBy="backup-restore-text">
+        <Dialog title={t('backupsUi.confirm.title')} onClose={() => !restoring && setConfirming(null)} role="alertdialog" describedBy="backup-restore-text backup-restore-stations">
           <p id="backup-restore-text">
             {t('backupsUi.confirm.text', {
               when: when(confirming),
@@ -314,7 +314,7 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
             {t('backupsUi.confirm.keepsAttendance')}
           </p>
           {stations && (
-            <p className={stations.names.length > 0 ? 'notice notice-warning' : 'muted'} data-testid="restore-stations">
+            <p id="backup-restore-stations" className={stations.names.length > 0 ? 'notice notice-warning' : 'muted'} data-testid="restore-stations">
               {stations.names.length > 0
                 ? t('backupsUi.confirm.stations', { count: stations.names.length, seconds: formatNumber(stations.seconds, lang), names: stations.names.join(', ') })
                 : t('backupsUi.confirm.stationsNone')}
@@ -329,7 +329,6 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
           </div>
           <FormActions
             busy={restoring}
-            disabled={stations === null}
             submitLabel={t('backupsUi.confirm.submit')}
             tone="danger"
             onConfirm={() => void restore()}
