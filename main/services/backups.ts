@@ -129,6 +129,8 @@ export const backupHandlers = handlers({
       const connected = hub.connected();
       const resume = hub.pauseStations();
       try {
+        // A station call admitted just before the pause finishes on the file it started on.
+        await hub.settled();
         return await ctx.exclusive(() => restoreBackup(args.name, ctx, connected, hub));
       } finally {
         resume();

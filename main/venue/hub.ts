@@ -137,6 +137,7 @@ export class VenueHub {
         tls: { key: this.certificate.key, cert: this.certificate.cert },
         identify: (token, remote) => this.identify(token, remote),
         admit: (caller) => this.admit(caller),
+        finished: (caller) => this.finished(caller),
       },
     }).catch((e: Error) => {
       throw new AppError('CONFLICT', `The venue link cannot listen on ${address}:${options.port ?? DEFAULT_VENUE_PORT}: ${e.message}`);
@@ -303,8 +304,37 @@ export class VenueHub {
     return { since: new Date(p.since).toISOString(), refusedCalls: p.refusedCalls, devices: [...p.devices] };
   }
 
+  /**
+   * Stations' calls admitted and not yet answered. A restore waits for them (settled) before it
+   * replaces the file: a call admitted just before the pause began finishes on the file it started
+   * on, and what it recorded is applied again to the restored one.
+   */
+  private inFlight = 0;
+  private idle: (() => void)[] = [];
+
+  /** Resolves once no station call admitted before now is still running (or after `maxMs`, whichever first). */
+  settled(maxMs = 10_000): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      timer.unref?.();
+      this.idle.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** An admitted call has its answer. */
+  finished(caller: Caller): void {
+    if (caller.kind !== 'station') return;
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.inFlight === 0) for (const wake of this.idle.splice(0)) wake();
+  }
+
   /** May this caller make a call now? A station is refused while the host restores a backup. */
   admit(caller: Caller): AppError | null {
+    if (caller.kind === 'station' && !this.pause) this.inFlight++;
     if (!this.pause || caller.kind !== 'station') return null;
     this.pause.refusedCalls++;
     this.pause.devices.add(caller.deviceName);

@@ -41,8 +41,10 @@ export interface WebServerOptions {
      * Whether an identified caller may make a call now (null) or is refused for the moment
      * (HOST_PAUSED while a restore runs: see VenueHub.pauseStations). Asked just before the
      * call runs, after its body was read, so a call identified before a pause began is caught too.
+     * `finished` is called once an admitted call has its answer (the hub counts calls in flight).
      */
     admit?(caller: Caller): AppError | null;
+    finished?(caller: Caller): void;
   };
 }
 
@@ -220,7 +222,12 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         }
         const paused = venue?.admit?.(callCtx.caller) ?? null;
         if (paused) return sendJson(res, 503, { ok: false, error: paused.toApiError() });
-        const result = await options.registry.call(method, args ?? {}, callCtx);
+        let result: ApiResult<unknown>;
+        try {
+          result = await options.registry.call(method, args ?? {}, callCtx);
+        } finally {
+          venue?.finished?.(callCtx.caller);
+        }
         const status = result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 200);
         return sendJson(res, status, result);
       }

@@ -5,7 +5,7 @@
  * nothing lost, nothing double. Wrong pairing codes lock out their own address, not everyone.
  */
 import { request } from 'node:https';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { v7 } from 'uuid';
 import type { ApiResult } from '../../preload/contract';
 import type { ArgsOf, MethodName, ResultOf } from '../../main/apiTypes';
@@ -145,6 +145,25 @@ describe('a restore with stations connected', () => {
       refusedCalls: 4,
       refusedDevices: ['Desk NL'],
     });
+  });
+
+  it('lets a station call admitted just before the pause finish on the old file before the file is replaced', async () => {
+    const h = await startHost();
+    await h.call('app.createAssembly', { name: 'In flight', panelSize: 2 });
+    const backup = await h.call('backups.create', {});
+    const hub = venueHub(h.ctx);
+    const slow = { kind: 'station', deviceId: 'd1', deviceName: 'Secretariat laptop', person: 'Sara', role: 'secretariat' } as const;
+    expect(hub.admit(slow)).toBeNull();
+    const exclusive = vi.spyOn(h.ctx, 'exclusive');
+    const restoring = h.registry.call('backups.restore', { name: backup.name }, h.ctx);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    // Paused for new calls, but the file is not touched while the admitted one runs.
+    expect(hub.currentPause()).not.toBeNull();
+    expect(exclusive).not.toHaveBeenCalled();
+    hub.finished(slow);
+    expect(await restoring).toMatchObject({ ok: true });
+    expect(exclusive).toHaveBeenCalledOnce();
+    expect(hub.currentPause()).toBeNull();
   });
 
   it('lists no station once the last call is older than a minute, and none while the link is off', async () => {
