@@ -116,6 +116,8 @@ export function pruneCodes<T extends PairingCodeState>(codes: readonly T[], now:
  * codes the host made in those minutes are live. Even 1000 addresses at 5 guesses a minute each
  * make 25,000 guesses in a code's life: a chance of about 3 in 10 million of hitting it, and a
  * device that gets in is still only pending until a person at the host approves it.
+ * Addresses are taken whole, IPv6 too: grouping by /64 would put every device of the venue's
+ * network under one lock again.
  */
 export class PairingLocks {
   /** Insertion order is recency: an address is moved to the end whenever it is judged. */
