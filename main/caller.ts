@@ -10,7 +10,8 @@ import type { StationRole } from '../preload/vocabulary';
 export type Caller =
   | { kind: 'host' }
   | { kind: 'station'; deviceId: string; deviceName: string; person: string; role: StationRole | 'pending'; slot?: 1 | 2 | null }
-  | { kind: 'unpaired' };
+  /** `address`: the remote address of its TLS connection (pairing attempts are limited per address). */
+  | { kind: 'unpaired'; address?: string };
 
 export const HOST_CALLER: Caller = Object.freeze({ kind: 'host' });
 

@@ -15,6 +15,7 @@ import {
   protocol,
   session,
   type MenuItemConstructorOptions,
+  type WebContents,
   type OpenDialogOptions,
 } from 'electron';
 import Database from 'better-sqlite3';
@@ -25,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { createAppRegistry } from './api';
 import { ownerOnlyByDefault } from '../db/privateFiles';
 import { venueHub } from './venue/hub';
+import { setStationOpener } from './services/venue';
+import { certificateVerdict, isStationNavigation, isStationRequest, stationPartition, type JoinTarget } from './venue/stationPin';
 import { AppContext } from './context';
 import { registerRpc } from './ipc';
 import { assembliesDir, defaultDataDir } from './paths';
@@ -39,6 +42,7 @@ import {
   resolveAppFile,
   responseHeaders,
   secureWebPreferences,
+  stationWebPreferences,
 } from './security';
 
 const PRODUCT_NAME = 'Assembly Desk';
@@ -86,6 +90,12 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
+/**
+ * The station window, when this laptop joined another host ("Join an assembly at this venue"),
+ * and the host it is pinned to. One at a time: joining another host closes it.
+ */
+let stationWindow: BrowserWindow | null = null;
+let stationPin: JoinTarget | null = null;
 let ctx: AppContext | null = null;
 let registry: Registry | null = null;
 /** A file the OS asked us to open before we were ready for it. */
@@ -113,7 +123,7 @@ if (!app.requestSingleInstanceLock()) {
   // Applies to every web contents ever created, including ones we did not create ourselves.
   app.on('web-contents-created', (_event, contents) => {
     const guardNavigation = (event: { url: string; preventDefault: () => void }) => {
-      if (!isAllowedNavigation(event.url)) {
+      if (!isAllowedNavigation(event.url) && !isStationContents(contents, event.url)) {
         event.preventDefault();
         console.warn(`[assembly-desk] blocked navigation to ${event.url.slice(0, 200)}`);
       }
@@ -136,6 +146,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('will-quit', () => {
+    setStationOpener(null);
     // Closing checkpoints the WAL into the assembly file.
     if (ctx) void venueHub(ctx).close();
     ctx?.closeAssembly();
@@ -174,6 +185,7 @@ async function start(): Promise<void> {
   venueHub(ctx).staticDir = RENDERER_DIR;
   registry = createAppRegistry();
   registerRpc(ipcMain, registry, ctx);
+  setStationOpener(openStationWindow);
   Menu.setApplicationMenu(buildMenu());
 
   // Open the file we were launched with before the UI loads: the start screen then shows it open.
@@ -255,6 +267,49 @@ function createWindow(): void {
   });
   mainWindow = win;
   void win.loadURL(APP_ENTRY_URL);
+}
+
+/** A navigation of the station window within its pinned host (every other window: app:// only). */
+function isStationContents(contents: WebContents, url: string): boolean {
+  return stationPin !== null && stationWindow !== null && !stationWindow.isDestroyed() && stationWindow.webContents === contents && isStationNavigation(stationPin, url);
+}
+
+/**
+ * Opens the host's station page in a window of its own, in a session of its own that trusts
+ * exactly one certificate key on exactly one host (the pin of the pairing link) and fetches from
+ * nowhere else. The decisions are pure functions (main/venue/stationPin.ts); this only wires them.
+ */
+async function openStationWindow(target: JoinTarget): Promise<void> {
+  if (stationWindow && !stationWindow.isDestroyed()) stationWindow.close();
+  stationPin = target;
+  // Persistent: the station's device token and its queue of check-ins live in its storage.
+  const partition = stationPartition(target);
+  const ses = session.fromPartition(partition);
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  // The pin replaces Chromium's own verification: not a CA's word, the host laptop's key.
+  ses.setCertificateVerifyProc((request, callback) => callback(certificateVerdict(target, request.hostname, request.certificate.data)));
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isStationRequest(target, details.url);
+    if (!allowed) console.warn(`[assembly-desk] station window: blocked request to ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
+  const win = new BrowserWindow({
+    width: 1100,
+    height: 800,
+    minWidth: 700,
+    minHeight: 500,
+    title: `${PRODUCT_NAME} · ${target.origin}`,
+    show: false,
+    webPreferences: stationWebPreferences(partition, app.isPackaged),
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (stationWindow === win) stationWindow = null;
+  });
+  stationWindow = win;
+  await win.loadURL(target.url);
 }
 
 /**

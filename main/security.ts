@@ -81,6 +81,17 @@ export function secureWebPreferences(preloadPath: string, isPackaged: boolean): 
   };
 }
 
+/**
+ * A station window (this laptop joined a host at the venue): the host's own station page over
+ * the pinned TLS link, in a session of its own (`partition`). Everything of
+ * secureWebPreferences, but no preload: the page talks to the host with fetch, like a tablet's
+ * browser, and must never reach this laptop's API (window.assembly) or its files.
+ */
+export function stationWebPreferences(partition: string, isPackaged: boolean): WebPreferences {
+  const { preload: _none, ...prefs } = secureWebPreferences('', isPackaged);
+  return { ...prefs, partition };
+}
+
 interface ParsedAppUrl {
   /** The raw path part, still percent-encoded, without query or fragment. */
   rawPath: string;

@@ -138,6 +138,8 @@ export const METHOD_NAMES = [
   'venue.devices',
   'venue.approve',
   'venue.revoke',
+  'venue.connected',
+  'venue.openStation',
 ] as const;
 
 /** One method name, as listed (main/apiTypes.ts has MethodName, read off the handlers). */
@@ -157,6 +159,8 @@ export type ErrorCode =
   | 'FILE_CORRUPT'
   | 'FORBIDDEN'
   | 'CANCELLED'
+  /** The host is restoring a backup: a station keeps its events queued and tries again (like a host out of reach). */
+  | 'HOST_PAUSED'
   | 'INTERNAL';
 
 /**

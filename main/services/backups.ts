@@ -18,6 +18,7 @@ import { openFile } from './app';
 import { allEvents } from '../../db/attendance';
 import { reapplyEvents, type ReappliedAttendance } from './attendance';
 import { filePath } from './schemas';
+import { venueHub, type ConnectedStation, type VenueHub } from '../venue/hub';
 
 export const AUTO_BACKUP_MS = 15 * 60 * 1000;
 
@@ -54,6 +55,46 @@ export function startAutoBackup(ctx: AppContext, everyMs = AUTO_BACKUP_MS): () =
   return () => clearInterval(timer);
 }
 
+/**
+ * The restore itself, stations already paused (see backups.restore). `connected`: the stations
+ * seen just before, named in the audit row with what the pause refused.
+ */
+async function restoreBackup(name: string, ctx: AppContext, connected: ConnectedStation[], hub: VenueHub): Promise<AssemblyInfo & { attendance: ReappliedAttendance }> {
+  const { path } = requireOpen(ctx);
+  const backup = listBackups(path).find((b) => b.name === name);
+  if (!backup) throw new AppError('NOT_FOUND', `There is no backup called ${name}.`, { name }, 'backups.notFound');
+  const summary = backupSummary(backup.path, ctx.nativeBinding);
+  if (!summary.ok) {
+    throw new AppError('FILE_CORRUPT', `That backup is damaged (${summary.problem}); choose another one. Nothing was changed.`, { name }, 'backups.damaged');
+  }
+  // The state being replaced is kept first: a restore can itself be undone.
+  await takeBackup(ctx.requireDb(), path, 'before-restore', ctx.clock());
+  // Check-ins acknowledged after the backup was taken (at this desk, or from stations) must not
+  // vanish with the restore: they are applied again below, or listed.
+  const eventsBefore = allEvents(ctx.requireDb());
+  ctx.closeAssembly();
+  // A -wal beside the file would be replayed into the restored copy: remove it with the file closed.
+  for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+  copyFileSync(backup.path, path);
+  const info = await openFile(ctx, path, true, false);
+  const attendance = ctx.mutate((db, audit) => {
+    const reapplied = reapplyEvents(db, audit, eventsBefore, ctx.nowIso());
+    // Which stations were working when the restore began and were paused, and how many of
+    // their calls were refused meanwhile (they were kept queued on the stations, sent after).
+    const paused = hub.currentPause();
+    if (connected.length > 0 || (paused?.refusedCalls ?? 0) > 0) {
+      audit({
+        entity: 'backup',
+        entityId: null,
+        action: 'backups.restore.stationsPaused',
+        after: { backup: name, connected: connected.map((c) => c.name), refusedCalls: paused?.refusedCalls ?? 0, refusedDevices: paused?.devices ?? [] },
+      });
+    }
+    return reapplied;
+  });
+  return { ...info, attendance };
+}
+
 export const backupHandlers = handlers({
   /** The backups of the open assembly, newest first, with what each holds. */
   'backups.list': {
@@ -74,31 +115,27 @@ export const backupHandlers = handlers({
     },
   },
 
-  /** Replaces the open assembly by a backup, after taking a backup of the state it replaces. */
+  /**
+   * Replaces the open assembly by a backup, after taking a backup of the state it replaces.
+   * Stations on the venue link are paused from the start until the restored file is open and the
+   * attendance recorded since the backup is applied again: their calls are refused with
+   * HOST_PAUSED (they keep queueing), never answered from a closed or half-restored file.
+   */
   'backups.restore': {
     args: z.strictObject({ name: z.string().min(1).max(300).regex(/^[^/\\]+\.assembly$/, 'must be the name of a backup file') }),
-    run: (args, ctx) =>
-      ctx.exclusive(async (): Promise<AssemblyInfo & { attendance: ReappliedAttendance }> => {
-        const { path } = requireOpen(ctx);
-        const backup = listBackups(path).find((b) => b.name === args.name);
-        if (!backup) throw new AppError('NOT_FOUND', `There is no backup called ${args.name}.`, { name: args.name }, 'backups.notFound');
-        const summary = backupSummary(backup.path, ctx.nativeBinding);
-        if (!summary.ok) {
-          throw new AppError('FILE_CORRUPT', `That backup is damaged (${summary.problem}); choose another one. Nothing was changed.`, { name: args.name }, 'backups.damaged');
-        }
-        // The state being replaced is kept first: a restore can itself be undone.
-        await takeBackup(ctx.requireDb(), path, 'before-restore', ctx.clock());
-        // Check-ins acknowledged after the backup was taken (at this desk, or from stations) must not
-        // vanish with the restore: they are applied again below, or listed.
-        const eventsBefore = allEvents(ctx.requireDb());
-        ctx.closeAssembly();
-        // A -wal beside the file would be replayed into the restored copy: remove it with the file closed.
-        for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
-        copyFileSync(backup.path, path);
-        const info = await openFile(ctx, path, true, false);
-        const attendance = ctx.mutate((db, audit) => reapplyEvents(db, audit, eventsBefore, ctx.nowIso()));
-        return { ...info, attendance };
-      }),
+    run: async (args, ctx): Promise<AssemblyInfo & { attendance: ReappliedAttendance }> => {
+      // Paused at once, while the restore may still wait its turn behind another file operation.
+      const hub = venueHub(ctx);
+      const connected = hub.connected();
+      const resume = hub.pauseStations();
+      try {
+        // A station call admitted just before the pause finishes on the file it started on.
+        await hub.settled();
+        return await ctx.exclusive(() => restoreBackup(args.name, ctx, connected, hub));
+      } finally {
+        resume();
+      }
+    },
   },
 
   /** A consistent copy of the open assembly at `path` ("Save a copy"), while the app keeps working. */

@@ -19,11 +19,10 @@ import {
   formatCode,
   judgeCode,
   normaliseCode,
+  PairingLocks,
   pruneCodes,
-  UNLOCKED,
   verdictMessage,
   type PairingCodeState,
-  type PairingLockState,
 } from '../domain/venue/pairing';
 import { AppError } from '../errors';
 import type { RunningWebServer } from '../web/server';
@@ -32,6 +31,29 @@ import { loadOrCreateCertificate, type HostCertificate } from './tls';
 export const DEFAULT_VENUE_PORT = 4611;
 /** A device's last-seen time is written at most this often. */
 const TOUCH_EVERY_MS = 10_000;
+/**
+ * A station that called within this long counts as connected (the restore dialog names them). A
+ * desk station asks for its roster every 10 seconds when idle, a waiting one every 3: a minute
+ * covers a few missed calls without listing a laptop that left long ago.
+ */
+export const CONNECTED_WITHIN_MS = 60_000;
+
+/** A station seen recently: the host warns before a restore pauses it. */
+export interface ConnectedStation {
+  deviceId: string;
+  name: string;
+  person: string;
+  role: StationRole | null;
+  lastCallAt: string;
+}
+
+/** What a pause for a restore did, for its audit row. */
+export interface PauseRecord {
+  since: string;
+  /** Calls refused while paused, and the devices that made them (by name). */
+  refusedCalls: number;
+  devices: string[];
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
@@ -64,9 +86,13 @@ export class VenueHub {
   private running: RunningWebServer | null = null;
   private certificate: HostCertificate | null = null;
   private codes: PairingCodeState[] = [];
-  private lock: PairingLockState = UNLOCKED;
+  private locks = new PairingLocks();
   private boundAddress: string | null = null;
   private lastTouched = new Map<string, number>();
+  /** The last call of each station in this run (in memory, every call: the file is written less often). */
+  private lastCall = new Map<string, number>();
+  /** Set while the host restores a backup: stations are refused with HOST_PAUSED (see pauseStations). */
+  private pause: { since: number; refusedCalls: number; devices: Set<string> } | null = null;
   /** What each desk station last said it still had queued (attendance.submitQueued), after the host's answer. */
   private waitingByDevice = new Map<string, number>();
   staticDir: string;
@@ -107,7 +133,12 @@ export class VenueHub {
       staticDir: this.staticDir,
       host: address,
       port: options.port ?? DEFAULT_VENUE_PORT,
-      venue: { tls: { key: this.certificate.key, cert: this.certificate.cert }, identify: (token) => this.identify(token) },
+      venue: {
+        tls: { key: this.certificate.key, cert: this.certificate.cert },
+        identify: (token, remote) => this.identify(token, remote),
+        admit: (caller) => this.admit(caller),
+        finished: (caller) => this.finished(caller),
+      },
     }).catch((e: Error) => {
       throw new AppError('CONFLICT', `The venue link cannot listen on ${address}:${options.port ?? DEFAULT_VENUE_PORT}: ${e.message}`);
     });
@@ -145,13 +176,15 @@ export class VenueHub {
 
   status(): VenueStatus {
     const devices = this.devicesDb ? listDevices(this.devicesDb) : [];
-    const lockedUntil = this.lock.lockedUntil !== null && this.now() < this.lock.lockedUntil ? new Date(this.lock.lockedUntil).toISOString() : null;
+    const locked = this.locks.locked(this.now());
+    const lockedUntil = locked.length > 0 ? new Date(Math.max(...locked.map((l) => l.until))).toISOString() : null;
     return {
       enabled: this.enabled,
       addresses: this.addresses(),
       port: this.port(),
       fingerprint: this.enabled ? (this.certificate?.fingerprint ?? null) : null,
       pairingLockedUntil: lockedUntil,
+      pairingLockedAddresses: locked.map((l) => l.address),
       devices: {
         pending: devices.filter((d) => d.status === 'pending').length,
         approved: devices.filter((d) => d.status === 'approved').length,
@@ -186,13 +219,17 @@ export class VenueHub {
     };
   }
 
-  /** A station asks to join with a code; it gets its own token, pending until the host approves. */
-  join(args: { code: string; deviceName: string; person: string }): VenueJoinResult {
+  /**
+   * A station asks to join with a code; it gets its own token, pending until the host approves.
+   * `address` is the remote address of its connection: wrong codes lock pairing for that address
+   * only (see PairingLocks for why that is safe).
+   */
+  join(args: { code: string; deviceName: string; person: string }, address = 'host'): VenueJoinResult {
     this.requireEnabled();
     const now = this.now();
     const given = sha256(normaliseCode(args.code)).toString('hex');
-    const judged = judgeCode(this.codes, this.lock, given, now);
-    this.lock = judged.lock;
+    const judged = judgeCode(this.codes, this.locks.get(address), given, now);
+    this.locks.set(address, judged.lock);
     if (judged.verdict !== 'ok') {
       throw new AppError('FORBIDDEN', verdictMessage(judged.verdict), { reason: judged.verdict }, `venue.errors.code.${judged.verdict}`);
     }
@@ -214,8 +251,8 @@ export class VenueHub {
    * a wrong, unknown or revoked token is refused. Read from the file on every call, so a
    * revocation is effective on the device's next call.
    */
-  identify(token: string | undefined): Caller | AppError {
-    if (token === undefined || token === '') return { kind: 'unpaired' };
+  identify(token: string | undefined, address?: string): Caller | AppError {
+    if (token === undefined || token === '') return address === undefined ? { kind: 'unpaired' } : { kind: 'unpaired', address };
     const refused = new AppError('FORBIDDEN', 'This device is not paired with this host (unknown or wrong token): pair it again.', {}, 'venue.errors.unknownDevice');
     const dot = token.indexOf('.');
     if (dot <= 0 || token.length > 200) return refused;
@@ -227,6 +264,7 @@ export class VenueHub {
       return new AppError('FORBIDDEN', 'The host has revoked this device: it can no longer reach the assembly.', { deviceId: device.id }, 'venue.errors.revoked');
     }
     const now = this.now();
+    this.lastCall.set(device.id, now);
     if (now - (this.lastTouched.get(device.id) ?? 0) >= TOUCH_EVERY_MS) {
       this.lastTouched.set(device.id, now);
       touchDevice(this.db(), device.id, new Date(now).toISOString());
@@ -239,6 +277,85 @@ export class VenueHub {
       role: device.status === 'approved' && device.role ? device.role : 'pending',
       slot: device.slot,
     };
+  }
+
+  /**
+   * Pauses every station while the host replaces the open file (a restore): until the returned
+   * function is called, their calls are refused with HOST_PAUSED, which a station treats like a
+   * host out of reach (it keeps queueing, then drains into the restored file). Kept here, where
+   * every station call passes, not in each handler. Unpaired devices may still ask to join: that
+   * touches the devices file, not the assembly.
+   */
+  pauseStations(): () => PauseRecord {
+    const pause = { since: this.now(), refusedCalls: 0, devices: new Set<string>() };
+    this.pause = pause;
+    return () => {
+      if (this.pause === pause) this.pause = null;
+      return this.pauseRecord(pause);
+    };
+  }
+
+  /** What the current pause has refused so far (null: no pause). */
+  currentPause(): PauseRecord | null {
+    return this.pause ? this.pauseRecord(this.pause) : null;
+  }
+
+  private pauseRecord(p: { since: number; refusedCalls: number; devices: Set<string> }): PauseRecord {
+    return { since: new Date(p.since).toISOString(), refusedCalls: p.refusedCalls, devices: [...p.devices] };
+  }
+
+  /**
+   * Stations' calls admitted and not yet answered. A restore waits for them (settled) before it
+   * replaces the file: a call admitted just before the pause began finishes on the file it started
+   * on, and what it recorded is applied again to the restored one.
+   */
+  private inFlight = 0;
+  private idle: (() => void)[] = [];
+
+  /** Resolves once no station call admitted before now is still running (or after `maxMs`, whichever first). */
+  settled(maxMs = 10_000): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      timer.unref?.();
+      this.idle.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** An admitted call has its answer. */
+  finished(caller: Caller): void {
+    if (caller.kind !== 'station') return;
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.inFlight === 0) for (const wake of this.idle.splice(0)) wake();
+  }
+
+  /** May this caller make a call now? A station is refused while the host restores a backup. */
+  admit(caller: Caller): AppError | null {
+    if (caller.kind === 'station' && !this.pause) this.inFlight++;
+    if (!this.pause || caller.kind !== 'station') return null;
+    this.pause.refusedCalls++;
+    this.pause.devices.add(caller.deviceName);
+    return new AppError(
+      'HOST_PAUSED',
+      'The host is restoring a backup: check-ins wait on this device and are sent when the host is back, in a moment.',
+      { since: new Date(this.pause.since).toISOString() },
+      'venue.errors.hostPaused',
+    );
+  }
+
+  /** Stations (not revoked) that called within CONNECTED_WITHIN_MS; none while the link is off. */
+  connected(withinMs = CONNECTED_WITHIN_MS): ConnectedStation[] {
+    if (!this.enabled) return [];
+    const now = this.now();
+    const recent = new Map([...this.lastCall].filter(([, at]) => now - at <= withinMs));
+    if (recent.size === 0) return [];
+    return listDevices(this.db())
+      .filter((d) => recent.has(d.id) && d.status !== 'revoked')
+      .map((d) => ({ deviceId: d.id, name: d.name, person: d.person, role: d.status === 'approved' ? d.role : null, lastCallAt: new Date(recent.get(d.id)!).toISOString() }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   devices(): VenueDevice[] {

@@ -35,7 +35,16 @@ export interface WebServerOptions {
    */
   venue?: {
     tls: { key: string; cert: string };
-    identify(token: string | undefined): Caller | AppError;
+    /** `address`: the connection's remote address (the TLS socket's). */
+    identify(token: string | undefined, address: string): Caller | AppError;
+    /**
+     * Whether an identified caller may make a call now (null) or is refused for the moment
+     * (HOST_PAUSED while a restore runs: see VenueHub.pauseStations). Asked just before the
+     * call runs, after its body was read, so a call identified before a pause began is caught too.
+     * `finished` is called once an admitted call has its answer (the hub counts calls in flight).
+     */
+    admit?(caller: Caller): AppError | null;
+    finished?(caller: Caller): void;
   };
 }
 
@@ -51,7 +60,7 @@ export const DEFAULT_MAX_BODY = 1024 * 1024;
 /** Upload methods (a whole file as base64, see UPLOAD_METHODS) may send up to this. */
 export const MAX_UPLOAD_BODY = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 64 * 1024;
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNKNOWN_METHOD: 404, FORBIDDEN: 403 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNKNOWN_METHOD: 404, FORBIDDEN: 403, HOST_PAUSED: 503 };
 
 /** Headers every answer carries: nothing cached (personal data), nothing sniffed or framed. */
 function baseHeaders(contentType: string): Record<string, string> {
@@ -169,8 +178,8 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         // On the venue link, each call is made by the device its token names (a per-call context).
         let callCtx = options.ctx;
         if (venue) {
-          const caller = venue.identify(typeof given === 'string' ? given : undefined);
-          if (caller instanceof AppError) return sendJson(res, 401, { ok: false, error: caller.toApiError() });
+          const caller = venue.identify(typeof given === 'string' ? given : undefined, req.socket.remoteAddress ?? 'unknown');
+          if (caller instanceof AppError) return sendJson(res, caller.code === 'HOST_PAUSED' ? 503 : 401, { ok: false, error: caller.toApiError() });
           callCtx = options.ctx.forCaller(caller);
         } else if (typeof given !== 'string' || !tokensEqual(given, token)) {
           return refuse(res, 401, 'FORBIDDEN', 'Missing or wrong access token. Open the address printed by "npm run web".');
@@ -211,7 +220,14 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         if (upload !== null && method !== upload) {
           return refuse(res, 400, 'VALIDATION', `The address announces ${upload.slice(0, 100)} but the body calls ${method.slice(0, 100)}.`);
         }
-        const result = await options.registry.call(method, args ?? {}, callCtx);
+        const paused = venue?.admit?.(callCtx.caller) ?? null;
+        if (paused) return sendJson(res, 503, { ok: false, error: paused.toApiError() });
+        let result: ApiResult<unknown>;
+        try {
+          result = await options.registry.call(method, args ?? {}, callCtx);
+        } finally {
+          venue?.finished?.(callCtx.caller);
+        }
         const status = result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 200);
         return sendJson(res, status, result);
       }

@@ -95,6 +95,8 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
   const [actionError, setActionError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  /** The stations seen lately, asked for when a restore is about to be confirmed (they will pause). */
+  const [stations, setStations] = useState<{ names: string[]; seconds: number } | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [copyPath, setCopyPath] = useState(() => `${baseName(assembly.path).replace(/\.assembly$/i, '')}-copy-${todayCalendarDate()}.assembly`);
   const [copyBusy, setCopyBusy] = useState(false);
@@ -120,6 +122,19 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
       setActionError(e);
     } finally {
       setCreating(false);
+    }
+  }
+
+  /** Asks to confirm a restore, saying first which stations it will pause. */
+  async function askToRestore(b: BackupInfo) {
+    setStations(null);
+    setConfirming(b);
+    try {
+      const seen = await call('venue.connected', {});
+      setStations({ names: seen.stations.map((s) => `${s.name} (${s.person})`), seconds: seen.withinSeconds });
+    } catch {
+      // Not knowing which stations are connected does not stop a restore: they are paused anyway.
+      setStations({ names: [], seconds: 0 });
     }
   }
 
@@ -237,7 +252,7 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
                         type="button"
                         className="button button-small"
                         aria-label={t('backupsUi.dialog.restoreNamed', { when: when(b) })}
-                        onClick={() => setConfirming(b)}
+                        onClick={() => void askToRestore(b)}
                         disabled={creating || restoring}
                       >
                         {t('backupsUi.dialog.restore')}
@@ -288,7 +303,7 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
       </div>
 
       {confirming && (
-        <Dialog title={t('backupsUi.confirm.title')} onClose={() => !restoring && setConfirming(null)} role="alertdialog" describedBy="backup-restore-text">
+        <Dialog title={t('backupsUi.confirm.title')} onClose={() => !restoring && setConfirming(null)} role="alertdialog" describedBy="backup-restore-text backup-restore-stations">
           <p id="backup-restore-text">
             {t('backupsUi.confirm.text', {
               when: when(confirming),
@@ -298,6 +313,13 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
             })}{' '}
             {t('backupsUi.confirm.keepsAttendance')}
           </p>
+          {stations && (
+            <p id="backup-restore-stations" className={stations.names.length > 0 ? 'notice notice-warning' : 'muted'} data-testid="restore-stations">
+              {stations.names.length > 0
+                ? t('backupsUi.confirm.stations', { count: stations.names.length, seconds: formatNumber(stations.seconds, lang), names: stations.names.join(', ') })
+                : t('backupsUi.confirm.stationsNone')}
+            </p>
+          )}
           <div role="status" className="status-line">
             {restoring && (
               <p className="busy">

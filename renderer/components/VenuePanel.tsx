@@ -78,7 +78,9 @@ export function VenuePanel() {
               {t('venue.disable')}
             </button>
           </div>
-          {status.pairingLockedUntil && <p role="alert">{t('venue.locked', { time: formatInstant(status.pairingLockedUntil, lang) })}</p>}
+          {status.pairingLockedUntil && (
+            <p role="alert">{t('venue.locked', { addresses: status.pairingLockedAddresses.join(', '), time: formatInstant(status.pairingLockedUntil, lang) })}</p>
+          )}
           {pairing && !expired && (
             <div className="venue-pairing">
               <p>

@@ -7,6 +7,7 @@ import { latestBackupOf } from '../components/BackupsDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, useFieldErrorText } from '../components/Field';
 import { FormActions } from '../components/FormActions';
+import { JoinVenueCard } from '../components/JoinVenueCard';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
@@ -254,6 +255,8 @@ export function StartPage() {
               )}
             </div>
           </section>
+
+          <JoinVenueCard transport={status.transport} disabled={busy !== null} />
         </div>
         <p className="muted data-dir">{t('start.dataDir', { dir: status.dataDir })}</p>
       </main>

@@ -50,10 +50,16 @@ const DRAIN_MS = 5000;
 const REFRESH_MS = 10_000;
 const LIST_LIMIT = 50;
 
-/** The host did not answer (the web bridge's transport error: network down, timeout, host stopped). */
+/**
+ * The host did not answer (the web bridge's transport error: network down, timeout, host stopped),
+ * or answered that it is restoring a backup (HOST_PAUSED): both mean keep queueing and try again.
+ */
 export function isUnreachable(e: unknown): boolean {
-  return isApiCallError(e) && e.code === 'INTERNAL' && typeof e.details.transport === 'string';
+  return isHostPaused(e) || (isApiCallError(e) && e.code === 'INTERNAL' && typeof e.details.transport === 'string');
 }
+
+/** The host is restoring a backup (main/venue/hub.ts pauseStations): the desk says so, not "offline". */
+export const isHostPaused = (e: unknown): boolean => isApiCallError(e) && e.code === 'HOST_PAUSED';
 
 function pairingEnded(e: unknown): 'revoked' | 'unknown' | null {
   if (!isApiCallError(e) || e.code !== 'FORBIDDEN') return null;
@@ -125,9 +131,18 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
     setQueueState(next);
   }, []);
 
+  const [paused, setPaused] = useState(false);
+  // Any answer from the host ends a pause (the restore is done: the queue drains, the roster reloads).
+  useEffect(() => {
+    if (reachable) setPaused(false);
+  }, [reachable]);
+
   const failed = useCallback(
     (e: unknown) => {
-      if (isUnreachable(e)) return setReachable(false);
+      if (isUnreachable(e)) {
+        setPaused(isHostPaused(e));
+        return setReachable(false);
+      }
       const why = pairingEnded(e);
       if (why) return onEnded(why);
       setError(e);
@@ -220,8 +235,13 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
       <SessionPicker id="desk-session" label={t('desk.session')} className="att-session-picker" list={list} session={session} onChoose={onChoose} warnNotToday />
       <p className={`station-link ${offline ? 'station-offline' : waiting > 0 ? 'station-sending' : 'station-online'}`} role="status" data-testid="station-link">
         {offline ? t('station.desk.offline', { n: formatNumber(waiting, lang) }) : waiting > 0 ? t('station.desk.sending', { n: formatNumber(waiting, lang) }) : reachable ? t('station.desk.online') : t('app.loading')}
-        {offline && <span className="station-link-hint"> {t('station.desk.offlineHint')}</span>}
+        {offline && !paused && <span className="station-link-hint"> {t('station.desk.offlineHint')}</span>}
       </p>
+      {offline && paused && (
+        <p className="notice notice-warning" role="alert" data-testid="station-paused">
+          {t('station.desk.paused', { n: formatNumber(waiting, lang) })}
+        </p>
+      )}
       {error ? <ErrorNotice error={error} /> : null}
       {!roster && offline && <p className="notice notice-error">{t('station.desk.noRosterOffline')}</p>}
 

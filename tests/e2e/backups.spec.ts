@@ -79,6 +79,8 @@ test('the last backup in the header; back up, restore with the keyboard, save a 
   );
   await expect(confirm).toContainText('The assembly goes back to ');
   await expect(confirm).toContainText('Check-ins, check-outs and excuses recorded since then are kept');
+  // No station is connected to this laptop: the dialog says nothing else pauses.
+  await expect(confirm.getByTestId('restore-stations')).toHaveText('No station is connected to this laptop: nothing else pauses.');
   // The safe choice has the focus; the restore is one Shift+Tab away.
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await snapViewport(page, 'backups-03-confirm');

@@ -116,4 +116,41 @@ if (reason) console.log(`${reason}; skipping Electron smoke test`);
     expect(page.url()).toMatch(/^app:\/\/assembly\//);
     expect(app.windows()).toHaveLength(1);
   });
+
+  it('joins a host at the venue in a window of its own that trusts only the pinned certificate', async () => {
+    // A host in this process: the venue link on loopback, serving the built renderer.
+    const { AppContext } = await import('../../main/context');
+    const { venueHub } = await import('../../main/venue/hub');
+    const { loadOrCreateCertificate } = await import('../../main/venue/tls');
+    const hostDir = mkdtempSync(join(tmpdir(), 'assembly-desk-host-'));
+    const ctx = new AppContext('web', hostDir);
+    const hub = venueHub(ctx);
+    hub.staticDir = join(root, 'out', 'renderer');
+    try {
+      await hub.enable({ port: 0, address: '127.0.0.1' });
+      const pairing = await hub.createPairingCode();
+      const openStation = (link: string) =>
+        page.evaluate((l) => (globalThis as unknown as { assembly: { venue: { openStation: (a: object) => Promise<unknown> } } }).assembly.venue.openStation({ link: l }), link);
+
+      // Pinned to another key: the window opens, but the host's page is refused.
+      const other = await loadOrCreateCertificate(join(hostDir, 'other'));
+      const wrong = pairing.link.replace(/#spki=.*$/, `#spki=${encodeURIComponent(other.fingerprint)}`);
+      const wrongWindow = app.waitForEvent('window');
+      expect(await openStation(wrong)).toMatchObject({ ok: true });
+      const refused = await wrongWindow;
+      await refused.waitForTimeout(2000);
+      expect(await refused.getByRole('heading', { name: 'Join an assembly at this venue' }).count()).toBe(0);
+
+      // The link's own pin: the host's station page, without Node or this laptop's preload.
+      const rightWindow = app.waitForEvent('window');
+      expect(await openStation(pairing.link)).toMatchObject({ ok: true });
+      const station = await rightWindow;
+      await station.getByRole('heading', { name: 'Join an assembly at this venue' }).waitFor({ state: 'visible', timeout: 20_000 });
+      expect(station.url()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\//);
+      expect(await station.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
+    } finally {
+      await hub.close();
+      rmSync(hostDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -19,7 +19,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, secureWebPreferences } from '../../main/security';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, secureWebPreferences, stationWebPreferences } from '../../main/security';
+import { loadOrCreateCertificate } from '../../main/venue/tls';
+import { stationPartition } from '../../main/venue/stationPin';
 
 /** Where main/electron.ts believes its bundle is (set per scenario). */
 const bundle = vi.hoisted(() => ({ file: '' }));
@@ -51,6 +53,7 @@ type ProtocolHandler = (request: Pick<Request, 'method' | 'url'>) => Promise<Res
 type IpcHandler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>;
 type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
 type BeforeRequestHandler = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+type VerifyProc = (request: { hostname: string; certificate: { data: string } }, callback: (result: number) => void) => void;
 
 function createFakeElectron({ singleInstance = true } = {}) {
   let isReady = false;
@@ -69,7 +72,27 @@ function createFakeElectron({ singleInstance = true } = {}) {
     permissionCheck: undefined as ((...args: unknown[]) => boolean) | undefined,
     devicePermission: undefined as ((...args: unknown[]) => boolean) | undefined,
     beforeRequest: undefined as BeforeRequestHandler | undefined,
+    /** Sessions made with session.fromPartition (the station window's), by partition name. */
+    partitions: new Map<string, ReturnType<typeof fakeSession>>(),
   };
+
+  function fakeSession() {
+    const handlers = {
+      permissionRequest: undefined as PermissionRequestHandler | undefined,
+      permissionCheck: undefined as ((...args: unknown[]) => boolean) | undefined,
+      devicePermission: undefined as ((...args: unknown[]) => boolean) | undefined,
+      beforeRequest: undefined as BeforeRequestHandler | undefined,
+      verify: undefined as VerifyProc | undefined,
+    };
+    return {
+      handlers,
+      setPermissionRequestHandler: (handler: PermissionRequestHandler) => void (handlers.permissionRequest = handler),
+      setPermissionCheckHandler: (handler: () => boolean) => void (handlers.permissionCheck = handler),
+      setDevicePermissionHandler: (handler: () => boolean) => void (handlers.devicePermission = handler),
+      setCertificateVerifyProc: (proc: VerifyProc) => void (handlers.verify = proc),
+      webRequest: { onBeforeRequest: (handler: BeforeRequestHandler) => void (handlers.beforeRequest = handler) },
+    };
+  }
 
   const paths = new Map([['appData', join(tmpdir(), 'assembly-desk-fake-appData')]]);
   const app = Object.assign(new EventEmitter(), {
@@ -94,6 +117,12 @@ function createFakeElectron({ singleInstance = true } = {}) {
     readonly focus = vi.fn();
     readonly restore = vi.fn();
     readonly isMinimized = () => false;
+    private destroyed = false;
+    readonly isDestroyed = () => this.destroyed;
+    readonly close = vi.fn(() => {
+      this.destroyed = true;
+      this.emit('closed');
+    });
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
       mustBeReady('new BrowserWindow()');
@@ -125,6 +154,11 @@ function createFakeElectron({ singleInstance = true } = {}) {
       get defaultSession() {
         mustBeReady('session.defaultSession');
         return defaultSession;
+      },
+      fromPartition: (name: string) => {
+        mustBeReady('session.fromPartition');
+        if (!registered.partitions.has(name)) registered.partitions.set(name, fakeSession());
+        return registered.partitions.get(name)!;
       },
     },
     ipcMain: {
@@ -376,6 +410,77 @@ describe('Electron entry: a normal start', () => {
       const callback = vi.fn();
       fake.registered.beforeRequest!({ url }, callback);
       expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel });
+    });
+  });
+
+  describe('"Join an assembly at this venue": the station window', () => {
+    const rpc = (method: string, args: unknown) => fake.registered.ipc.get('rpc')!({ senderFrame: { url: APP_ENTRY_URL } }, method, args);
+
+    it('refuses a malformed link with a specific sentence, and opens nothing', async () => {
+      const before = fake.windows.length;
+      expect(await rpc('venue.openStation', { link: 'https://192.168.1.20:4611/?join=AC3F9KXP' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', i18nKey: 'venue.errors.link.noFingerprint' },
+      });
+      expect(fake.windows).toHaveLength(before);
+    });
+
+    it('opens the host page in its own session, without the preload, trusting only the pinned key on that host', async () => {
+      const host = await loadOrCreateCertificate(tempDir('assembly-desk-host-'));
+      const impostor = await loadOrCreateCertificate(tempDir('assembly-desk-impostor-'));
+      const link = `https://192.168.1.20:4611/?join=AC3F9KXP#spki=${encodeURIComponent(host.fingerprint)}`;
+      const before = fake.windows.length;
+      expect(await rpc('venue.openStation', { link })).toEqual({ ok: true, data: { origin: 'https://192.168.1.20:4611', fingerprint: host.fingerprint } });
+      expect(fake.windows).toHaveLength(before + 1);
+      const win = fake.windows.at(-1)!;
+      const partition = stationPartition({ origin: 'https://192.168.1.20:4611', fingerprint: host.fingerprint });
+      expect(win.options.webPreferences).toEqual(stationWebPreferences(partition, false));
+      expect(win.options.webPreferences?.preload).toBeUndefined();
+      expect(win.loadURL).toHaveBeenCalledExactlyOnceWith(link);
+
+      const ses = fake.registered.partitions.get(partition)!;
+      const verdict = (hostname: string, data: string) => {
+        const callback = vi.fn();
+        ses.handlers.verify!({ hostname, certificate: { data } }, callback);
+        return callback.mock.calls[0]![0];
+      };
+      expect(verdict('192.168.1.20', host.cert)).toBe(0);
+      expect(verdict('192.168.1.20', impostor.cert)).toBe(-2);
+      expect(verdict('10.0.0.1', host.cert)).toBe(-2);
+      const cancelled = (url: string) => {
+        const callback = vi.fn();
+        ses.handlers.beforeRequest!({ url }, callback);
+        return callback.mock.calls[0]![0].cancel;
+      };
+      expect(cancelled('https://192.168.1.20:4611/rpc')).toBe(false);
+      expect(cancelled('https://example.org/')).toBe(true);
+      expect(cancelled('app://assembly/index.html')).toBe(true);
+      const granted = vi.fn();
+      ses.handlers.permissionRequest!({}, 'media', granted);
+      expect(granted).toHaveBeenCalledWith(false);
+
+      // The station window may navigate on its host; the app's own window still may not go there.
+      const navigation = (url: string) => ({ url, preventDefault: vi.fn() });
+      Object.assign(win.webContents, { setWindowOpenHandler: vi.fn() });
+      fake.module.app.emit('web-contents-created', {}, win.webContents);
+      const onHost = navigation('https://192.168.1.20:4611/');
+      win.webContents.emit('will-navigate', onHost, onHost.url);
+      expect(onHost.preventDefault).not.toHaveBeenCalled();
+      const away = navigation('https://example.org/');
+      win.webContents.emit('will-navigate', away, away.url);
+      expect(away.preventDefault).toHaveBeenCalled();
+      const main = fake.windows[0]!;
+      Object.assign(main.webContents, { setWindowOpenHandler: vi.fn() });
+      fake.module.app.emit('web-contents-created', {}, main.webContents);
+      const mainToHost = navigation('https://192.168.1.20:4611/');
+      main.webContents.emit('will-navigate', mainToHost, mainToHost.url);
+      expect(mainToHost.preventDefault).toHaveBeenCalled();
+
+      // Joining another host closes this window first: one station window at a time.
+      const other = `https://192.168.1.30:4611/#spki=${encodeURIComponent(impostor.fingerprint)}`;
+      expect((await rpc('venue.openStation', { link: other })) as { ok: boolean }).toMatchObject({ ok: true });
+      expect(win.close).toHaveBeenCalled();
+      expect(fake.windows.at(-1)!.loadURL).toHaveBeenCalledWith(other);
     });
   });
 

@@ -480,6 +480,8 @@ describe('Electron and the renderer', () => {
       return [...code.matchAll(/new BrowserWindow\(\{([\s\S]*?)\n\s{2}\}\);/g)].map((m) => ({ path: relative(ROOT, path), options: m[1]! }));
     });
     expect(windows.length).toBeGreaterThan(0);
-    for (const w of windows) expect(w.options, w.path).toMatch(/webPreferences:\s*secureWebPreferences\(/);
+    // A station window (this laptop joined another host) takes stationWebPreferences: the same
+    // settings minus the preload, in a session of its own (tests/unit/station-pin.test.ts).
+    for (const w of windows) expect(w.options, w.path).toMatch(/webPreferences:\s*(secureWebPreferences|stationWebPreferences)\(/);
   });
 });

@@ -75,6 +75,8 @@ describe('the station role table', () => {
         'venue.devices',
         'venue.approve',
         'venue.revoke',
+        'venue.connected',
+        'venue.openStation',
         'venue.join',
       ].sort(),
     );

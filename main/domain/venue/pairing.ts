@@ -11,9 +11,15 @@ import { STATION_ROLES } from '../../../preload/vocabulary';
 export const CODE_ALPHABET = '34679ACDEFGHJKMNPQRTWXY';
 export const CODE_LENGTH = 8;
 export const CODE_VALID_MS = 5 * 60 * 1000;
-/** Wrong codes in a row before pairing locks, and for how long. */
+/** Wrong codes in a row (from one address) before pairing locks for that address, and for how long. */
 export const MAX_WRONG_CODES = 5;
 export const LOCK_MS = 60 * 1000;
+/**
+ * Addresses whose wrong attempts are remembered at once. Past this, the address least recently
+ * heard from is forgotten: the memory a flood of addresses can take is bounded, and forgetting
+ * only ever gives an address its five attempts back (see PairingLocks).
+ */
+export const MAX_TRACKED_ADDRESSES = 1024;
 
 /** A code from random bytes (one byte per character, rejection sampling: no bias). */
 export function codeFromBytes(bytes: Uint8Array): string | null {
@@ -78,7 +84,7 @@ export function judgeCode(
 export function verdictMessage(verdict: Exclude<CodeVerdict, 'ok'>): string {
   switch (verdict) {
     case 'locked':
-      return 'Too many wrong pairing codes: pairing is paused for a minute. Check the code on the host laptop, then try again.';
+      return 'Too many wrong pairing codes from this device: its pairing is paused for a minute. Check the code on the host laptop, then try again.';
     case 'expired':
       return 'This pairing code has expired (codes are valid 5 minutes): ask the host for a new one.';
     case 'used':
@@ -98,4 +104,45 @@ export function canApprove(status: VenueDeviceStatus): boolean {
 /** Drops codes that expired or were used a while ago (kept briefly so a reuse gets the right sentence). */
 export function pruneCodes<T extends PairingCodeState>(codes: readonly T[], now: number): T[] {
   return codes.filter((c) => now < c.expiresAt + CODE_VALID_MS);
+}
+
+/**
+ * The lock per remote address (the TLS socket's), not one lock for everyone: with a single lock,
+ * anyone on the venue Wi-Fi (shared with the citizens) could keep pairing paused for every desk
+ * by typing five wrong codes a minute. Per address, a guesser only locks itself out.
+ *
+ * Why a guesser who changes addresses gains nothing worth locking everyone for: a code is 8
+ * characters from 23 (23^8, about 7.8e10 codes), valid 5 minutes and single use, and only the few
+ * codes the host made in those minutes are live. Even 1000 addresses at 5 guesses a minute each
+ * make 25,000 guesses in a code's life: a chance of about 3 in 10 million of hitting it, and a
+ * device that gets in is still only pending until a person at the host approves it.
+ * Addresses are taken whole, IPv6 too: grouping by /64 would put every device of the venue's
+ * network under one lock again.
+ */
+export class PairingLocks {
+  /** Insertion order is recency: an address is moved to the end whenever it is judged. */
+  private readonly byAddress = new Map<string, PairingLockState>();
+
+  constructor(private readonly maxAddresses = MAX_TRACKED_ADDRESSES) {}
+
+  get(address: string): PairingLockState {
+    return this.byAddress.get(address) ?? UNLOCKED;
+  }
+
+  set(address: string, lock: PairingLockState): void {
+    this.byAddress.delete(address);
+    // A clean slate needs no memory (a success, or a lock that has run out).
+    if (lock.wrongInARow === 0 && lock.lockedUntil === null) return;
+    this.byAddress.set(address, lock);
+    while (this.byAddress.size > this.maxAddresses) this.byAddress.delete(this.byAddress.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.byAddress.size;
+  }
+
+  /** The addresses locked at `now`, with until when (the host's venue panel shows them). */
+  locked(now: number): { address: string; until: number }[] {
+    return [...this.byAddress].filter(([, l]) => l.lockedUntil !== null && now < l.lockedUntil).map(([address, l]) => ({ address, until: l.lockedUntil! }));
+  }
 }

@@ -28,8 +28,10 @@ export interface VenueStatus {
   port: number | null;
   /** SHA-256 of the certificate's SubjectPublicKeyInfo, base64 (what a station pins). */
   fingerprint: string | null;
-  /** Set while pairing is locked after too many wrong codes. */
+  /** Set while pairing is locked for some address after too many wrong codes from it (the latest end). */
   pairingLockedUntil: string | null;
+  /** The remote addresses locked out of pairing now (each for a minute after five wrong codes). */
+  pairingLockedAddresses: string[];
   devices: { pending: number; approved: number; revoked: number };
 }
 
