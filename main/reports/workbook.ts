@@ -5,7 +5,8 @@
  * privacy level in words, when it was generated, the language), or CSV text.
  *
  * The data has already been reduced to the privacy level (privacy.ts: forLevel) by the caller;
- * the tables apply the small-cell rule on top of it ("<5", written as text).
+ * the tables apply the small-cell rule on top of it ("<5"): a sheet shows such a cell empty with
+ * a note when its column holds numbers, a CSV as "<5".
  *
  * Same data and the same generatedAt give the same bytes: the document properties take their
  * dates from data.generatedAt, and so do the zip entries (which the zip library would otherwise
