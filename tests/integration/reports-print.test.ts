@@ -107,7 +107,7 @@ function pagesOf(pdf: string): Printed['pages'] {
   const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => [Number(m[1]), Number(m[2])] as const);
   return texts.map((page, i) => {
     const lines = page.split('\n').filter((l) => l.trim() !== '');
-    const footer = /^\s*(.*?)\s{2,}\d+ \/ \d+\s*$/.exec(lines.at(-1) ?? '');
+    const footer = /^\s*(.*?)\s{2,}\d+\s*\/\s*\d+\s*$/.exec(lines.at(-1) ?? '');
     return { sheet: footer ? footer[1]! : `(no footer: ${lines.at(-1) ?? ''})`, firstLine: (lines[0] ?? '').trim(), width: sizes[i]?.[0] ?? 0, height: sizes[i]?.[1] ?? 0 };
   });
 }
