@@ -18,7 +18,7 @@ import type { ReportData } from './data';
 import { languageName, reportT, type ReportLang, type ReportT } from './i18n';
 import { SUPPRESSED, type PrivacyLevel } from './privacy';
 import { DATE_TIME_FORMAT, reportTable, venueDateTime, type ReportColumn, type ReportTableDef } from './reportTables';
-import { addTableSheet, DATE_FORMAT, excelDate, INTEGER_FORMAT, neutraliseText, newWorkbook, workbookBytes, type CellInput, type Workbook } from './xlsx';
+import { addTableSheet, DATE_FORMAT, excelDate, INTEGER_FORMAT, newWorkbook, workbookBytes, type CellInput, type Workbook } from './xlsx';
 
 export interface ReportWorkbookOptions {
   level: PrivacyLevel;
