@@ -41,13 +41,14 @@ const LEVELS = ['aggregate', 'pseudonymised', 'full'] as const;
 
 /**
  * The most pages each workbook may print on, for the demo at the venue (150 panel members, 6
- * sessions, a table plan per session, 3 ballots). Measured with LibreOffice 7/24 fonts on
- * 2026-12-07: aggregate 11 pages in every language (one page per sheet; before fit to width
- * was switched on it was 44–46 US Letter pages); pseudonymised 27–31 and full 24–26 (the
- * participants, attendance, per-diem and table sheets list 150 people, the tables sheet every
- * round of every session); agenda 3 (one per sheet); tables 8 (150 people twice). The bounds
- * leave about 15 % for another LibreOffice version's or font's line heights, not for a
- * regression: a sheet spilling a column onto its own pages doubles its count.
+ * sessions, a table plan per session, 3 ballots). Measured with LibreOffice 7.4 on 2026-12-07,
+ * on a machine without Liberation fonts (Arial printed as the wider DejaVu Sans): aggregate 11
+ * pages in every language (one page per sheet; before fit to width was switched on it was 44–46
+ * US Letter pages); pseudonymised 27–31 and full 24–26 (the participants, attendance, per-diem
+ * and tables sheets list 150 people, the tables sheet every round of every session); agenda 3
+ * (one per sheet); tables 8 (150 people twice). The bounds leave about 15 % for another
+ * LibreOffice version's or font's line heights, not for a regression: a sheet spilling a column
+ * onto pages of its own doubles its count.
  */
 const PAGE_BOUNDS: Record<string, number> = {
   aggregate: 13,
