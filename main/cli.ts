@@ -24,7 +24,7 @@ import type { Registry } from './registry';
 const USAGE = `Usage:
   npm run cli -- methods
   npm run cli -- [--file FILE.assembly] [--operator NAME] [--data-dir DIR] <method> ['<json args>']
-  npm run cli -- --file FILE.assembly report <name> --format xlsx|pdf|csv --level full|pseudonymised|aggregate [--lang nl|fr|en] --out PATH [--force]
+  npm run cli -- --file FILE.assembly report <name> --format xlsx|pdf|csv --level full|pseudonymised|aggregate [--lang nl|fr|en] [--csv excel|plain] --out PATH [--force]
     <name>: ${[...new Set([...REPORT_NAMES, ...REPORT_TABLES])].join(', ')}
 
 Examples:
@@ -61,6 +61,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         format: { type: 'string' },
         level: { type: 'string' },
         lang: { type: 'string' },
+        csv: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean' },
       },
@@ -76,7 +77,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const registry = createAppRegistry((msg) => process.stderr.write(`${msg}\n`));
   const [method, rawArgs, ...extra] = positionals;
   if (!method) return usage('Name a method (or "methods" to list them).');
-  const reportFlags = (['format', 'level', 'lang', 'out', 'force'] as const).filter((f) => values[f] !== undefined);
+  const reportFlags = (['format', 'level', 'lang', 'csv', 'out', 'force'] as const).filter((f) => values[f] !== undefined);
   if (method !== 'report' && reportFlags.length > 0) return usage(`--${reportFlags[0]} belongs to the report command.`);
   if (method === 'report') return runReport(registry, values, rawArgs, extra, env);
   if (method === 'methods') return { stdout: `${registry.methods.join('\n')}\n`, stderr: '', exitCode: 0 };
@@ -115,7 +116,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
  */
 async function runReport(
   registry: Registry,
-  values: { file?: string; operator?: string; 'data-dir'?: string; format?: string; level?: string; lang?: string; out?: string; force?: boolean },
+  values: { file?: string; operator?: string; 'data-dir'?: string; format?: string; level?: string; lang?: string; csv?: string; out?: string; force?: boolean },
   name: string | undefined,
   extra: string[],
   env: NodeJS.ProcessEnv,
@@ -137,6 +138,8 @@ async function runReport(
     await openFile(ctx, resolve(userCwd(env), values.file), false);
     const args: Record<string, unknown> = { report: name, format: values.format, level: values.level };
     if (values.lang !== undefined) args.lang = values.lang;
+    // excel (semicolon, decimal comma, byte-order mark; the default) or plain (comma, decimal point).
+    if (values.csv !== undefined) args.dialect = values.csv;
     const result = await registry.call('reports.export', args, ctx);
     if (!result.ok) {
       const { code, message, details } = result.error;

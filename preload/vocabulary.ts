@@ -66,6 +66,13 @@ export const REPORT_TABLES = ['participants', 'funnel', 'representativeness', 'a
 
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
+/**
+ * How a CSV is written (main/domain/csvWrite.ts): excel (the default) for Excel with Belgian or
+ * European settings: semicolon, decimal comma, UTF-8 byte-order mark; plain: comma, decimal point.
+ */
+export const CSV_DIALECTS = ['excel', 'plain'] as const;
+export type CsvDialectName = (typeof CSV_DIALECTS)[number];
+
 /** What a paired station at the venue may do (main/roles.ts holds the methods of each). */
 export const STATION_ROLES = ['desk', 'counting', 'viewer', 'secretariat'] as const;
 export type StationRole = (typeof STATION_ROLES)[number];

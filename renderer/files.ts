@@ -20,7 +20,8 @@ export async function readFileAsBase64(file: File): Promise<string> {
  */
 export function saveTextFile(fileName: string, content: string, options: { bom?: boolean; type?: string } = {}): void {
   const type = options.type ?? (fileName.toLowerCase().endsWith('.csv') ? 'text/csv;charset=utf-8' : 'text/plain;charset=utf-8');
-  const bom = options.bom ?? fileName.toLowerCase().endsWith('.csv');
+  // Never a second mark: content from the CSV writer (main/domain/csvWrite.ts) may carry its own.
+  const bom = (options.bom ?? fileName.toLowerCase().endsWith('.csv')) && !content.startsWith('\uFEFF');
   download(fileName, new Blob([bom ? '\uFEFF' : '', content], { type }));
 }
 

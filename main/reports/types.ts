@@ -1,5 +1,5 @@
 /** Report requests, as they cross the API. */
-import type { Language, ReportName, ReportTable } from '../../preload/vocabulary';
+import type { CsvDialectName, Language, ReportName, ReportTable } from '../../preload/vocabulary';
 
 export type PrivacyLevelName = 'full' | 'pseudonymised' | 'aggregate';
 
@@ -9,4 +9,6 @@ export interface ReportRequest {
   format: 'xlsx' | 'pdf' | 'csv';
   level: PrivacyLevelName;
   lang?: Language;
+  /** For csv: excel (default: semicolon, decimal comma, byte-order mark) or plain (comma, decimal point). */
+  dialect?: CsvDialectName;
 }

@@ -5,27 +5,33 @@
  * privacy level in words, when it was generated, the language), or CSV text.
  *
  * The data has already been reduced to the privacy level (privacy.ts: forLevel) by the caller;
- * the tables apply the small-cell rule on top of it ("<5", written as text).
+ * the tables apply the small-cell rule on top of it ("<5"): a sheet shows such a cell empty with
+ * a note when its column holds numbers, a CSV as "<5".
  *
  * Same data and the same generatedAt give the same bytes: the document properties take their
  * dates from data.generatedAt, and so do the zip entries (which the zip library would otherwise
  * stamp with the time of writing, see fixZipTimes).
  */
 import { REPORT_TABLES, type ReportTable } from '../../preload/vocabulary';
+import { DEFAULT_CSV_DIALECT, writeCsv, type CsvCell, type CsvDialect } from '../domain/csvWrite';
 import type { ReportData } from './data';
-import { languageName, reportT, type ReportLang } from './i18n';
-import type { PrivacyLevel } from './privacy';
+import { languageName, reportT, type ReportLang, type ReportT } from './i18n';
+import { SUPPRESSED, type PrivacyLevel } from './privacy';
 import { DATE_TIME_FORMAT, reportTable, venueDateTime, type ReportColumn, type ReportTableDef } from './reportTables';
-import { addTableSheet, DATE_FORMAT, excelDate, INTEGER_FORMAT, neutraliseText, newWorkbook, workbookBytes, type CellInput, type Workbook } from './xlsx';
+import { addTableSheet, DATE_FORMAT, excelDate, INTEGER_FORMAT, newWorkbook, workbookBytes, type CellInput, type Workbook } from './xlsx';
 
 export interface ReportWorkbookOptions {
   level: PrivacyLevel;
   lang: ReportLang;
 }
 
-/** Adds a report table as a sheet, with the columns' own number formats over their kinds'. */
-function addReportSheet(wb: Workbook, def: ReportTableDef): void {
-  const ws = addTableSheet(wb, def.name, def.columns, def.rows);
+/**
+ * Adds a report table as a sheet, with the columns' own number formats over their kinds'. A
+ * suppressed count in a numeric column is an empty cell with a note (xlsx.ts: addTableSheet), so
+ * the column holds numbers only.
+ */
+function addReportSheet(wb: Workbook, def: ReportTableDef, t: ReportT): void {
+  const ws = addTableSheet(wb, def.name, def.columns, def.rows, { suppressed: { value: SUPPRESSED, note: t('report.suppressedCell') } });
   def.columns.forEach((c: ReportColumn, i) => {
     if (!c.numFmt) return;
     for (let r = 0; r < def.rows.length; r++) {
@@ -73,47 +79,45 @@ export async function reportWorkbook(data: ReportData, opts: ReportWorkbookOptio
   const t = reportT(opts.lang);
   const wb = newWorkbook({ title: `${t('report.title')} — ${data.assembly.name}`, created: data.generatedAt });
   addAboutSheet(wb, data, opts);
-  for (const table of REPORT_TABLES) addReportSheet(wb, reportTable(data, table, opts));
+  for (const table of REPORT_TABLES) addReportSheet(wb, reportTable(data, table, opts), t);
   return workbookBytes(wb, data.generatedAt);
 }
 
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-/** A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /**
- * A cell as CSV text: numbers with a point and no grouping (money in euros with two decimals,
- * percentages as fractions: 0.25 for 25 %), dates as YYYY-MM-DD (with HH:MM when the column
- * shows a time), text neutralised against formulas like the workbook's.
+ * A cell for the CSV writer: numbers stay numbers (money in euros with two decimals, percentages
+ * as fractions: 0.25 for 25 %), written in the dialect's decimal mark; dates as YYYY-MM-DD (with
+ * HH:MM when the column shows a time); text as it is (the writer defuses formulas).
  */
-function csvValue(value: CellInput, column: ReportColumn): string {
-  if (value === null || value === undefined) return '';
+function csvCell(value: CellInput, column: ReportColumn): CsvCell {
+  if (value === null || value === undefined) return null;
   if (value instanceof Date) {
     const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
     return column.numFmt?.includes('hh') ? `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}` : day;
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return '';
-    if (column.kind === 'moneyCents') return (value / 100).toFixed(2);
-    if (column.kind === 'integer') return String(Math.round(value));
-    return String(Number.parseFloat(value.toFixed(6)));
+    if (!Number.isFinite(value)) return null;
+    if (column.kind === 'moneyCents') return { value: value / 100, decimals: 2 };
+    if (column.kind === 'integer') return Math.round(value);
+    return value;
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return neutraliseText(value);
+  return value;
 }
 
-/** One table as CSV: UTF-8 with a byte-order mark at the start, CRLF line ends, comma-separated, RFC 4180 quoting, formulas neutralised. */
-export function reportCsv(data: ReportData, table: ReportTable, opts: ReportWorkbookOptions): string {
+export interface ReportCsvOptions extends ReportWorkbookOptions {
+  /** excel (default): semicolon, decimal comma, byte-order mark; plain: comma, decimal point. */
+  dialect?: CsvDialect;
+}
+
+/** One table as CSV (domain/csvWrite.ts): CRLF line ends, RFC 4180 quoting, formulas neutralised, in the chosen dialect. */
+export function reportCsv(data: ReportData, table: ReportTable, opts: ReportCsvOptions): string {
   const def = reportTable(data, table, opts);
-  const lines = [def.columns.map((c) => csvField(neutraliseText(c.header))).join(',')];
-  for (const row of def.rows) lines.push(def.columns.map((c, i) => csvField(csvValue(row[i], c))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv([def.columns.map((c) => c.header), ...def.rows.map((row) => def.columns.map((c, i) => csvCell(row[i], c)))], opts.dialect ?? DEFAULT_CSV_DIALECT);
 }
 
 // ---------------------------------------------------------------------------------------------

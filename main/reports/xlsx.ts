@@ -26,6 +26,15 @@ export const TIME_FORMAT = 'hh:mm';
 
 export const HEADER_FILL = 'FFE6E6E6';
 
+/**
+ * The fonts of every cell, set explicitly: without one, each program picks its own default
+ * (Calibri 11 in Excel, Liberation Sans 10 in LibreOffice) and the widths and page counts differ.
+ * Arial is on every Windows and Mac; LibreOffice on Linux replaces it by Liberation Sans, which has
+ * the same metrics, so a sheet prints on the same number of pages everywhere.
+ */
+export const BODY_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10 };
+export const HEADER_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10, bold: true };
+
 /** Excel keeps at most this many characters in a cell. */
 const CELL_MAX = 32_767;
 
@@ -160,7 +169,24 @@ function displayLength(value: CellInput, kind: ColumnKind): number {
  * Adds a sheet holding one table: the header row (bold, shaded, frozen), the rows typed by the
  * columns' kinds, an autofilter over the table and the column widths. Returns the sheet.
  */
-export function addTableSheet(wb: Workbook, name: string, columns: readonly ColumnSpec[], rows: readonly (readonly CellInput[])[]): Worksheet {
+export interface TableSheetOptions {
+  /**
+   * A value that stands for a suppressed count (privacy.ts: SUPPRESSED) and the note that explains
+   * it. In a numeric column such a cell is written empty with this note (a comment), so the column
+   * stays numbers only (sums and sorting work); in a text column it is written as it is.
+   */
+  suppressed?: { value: string; note: string };
+}
+
+const NUMERIC_KINDS: ReadonlySet<ColumnKind> = new Set(['integer', 'number', 'moneyCents', 'percent']);
+
+export function addTableSheet(
+  wb: Workbook,
+  name: string,
+  columns: readonly ColumnSpec[],
+  rows: readonly (readonly CellInput[])[],
+  options: TableSheetOptions = {},
+): Worksheet {
   const ws = wb.addWorksheet(sheetName(name), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
   });
@@ -169,7 +195,7 @@ export function addTableSheet(wb: Workbook, name: string, columns: readonly Colu
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = neutraliseText(c.header);
-    cell.font = { bold: true };
+    cell.font = HEADER_FONT;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF808080' } } };
     cell.alignment = { vertical: 'middle', wrapText: false };
@@ -182,7 +208,10 @@ export function addTableSheet(wb: Workbook, name: string, columns: readonly Colu
       const value = values[i];
       const cell = row.getCell(i + 1);
       const t = typed(value, kind);
-      if (t !== undefined) {
+      if (options.suppressed && value === options.suppressed.value && NUMERIC_KINDS.has(kind)) {
+        cell.value = null;
+        cell.note = options.suppressed.note;
+      } else if (t !== undefined) {
         cell.value = t;
         const fmt = FORMAT[kind];
         if (fmt && t !== null) cell.numFmt = fmt;
@@ -205,12 +234,59 @@ export function addTableSheet(wb: Workbook, name: string, columns: readonly Colu
   return ws;
 }
 
-/** The workbook as .xlsx bytes. */
+/** A4 is paper size 9 in the OOXML numbering (1 is US Letter, Excel's default in some locales). */
+const A4 = 9;
+/**
+ * How many characters of column width fit across an A4 page upright, within the margins below
+ * (18.5 cm at about 2 mm a character): a wider sheet is printed in landscape (27.2 cm, about 140),
+ * and one wider still is shrunk to the page width.
+ */
+export const PORTRAIT_WIDTH_CHARS = 95;
+/** A sheet of at most this many rows prints on one page (shrunk if need be): the About sheet never splits. */
+export const ONE_PAGE_ROWS = 50;
+/** exceljs leaves a column without a width at Excel's default. */
+const DEFAULT_COLUMN_WIDTH = 9;
+
+/** The sum of a sheet's column widths, in characters. */
+export function sheetWidthChars(ws: Worksheet): number {
+  let total = 0;
+  for (let c = 1; c <= ws.columnCount; c++) total += ws.getColumn(c).width ?? DEFAULT_COLUMN_WIDTH;
+  return total;
+}
+
+/**
+ * How every sheet prints, applied when the workbook is written (so a sheet added by any builder
+ * gets it): A4, upright or landscape by its width, fit to one page wide and as many pages tall as
+ * it needs (fitToPage is the switch Excel and LibreOffice read; fitToWidth alone does nothing),
+ * a short sheet on one page, the header row repeated on every page, margins, a footer with the
+ * sheet's name and the page number, and explicit fonts in every cell.
+ */
+export function preparePrinting(ws: Worksheet): void {
+  const rows = ws.rowCount;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4,
+    orientation: sheetWidthChars(ws) > PORTRAIT_WIDTH_CHARS ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: rows <= ONE_PAGE_ROWS ? 1 : 0,
+    printTitlesRow: '1:1',
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: '&L&A&R&P / &N' };
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { ...(r === 1 ? HEADER_FONT : BODY_FONT), ...cell.font };
+    });
+  });
+}
+
 /**
  * The workbook's bytes. With `at`, the same workbook gives the same bytes: its created and
  * modified dates and the zip entries' times are all set to `at`.
  */
 export async function workbookBytes(wb: Workbook, at?: Date): Promise<Buffer> {
+  for (const ws of wb.worksheets) preparePrinting(ws);
   if (at) {
     wb.created = at;
     wb.modified = at;

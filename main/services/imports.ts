@@ -26,7 +26,7 @@ import { suggestMapping } from '../domain/import/mapRows';
 import { planImport, searchKeyWithCode, type ImportPlan } from '../domain/import/plan';
 import { readTable } from '../domain/import/readTable';
 import { uniqueCode } from '../domain/recruitment/codes';
-import { csvField } from '../domain/recruitment/sortitionFoundation';
+import { csvLines } from '../domain/csvWrite';
 import { searchKey } from '../domain/text';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -181,7 +181,7 @@ export function rejectedRowsFile(staged: Staged, p: ImportPlan): ExportedFile {
     const rowNumber = t.rowNumbers[index]!;
     lines.push([String(rowNumber), (reasons.get(rowNumber) ?? []).join(' | '), ...t.rows[index]!]);
   }
-  const content = lines.map((cells) => cells.map((c) => csvField(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+  const content = csvLines(lines, delimiter);
   const base = basename(staged.fileName, extname(staged.fileName));
   return { fileName: `${base}-rejected-rows.csv`, content };
 }

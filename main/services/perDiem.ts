@@ -11,7 +11,8 @@ import { listSessions } from '../../db/sessions';
 import { foldAttendance } from '../domain/attendance/state';
 import { perDiemFor, type PerDiemAttendance, type PerDiemSession } from '../domain/attendance/perDiem';
 import { localParts, minutesOf } from '../domain/attendance/time';
-import { csvField } from '../domain/recruitment/sortitionFoundation';
+import { DEFAULT_CSV_DIALECT, writeCsv, type CsvCell } from '../domain/csvWrite';
+import { CSV_DIALECTS } from '../../preload/vocabulary';
 import { compareNames } from '../domain/text';
 import { handlers } from '../registry';
 
@@ -59,8 +60,8 @@ export function paymentsList(db: Db, now: Date): PaymentsList {
   return { rules, rows, totalCents: rows.reduce((s, r) => s + r.totalCents, 0) };
 }
 
-/** 1234 -> "12,34": the decimal comma Belgian spreadsheets expect with a semicolon delimiter. */
-const euros = (c: number) => `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`;
+/** Integer cents as euros with two decimals, in the CSV dialect's decimal mark. */
+const euros = (c: number): CsvCell => ({ value: c / 100, decimals: 2 });
 
 export const perDiemHandlers = handlers({
   'perDiem.rules': {
@@ -91,13 +92,20 @@ export const perDiemHandlers = handlers({
     run: (_args, ctx): PaymentsList => paymentsList(ctx.requireDb(), ctx.clock()),
   },
 
+  /**
+   * The payments as CSV (domain/csvWrite.ts), in a dialect: excel (default: semicolon, decimal
+   * comma) or plain (comma, decimal point). The content carries the excel dialect's byte-order
+   * mark itself: the renderer saves it as it is.
+   */
   'perDiem.exportCsv': {
-    args: z.strictObject({}),
-    run: (_args, ctx): ExportedFile => {
+    args: z.strictObject({
+      dialect: z.enum(CSV_DIALECTS, { message: `must be ${CSV_DIALECTS.join(' or ')}` }).optional(),
+    }),
+    run: (args, ctx): ExportedFile => {
       const list = paymentsList(ctx.requireDb(), ctx.clock());
       const header = ['code', 'last name', 'first name', 'full days', 'half days', 'per-diem (EUR)', 'travel (EUR)', 'childcare (EUR)', 'total (EUR)'];
-      const lines = [header, ...list.rows.map((r) => [r.code, r.lastName, r.firstName, String(r.fullDays), String(r.halfDays), euros(r.perDiemCents), euros(r.travelCents), euros(r.childcareCents), euros(r.totalCents)])];
-      const content = lines.map((cells) => cells.map((c) => csvField(c, ';')).join(';')).join('\r\n') + '\r\n';
+      const lines: CsvCell[][] = [header, ...list.rows.map((r) => [r.code, r.lastName, r.firstName, r.fullDays, r.halfDays, euros(r.perDiemCents), euros(r.travelCents), euros(r.childcareCents), euros(r.totalCents)])];
+      const content = writeCsv(lines, args.dialect ?? DEFAULT_CSV_DIALECT);
       return { fileName: `per-diem-${ctx.nowIso().slice(0, 10)}.csv`, content };
     },
   },

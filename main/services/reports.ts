@@ -4,7 +4,7 @@
  * (privacy.ts), then handed to the builder of the report, loaded only when asked for.
  */
 import { z } from 'zod';
-import { REPORT_NAMES, REPORT_TABLES, type ReportName, type ReportTable } from '../../preload/vocabulary';
+import { CSV_DIALECTS, REPORT_NAMES, REPORT_TABLES, type ReportName, type ReportTable } from '../../preload/vocabulary';
 import type { ExportedBinaryFile } from '../domain/assembly/types';
 import type { ReportRequest } from '../reports/types';
 import type { Db } from '../../db/connection';
@@ -27,6 +27,11 @@ function checkFormat(req: ReportRequest): void {
   const wanted = req.report === 'workbook' ? 'xlsx' : isTable(req.report) ? 'csv' : 'pdf';
   // A table named like a PDF report (representativeness, attendance, agenda) is the CSV when csv is asked.
   const tableToo = isTable(req.report) && (REPORT_NAMES as readonly string[]).includes(req.report);
+  if (req.dialect !== undefined && req.format !== 'csv') {
+    throw new AppError('VALIDATION', `A CSV dialect applies to a csv export only, not to ${req.format}.`, {
+      fields: [{ field: 'dialect', rule: 'notAllowed', message: 'applies to format csv only' }],
+    });
+  }
   if (req.format === wanted || (tableToo && (req.format === 'csv' || req.format === 'pdf'))) return;
   throw new AppError('VALIDATION', `The ${req.report} report comes as ${tableToo ? 'pdf or csv' : wanted}, not ${req.format}.`, {
     fields: [{ field: 'format', rule: 'notAllowed', message: `must be ${tableToo ? 'pdf or csv' : wanted}`, params: { allowed: tableToo ? 'pdf, csv' : wanted } }],
@@ -41,7 +46,7 @@ export async function buildReport(db: Db, req: ReportRequest, now: Date, default
   let bytes: Buffer;
   if (req.format === 'csv') {
     const { reportCsv } = await import('../reports/workbook');
-    bytes = Buffer.from(reportCsv(data, req.report as ReportTable, { level, lang }), 'utf8');
+    bytes = Buffer.from(reportCsv(data, req.report as ReportTable, { level, lang, dialect: req.dialect }), 'utf8');
   } else if (req.format === 'xlsx') {
     const { reportWorkbook } = await import('../reports/workbook');
     bytes = await reportWorkbook(data, { level, lang });
@@ -79,6 +84,8 @@ export const reportHandlers = handlers({
       format: z.enum(['xlsx', 'pdf', 'csv'], { message: 'must be xlsx, pdf or csv' }),
       level: z.enum(['full', 'pseudonymised', 'aggregate'], { message: 'must be full, pseudonymised or aggregate' }),
       lang: z.enum(['nl', 'fr', 'en']).optional(),
+      /** CSV only: excel (default; semicolon, decimal comma, byte-order mark) or plain (comma, decimal point). */
+      dialect: z.enum(CSV_DIALECTS, { message: `must be ${CSV_DIALECTS.join(' or ')}` }).optional(),
     }),
     run: (args, ctx) => buildReport(ctx.requireDb(), args, ctx.clock(), ctx.settings.get().language),
   },

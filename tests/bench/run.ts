@@ -20,6 +20,7 @@ import { createRandom } from '../../main/domain/random';
 import { searchKey } from '../../main/domain/text';
 import { panel } from '../helpers/tablePanel';
 import { median, percentile, runBenchmarks, timeMs, type Benchmark } from './harness';
+import { reportAssembly, reportBenchmarks } from './reportsBench';
 import { venueBenchmarks } from './venueBench';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
@@ -246,65 +247,6 @@ const benchmarks: Benchmark[] = [
     },
   },
   {
-    name: 'reports: the workbook and all five PDFs, venue demo with a 150-person panel, 60 slots, 3 ballots of 12',
-    unit: 'ms',
-    target: 3000,
-    run: async () => {
-      const file = join(work, 'reports-150.assembly');
-      await writeDemoAssembly(file, { seed: 'bench', panelSize: 150, stage: 'venue' });
-      const ctx = new AppContext('cli', join(work, 'data-reports'));
-      ctx.operator = 'bench';
-      const registry = createAppRegistry();
-      const call = async (method: string, args: unknown) => {
-        const r = await registry.call(method, args, ctx);
-        if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-        return r.data as Record<string, unknown>;
-      };
-      await call('app.openAssembly', { path: file });
-      // Up to 60 slots: the demo has 7 per session; evening slots make up the rest.
-      const overview = (await call('agenda.overview', {})) as { sessions: { id: string }[]; slots: unknown[] };
-      for (let i = overview.slots.length; i < 60; i++) {
-        const sessionId = overview.sessions[i % overview.sessions.length]!.id;
-        const hour = 17 + Math.floor(i / overview.sessions.length) / 4;
-        const start = `${String(Math.floor(hour)).padStart(2, '0')}:${String((hour % 1) * 60).padStart(2, '0')}`;
-        const end = `${String(Math.floor(hour + 0.25)).padStart(2, '0')}:${String(((hour + 0.25) % 1) * 60).padStart(2, '0')}`;
-        await call('agenda.createSlot', { sessionId, startTime: start, endTime: end, kind: 'talk', title: `Evening talk ${i}`, topic: 'Transparency', roomId: null, speakerIds: [], facilitatorIds: [], languages: ['nl'], interpretation: [], notes: '' });
-      }
-      // Two more ballots of twelve, like the demo's, counted twice and finalised.
-      const [existing] = (await call('voting.results', {})) as unknown as { ballot: { sessionId: string; items: { number: string; title: string; text: Record<string, string> }[]; votedAt: string | null } }[];
-      const detail = (await call('voting.get', { id: (existing as unknown as { ballot: { id: string } }).ballot.id })) as { present: number };
-      for (let b = 0; b < 2; b++) {
-        const ballot = (await call('voting.createBallot', {
-          sessionId: existing!.ballot.sessionId,
-          title: `Second reading ${b + 1}`,
-          rule: { method: 'yesNo', threshold: 'twoThirds', abstentionsCount: false },
-          quorum: { numerator: 2, denominator: 3 },
-          votedAt: existing!.ballot.votedAt,
-          items: existing!.ballot.items.map(({ number, title, text }) => ({ number, title, text })),
-        })) as { id: string; items: { id: string }[] };
-        const counts = { kind: 'perItem', items: ballot.items.map((item, i) => ({ itemId: item.id, counts: [detail.present - 10 - i, 8, 2], blank: 0, spoilt: 0 })) };
-        for (const slot of [1, 2] as const) {
-          ctx.operator = `bench ${slot}`;
-          await call('voting.enterCounts', { ballotId: ballot.id, slot, counts });
-        }
-        await call('voting.finalise', { ballotId: ballot.id });
-      }
-      const reports = [
-        ['workbook', 'xlsx'],
-        ['recommendations', 'pdf'],
-        ['representativeness', 'pdf'],
-        ['selectionAudit', 'pdf'],
-        ['attendance', 'pdf'],
-        ['agenda', 'pdf'],
-      ] as const;
-      const ms = await timeMs(async () => {
-        for (const [report, format] of reports) await call('reports.export', { report, format, level: 'full', lang: 'nl' });
-      });
-      ctx.closeAssembly();
-      return ms;
-    },
-  },
-  {
     name: 'check-in while another process checks people in to the same file (p95 of 300; writes wait, never fail)',
     unit: 'ms',
     target: 50,
@@ -389,6 +331,7 @@ const benchmarks: Benchmark[] = [
       return percentile(times, 95);
     },
   },
+  ...reportBenchmarks(reportAssembly(work)),
   ...venueBenchmarks,
 ];
 

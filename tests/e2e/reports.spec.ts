@@ -112,6 +112,14 @@ test('the demo at the venue: recommendations in French, the workbook pseudonymis
   // Full: names are in it.
   expect(csvBytes.toString('utf8').split('\r\n').length).toBeGreaterThan(20);
   await expect(csvDialog.getByRole('status')).toHaveText(`Saved ${csv.suggestedFilename()}`);
+  // The Excel (Belgium/Europe) layout by default: semicolons; the plain one on request: commas, no byte-order mark.
+  expect(csvBytes.toString('utf8').split('\r\n')[0]).toMatch(/^\uFEFFCode;Last name;First name;/);
+  await expect(csvDialog.getByRole('radio', { name: 'Excel (Belgium/Europe): semicolon, decimal comma' })).toBeChecked();
+  await csvDialog.getByRole('radio', { name: 'Plain: comma, decimal point (for other programs)' }).check();
+  const plainDownload = page.waitForEvent('download');
+  await csvDialog.getByRole('button', { name: 'Export CSV' }).click();
+  const plainBytes = await bytesOf(await plainDownload);
+  expect(plainBytes.toString('utf8').split('\r\n')[0]).toMatch(/^Code,Last name,First name,/);
   await csvDialog.getByRole('button', { name: 'Close' }).click();
 
   // Attendance is offered in full first, and comes as PDF or CSV.

@@ -244,9 +244,15 @@ describe('per-diem', () => {
     expect((await app.call('perDiem.payments', {})).rows.find((r) => r.personId === people[0]!.id)!.totalCents).toBe(6250);
 
     const csv = await app.call('perDiem.exportCsv', {});
-    const lines = csv.content.trim().split('\r\n');
+    expect(csv.content.startsWith('\uFEFF')).toBe(true); // the excel dialect: Excel reads accents right
+    const lines = csv.content.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('code;last name;first name;full days;half days;per-diem (EUR);travel (EUR);childcare (EUR);total (EUR)');
     expect(lines.find((l) => l.startsWith(people[0]!.code))).toMatch(/;1;0;50,00;12,50;0,00;62,50$/);
+    // The plain dialect, for other programs: commas, decimal points, no byte-order mark.
+    const plain = (await app.call('perDiem.exportCsv', { dialect: 'plain' })).content;
+    expect(plain.startsWith('code,last name,first name,')).toBe(true);
+    expect(plain.split('\r\n').find((l) => l.startsWith(people[0]!.code))).toMatch(/,1,0,50\.00,12\.50,0\.00,62\.50$/);
+    expect((await app.raw('perDiem.exportCsv', { dialect: 'excel2' })).ok).toBe(false);
     app.close();
   });
 

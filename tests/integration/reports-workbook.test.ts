@@ -3,7 +3,7 @@
  * their headers, a sample of values against the demo "at the venue", the formats (money,
  * percentages, dates), the frozen header and autofilter of every sheet; the privacy levels (no
  * name, e-mail, phone or address of any participant in any cell of any sheet or CSV at the
- * aggregate level, "<5" for small cells; codes without names when pseudonymised); a participant
+ * aggregate level, small cells empty with a note (as "<5" in the CSVs); codes without names when pseudonymised); a participant
  * named like a formula exported as text; the CSV's byte-order mark, header, rows and quoting; the
  * same bytes twice for the same data and clock.
  *
@@ -171,6 +171,14 @@ function allCells(wb: ExcelJS.Workbook): string[] {
   });
   return out;
 }
+
+/** The text of a cell's note (comment), or null. */
+function noteOf(cell: ExcelJS.Cell): string | null {
+  const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+  if (note === undefined || note === null) return null;
+  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+}
+const SUPPRESSED_NOTE = 'Fewer than 5 people: not published at this level, to protect their privacy.';
 
 const headers = (ws: ExcelJS.Worksheet): string[] => (ws.getRow(1).values as unknown[]).slice(1).map(String);
 
@@ -393,8 +401,10 @@ describe('the report workbook', () => {
     expect([p2.getCell(9).value, p2.getCell(10).value, p2.getCell(11).value, p2.getCell(12).value, p2.getCell(13).value]).toEqual(['Picked by', 40, 0.8, 50, 'Rank 1 (winner)']);
     expect(rowWith(ballots, 7, 'P1').getCell(13).value).toBe('Rank 2');
     const p3 = rowWith(ballots, 7, 'P3');
-    expect([p3.getCell(10).value, p3.getCell(11).value, p3.getCell(13).value]).toEqual(['<5', '<5', 'Rank 2']);
-    const csv = reportCsv(data, 'ballots', { level: 'aggregate', lang: 'en' });
+    // Suppressed: empty cells with a note, so the column holds numbers only.
+    expect([p3.getCell(10).value, p3.getCell(11).value, p3.getCell(13).value]).toEqual([null, null, 'Rank 2']);
+    expect(noteOf(p3.getCell(10))).toBe(SUPPRESSED_NOTE);
+    const csv = reportCsv(data, 'ballots', { level: 'aggregate', lang: 'en', dialect: 'plain' });
     expect(csv).toContain(',P2,Openness,Picked by,40,0.8,50,Rank 1 (winner)\r\n');
     expect(csv).toContain(',,,Blank,<5,,50,\r\n');
   });
@@ -427,21 +437,30 @@ describe('the report workbook', () => {
         }
         // No participant code either.
         for (const p of full.participants) expect(texts.some((t) => t.includes(p.code)), p.code).toBe(false);
-        if (withCounts) expect(cells.filter((c) => c === '<5').length).toBeGreaterThan(0);
+        if (withCounts) expect(csvs.some((c) => c.includes('<5'))).toBe(true);
       }
     }
   });
 
-  it('shows "<5" as text for small cells at the aggregate level, and only counts', async () => {
+  it('leaves small cells empty with a note at the aggregate level (numeric columns stay numbers), and shows only counts', async () => {
     const wb = await read(await reportWorkbook(atLevel('aggregate'), { level: 'aggregate', lang: 'en' }));
     const rep = wb.getWorksheet('Representativeness')!;
     const other = rowWith(rep, 2, 'other'); // 4 in the pool
-    expect(other.getCell(4).value).toBe('<5');
-    expect(other.getCell(4).type).toBe(ExcelJS.ValueType.String);
-    expect(other.getCell(5).value).toBe('<5');
+    expect(other.getCell(4).value).toBeNull();
+    expect(noteOf(other.getCell(4))).toBe(SUPPRESSED_NOTE);
+    expect(other.getCell(5).value).toBeNull();
+    expect(noteOf(other.getCell(5))).toBe(SUPPRESSED_NOTE);
     expect(other.getCell(6).value).toBe(0); // nobody is not a small cell
+    expect(noteOf(other.getCell(6))).toBeNull();
     const luxembourg = rowWith(rep, 2, 'Luxembourg');
-    expect(luxembourg.getCell(6).value).toBe('<5');
+    expect(luxembourg.getCell(6).value).toBeNull();
+    expect(noteOf(luxembourg.getCell(6))).toBe(SUPPRESSED_NOTE);
+    for (let r = 2; r <= rep.rowCount; r++) {
+      for (let c = 3; c <= rep.columnCount; c++) {
+        const v = rep.getRow(r).getCell(c).value;
+        expect(v === null || typeof v === 'number', `row ${r} column ${c}: ${String(v)}`).toBe(true);
+      }
+    }
     expect(rowWith(rep, 2, 'female').getCell(6).value).toBe(30);
 
     const attendance = wb.getWorksheet('Attendance')!;
@@ -450,7 +469,7 @@ describe('the report workbook', () => {
     const sat = attendance.getRow(2);
     const counts = countsOf(full).attendance[demo.heldSessionIds[0]!]!;
     expect(sat.getCell(3).value).toBe(counts.attended);
-    expect([sat.getCell(4).value, sat.getCell(5).value]).toEqual([counts.excused, counts.absent].map((n) => (n > 0 && n < 5 ? '<5' : n)));
+    expect([sat.getCell(4).value, sat.getCell(5).value]).toEqual([counts.excused, counts.absent].map((n) => (n > 0 && n < 5 ? null : n)));
 
     const perDiem = wb.getWorksheet('Per diem')!;
     expect(headers(perDiem)).toEqual(['People paid', 'Full days', 'Half days', 'Per diem', 'Travel', 'Childcare', 'Total']);
@@ -520,32 +539,38 @@ describe('the report workbook', () => {
 });
 
 describe('the CSV tables', () => {
-  it('start with a byte-order mark, end lines with CRLF and quote as RFC 4180 says', () => {
+  it('start with a byte-order mark, use semicolons (the excel dialect, by default), end lines with CRLF and quote as RFC 4180 says', () => {
     const csv = reportCsv(atLevel('full'), 'participants', { level: 'full', lang: 'en' });
-    expect(csv.startsWith('\uFEFFCode,Last name,First name,E-mail,Phone,Address,Status,Contact language,Gender,')).toBe(true);
+    expect(csv.startsWith('\uFEFFCode;Last name;First name;E-mail;Phone;Address;Status;Contact language;Gender;')).toBe(true);
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(1 + 60 + 1);
     expect(lines.at(-1)).toBe('');
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const emma = demo.participants.find((p) => p.firstName === 'Emma' && p.lastName === 'Aerts')!;
-    expect(lines).toContain(`${emma.code},Aerts,Emma,emma.aerts@mail.example,+32 3 521 69 78,"Hoogstraat 105, 2000 Antwerpen",Confirmed,NL,female,65+,Flanders,Antwerp,low,NL,2`);
-    // The formula: neutralised with an apostrophe, then quoted (it holds quotes and a comma).
-    expect(lines.find((l) => l.includes('Formule'))).toContain(`,Formule,"'=HYPERLINK(""http://x"",""y"")",`);
-    expect(lines.some((l) => l.includes('Çelik,Łukasz'))).toBe(true);
+    expect(lines).toContain(`${emma.code};Aerts;Emma;emma.aerts@mail.example;+32 3 521 69 78;Hoogstraat 105, 2000 Antwerpen;Confirmed;NL;female;65+;Flanders;Antwerp;low;NL;2`);
+    // The formula: neutralised with an apostrophe, then quoted (it holds quotes).
+    expect(lines.find((l) => l.includes('Formule'))).toContain(`;Formule;"'=HYPERLINK(""http://x"",""y"")";`);
+    expect(lines.some((l) => l.includes('Çelik;Łukasz'))).toBe(true);
+    // The plain dialect: no byte-order mark, commas, the address quoted for its comma.
+    const plain = reportCsv(atLevel('full'), 'participants', { level: 'full', lang: 'en', dialect: 'plain' }).split('\r\n');
+    expect(plain[0]!.startsWith('Code,Last name,First name,')).toBe(true);
+    expect(plain).toContain(`${emma.code},Aerts,Emma,emma.aerts@mail.example,+32 3 521 69 78,"Hoogstraat 105, 2000 Antwerpen",Confirmed,NL,female,65+,Flanders,Antwerp,low,NL,2`);
   });
 
   it('write money in euros, percentages as fractions, dates as ISO dates', () => {
-    const perDiem = reportCsv(atLevel('pseudonymised'), 'perDiem', { level: 'pseudonymised', lang: 'en' }).slice(1).split('\r\n');
+    const perDiem = reportCsv(atLevel('pseudonymised'), 'perDiem', { level: 'pseudonymised', lang: 'en', dialect: 'plain' }).split('\r\n');
     expect(perDiem[0]).toBe('Code,Full days,Half days,Per diem,Travel,Childcare,Total');
     const emma = demo.participants.find((p) => p.firstName === 'Emma' && p.lastName === 'Aerts')!;
     expect(perDiem).toContain(`${emma.code},2,0,100.00,20.00,0.00,120.00`);
-    const ballots = reportCsv(atLevel('aggregate'), 'ballots', { level: 'aggregate', lang: 'nl' }).slice(1).split('\r\n');
+    // The excel dialect: decimal commas.
+    expect(reportCsv(atLevel('pseudonymised'), 'perDiem', { level: 'pseudonymised', lang: 'en' }).split('\r\n')).toContain(`${emma.code};2;0;100,00;20,00;0,00;120,00`);
+    const ballots = reportCsv(atLevel('aggregate'), 'ballots', { level: 'aggregate', lang: 'nl', dialect: 'plain' }).split('\r\n');
     expect(ballots[0]).toBe('Stemming,Datum,Methode,Drempel,Aanwezige leden,Quorum bereikt,nr.,Voorstel,Antwoord,Stemmen,%,Basis,Uitslag');
     expect(ballots[1]).toBe('Recommendations on party funding,2027-01-17,Ja / nee,minstens 2/3 van de uitgebrachte stemmen (onthoudingen tellen niet mee) is voor,56,ja,R1,"Cap private donations at €2,000 per person per year",Voor,47,0.854545,55,Aangenomen');
     // One abstention: a small cell, its percentage too.
     expect(ballots[3]).toBe('Recommendations on party funding,2027-01-17,Ja / nee,minstens 2/3 van de uitgebrachte stemmen (onthoudingen tellen niet mee) is voor,56,ja,R1,"Cap private donations at €2,000 per person per year",Onthouding,<5,<5,55,Aangenomen');
-    const funnel = reportCsv(atLevel('aggregate'), 'funnel', { level: 'aggregate', lang: 'en' }).slice(1).split('\r\n');
+    const funnel = reportCsv(atLevel('aggregate'), 'funnel', { level: 'aggregate', lang: 'en', dialect: 'plain' }).split('\r\n');
     expect(funnel.slice(0, 3)).toEqual(['Stage,People,% of previous stage,% of respondents', 'Invited,not recorded,,', 'Responded,1500,,1']);
     const selection = reportCsv(atLevel('full'), 'selection', { level: 'full', lang: 'en' });
     expect(selection).toContain('2026-11-21 11:00');
@@ -554,7 +579,9 @@ describe('the CSV tables', () => {
   it('neutralise a formula-like header and cell', () => {
     const data = atLevel('pseudonymised');
     const odd = { ...data, representativeness: [{ ...data.representativeness[0]!, feature: '@SUM(A1)', value: '-1+2' }] };
-    const csv = reportCsv(odd, 'representativeness', { level: 'pseudonymised', lang: 'en' }).slice(1).split('\r\n');
+    const csv = reportCsv(odd, 'representativeness', { level: 'pseudonymised', lang: 'en', dialect: 'plain' }).split('\r\n');
     expect(csv[1]!.startsWith("'@SUM(A1),'-1+2,0.507,")).toBe(true);
+    const excel = reportCsv(odd, 'representativeness', { level: 'pseudonymised', lang: 'en' }).slice(1).split('\r\n');
+    expect(excel[1]!.startsWith("'@SUM(A1);'-1+2;0,507;")).toBe(true);
   });
 });

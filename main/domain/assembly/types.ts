@@ -60,7 +60,7 @@ export interface AuditEntry {
 
 export interface ExportedFile {
   fileName: string;
-  /** Text content (CSV: UTF-8; the renderer adds the BOM when saving). */
+  /** Text content (CSV: UTF-8; the renderer adds a BOM when saving unless the content has one or the caller says not). */
   content: string;
 }
 

@@ -5,6 +5,7 @@
  * there; writing both lets the draw itself run in their audited tool.
  */
 import { searchKey } from '../text';
+import { csvField, csvLines, neutraliseFormula } from '../csvWrite';
 
 export interface CategoryRow {
   feature: string;
@@ -157,18 +158,10 @@ export function parseCategoriesCsv(rows: readonly (readonly string[])[]): { rows
 // ---------------------------------------------------------------------------------------
 // Writing
 
-/**
- * Defuses spreadsheet formula injection: a cell starting with =, @, tab or CR, or with + or -
- * followed by anything but a plain number, gets a leading apostrophe. A respondent could type
- * `=HYPERLINK(…)` or `-2+cmd|…` in a free-text field, and an officer opening the export in Excel
- * would run it. Plain numbers ("-5", "+32 475 12 34 56") and a lone "-" or "+" are left alone.
- * Both files written here apply it alike, so a value still matches between them.
- */
-export function neutraliseFormula(field: string): string {
-  if (/^[=@\t\r]/.test(field)) return `'${field}`;
-  if (/^[+-][^]/.test(field) && !/^[+-]\d[\d .,]*$/.test(field)) return `'${field}`;
-  return field;
-}
+// The one CSV writer (domain/csvWrite.ts) defuses formulas and quotes fields; both files written
+// here apply it alike, so a value still matches between them. These files keep the selection
+// tools' own format (comma, decimal point, no dialect choice): it is fixed by those tools.
+export { csvField, neutraliseFormula };
 
 /** Undoes neutraliseFormula, so that a categories file written here reads back unchanged. */
 function restoreFormula(field: string): string {
@@ -176,23 +169,9 @@ function restoreFormula(field: string): string {
   return field.startsWith("'") && neutraliseFormula(rest) !== rest ? rest : field;
 }
 
-/**
- * One CSV field: formula injection defused (neutraliseFormula), then quoted by RFC 4180 (quotes
- * doubled) when it holds the delimiter, a quote or a line break. The delimiter is a parameter
- * because files meant for a Belgian Excel are often written with semicolons.
- */
-export function csvField(field: string, delimiter = ','): string {
-  const safe = neutraliseFormula(field);
-  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csvLine(fields: readonly string[]): string {
-  return fields.map((f) => csvField(f)).join(',');
-}
-
 /** CRLF line ends, as RFC 4180 and Excel expect; the file ends with one too. */
 function csvText(lines: readonly (readonly string[])[]): string {
-  return lines.map((l) => csvLine(l) + '\r\n').join('');
+  return csvLines(lines, ',');
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../preload/vocabulary';
+import { CSV_DIALECTS, type CsvDialectName, type Language } from '../../../preload/vocabulary';
 import type { PaymentRow, PerDiemRules } from '../../../main/domain/attendance/types';
 import { call, isApiCallError } from '../../api';
 import { useApiData } from '../../components/AppState';
@@ -172,14 +172,16 @@ function Payments({ rows, totalCents }: { rows: PaymentRow[]; totalCents: number
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [dialect, setDialect] = useState<CsvDialectName>('excel');
 
   async function exportCsv() {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      const file = await call('perDiem.exportCsv', {});
-      saveTextFile(file.fileName, file.content);
+      const file = await call('perDiem.exportCsv', { dialect });
+      // The content carries the byte-order mark when its dialect wants one (the plain one does not).
+      saveTextFile(file.fileName, file.content, { bom: false });
       setDone(t('perDiem.exported', { file: file.fileName }));
     } catch (e) {
       setError(e);
@@ -202,9 +204,21 @@ function Payments({ rows, totalCents }: { rows: PaymentRow[]; totalCents: number
     <>
       <div className="pd-actions">
         <p className="muted">{t('perDiem.paymentsText', { count: rows.length, n: formatNumber(rows.length, lang) })}</p>
-        <button type="button" className="button" onClick={() => void exportCsv()} disabled={busy}>
-          {busy ? t('common.busy') : t('perDiem.exportCsv')}
-        </button>
+        <span className="pd-export">
+          <label>
+            {t('reportsPage.dialect.legend')}{' '}
+            <select value={dialect} onChange={(e) => setDialect(e.target.value as CsvDialectName)}>
+              {CSV_DIALECTS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`reportsPage.dialect.${d}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button" onClick={() => void exportCsv()} disabled={busy}>
+            {busy ? t('common.busy') : t('perDiem.exportCsv')}
+          </button>
+        </span>
       </div>
       <StatusLine message={done} />
       <ErrorNotice error={error} />

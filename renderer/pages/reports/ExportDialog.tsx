@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../preload/vocabulary';
+import { CSV_DIALECTS, LANGUAGES, type CsvDialectName, type Language } from '../../../preload/vocabulary';
 import type { PrivacyLevelName } from '../../../main/reports/types';
 import { call, isApiCallError } from '../../api';
 import { useAppState } from '../../components/AppState';
@@ -32,6 +32,7 @@ export function ExportDialog({ choice, title, onClose, onSaved }: Props) {
   const [level, setLevel] = useState<PrivacyLevelName>(choice.defaultLevel);
   const [lang, setLang] = useState<Language>(currentLanguage());
   const [format, setFormat] = useState<ExportFormat>(choice.formats[0]!);
+  const [dialect, setDialect] = useState<CsvDialectName>('excel');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -53,7 +54,7 @@ export function ExportDialog({ choice, title, onClose, onSaved }: Props) {
     setError(null);
     setSaved(null);
     try {
-      const file = await call('reports.export', { report: choice.name, format, level, lang });
+      const file = await call('reports.export', { report: choice.name, format, level, lang, ...(format === 'csv' ? { dialect } : {}) });
       saveBinaryFile(file);
       setSaved(file.fileName);
       onSaved(file.fileName);
@@ -148,6 +149,28 @@ export function ExportDialog({ choice, title, onClose, onSaved }: Props) {
                       }}
                     />
                     {t(`reportsPage.format.${f}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          {format === 'csv' && (
+            <fieldset>
+              <legend>{t('reportsPage.dialect.legend')}</legend>
+              <div className="radio-row">
+                {CSV_DIALECTS.map((d) => (
+                  <label key={d} className="radio">
+                    <input
+                      type="radio"
+                      name={`${id}-dialect`}
+                      value={d}
+                      checked={dialect === d}
+                      onChange={() => {
+                        setDialect(d);
+                        changed();
+                      }}
+                    />
+                    {t(`reportsPage.dialect.${d}`)}
                   </label>
                 ))}
               </div>
