@@ -18,7 +18,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ballot, BallotDetail } from '../../main/domain/voting/types';
@@ -142,9 +142,10 @@ async function pair(host: Page, address: string, name: string, person: string, r
   await page.getByRole('button', { name: 'Ask to join' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Waiting for the host to approve this device' })).toBeVisible();
 
-  // The host's list refreshes by itself every few seconds.
+  // The host's list refreshes by itself every few seconds; a reload does not wait for that.
+  await host.reload();
   const row = deviceRow(host, name);
-  await expect(row).toContainText('Waiting for approval', { timeout: 10_000 });
+  await expect(row).toContainText('Waiting for approval');
   await row.getByLabel(`Role of ${name}`).selectOption(role);
   if (slot) await row.getByLabel(`Count entered by ${name}`).selectOption(String(slot));
   await row.getByRole('button', { name: 'Approve' }).click();
@@ -184,8 +185,13 @@ test('a host and two desks over TLS: 100 present from 120 check-ins, the host ki
   await signIn(host, hostProcess.url);
   // The venue-stage demo with a panel of 110 confirmed members, and a session running now.
   await api(host, 'app.openDemo', { stage: 'venue', panelSize: 110 });
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-  const session = await api<Session>(host, 'sessions.create', { name: 'Team day', date: today, startTime: '00:00', endTime: '23:59', kind: 'plenary' });
+  // Started a few minutes ago (not before midnight), so that arrivals are a few minutes late, not hours.
+  const now = new Date();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
+  const earlier = new Date(now.getTime() - 10 * 60_000);
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const startTime = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(earlier) === today ? clock.format(earlier) : '00:00';
+  const session = await api<Session>(host, 'sessions.create', { name: 'Team day', date: today, startTime, endTime: '23:59', kind: 'plenary' });
   const roster = await api<SessionRoster>(host, 'attendance.roster', { sessionId: session.id });
   expect(roster.present).toBe(0);
   expect(roster.expected).toBeGreaterThanOrEqual(100);
@@ -224,6 +230,7 @@ test('a host and two desks over TLS: 100 present from 120 check-ins, the host ki
   // A desk calling a file method is refused, naming its role; so is a method of another role.
   const saveCopy = await stationCall(deskA, 'app.saveCopy', { path: join(dataDir, 'stolen.assembly') });
   expect(saveCopy).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'A desk station cannot open or change files: only the host laptop can.' } });
+  expect(existsSync(join(dataDir, 'stolen.assembly'))).toBe(false);
   const stageFile = await stationCall(deskB, 'imports.stageFile', { path: '/etc/passwd' });
   expect(stageFile).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('A desk station') } });
   const finalise = await stationCall(deskA, 'voting.finalise', { ballotId: session.id });
@@ -237,12 +244,24 @@ test('a host and two desks over TLS: 100 present from 120 check-ins, the host ki
   for (const desk of [deskA, deskB]) await expect(desk.page.getByTestId('station-link')).toHaveText(/Connected to the host/);
   await expect.poll(async () => (await api<SessionDashboard>(host, 'attendance.dashboard', { sessionId: session.id })).present).toBe(50);
 
-  // The host laptop dies: SIGKILL, no shutdown. The desks go on and say so.
+  // The host laptop dies in the middle of the desks' work: SIGKILL, no shutdown, while both desks
+  // are sending (a check-in the host has recorded but not yet answered is sent again later, and
+  // must not count twice). The desks go on and say so.
+  await Promise.all([checkIn(deskA, forA.slice(30, 35)), checkIn(deskB, forB.slice(20, 25))]);
   await killHard(hostProcess);
-  await checkIn(deskA, forA.slice(30, 60));
-  await checkIn(deskB, forB.slice(20, 60));
-  await expect(deskA.page.getByTestId('station-link')).toHaveText(/Offline: 30 waiting/);
-  await expect(deskB.page.getByTestId('station-link')).toHaveText(/Offline: 40 waiting/);
+  await checkIn(deskA, forA.slice(35, 60));
+  await checkIn(deskB, forB.slice(25, 60));
+  // What each desk still holds: at least what it made after the host died, at most all since.
+  const waitingOn = async (desk: Station) => {
+    await expect(desk.page.getByTestId('station-link')).toHaveText(/^Offline: \d+ waiting/);
+    return Number(/Offline: (\d+) waiting/.exec((await desk.page.getByTestId('station-link').textContent())!)![1]);
+  };
+  const waitingA = await waitingOn(deskA);
+  const waitingB = await waitingOn(deskB);
+  expect(waitingA).toBeGreaterThanOrEqual(25);
+  expect(waitingA).toBeLessThanOrEqual(30);
+  expect(waitingB).toBeGreaterThanOrEqual(35);
+  expect(waitingB).toBeLessThanOrEqual(40);
   // Each desk's own count: what it knows (its own check-ins, and the other's it saw before the host died).
   await expect(deskA.page.getByTestId('station-counter')).toHaveText(new RegExp(`^(?:\\d+) / ${roster.expected}$`));
   await snap(deskA.page, 'venue-team-01-desk-nl-offline');
@@ -297,6 +316,8 @@ test('a host and two desks over TLS: 100 present from 120 check-ins, the host ki
   await deskB.page.getByLabel('Name or badge code').fill(late.code);
   await deskB.page.getByLabel('Name or badge code').press('Enter');
   await expect(deskB.page.getByRole('heading', { level: 1, name: 'This device was revoked' })).toBeVisible({ timeout: 15_000 });
+  // The check-in it could not hand over stays on the device, and the page says so.
+  await expect(deskB.page.getByRole('alert')).toContainText('Not yet handed over to the host: 1');
   expect(await deskB.page.evaluate(() => localStorage.getItem('assembly-desk.device-token'))).toBeNull();
   expect((await api<SessionDashboard>(host, 'attendance.dashboard', { sessionId: session.id })).present).toBe(100);
   const other = await stationCall(deskA, 'attendance.roster', { sessionId: session.id });
