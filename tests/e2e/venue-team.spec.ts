@@ -153,14 +153,22 @@ async function pair(host: Page, address: string, name: string, person: string, r
   return { name, context, page, errors };
 }
 
-/** Checks people in at a desk by typing their badge codes into its search box (Enter), as a scanner would. */
-async function checkIn(desk: Station, people: readonly { code: string; firstName: string; lastName: string }[]) {
+/**
+ * Checks people in at a desk by typing their badge codes into its search box (Enter), as a scanner
+ * would. The desk handles each Enter before the next code is typed (the key press returns once the
+ * page has handled it); the desk's confirmation of the last one closes the batch. That every one
+ * was recorded is checked on the host.
+ */
+async function checkIn(desk: Station, people: readonly { code: string; firstName: string; lastName: string }[], afterEach?: (i: number) => void) {
   const box = desk.page.getByLabel('Name or badge code');
-  for (const p of people) {
+  for (const [i, p] of people.entries()) {
     await box.fill(p.code);
     await box.press('Enter');
-    await expect(desk.page.getByText(`Checked in: ${p.firstName} ${p.lastName} at`)).toBeVisible();
+    afterEach?.(i);
   }
+  const last = people[people.length - 1]!;
+  await expect(desk.page.getByText(`Checked in: ${last.firstName} ${last.lastName} at`)).toBeVisible();
+  await expect(desk.page.getByRole('alert')).toHaveCount(0);
 }
 
 /** An API call from a station's page (window.assembly, its device token), the whole answer. */
@@ -176,7 +184,8 @@ async function stationCall(station: Station, method: string, args: unknown): Pro
 }
 
 test('a host and two desks over TLS: 100 present from 120 check-ins, the host killed and restarted mid-way, nothing lost or double; a revoked desk; a count on two devices', async ({ page: host, consoleErrors }) => {
-  test.setTimeout(180_000);
+  // About two minutes; the margin is for a machine shared with other test runs.
+  test.setTimeout(240_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'assembly-desk-e2e-team-'));
   dataDirs.push(dataDir);
   let hostProcess = await startHostProcess(dataDir);
@@ -245,10 +254,18 @@ test('a host and two desks over TLS: 100 present from 120 check-ins, the host ki
   await expect.poll(async () => (await api<SessionDashboard>(host, 'attendance.dashboard', { sessionId: session.id })).present).toBe(50);
 
   // The host laptop dies in the middle of the desks' work: SIGKILL, no shutdown, while both desks
-  // are sending (a check-in the host has recorded but not yet answered is sent again later, and
-  // must not count twice). The desks go on and say so.
-  await Promise.all([checkIn(deskA, forA.slice(30, 35)), checkIn(deskB, forB.slice(20, 25))]);
-  await killHard(hostProcess);
+  // are sending, right after desk NL's third check-in of a batch has gone out (the host may have
+  // recorded it without answering: it is sent again later, and must not count twice). The desks
+  // go on and say so.
+  const dying = hostProcess;
+  let killed: Promise<void> = Promise.resolve();
+  await Promise.all([
+    checkIn(deskA, forA.slice(30, 35), (i) => {
+      if (i === 2) killed = killHard(dying);
+    }),
+    checkIn(deskB, forB.slice(20, 25)),
+  ]);
+  await killed;
   await checkIn(deskA, forA.slice(35, 60));
   await checkIn(deskB, forB.slice(25, 60));
   // What each desk still holds: at least what it made after the host died, at most all since.
@@ -258,7 +275,7 @@ test('a host and two desks over TLS: 100 present from 120 check-ins, the host ki
   };
   const waitingA = await waitingOn(deskA);
   const waitingB = await waitingOn(deskB);
-  expect(waitingA).toBeGreaterThanOrEqual(25);
+  expect(waitingA).toBeGreaterThanOrEqual(27);
   expect(waitingA).toBeLessThanOrEqual(30);
   expect(waitingB).toBeGreaterThanOrEqual(35);
   expect(waitingB).toBeLessThanOrEqual(40);
@@ -276,6 +293,12 @@ test('a host and two desks over TLS: 100 present from 120 check-ins, the host ki
   await host.getByRole('button', { name: /We Need to Talk/ }).first().click();
   await expect(host.getByRole('heading', { level: 1, name: 'Start' })).toHaveCount(0);
   expect((await api<VenueStatus>(host, 'venue.status', {})).enabled).toBe(false);
+  // Nothing lost at the kill: every check-in made is in the file or waiting on its desk (both,
+  // when the host recorded it but its answer never arrived).
+  const recorded = (await api<AttendanceEvent[]>(host, 'attendance.events', { sessionId: session.id })).length;
+  expect(recorded).toBeGreaterThanOrEqual(50);
+  expect(recorded + waitingA + waitingB).toBeGreaterThanOrEqual(120);
+  test.info().annotations.push({ type: 'at the kill', description: `${recorded} recorded by the host, ${waitingA} + ${waitingB} waiting on the desks, ${recorded + waitingA + waitingB - 120} recorded but not answered` });
   const again = await api<VenueStatus>(host, 'venue.enable', { port: venue.port!, address: '127.0.0.1' });
   expect(again.port).toBe(venue.port);
   expect(again.fingerprint).toBe(venue.fingerprint);
