@@ -331,18 +331,27 @@ test('a host and two desks over TLS: 100 present from 120 check-ins, the host ki
   const devices = await api<VenueDevice[]>(host, 'venue.devices', {});
   expect(devices.map((d) => [d.name, d.status, d.waiting])).toEqual(expect.arrayContaining([['Desk NL', 'approved', 0], ['Desk FR', 'approved', 0]]));
 
-  // Revoked at the host: desk FR is refused on its next call; desk NL goes on.
+  // Revoked at the host: desk FR is refused on its next call; desk NL goes on. Desk FR is out of
+  // reach meanwhile (its own network), with one check-in waiting, so that its next call is the
+  // one after the revocation, whichever it is (a drain, or the roster's regular refresh).
+  await deskB.context.setOffline(true);
+  const late = roster.rows.filter((r) => r.state === 'expected')[100]!;
+  await checkIn(deskB, [late]);
+  await expect(deskB.page.getByTestId('station-link')).toHaveText(/Offline: 1 waiting/);
   await openSettings(host);
   await deviceRow(host, 'Desk FR').getByRole('button', { name: 'Revoke' }).click();
   await expect(deviceRow(host, 'Desk FR')).toContainText('Revoked');
-  const late = roster.rows.filter((r) => r.state === 'expected')[100]!;
-  await deskB.page.getByLabel('Name or badge code').fill(late.code);
-  await deskB.page.getByLabel('Name or badge code').press('Enter');
-  await expect(deskB.page.getByRole('heading', { level: 1, name: 'This device was revoked' })).toBeVisible({ timeout: 15_000 });
+  const nextCall = deskB.page.waitForResponse((r) => r.url().endsWith('/rpc'));
+  await deskB.context.setOffline(false);
+  const refusal = await nextCall;
+  expect(refusal.status()).toBe(401);
+  expect(await refusal.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', i18nKey: 'venue.errors.revoked' } });
+  await expect(deskB.page.getByRole('heading', { level: 1, name: 'This device was revoked' })).toBeVisible();
   // The check-in it could not hand over stays on the device, and the page says so.
   await expect(deskB.page.getByRole('alert')).toContainText('Not yet handed over to the host: 1');
   expect(await deskB.page.evaluate(() => localStorage.getItem('assembly-desk.device-token'))).toBeNull();
   expect((await api<SessionDashboard>(host, 'attendance.dashboard', { sessionId: session.id })).present).toBe(100);
+  expect((await api<AttendanceEvent[]>(host, 'attendance.events', { sessionId: session.id })).some((e) => e.personId === late.personId)).toBe(false);
   const other = await stationCall(deskA, 'attendance.roster', { sessionId: session.id });
   expect(other.ok).toBe(true);
 
