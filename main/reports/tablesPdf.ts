@@ -223,7 +223,7 @@ const WALL = {
   numberSize: 17,
   pad: 4,
   numberWidth: 46,
-  /** Roboto's line height per point of type. */
+  /** The report font's line height per point of type (DejaVu Sans Condensed: 1.164). */
   lineHeight: 1.17,
   /** A generous average advance of a character, per point of type (bold last names included). */
   charWidth: 0.5,

@@ -67,7 +67,7 @@ describe('badgeSheet', () => {
     const fonts = pdfFonts(await badgeSheet(twenty.slice(0, 2), { assemblyName, lang: 'en', generatedAt }));
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) {
-      expect(f.name).toMatch(/Roboto/);
+      expect(f.name).toMatch(/DejaVuSansCondensed/);
       expect(f.embedded).toBe(true);
     }
   });
