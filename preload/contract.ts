@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'app.status',
   'app.setOperator',
   'app.setLanguage',
+  'app.setTimeZone',
   'app.createAssembly',
   'app.openAssembly',
   'app.openDemo',

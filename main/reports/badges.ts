@@ -22,6 +22,8 @@ export interface BadgeSheetOptions {
   assemblyName: string;
   lang: ReportLang;
   generatedAt: Date;
+  /** The assembly's time zone, for the footer's time. */
+  timeZone: string;
 }
 
 export const BADGE_COLUMNS = 2;
@@ -178,7 +180,7 @@ export async function badgeSheet(badges: BadgeData[], opts: BadgeSheetOptions): 
 
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: opts.assemblyName, title: t('badges.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE_MARGIN }),
+      ...pageFrame({ assemblyName: opts.assemblyName, title: t('badges.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: opts.timeZone, sideMargin: SIDE_MARGIN }),
       content,
     },
     { creationDate: opts.generatedAt, title: `${t('badges.title')} — ${opts.assemblyName}`, author: opts.assemblyName },

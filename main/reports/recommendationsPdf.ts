@@ -449,7 +449,7 @@ export async function recommendationsPdf(data: ReportData, opts: ReportPdfOption
   if (data.ballots.length === 0) throw new RangeError(t('reports.recommendations.empty'));
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.recommendations.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.recommendations.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content: [...cover(data, opts, t), ...method(data, opts, t), ...results(data, opts, t), ...summary(data, opts, t)],
       pageBreakBefore: (node) => keepPageBreak(node),
     },

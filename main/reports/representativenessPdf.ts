@@ -157,7 +157,7 @@ export async function representativenessPdf(data: ReportData, opts: ReportPdfOpt
   ];
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.representativeness.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.representativeness.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
       pageBreakBefore: (node) => keepPageBreak(node),
     },

@@ -224,7 +224,7 @@ export async function selectionAuditPdf(data: ReportData, opts: ReportPdfOptions
   if (opts.level === 'aggregate') content.push(note(t('reports.suppressedNote'), { margin: [0, 8, 0, 0] }));
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.selectionAudit.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.selectionAudit.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
       pageBreakBefore: (node) => keepPageBreak(node),
     },

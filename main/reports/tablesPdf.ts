@@ -28,6 +28,8 @@ export interface TablesPdfOptions {
   assemblyName: string;
   lang: ReportLang;
   generatedAt: Date;
+  /** The assembly's time zone, for the footer's time. */
+  timeZone: string;
 }
 
 type PlanTable = TablePlan['tables'][number];
@@ -345,12 +347,12 @@ export async function tablesPdf(plan: TablePlan, opts: TablesPdfOptions): Promis
     const side = 36;
     const contentWidth = (wide ? A4.height : A4.width) - 2 * side;
     doc = {
-      ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: side, orientation: wide ? 'landscape' : 'portrait' }),
+      ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, timeZone: opts.timeZone, sideMargin: side, orientation: wide ? 'landscape' : 'portrait' }),
       content: tables.flatMap((table, i) => facilitatorPage(table, plan.round, i === 0, features, opts, t, contentWidth)),
     };
   } else {
     doc = {
-      ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: WALL.side }),
+      ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, timeZone: opts.timeZone, sideMargin: WALL.side }),
       content: wallContent(tables, plan.round, opts, t),
     };
   }

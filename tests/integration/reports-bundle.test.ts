@@ -77,8 +77,8 @@ import { signInSheet } from ${JSON.stringify(join(root, 'main', 'reports', 'sign
 const generatedAt = new Date('2025-03-14T12:00:00Z');
 const people = [{ firstName: 'Ayşe', lastName: 'Çelik', code: 'P-0001', language: 'nl', table: null }, { firstName: 'Łukasz', lastName: 'Nuñez-Øster', code: 'P-0002', language: 'fr', table: '3' }];
 const main = async () => {
-  writeFileSync(process.argv[2] + '-badges.pdf', await badgeSheet(people, { assemblyName: 'Panel', lang: 'en', generatedAt }));
-  writeFileSync(process.argv[2] + '-signin.pdf', await signInSheet({ name: 'Session 1', date: '2025-03-15', startTime: '09:30', endTime: '16:00', location: 'Hall' }, people, { assemblyName: 'Panel', lang: 'en', generatedAt }));
+  writeFileSync(process.argv[2] + '-badges.pdf', await badgeSheet(people, { assemblyName: 'Panel', lang: 'en', generatedAt, timeZone: 'Europe/Brussels' }));
+  writeFileSync(process.argv[2] + '-signin.pdf', await signInSheet({ name: 'Session 1', date: '2025-03-15', startTime: '09:30', endTime: '16:00', location: 'Hall' }, people, { assemblyName: 'Panel', lang: 'en', generatedAt, timeZone: 'Europe/Brussels' }));
 };
 main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
 `,
