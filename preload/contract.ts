@@ -181,6 +181,7 @@ export const FIELD_RULES = [
   'duplicate',
   'afterArrival',
   'tooLate',
+  'notATimeZone',
   'invalid',
 ] as const;
 

@@ -158,7 +158,9 @@ describe('tablesPdf facilitators', () => {
     expect(at).toEqual([...at].sort((a, b) => a - b));
 
     const first = fold(pdfText(pdf));
-    for (const s of [name(CELIK), 'Çelik, Łukasz', name(NUNEZ), 'Wiśniewski', 'Østergaard', 'Dvořák', 'Šimić', '=HYPERLINK("http://x")', 'GROEP FR']) expect(first).toContain(s);
+    for (const s of [name(CELIK), 'Çelik, Łukasz', name(NUNEZ), 'Wiśniewski', 'Østergaard', 'Dvořák', 'Šimić', 'GROEP FR']) expect(first).toContain(s);
+    // Printed as text, not run; the name column may wrap it after "http://".
+    expect(first).toMatch(/=HYPERLINK\("http:\/\/ ?x"\)/);
     expect(CELIK.firstName).toBe('Łukasz');
     // No facilitator (table 2) or an unknown one (table 6): the label and a line to write on.
     for (const p of [2, 6]) {
