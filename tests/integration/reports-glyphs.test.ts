@@ -58,7 +58,7 @@ beforeAll(async () => {
     for (const kind of ['facilitators', 'wall'] as const) keep(`tables-${kind}-${lang}`, await call('tables.exportPdf', { planId: plans[0]!.id, kind, lang }));
   }
   await call('app.closeAssembly', {});
-}, 240_000);
+}, 600_000);
 
 describe('the embedded font has every character the PDFs print', () => {
   const dir = findFontDir();
@@ -81,12 +81,12 @@ describe('the embedded font has every character the PDFs print', () => {
     // The characters this check is about are really among those printed (pdftotext reads
     // U+202F as a plain space: the .notdef count below is what catches a missing one).
     for (const ch of ['€', 'é', 'ç', 'Ç', 'ł', '–', '—', '’', '●']) expect(seen, `U+${ch.codePointAt(0)!.toString(16)}`).toContain(ch);
-  });
+  }, 180_000);
 
   it('draws no glyph as the .notdef box', () => {
     const boxes = Object.fromEntries([...pdfs].map(([name, pdf]) => [name, notdefGlyphs(pdf)]).filter(([, n]) => n !== 0));
     expect(boxes).toEqual({});
-  });
+  }, 60_000);
 
   it('prints the French thousands separator and keeps the space after it', () => {
     const text = pdfText(pdfs.get('recommendations-aggregate-fr')!);
@@ -101,5 +101,5 @@ describe('the embedded font has every character the PDFs print', () => {
         expect(f.embedded, name).toBe(true);
       }
     }
-  });
+  }, 60_000);
 });
