@@ -25,3 +25,8 @@ export function insertAssemblyRow(db: Db, row: AssemblyRow): void {
 export function assemblyName(db: Db): string {
   return (db.prepare('SELECT name FROM assembly LIMIT 1').pluck().get() as string | undefined) ?? 'Assembly';
 }
+
+/** Sets the assembly's time zone (an IANA name the caller has checked). */
+export function writeTimeZone(db: Db, timeZone: string, updatedAt: string): void {
+  db.prepare('UPDATE assembly SET time_zone = ?, updated_at = ?').run(timeZone, updatedAt);
+}

@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'app.status',
   'app.setOperator',
   'app.setLanguage',
+  'app.setTimeZone',
   'app.createAssembly',
   'app.openAssembly',
   'app.openDemo',
@@ -185,6 +186,7 @@ export const FIELD_RULES = [
   'afterArrival',
   'tooLate',
   'hiddenCharacter',
+  'notATimeZone',
   'invalid',
 ] as const;
 

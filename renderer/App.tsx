@@ -6,6 +6,7 @@ import { forgetToken, type BridgeState } from './bridge/webBridge';
 import { AppStateContext, type AppState } from './components/AppState';
 import { ErrorNotice } from './components/ErrorNotice';
 import { Shell } from './components/Shell';
+import { setDisplayTimeZone } from './format';
 import { applyLanguage } from './i18n';
 import { OperatorPage } from './pages/OperatorPage';
 import { StartPage } from './pages/StartPage';
@@ -17,6 +18,7 @@ export function App({ bridge }: { bridge: BridgeState }) {
 
   const setStatus = useCallback((next: AppStatus) => {
     void applyLanguage(next.language);
+    setDisplayTimeZone(next.assembly?.timeZone);
     setStatusState(next);
   }, []);
 
@@ -24,6 +26,7 @@ export function App({ bridge }: { bridge: BridgeState }) {
     try {
       const next = await call('app.status', {});
       await applyLanguage(next.language);
+      setDisplayTimeZone(next.assembly?.timeZone);
       setStatusState(next);
       setBootError(null);
     } catch (e) {

@@ -55,13 +55,26 @@ export function formatCalendarDate(value: string, language: Language | string, s
   return dateTimeFormat(localeFor(language), options).format(sameDayUtc);
 }
 
+let displayTimeZone: string | undefined;
+
 /**
- * An ISO-8601 instant (audit log, file times) in the given locale and time zone (the
- * computer's own by default): "14/03/2026, 09:05" in en-GB.
+ * The zone instants are shown in when a caller names none: the open assembly's (set from the
+ * app's status by App and StationApp whenever it changes), so every screen shows the venue's
+ * clock, as the reports do, whatever zone the computer is set to. Undefined: the computer's own
+ * (no assembly open).
  */
-export function formatInstant(iso: string, language: Language | string, timeZone?: string): string {
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  displayTimeZone = timeZone;
+}
+
+/**
+ * An ISO-8601 instant (audit log, file times) in the given locale and time zone (default: the
+ * open assembly's, see setDisplayTimeZone): "14/03/2026, 09:05" in en-GB.
+ */
+export function formatInstant(iso: string, language: Language | string, zone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  const timeZone = zone ?? displayTimeZone;
   // Not cached without an explicit zone: a formatter keeps the zone of its creation.
   const make = timeZone ? dateTimeFormat : (locale: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, o);
   return make(localeFor(language), {

@@ -3,7 +3,7 @@
  * Bundles the Electron main process and the preload with esbuild (no Electron binary needed).
  *
  *   main/electron.ts  -> out/main/electron.cjs   (+ db/migrations/*.sql -> out/main/migrations/,
- *                        pdfmake's Roboto *.ttf -> out/main/fonts/)
+ *                        DejaVu Sans Condensed *.ttf + LICENSE -> out/main/fonts/)
  *   main/workers/selectionWorker.ts -> out/main/selectionWorker.cjs (the selection's worker thread)
  *   preload/index.ts  -> out/preload/index.cjs
  *
@@ -76,14 +76,15 @@ async function buildMain() {
   // HiGHS (the selection's LP/MIP solver) is WebAssembly: its .wasm is read from beside the
   // bundle (main/domain/selection/highs.ts looks there first).
   copyFileSync(at('node_modules', 'highs', 'build', 'highs.wasm'), join(outMain, 'highs.wasm'));
-  // The PDF reports' embedded font (pdfmake's Roboto): main/reports/pdf/render.ts reads it from
-  // out/main/fonts/ first.
-  const fontsSrc = at('node_modules', 'pdfmake', 'fonts', 'Roboto');
+  // The PDF reports' embedded font (DejaVu Sans Condensed, npm dejavu-fonts-ttf, pinned: see
+  // main/reports/pdf/render.ts, which reads it from out/main/fonts/ first), with its licence.
+  const fontsSrc = at('node_modules', 'dejavu-fonts-ttf');
   const fontsOut = join(outMain, 'fonts');
   mkdirSync(fontsOut, { recursive: true });
-  const fontFiles = readdirSync(fontsSrc).filter((f) => f.endsWith('.ttf'));
+  const fontFiles = readdirSync(join(fontsSrc, 'ttf')).filter((f) => /^DejaVuSansCondensed.*\.ttf$/.test(f));
   if (fontFiles.length === 0) throw new Error(`No report fonts found in ${fontsSrc}`);
-  for (const f of fontFiles) copyFileSync(join(fontsSrc, f), join(fontsOut, f));
+  for (const f of fontFiles) copyFileSync(join(fontsSrc, 'ttf', f), join(fontsOut, f));
+  copyFileSync(join(fontsSrc, 'LICENSE'), join(fontsOut, 'LICENSE'));
   return sqlFiles.length;
 }
 

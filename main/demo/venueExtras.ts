@@ -23,9 +23,16 @@ interface Extras {
   sessions: Session[];
 }
 
+/**
+ * The demo estimates its legacy probabilities from 200 simulated draws, not the app's
+ * LEGACY_ESTIMATE_RUNS (1,000): every test that writes the demo would wait for the other 800. The
+ * count is stored with the run, and the app and the reports state the stored count.
+ */
+export const DEMO_LEGACY_RUNS = 200;
+
 /** The stored run of the demo's legacy draw (the same fields a prepared and drawn run holds). */
 export function recordDemoDraw(db: Db, x: Extras, built: BuiltInstance, panel: string[]): void {
-  const estimate = estimateLegacyProbabilities(built.instance, { runs: 200, seed: built.inputHash });
+  const estimate = estimateLegacyProbabilities(built.instance, { runs: DEMO_LEGACY_RUNS, seed: built.inputHash });
   const summary = probabilitySummary(estimate.probabilities);
   const id = x.newId();
   insertSelectionRun(db, {
@@ -53,6 +60,7 @@ export function recordDemoDraw(db: Db, x: Extras, built: BuiltInstance, panel: s
       excludedSeatedHouseholds: 0,
       legacyComparison: null,
       fixed: [],
+      input: built.canonical,
     }),
     lotterySize: null,
     lotterySource: null,

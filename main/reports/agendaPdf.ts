@@ -28,6 +28,8 @@ export interface AgendaPdfOptions {
   assemblyName: string;
   lang: ReportLang;
   generatedAt: Date;
+  /** The assembly's time zone, for the footer's time. */
+  timeZone: string;
 }
 
 const ACCENT = '#1f4e79';
@@ -325,6 +327,7 @@ export async function agendaPdf(overview: AgendaOverview, opts: AgendaPdfOptions
       title,
       lang: opts.lang,
       generatedAt: opts.generatedAt,
+      timeZone: opts.timeZone,
       sideMargin: landscape ? 30 : 42,
       orientation: landscape ? 'landscape' : 'portrait',
     }),

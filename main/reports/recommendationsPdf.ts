@@ -20,6 +20,7 @@ import type { Ballot, BallotResult, ItemResult } from '../domain/voting/types';
 import type { PersonLanguage } from '../../preload/vocabulary';
 import type { ReportData } from './data';
 import { thresholdFraction } from '../domain/voting/result';
+import { topicBalance } from '../domain/agenda/balance';
 import { conditionWords, notHeldWords, quorumWords, ruleWords } from './ballotWords';
 import { languageName, reportT, type ReportLang, type ReportT } from './i18n';
 import { countCell, SUPPRESSED, type PrivacyLevel } from './privacy';
@@ -163,19 +164,44 @@ function method(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[]
     out.push(note(held.map((s) => `${shortDate(s.date, lang)} — ${s.name}`).join('\n')));
   } else out.push(para(t('reports.recommendations.sessionsNone')));
 
-  // Expert input.
+  // Expert input: what happened (sessions held) apart from what is planned (sessions to come,
+  // invitations not yet confirmed), so that no one is said to have contributed before they did.
   out.push(heading(t('reports.recommendations.experts'), 2));
-  const contributors = data.agenda.contributors.filter((c) => c.status !== 'declined');
-  if (contributors.length > 0) {
+  const heldIds = new Set(data.heldSessionIds);
+  const slotsOf = (c: { id: string }) => data.agenda.slots.filter((s) => s.speakerIds.includes(c.id) || s.facilitatorIds.includes(c.id));
+  const came: typeof data.agenda.contributors = [];
+  const planned: typeof data.agenda.contributors = [];
+  for (const c of data.agenda.contributors) {
+    if (c.status === 'declined') continue;
+    const slots = slotsOf(c);
+    if (c.status === 'confirmed' && slots.some((s) => heldIds.has(s.sessionId))) came.push(c);
+    else if (slots.some((s) => !heldIds.has(s.sessionId))) planned.push(c);
+  }
+  const byRole = (list: typeof came) => {
     const roles = new Map<string, number>();
-    for (const c of contributors) roles.set(c.role, (roles.get(c.role) ?? 0) + 1);
-    const byRole = [...roles.entries()]
+    for (const c of list) roles.set(c.role, (roles.get(c.role) ?? 0) + 1);
+    return [...roles.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([role, n]) => t(`agenda.someone.${role}`, { count: n }))
       .join(', ');
-    out.push(para(t('reports.recommendations.expertsText', { total: integer(contributors.length, lang), roles: byRole })));
-  } else out.push(para(t('reports.recommendations.expertsNone')));
-  const balance = data.agenda.balance.filter((b) => b.totalMinutes > 0);
+  };
+  if (came.length > 0) out.push(para(t('reports.recommendations.expertsText', { total: integer(came.length, lang), roles: byRole(came) })));
+  else out.push(para(t(planned.length > 0 ? 'reports.recommendations.expertsNoneYet' : 'reports.recommendations.expertsNone')));
+  if (planned.length > 0) {
+    const invited = planned.filter((c) => c.status === 'invited').length;
+    out.push(para(`${t('reports.recommendations.expertsPlanned', { roles: byRole(planned) })}${invited > 0 ? ` ${t('reports.recommendations.expertsInvited', { count: invited })}` : ''}`));
+  }
+  // Speaking time: the sessions held only; what the sessions to come plan is one figure beside it.
+  const contributorById = new Map(data.agenda.contributors.map((c) => [c.id, c]));
+  const perspectiveName = new Map(data.agenda.perspectives.map((p) => [p.id, p.name]));
+  const balanceOf = (slots: typeof data.agenda.slots) =>
+    topicBalance(
+      slots,
+      (speaker) => contributorById.get(speaker)?.perspectiveId ?? null,
+      (p) => (p === null ? t('reports.recommendations.noPerspective') : (perspectiveName.get(p) ?? t('reports.recommendations.noPerspective'))),
+    ).filter((b) => b.totalMinutes > 0);
+  const balance = balanceOf(data.agenda.slots.filter((s) => heldIds.has(s.sessionId)));
+  const plannedMinutes = balanceOf(data.agenda.slots.filter((s) => !heldIds.has(s.sessionId))).reduce((n, b) => n + b.totalMinutes, 0);
   if (balance.length > 0) {
     out.push(note(t('reports.recommendations.balanceIntro'), { fontSize: 9, color: '#222222', margin: [0, 2, 0, 3] }));
     out.push(
@@ -192,6 +218,7 @@ function method(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[]
       ),
     );
   }
+  if (plannedMinutes > 0) out.push(note(t('reports.recommendations.balancePlanned', { minutes: integer(Math.round(plannedMinutes), lang) }), { fontSize: 9, color: '#222222', margin: [0, 2, 0, 6] }));
 
   // Voting rules.
   out.push(heading(t('reports.recommendations.voting'), 2));
@@ -449,7 +476,7 @@ export async function recommendationsPdf(data: ReportData, opts: ReportPdfOption
   if (data.ballots.length === 0) throw new RangeError(t('reports.recommendations.empty'));
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.recommendations.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.recommendations.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content: [...cover(data, opts, t), ...method(data, opts, t), ...results(data, opts, t), ...summary(data, opts, t)],
       pageBreakBefore: (node) => keepPageBreak(node),
     },

@@ -232,7 +232,7 @@ function funnelTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTabl
     [t('report.funnel.selected'), f.selected],
     [t('report.funnel.confirmed'), f.confirmed],
     [t('report.funnel.attendedOnce'), f.attendedOnce],
-    [t('report.funnel.attendedAll'), f.attendedAll],
+    [t('report.funnel.attendedAll', { held: data.heldSessionIds.length, planned: data.sessions.length }), f.attendedAll],
   ];
   const rows = steps.map(([label, n], i): CellInput[] => {
     const previous = i > 0 ? steps[i - 1]![1] : null;

@@ -71,7 +71,8 @@ function funnel(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[]
     [t('reports.representativeness.stages.selected'), f.selected],
     [t('reports.representativeness.stages.confirmed'), f.confirmed],
     [t('reports.representativeness.stages.attendedOnce'), f.attendedOnce],
-    [t('reports.representativeness.stages.attendedAll'), f.attendedAll],
+    // Every session held so far, not every session planned: the label says how many that is.
+    [t('reports.representativeness.stages.attendedAll', { held: data.heldSessionIds.length, planned: data.sessions.length }), f.attendedAll],
   ];
   const top = Math.max(1, f.selected, f.confirmed, f.attendedOnce, f.attendedAll);
   const rows: TableCell[][] = stages.map(([name, n], i) => {
@@ -157,7 +158,7 @@ export async function representativenessPdf(data: ReportData, opts: ReportPdfOpt
   ];
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.representativeness.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.representativeness.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
       pageBreakBefore: (node) => keepPageBreak(node),
     },

@@ -9,7 +9,8 @@
  *    deviation), the seed or the public numbers, and the ticket drawn;
  *  - the drawn panel by code (left out at the aggregate level, and said so);
  *  - the probability summary (min, mean, max, Gini, the LEXIMIN certificate) and a histogram;
- *  - how to check it with the command line (`selection.verify`).
+ *  - how to check it with the command line (`selection.verify`): a LEXIMIN draw with public
+ *    numbers against its lottery document, a legacy draw by drawing again from its input and seed.
  *
  * The per-person probabilities are not part of a SelectionRun: the histogram is drawn from a
  * run's `histogram` (bins) or `probabilities` (code -> probability) when the report data carries
@@ -42,6 +43,8 @@ import {
 } from './pdf/charts';
 import { A4, GREY, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';
+import { estimateMargin, isProvenOptimal } from '../domain/selection/claims';
+import { legacyInputFileName } from '../domain/selection/legacy';
 import { probabilityHistogram, type ProbabilityBin } from '../domain/selection/histogram';
 
 const SIDE = 40;
@@ -112,18 +115,33 @@ function quotas(run: AuditedRun, t: ReportT): Content[] {
   ];
 }
 
+/** The certificate row: "optimal" only with no gap left, otherwise how far from the best possible. */
+function certificateText(run: AuditedRun, opts: ReportPdfOptions, t: ReportT): string {
+  const c = run.certificate;
+  if (!c) return t('reports.selectionAudit.noCertificate');
+  const upperBound = decimal(c.upperBound, opts.lang, 4);
+  if (isProvenOptimal(c)) return t('reports.selectionAudit.certificateOptimal', { upperBound });
+  return t('reports.selectionAudit.certificateWithin', { upperBound, gap: `${decimal(c.gap, opts.lang, 6)} (${percent(c.gap, opts.lang, 4)})` });
+}
+
 function probabilities(run: AuditedRun, opts: ReportPdfOptions, t: ReportT): Content[] {
   const s = run.summary;
-  const p = (x: number) => `${decimal(x, opts.lang, 4)}  (${percent(x, opts.lang, 2)})`;
+  const draws = run.algorithm === 'legacy' ? (run.simulatedDraws ?? null) : null;
+  // A legacy run's probabilities are shares of simulated draws: each figure says so, with its margin.
+  const p = (x: number) => {
+    const value = `${decimal(x, opts.lang, 4)}  (${percent(x, opts.lang, 2)})`;
+    const margin = draws === null ? null : estimateMargin(x, draws);
+    return margin === null ? value : t('reports.selectionAudit.estimated', { value, draws: integer(draws!, opts.lang), margin: percent(margin, opts.lang, 2) });
+  };
   const out: Content[] = [
     heading(t('reports.selectionAudit.probabilities'), 3, 200),
     factsTable(
       [
         [t('reports.selectionAudit.min'), p(s.min)],
-        [t('reports.selectionAudit.mean'), p(s.mean)],
+        [t('reports.selectionAudit.mean'), draws === null ? p(s.mean) : `${decimal(s.mean, opts.lang, 4)}  (${percent(s.mean, opts.lang, 2)})`],
         [t('reports.selectionAudit.max'), p(s.max)],
         [t('reports.selectionAudit.gini'), decimal(s.gini, opts.lang, 4)],
-        [t('reports.selectionAudit.certificate'), run.certificate ? t('reports.selectionAudit.certificateText', { upperBound: decimal(run.certificate.upperBound, opts.lang, 4), gap: decimal(run.certificate.gap, opts.lang, 6) }) : t('reports.selectionAudit.noCertificate')],
+        [t('reports.selectionAudit.certificate'), certificateText(run, opts, t)],
       ],
       { labelWidth: 170, fontSize: 9 },
     ),
@@ -175,26 +193,37 @@ function panel(run: AuditedRun, opts: ReportPdfOptions, t: ReportT): Content[] {
   ];
 }
 
-/** The command that checks a LEXIMIN draw with public numbers. */
+/**
+ * The command that checks a draw: a LEXIMIN draw with public numbers against its lottery document;
+ * a legacy draw by drawing again from its published input with the recorded seed. Null when the
+ * command line cannot check it (a LEXIMIN ticket drawn with a random seed, a legacy draw whose seed
+ * is not in the data).
+ */
 export function verifyCommand(run: AuditedRun, withCodes: boolean): string | null {
-  if (run.algorithm !== 'leximin' || !run.lottery || !run.publicNumbers) return null;
-  const args = {
-    documentPath: `lottery-${run.at.slice(0, 10)}-${run.lottery.hash.slice(0, 12)}.txt`,
-    publishedHash: run.lottery.hash,
-    numbers: run.publicNumbers,
-    chosenCodes: withCodes && run.panel ? run.panel : ['…'],
-    source: run.lottery.source,
-  };
+  const codes = withCodes && run.panel ? run.panel : ['…'];
+  let args: Record<string, unknown>;
+  if (run.algorithm === 'legacy') {
+    if (!run.seed) return null;
+    args = { algorithm: 'legacy', documentPath: legacyInputFileName(run.at, run.inputHash), publishedHash: run.inputHash, seed: run.seed, chosenCodes: codes };
+  } else {
+    if (!run.lottery || !run.publicNumbers) return null;
+    args = {
+      documentPath: `lottery-${run.at.slice(0, 10)}-${run.lottery.hash.slice(0, 12)}.txt`,
+      publishedHash: run.lottery.hash,
+      numbers: run.publicNumbers,
+      chosenCodes: codes,
+      source: run.lottery.source,
+    };
+  }
   return `npm run cli -- selection.verify '${JSON.stringify(args).replace(/","/g, '", "').replace(/,(?=\d)/g, ', ')}'`;
 }
 
 function verify(run: AuditedRun, opts: ReportPdfOptions, t: ReportT): Content[] {
   const out: Content[] = [heading(t('reports.selectionAudit.verify'), 3, 90)];
   const command = verifyCommand(run, opts.level !== 'aggregate');
-  if (run.algorithm === 'legacy') out.push(para(t('reports.selectionAudit.verifyLegacy')));
-  else if (!command) out.push(para(t('reports.selectionAudit.verifyLeximinRandom')));
+  if (!command) out.push(para(t(run.algorithm === 'legacy' ? 'reports.selectionAudit.verifyLegacyNoSeed' : 'reports.selectionAudit.verifyLeximinRandom')));
   else {
-    out.push(para(t('reports.selectionAudit.verifyLeximinPublic')));
+    out.push(para(t(run.algorithm === 'legacy' ? 'reports.selectionAudit.verifyLegacy' : 'reports.selectionAudit.verifyLeximinPublic', { runId: run.id })));
     out.push({
       table: { widths: ['*'], body: [[{ text: command, fontSize: 8, color: '#111111' }]] },
       layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => '#f1f3f6', paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 5, paddingBottom: () => 5 },
@@ -224,7 +253,7 @@ export async function selectionAuditPdf(data: ReportData, opts: ReportPdfOptions
   if (opts.level === 'aggregate') content.push(note(t('reports.suppressedNote'), { margin: [0, 8, 0, 0] }));
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.selectionAudit.title'), lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.selectionAudit.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
       pageBreakBefore: (node) => keepPageBreak(node),
     },

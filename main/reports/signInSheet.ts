@@ -31,6 +31,8 @@ export interface SignInSheetOptions {
   assemblyName: string;
   lang: ReportLang;
   generatedAt: Date;
+  /** The assembly's time zone, for the footer's time. */
+  timeZone: string;
 }
 
 const SIDE_MARGIN = 30;
@@ -116,7 +118,7 @@ export async function signInSheet(session: SignInSession, rows: SignInRow[], opt
 
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: opts.assemblyName, title: `${t('signIn.title')} — ${session.name}`, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE_MARGIN }),
+      ...pageFrame({ assemblyName: opts.assemblyName, title: `${t('signIn.title')} — ${session.name}`, lang: opts.lang, generatedAt: opts.generatedAt, timeZone: opts.timeZone, sideMargin: SIDE_MARGIN }),
       content,
     },
     { creationDate: opts.generatedAt, title: `${t('signIn.title')} — ${session.name}`, author: opts.assemblyName },

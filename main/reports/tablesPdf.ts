@@ -28,6 +28,8 @@ export interface TablesPdfOptions {
   assemblyName: string;
   lang: ReportLang;
   generatedAt: Date;
+  /** The assembly's time zone, for the footer's time. */
+  timeZone: string;
 }
 
 type PlanTable = TablePlan['tables'][number];
@@ -223,7 +225,7 @@ const WALL = {
   numberSize: 17,
   pad: 4,
   numberWidth: 46,
-  /** Roboto's line height per point of type. */
+  /** The report font's line height per point of type (DejaVu Sans Condensed: 1.164). */
   lineHeight: 1.17,
   /** A generous average advance of a character, per point of type (bold last names included). */
   charWidth: 0.5,
@@ -345,12 +347,12 @@ export async function tablesPdf(plan: TablePlan, opts: TablesPdfOptions): Promis
     const side = 36;
     const contentWidth = (wide ? A4.height : A4.width) - 2 * side;
     doc = {
-      ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: side, orientation: wide ? 'landscape' : 'portrait' }),
+      ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, timeZone: opts.timeZone, sideMargin: side, orientation: wide ? 'landscape' : 'portrait' }),
       content: tables.flatMap((table, i) => facilitatorPage(table, plan.round, i === 0, features, opts, t, contentWidth)),
     };
   } else {
     doc = {
-      ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: WALL.side }),
+      ...pageFrame({ assemblyName: opts.assemblyName, title: headerTitle, lang: opts.lang, generatedAt: opts.generatedAt, timeZone: opts.timeZone, sideMargin: WALL.side }),
       content: wallContent(tables, plan.round, opts, t),
     };
   }

@@ -418,6 +418,7 @@ export const agendaHandlers = handlers({
         assemblyName: assemblyName(db),
         lang: args.lang ?? ctx.settings.get().language,
         generatedAt: ctx.clock(),
+        timeZone: timeZone(db),
       });
       return { fileName: `${args.kind}-${ctx.nowIso().slice(0, 10)}.pdf`, mimeType: 'application/pdf', contentBase64: bytes.toString('base64') };
     },

@@ -3,7 +3,9 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../../preload/vocabulary';
 import type { AppStatus, AssemblyFileEntry, AssemblyInfo } from '../domain/assembly/types';
-import { insertAssemblyRow, readAssemblyRow } from '../../db/assemblyMeta';
+import { insertAssemblyRow, readAssemblyRow, writeTimeZone } from '../../db/assemblyMeta';
+import { timeZone } from '../../db/attendance';
+import { canonicalTimeZone } from '../domain/attendance/time';
 import { writeAudit } from '../../db/audit';
 import { createAssemblyFile, openAssembly } from '../assemblyFiles';
 import { writeDemoAssembly, DEMO_SEED } from '../demo/writeDemo';
@@ -45,7 +47,7 @@ function assemblyInfo(ctx: AppContext): AssemblyInfo {
   const open = ctx.open!;
   const row = readAssemblyRow(open.db);
   if (!row) throw new AppError('NOT_AN_ASSEMBLY', `${basename(open.path)} holds no assembly.`);
-  return { id: row.id, name: row.name, path: open.path, panelSize: row.panelSize, createdAt: row.createdAt, schemaVersion: open.schemaVersion };
+  return { id: row.id, name: row.name, path: open.path, panelSize: row.panelSize, createdAt: row.createdAt, timeZone: timeZone(open.db), schemaVersion: open.schemaVersion };
 }
 
 /** Opens a file and makes it the current assembly; the previous one is closed only once this one is open. */
@@ -109,6 +111,31 @@ export const appHandlers = handlers({
     args: z.strictObject({ language: z.enum(LANGUAGES as [Language, ...Language[]], { message: 'must be nl, fr or en' }) }),
     run: ({ language }, ctx) => {
       ctx.settings.update({ language });
+      return status(ctx);
+    },
+  },
+  /**
+   * The assembly's time zone, in which the app, the PDFs, workbooks, CSVs and the audit view show
+   * every date and time. An IANA name ("Europe/Brussels"); anything else is refused with a sentence.
+   */
+  'app.setTimeZone': {
+    args: z.strictObject({ timeZone: z.string().trim().min(1, 'is required').max(64, 'must be at most 64 characters') }),
+    run: ({ timeZone: given }, ctx) => {
+      const canonical = canonicalTimeZone(given);
+      if (canonical === null) {
+        throw new AppError(
+          'VALIDATION',
+          `“${given}” is not a time zone this computer knows: enter its IANA name, for example Europe/Brussels.`,
+          { fields: [{ field: 'timeZone', rule: 'notATimeZone', message: 'must be an IANA time zone such as Europe/Brussels', params: { value: given } }] },
+          'settings.timeZoneUnknown',
+        );
+      }
+      ctx.mutate((db, audit) => {
+        const before = timeZone(db);
+        if (before === canonical) return;
+        writeTimeZone(db, canonical, ctx.nowIso());
+        audit({ entity: 'assembly', entityId: readAssemblyRow(db)?.id ?? null, action: 'update', before: { timeZone: before }, after: { timeZone: canonical } });
+      });
       return status(ctx);
     },
   },

@@ -596,7 +596,7 @@ export const attendanceHandlers = handlers({
       const { badgeSheet } = await import('../reports/badges');
       const pdf = await badgeSheet(
         people.map((p) => ({ firstName: p.firstName, lastName: p.lastName, code: p.code, language: p.language, table: null })),
-        { assemblyName: assemblyName(db), lang, generatedAt: ctx.clock() },
+        { assemblyName: assemblyName(db), lang, generatedAt: ctx.clock(), timeZone: timeZone(db) },
       );
       return { fileName: `badges-${ctx.nowIso().slice(0, 10)}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') };
     },
@@ -616,7 +616,7 @@ export const attendanceHandlers = handlers({
       const pdf = await signInSheet(
         session,
         roster.rows.filter((r) => r.state !== 'excused').map((r) => ({ firstName: r.firstName, lastName: r.lastName, code: r.code, language: r.language, table: r.table })),
-        { assemblyName: assemblyName(db), lang, generatedAt: ctx.clock() },
+        { assemblyName: assemblyName(db), lang, generatedAt: ctx.clock(), timeZone: timeZone(db) },
       );
       return { fileName: `sign-in-${session.date}-${session.startTime.replace(':', '')}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') };
     },

@@ -58,7 +58,7 @@ export async function buildReport(db: Db, req: ReportRequest, now: Date, default
       else if (name === 'representativeness') bytes = await (await import('../reports/representativenessPdf')).representativenessPdf(data, opts);
       else if (name === 'selectionAudit') bytes = await (await import('../reports/selectionAuditPdf')).selectionAuditPdf(data, opts);
       else if (name === 'attendance') bytes = await (await import('../reports/attendancePdf')).attendancePdf(data, opts);
-      else bytes = await (await import('../reports/agendaPdf')).agendaPdf(data.agenda, { kind: 'programme', sessionId: null, assemblyName: data.assembly.name, lang, generatedAt: now });
+      else bytes = await (await import('../reports/agendaPdf')).agendaPdf(data.agenda, { kind: 'programme', sessionId: null, assemblyName: data.assembly.name, lang, generatedAt: now, timeZone: data.assembly.timeZone });
     } catch (e) {
       // The builders refuse a report with nothing to show in a sentence (a RangeError).
       if (e instanceof RangeError) throw new AppError('VALIDATION', e.message, {}, 'reports.nothingToReport');

@@ -49,7 +49,7 @@ import { createRandom } from '../domain/random';
 import { checkTransition } from '../domain/recruitment/lifecycle';
 import { explainInfeasibility, type Explanation } from '../domain/selection/explain';
 import { buildInstance, probabilitySummary, reserveOrder, type BuiltInstance } from '../domain/selection/instance';
-import { legacyDraw } from '../domain/selection/legacy';
+import { LEGACY_ESTIMATE_RUNS, legacyDraw, legacyInputFileName, verifyLegacyDraw } from '../domain/selection/legacy';
 import {
   DECIMAL_DIGITS,
   DEFAULT_TICKETS,
@@ -69,8 +69,8 @@ import type { SelectionTask, TaskResult } from '../workers/selectionTask';
 import { filePath, id, panelSize, requiredText } from './schemas';
 
 export const ALGORITHM_VERSIONS = { leximin: '1', legacy: '1' } as const;
-/** Simulated legacy draws behind the estimated probabilities. */
-export const LEGACY_ESTIMATE_RUNS = 1000;
+/** Simulated legacy draws behind the estimated probabilities (defined with the method). */
+export { LEGACY_ESTIMATE_RUNS };
 const DEFAULT_LEXIMIN_TIME_LIMIT_MS = 10 * 60 * 1000;
 
 const SOURCES: Record<PublicNumberSourceName, PublicNumberSource> = { digits: DECIMAL_DIGITS, die: SIX_SIDED_DIE };
@@ -95,6 +95,12 @@ interface StoredDistribution {
   legacyComparison?: SelectionRunDetail['legacyComparison'];
   /** Replacement runs: the seated members, on every panel (left out of probabilities and summary). */
   fixed?: string[];
+  /**
+   * Legacy runs: the canonical input (its SHA-256 is the input hash), published with the seed so
+   * that anyone can draw again and check the panel (selection.document, selection.verify).
+   * Absent in legacy runs stored before it was kept.
+   */
+  input?: string;
 }
 
 interface StoredDraw {
@@ -188,6 +194,7 @@ export function selectionRunOf(row: SelectionRunRow): SelectionRun {
     summary: dist.summary,
     certificate: dist.certificate,
     complete: dist.complete,
+    simulatedDraws: dist.legacy ? dist.legacy.runs - dist.legacy.failures : null,
     lottery:
       row.lotteryHash === null
         ? null
@@ -441,6 +448,7 @@ export const selectionHandlers = handlers({
           excludedSeatedHouseholds: live.excluded,
           legacyComparison: null,
           fixed: live.fixed,
+          input: built.canonical,
         };
       }
 
@@ -693,15 +701,21 @@ export const selectionHandlers = handlers({
       }),
   },
 
-  /** The published lottery document of a LEXIMIN run. */
+  /**
+   * What an outsider needs to check a run: a LEXIMIN run's lottery document (published before the
+   * draw), a legacy run's input (the canonical pool, quotas and rules whose SHA-256 is the input
+   * hash; drawn again with the recorded seed, it gives the panel).
+   */
   'selection.document': {
     args: z.strictObject({ id }),
     run: (args, ctx): ExportedFile => {
       const run = requireRun(ctx.requireDb(), args.id);
-      if (run.lotteryDocument === null) {
-        throw new AppError('VALIDATION', 'A legacy run draws directly: it has no lottery document.', {}, 'errors.noLotteryDocument');
+      if (run.lotteryDocument !== null) return { fileName: `lottery-${run.at.slice(0, 10)}-${run.lotteryHash!.slice(0, 12)}.txt`, content: run.lotteryDocument };
+      const input = (JSON.parse(run.distributionJson) as StoredDistribution).input;
+      if (input === undefined) {
+        throw new AppError('VALIDATION', 'This legacy run was stored before its input was kept: it has no document to publish.', {}, 'errors.noLotteryDocument');
       }
-      return { fileName: `lottery-${run.at.slice(0, 10)}-${run.lotteryHash!.slice(0, 12)}.txt`, content: run.lotteryDocument };
+      return { fileName: legacyInputFileName(run.at, run.inputHash), content: input };
     },
   },
 
@@ -709,16 +723,23 @@ export const selectionHandlers = handlers({
   'selection.verify': {
     args: z
       .strictObject({
+        /** leximin (default): a lottery document and public numbers; legacy: the run's input and its seed. */
+        algorithm: z.enum(['leximin', 'legacy'], { message: 'must be leximin or legacy' }).optional(),
         document: z.string().max(200_000_000).optional(),
         documentPath: filePath.optional(),
         publishedHash: requiredText(200),
-        numbers: publicNumbers,
+        numbers: publicNumbers.optional(),
+        seed: z.string().min(1, 'is required').max(200).optional(),
         chosenCodes: z.array(z.string().max(100)).max(10_000),
         source: sourceName.optional(),
       })
       .refine((a) => (a.document === undefined) !== (a.documentPath === undefined), {
         message: 'give either document or documentPath',
         path: ['document'],
+      })
+      .refine((a) => (a.algorithm === 'legacy' ? (a.seed === undefined) !== (a.numbers === undefined) : a.numbers !== undefined && a.seed === undefined), {
+        message: 'a LEXIMIN draw is checked with its public numbers; a legacy draw with its seed or its public numbers (one of them)',
+        path: ['numbers'],
       }),
     run: (args, ctx): SelectionVerifyResult => {
       let document = args.document;
@@ -731,7 +752,13 @@ export const selectionHandlers = handlers({
           throw e;
         }
       }
-      const result = verifyDraw({ document, publishedHash: args.publishedHash, numbers: args.numbers, chosenPanel: args.chosenCodes });
+      if (args.algorithm === 'legacy') {
+        // The seed selection.draw recorded: a random one, or the public numbers as "public:4,0,7".
+        const seed = args.seed ?? `public:${args.numbers!.join(',')}`;
+        const { ok, problems } = verifyLegacyDraw({ input: document, publishedHash: args.publishedHash, seed, chosenPanel: args.chosenCodes });
+        return { ok, problems, ticket: null };
+      }
+      const result = verifyDraw({ document, publishedHash: args.publishedHash, numbers: args.numbers!, chosenPanel: args.chosenCodes });
       if (args.source !== undefined) {
         const { lowest, highest } = SOURCES[args.source];
         if (!document.includes(`\nPublic numbers: from ${lowest} to ${highest}\n`)) {

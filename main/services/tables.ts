@@ -18,6 +18,7 @@ import { compareNames } from '../domain/text';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { buildRoster } from './attendance';
+import { timeZone } from '../../db/attendance';
 import { id } from './schemas';
 
 /**
@@ -340,7 +341,7 @@ export const tableHandlers = handlers({
       const session = findSession(db, plan.sessionId)!;
       const facilitators = new Map(listContributors(db).map((c) => [c.id, c.name]));
       const { tablesPdf } = await import('../reports/tablesPdf');
-      const bytes = await tablesPdf(plan, { kind: args.kind, session, facilitators, assemblyName: assemblyName(db), lang: args.lang ?? ctx.settings.get().language, generatedAt: ctx.clock() });
+      const bytes = await tablesPdf(plan, { kind: args.kind, session, facilitators, assemblyName: assemblyName(db), lang: args.lang ?? ctx.settings.get().language, generatedAt: ctx.clock(), timeZone: timeZone(db) });
       return { fileName: `tables-${args.kind}-${session.date}-round${plan.round}.pdf`, mimeType: 'application/pdf', contentBase64: bytes.toString('base64') };
     },
   },

@@ -49,8 +49,8 @@ export function BackupStatus({ assembly, onRestored }: { assembly: AssemblyInfo;
           <>
             <span className="label">{t('backupsUi.status.label')}</span>{' '}
             <strong>
-              <time dateTime={last} title={formatInstant(last, lang)}>
-                {formatBackupTime(last, lang, now)}
+              <time dateTime={last} title={formatInstant(last, lang, assembly.timeZone)}>
+                {formatBackupTime(last, lang, now, assembly.timeZone)}
               </time>
             </strong>{' '}
             <span className="backup-age">({age ?? t('backupsUi.status.justNow')})</span>

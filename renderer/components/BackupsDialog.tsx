@@ -18,13 +18,13 @@ import './backups.css';
 
 type BackupList = { backups: BackupInfo[]; lastBackupAt: string | null };
 
-/** "14:05" for a time today, else the date and the time. */
-export function formatBackupTime(iso: string, language: Language, now: Date = new Date()): string {
+/** "14:05" for a time today, else the date and the time; in the assembly's time zone when given. */
+export function formatBackupTime(iso: string, language: Language, now: Date = new Date(), timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const sameDay = date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth() && date.getDate() === now.getDate();
-  if (!sameDay) return formatInstant(iso, language);
-  return new Intl.DateTimeFormat(localeFor(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  const day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) });
+  if (day.format(date) !== day.format(now)) return formatInstant(iso, language, timeZone);
+  return new Intl.DateTimeFormat(localeFor(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(date);
 }
 
 /** "3 minutes ago", "il y a 2 heures", "gisteren"; null under a minute (the caller says "just now"). */
@@ -41,7 +41,7 @@ export function formatBackupAge(iso: string, language: Language, now: Date = new
 }
 
 /** The date and time to the second: backups taken a moment apart (opened, then by hand) are told apart. */
-export function formatBackupInstant(iso: string, language: Language): string {
+export function formatBackupInstant(iso: string, language: Language, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(localeFor(language), {
@@ -52,6 +52,7 @@ export function formatBackupInstant(iso: string, language: Language): string {
     minute: '2-digit',
     second: '2-digit',
     hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
   }).format(date);
 }
 
@@ -106,7 +107,7 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
   useFocusOnError(copyForm, copyError);
 
   const list = backups.data?.backups ?? [];
-  const when = (b: BackupInfo) => formatBackupInstant(b.at, lang);
+  const when = (b: BackupInfo) => formatBackupInstant(b.at, lang, status.assembly?.timeZone);
   const sep = separatorOf(status.dataDir);
   const assembliesDir = `${status.dataDir.replace(/[\\/]$/, '')}${sep}assemblies`;
 
@@ -117,7 +118,7 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
     try {
       const made = await call('backups.create', {});
       await backups.reload();
-      setNotice(t('backupsUi.dialog.created', { time: formatBackupTime(made.at, lang) }));
+      setNotice(t('backupsUi.dialog.created', { time: formatBackupTime(made.at, lang, undefined, status.assembly?.timeZone) }));
     } catch (e) {
       setActionError(e);
     } finally {

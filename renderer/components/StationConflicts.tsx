@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../main/domain/assembly/types';
 import { call } from '../api';
 import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
+import { useAppState } from './AppState';
 import { DataTable } from './DataTable';
 
 const REFRESH_MS = 10_000;
@@ -39,6 +40,8 @@ function refusedOf(entry: AuditEntry): Shown[] {
 export function StationConflicts() {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  // The assembly's clock, not this computer's: a station abroad or set to UTC shows venue time.
+  const zone = useAppState().status.assembly?.timeZone;
   const [rows, setRows] = useState<Shown[]>([]);
   const load = useCallback(async () => {
     try {
@@ -68,7 +71,7 @@ export function StationConflicts() {
             <td>{r.person}</td>
             <td className="att-mono">{r.code ?? '—'}</td>
             <td className="nowrap">
-              {t(`station.kind.${r.kind}`, { defaultValue: r.kind })} · <time dateTime={r.at}>{formatInstant(r.at, lang)}</time>
+              {t(`station.kind.${r.kind}`, { defaultValue: r.kind })} · <time dateTime={r.at}>{formatInstant(r.at, lang, zone)}</time>
             </td>
             <td>{r.reason}</td>
           </tr>

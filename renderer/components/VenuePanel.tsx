@@ -5,6 +5,7 @@ import type { VenueDevice, VenuePairingCode, VenueStatus } from '../../main/doma
 import { call } from '../api';
 import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
+import { useAppState } from './AppState';
 import { DataTable } from './DataTable';
 import { ErrorNotice } from './ErrorNotice';
 import { StationConflicts } from './StationConflicts';
@@ -19,6 +20,7 @@ const REFRESH_MS = 5000;
 export function VenuePanel() {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const zone = useAppState().status.assembly?.timeZone;
   const [status, setStatus] = useState<VenueStatus | null>(null);
   const [devices, setDevices] = useState<VenueDevice[]>([]);
   const [pairing, setPairing] = useState<VenuePairingCode | null>(null);
@@ -79,13 +81,13 @@ export function VenuePanel() {
             </button>
           </div>
           {status.pairingLockedUntil && (
-            <p role="alert">{t('venue.locked', { addresses: status.pairingLockedAddresses.join(', '), time: formatInstant(status.pairingLockedUntil, lang) })}</p>
+            <p role="alert">{t('venue.locked', { addresses: status.pairingLockedAddresses.join(', '), time: formatInstant(status.pairingLockedUntil, lang, zone) })}</p>
           )}
           {pairing && !expired && (
             <div className="venue-pairing">
               <p>
                 {t('venue.code')} <strong className="venue-code">{pairing.code}</strong>{' '}
-                <span className="muted">{t('venue.validUntil', { time: formatInstant(pairing.expiresAt, lang) })}</span>
+                <span className="muted">{t('venue.validUntil', { time: formatInstant(pairing.expiresAt, lang, zone) })}</span>
               </p>
               <img src={pairing.qrDataUrl} alt={t('venue.qrAlt', { code: pairing.code })} width={180} height={180} />
             </div>
@@ -131,7 +133,7 @@ export function VenuePanel() {
                   )}
                 </td>
                 <td>{t(`venue.status.${d.status}`)}</td>
-                <td className="nowrap">{d.lastSeenAt ? <time dateTime={d.lastSeenAt}>{formatInstant(d.lastSeenAt, lang)}</time> : '—'}</td>
+                <td className="nowrap">{d.lastSeenAt ? <time dateTime={d.lastSeenAt}>{formatInstant(d.lastSeenAt, lang, zone)}</time> : '—'}</td>
                 <td className="numeric">{d.waiting === null ? '—' : d.waiting}</td>
                 <td className="nowrap">
                   {d.status !== 'revoked' && (d.status === 'pending' || changed) && (

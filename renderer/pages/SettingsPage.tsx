@@ -62,7 +62,11 @@ export function SettingsPage() {
             </div>
             <div>
               <dt>{t('settings.createdAt')}</dt>
-              <dd>{formatInstant(assembly.createdAt, lang)}</dd>
+              <dd>{formatInstant(assembly.createdAt, lang, assembly.timeZone)}</dd>
+            </div>
+            <div>
+              <dt>{t('settings.timeZone')}</dt>
+              <dd>{assembly.timeZone}</dd>
             </div>
             <div>
               <dt>{t('settings.schema')}</dt>
@@ -79,6 +83,7 @@ export function SettingsPage() {
               <dd>{status.appVersion}</dd>
             </div>
           </dl>
+          <TimeZoneForm current={assembly.timeZone} />
         </section>
       )}
 
@@ -134,9 +139,60 @@ function OperatorForm() {
   );
 }
 
+/** Every IANA zone this platform knows, offered as suggestions (typing any of them works). */
+const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/**
+ * The assembly's time zone: every date and time in the app, the PDFs, workbooks, CSVs and this
+ * page's audit list is shown in it (so a laptop set to another zone still shows the venue's clock).
+ */
+function TimeZoneForm({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const fieldText = useFieldErrorText();
+  const { setStatus } = useAppState();
+  const [zone, setZone] = useState(current);
+  const [done, setDone] = useState<string | null>(null);
+  const save = useAction(async () => {
+    const next = await call('app.setTimeZone', { timeZone: zone.trim() });
+    setStatus(next);
+    setZone(next.assembly?.timeZone ?? zone);
+    setDone(t('settings.timeZoneSaved', { zone: next.assembly?.timeZone ?? zone }));
+  }, 'settings-time-zone');
+  const { busy, error } = save;
+  const fieldError = isApiCallError(error) ? error.fieldProblem('timeZone') : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    void save.run();
+  }
+
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate>
+      <Field id="settings-time-zone" label={t('settings.timeZoneLabel')} hint={t('settings.timeZoneHint')} error={fieldText(fieldError)}>
+        {(p) => <input {...p} type="text" list="settings-time-zones" autoComplete="off" spellCheck={false} maxLength={64} value={zone} onChange={(e) => setZone(e.target.value)} />}
+      </Field>
+      <datalist id="settings-time-zones">
+        {TIME_ZONES.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+      <button type="submit" className="button" disabled={busy || zone.trim() === '' || zone.trim() === current}>
+        {t('settings.timeZoneSave')}
+      </button>
+      {!fieldError && <ErrorNotice error={error} />}
+      <p role="status" className="status-line">
+        {done}
+      </p>
+    </form>
+  );
+}
+
 function AuditList() {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  // The audit log in the assembly's clock (Brussels time for a Brussels assembly on a UTC laptop).
+  const zone = useAppState().status.assembly?.timeZone;
   const audit = useApiData(() => call('audit.list', { limit: AUDIT_LIMIT }), []);
   const entries = audit.data ?? [];
   return (
@@ -152,7 +208,7 @@ function AuditList() {
             return (
               <tr key={e.id}>
                 <td className="nowrap">
-                  <time dateTime={e.at}>{formatInstant(e.at, lang)}</time>
+                  <time dateTime={e.at}>{formatInstant(e.at, lang, zone)}</time>
                 </td>
                 <td>
                   {e.operator}

@@ -19,6 +19,7 @@ import { applyLanguage, isLanguage } from '../i18n';
 import { Dashboard } from '../pages/attendance/Dashboard';
 import { isUnreachable, QUEUE_STORAGE_KEY, StationDesk } from './StationDesk';
 import { parseQueue } from './queue';
+import { setDisplayTimeZone } from '../format';
 import './station.css';
 
 const POLL_MS = 3000;
@@ -249,7 +250,11 @@ function ApprovedStation({ me, status, language, onEnded }: { me: VenueMe; statu
     }
   }, [onEnded]);
   // The station's language is its own; the host's is not applied here.
-  const shownStatus = useMemo(() => ({ ...current, language }), [current, language]);
+  const shownStatus = useMemo(() => {
+    // The host's assembly clock, not this laptop's (set before the pages below render).
+    setDisplayTimeZone(current.assembly?.timeZone);
+    return { ...current, language };
+  }, [current, language]);
   const state = useMemo<AppState>(() => ({ status: shownStatus, setStatus: setCurrent, refresh }), [shownStatus, refresh]);
 
   if (!current.assembly) {

@@ -181,6 +181,37 @@ test('a session ending before it starts is refused beside the end time, and noth
   expect(consoleErrors).toEqual([]);
 });
 
+test('the assembly’s time zone is set in Settings: a wrong name is refused, the audit list follows the zone', async ({ page, appUrl, consoleErrors }) => {
+  await page.goto(appUrl);
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const zone = page.getByLabel('Time zone of the assembly');
+  await expect(zone).toHaveValue('Europe/Brussels');
+
+  await zone.fill('Europe/Brusels');
+  await page.getByRole('button', { name: 'Change time zone' }).click();
+  await expect(zone).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Enter a time zone by its name, for example Europe/Brussels.')).toBeVisible();
+
+  await zone.fill('Asia/Tokyo');
+  await page.getByRole('button', { name: 'Change time zone' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Time zone set to Asia/Tokyo.' })).toBeVisible();
+  // The audit list shows its times in the assembly's zone (the browser is in Brussels).
+  const audit = page.getByRole('table', { name: 'Latest changes, newest first' });
+  await page.reload();
+  const first = audit.locator('tbody tr').first().locator('time');
+  const iso = (await first.getAttribute('datetime'))!;
+  const tokyo = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
+  await expect(first).toHaveText(tokyo);
+  await expect(audit.locator('tbody tr').first()).toContainText('changed');
+  await snap(page, 'sessions-09b-settings-time-zone');
+
+  // Back to Brussels for the tests that follow.
+  await zone.fill('Europe/Brussels');
+  await page.getByRole('button', { name: 'Change time zone' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Time zone set to Europe/Brussels.' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
 test('the language switches to French in Settings and stays French after a reload', async ({ page, appUrl, consoleErrors }) => {
   await page.goto(appUrl);
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/reports/', import.meta.url));
 
@@ -105,4 +106,31 @@ export function parsePgm(bytes: Buffer): GreyImage {
   pos++; // one whitespace after the header
   const pixels = bytes.subarray(pos, pos + width * height);
   return { width, height, at: (x, y) => pixels[y * width + x]! };
+}
+
+/**
+ * How many glyphs the PDF's text draws with glyph 0 (.notdef, the "tofu" box): what pdfkit writes
+ * for a character its font lacks. pdftotext reads those as a space (their ToUnicode entry is
+ * U+0000), so a missing glyph cannot be seen in the extracted text; it is counted here in the
+ * content streams instead (pdfkit writes text as 4-hex-digit glyph ids in TJ arrays).
+ */
+export function notdefGlyphs(pdf: Buffer): number {
+  const raw = pdf.toString('latin1');
+  let count = 0;
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
+    } catch {
+      continue; // not a deflated stream (or not ours)
+    }
+    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+      for (const hex of tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)) {
+        for (let i = 0; i < hex[1]!.length; i += 4) if (hex[1]!.slice(i, i + 4) === '0000') count++;
+      }
+    }
+  }
+  return count;
 }

@@ -15,6 +15,7 @@ import { excelDate, excelTime, neutraliseText, sheetName } from '../../main/repo
 import { pageCount, pdfFonts, pdfInfo, pdfText, savePictures } from '../helpers/pdf';
 
 const generatedAt = new Date('2027-03-20T10:00:00Z');
+const timeZone = 'Europe/Brussels';
 const assemblyName = 'Burgerpanel Energie & Mobiliteit 2027';
 const stamp = '2027-01-10T09:00:00.000Z';
 
@@ -309,7 +310,7 @@ describe('agendaWorkbook', () => {
 
 describe('agendaPdf programme', () => {
   it('prints the sessions and slots for participants, names only with consent, in Dutch', async () => {
-    const pdf = await agendaPdf(OVERVIEW, { kind: 'programme', sessionId: null, assemblyName, lang: 'nl', generatedAt });
+    const pdf = await agendaPdf(OVERVIEW, { kind: 'programme', sessionId: null, assemblyName, lang: 'nl', generatedAt, timeZone });
     const info = pdfInfo(pdf);
     expect(info['Page size']).toMatch(/595\.2\d* x 841\.8\d*/);
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(1);
@@ -340,7 +341,7 @@ describe('agendaPdf programme', () => {
   });
 
   it('speaks French', async () => {
-    const pdf = await agendaPdf(OVERVIEW, { kind: 'programme', sessionId: null, assemblyName, lang: 'fr', generatedAt });
+    const pdf = await agendaPdf(OVERVIEW, { kind: 'programme', sessionId: null, assemblyName, lang: 'fr', generatedAt, timeZone });
     const text = fold(pdfText(pdf));
     for (const s of [
       'samedi 27 mars 2027', 'dimanche 28 mars 2027', 'Lieu : Stadhuis', 'Heure : 09:30 – 17:00', 'Thème : Energie',
@@ -353,7 +354,7 @@ describe('agendaPdf programme', () => {
   });
 
   it('prints one session when asked, in English', async () => {
-    const pdf = await agendaPdf(OVERVIEW, { kind: 'programme', sessionId: SUN.id, assemblyName, lang: 'en', generatedAt });
+    const pdf = await agendaPdf(OVERVIEW, { kind: 'programme', sessionId: SUN.id, assemblyName, lang: 'en', generatedAt, timeZone });
     expect(pageCount(pdf)).toBe(1);
     const text = fold(pdfText(pdf));
     for (const s of [`Programme — ${SUN.name}`, 'Sunday, 28 March 2027', 'HEARING', 'an expert', 'a party leader', 'Languages: French — interpretation into Dutch']) {
@@ -365,16 +366,16 @@ describe('agendaPdf programme', () => {
 
   it('says the programme will follow for sessions without slots, and refuses an assembly without sessions', async () => {
     const noSlots: AgendaOverview = { ...OVERVIEW, slots: [], warnings: [], balance: [] };
-    const pdf = await agendaPdf(noSlots, { kind: 'programme', sessionId: null, assemblyName, lang: 'en', generatedAt });
+    const pdf = await agendaPdf(noSlots, { kind: 'programme', sessionId: null, assemblyName, lang: 'en', generatedAt, timeZone });
     const text = fold(pdfText(pdf));
     expect(text.match(/The programme of this session will follow\./g)).toHaveLength(3);
     for (const s of [SAT.name, SUN.name, LATER.name]) expect(text).toContain(s);
     savePictures(pdf, 'agenda-programme-empty', 80);
 
     const none: AgendaOverview = { ...noSlots, sessions: [] };
-    await expect(agendaPdf(none, { kind: 'programme', sessionId: null, assemblyName, lang: 'en', generatedAt })).rejects.toThrow(RangeError);
-    await expect(agendaPdf(none, { kind: 'schedule', sessionId: null, assemblyName, lang: 'nl', generatedAt })).rejects.toThrow(/geen sessie/);
-    await expect(agendaPdf(OVERVIEW, { kind: 'programme', sessionId: 'nope', assemblyName, lang: 'fr', generatedAt })).rejects.toThrow(RangeError);
+    await expect(agendaPdf(none, { kind: 'programme', sessionId: null, assemblyName, lang: 'en', generatedAt, timeZone })).rejects.toThrow(RangeError);
+    await expect(agendaPdf(none, { kind: 'schedule', sessionId: null, assemblyName, lang: 'nl', generatedAt, timeZone })).rejects.toThrow(/geen sessie/);
+    await expect(agendaPdf(OVERVIEW, { kind: 'programme', sessionId: 'nope', assemblyName, lang: 'fr', generatedAt, timeZone })).rejects.toThrow(RangeError);
   });
 
   it('never leaves a session heading alone at the bottom of a page', async () => {
@@ -387,7 +388,7 @@ describe('agendaPdf programme', () => {
     );
     const big: AgendaOverview = { ...OVERVIEW, sessions, slots };
     for (const kind of ['programme', 'schedule'] as const) {
-      const pdf = await agendaPdf(big, { kind, sessionId: null, assemblyName, lang: 'nl', generatedAt });
+      const pdf = await agendaPdf(big, { kind, sessionId: null, assemblyName, lang: 'nl', generatedAt, timeZone });
       const pages = pageCount(pdf);
       expect(pages, kind).toBeGreaterThan(1);
       for (let p = 1; p <= pages; p++) {
@@ -399,7 +400,7 @@ describe('agendaPdf programme', () => {
   });
 
   it('makes the same bytes for the same input and generation date', async () => {
-    const o = { kind: 'programme' as const, sessionId: null, assemblyName, lang: 'nl' as const, generatedAt };
+    const o = { kind: 'programme' as const, sessionId: null, assemblyName, lang: 'nl' as const, generatedAt, timeZone };
     const a = await agendaPdf(OVERVIEW, o);
     const b = await agendaPdf({ ...OVERVIEW, slots: [...SLOTS].reverse(), sessions: [...OVERVIEW.sessions].reverse() }, o);
     expect(a.equals(b)).toBe(true);
@@ -408,7 +409,7 @@ describe('agendaPdf programme', () => {
 
 describe('agendaPdf schedule', () => {
   it('adds rooms, facilitators, contacts, notes, warnings and the balance for staff, in English', async () => {
-    const pdf = await agendaPdf(OVERVIEW, { kind: 'schedule', sessionId: null, assemblyName, lang: 'en', generatedAt });
+    const pdf = await agendaPdf(OVERVIEW, { kind: 'schedule', sessionId: null, assemblyName, lang: 'en', generatedAt, timeZone });
     expect(pdfInfo(pdf)['Page size']).toMatch(/841\.8\d* x 595\.2\d*/);
     expect(pageCount(pdf)).toBeLessThanOrEqual(5);
     const text = fold(pdfText(pdf));
@@ -426,7 +427,7 @@ describe('agendaPdf schedule', () => {
   });
 
   it('speaks Dutch and French', async () => {
-    const nl = fold(pdfText(await agendaPdf(OVERVIEW, { kind: 'schedule', sessionId: SAT.id, assemblyName, lang: 'nl', generatedAt })));
+    const nl = fold(pdfText(await agendaPdf(OVERVIEW, { kind: 'schedule', sessionId: SAT.id, assemblyName, lang: 'nl', generatedAt, timeZone })));
     for (const s of ['Draaiboek', 'zaterdag 27 maart 2027', 'Begeleiders', 'Zaal', 'Notities', 'naam niet publiceren', 'Aandachtspunten', 'Zaal te klein:', 'Evenwicht van de standpunten', 'Eenzijdig']) {
       expect(nl).toContain(s);
     }
@@ -434,7 +435,7 @@ describe('agendaPdf schedule', () => {
     expect(nl).not.toContain(SUN.name);
     expect(nl).not.toContain('Eenzijdig thema:');
 
-    const frPdf = await agendaPdf(OVERVIEW, { kind: 'schedule', sessionId: null, assemblyName, lang: 'fr', generatedAt });
+    const frPdf = await agendaPdf(OVERVIEW, { kind: 'schedule', sessionId: null, assemblyName, lang: 'fr', generatedAt, timeZone });
     const fr = fold(pdfText(frPdf));
     for (const s of ['Déroulé détaillé', 'samedi 27 mars 2027', 'Animation', 'Salle', 'nom à ne pas publier', 'Points d’attention', 'Équilibre des points de vue', 'point de vue non précisé', 'oui']) {
       expect(fr).toContain(s);

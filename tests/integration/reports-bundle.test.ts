@@ -1,6 +1,6 @@
 /**
  * The PDF reports in the packaged app: pdfmake is bundled into out/main/electron.cjs (no new
- * runtime require), the Roboto font files are copied to out/main/fonts/, and render.ts finds
+ * runtime require), the report's font files (and their licence) are copied to out/main/fonts/, and render.ts finds
  * them beside its bundle. The Electron entry cannot run under plain Node, so a small probe
  * bundle of the reports, built with the same esbuild settings, is put beside it in a temporary
  * folder (node_modules out of reach) and run.
@@ -17,7 +17,7 @@ import { findFontDir, FONT_FILES } from '../../main/reports/pdf/render';
 import { pdfText } from '../helpers/pdf';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const nodeModulesFonts = join(root, 'node_modules', 'pdfmake', 'fonts', 'Roboto');
+const nodeModulesFonts = join(root, 'node_modules', 'dejavu-fonts-ttf', 'ttf');
 
 describe('findFontDir', () => {
   const made: string[] = [];
@@ -35,7 +35,7 @@ describe('findFontDir', () => {
     expect(findFontDir(dir)).toBe(join(dir, 'fonts'));
   });
 
-  it("falls back to pdfmake's copy in node_modules otherwise (development)", () => {
+  it("falls back to the font package's copy in node_modules otherwise (development)", () => {
     expect(findFontDir(fakeBundle([FONT_FILES.normal]))).toBe(nodeModulesFonts);
     expect(findFontDir(fakeBundle([]))).toBe(nodeModulesFonts);
     expect(findFontDir()).toBe(nodeModulesFonts); // beside main/reports/pdf/render.ts: no fonts folder
@@ -58,6 +58,7 @@ describe('the Electron bundle', () => {
       expect(existsSync(copied), f).toBe(true);
       expect(readFileSync(copied).equals(readFileSync(join(nodeModulesFonts, f))), f).toBe(true);
     }
+    expect(readFileSync(join(out, 'main', 'fonts', 'LICENSE'), 'utf8')).toMatch(/Bitstream Vera/);
   });
 
   it('bundles pdfmake instead of requiring it at runtime', () => {
@@ -76,8 +77,8 @@ import { signInSheet } from ${JSON.stringify(join(root, 'main', 'reports', 'sign
 const generatedAt = new Date('2025-03-14T12:00:00Z');
 const people = [{ firstName: 'Ayşe', lastName: 'Çelik', code: 'P-0001', language: 'nl', table: null }, { firstName: 'Łukasz', lastName: 'Nuñez-Øster', code: 'P-0002', language: 'fr', table: '3' }];
 const main = async () => {
-  writeFileSync(process.argv[2] + '-badges.pdf', await badgeSheet(people, { assemblyName: 'Panel', lang: 'en', generatedAt }));
-  writeFileSync(process.argv[2] + '-signin.pdf', await signInSheet({ name: 'Session 1', date: '2025-03-15', startTime: '09:30', endTime: '16:00', location: 'Hall' }, people, { assemblyName: 'Panel', lang: 'en', generatedAt }));
+  writeFileSync(process.argv[2] + '-badges.pdf', await badgeSheet(people, { assemblyName: 'Panel', lang: 'en', generatedAt, timeZone: 'Europe/Brussels' }));
+  writeFileSync(process.argv[2] + '-signin.pdf', await signInSheet({ name: 'Session 1', date: '2025-03-15', startTime: '09:30', endTime: '16:00', location: 'Hall' }, people, { assemblyName: 'Panel', lang: 'en', generatedAt, timeZone: 'Europe/Brussels' }));
 };
 main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
 `,

@@ -8,6 +8,7 @@ import { signInSheet, type SignInRow } from '../../main/reports/signInSheet';
 import { pageCount, pdfFonts, pdfInfo, pdfText, savePictures } from '../helpers/pdf';
 
 const generatedAt = new Date('2025-03-14T12:00:00Z');
+const timeZone = 'Europe/Brussels';
 const assemblyName = 'Burgerpanel Klimaat 2025';
 const session = { name: 'Sessie 3: Mobiliteit en wonen', date: '2025-03-15', startTime: '09:30', endTime: '16:00', location: 'Stadhuis, Grote Markt 1' };
 
@@ -28,7 +29,7 @@ function people(n: number): SignInRow[] {
 describe('signInSheet', () => {
   it('prints the session, every person with accents and code, and page numbers, in Dutch', async () => {
     const rows = people(15);
-    const pdf = await signInSheet(session, rows, { assemblyName, lang: 'nl', generatedAt });
+    const pdf = await signInSheet(session, rows, { assemblyName, lang: 'nl', generatedAt, timeZone });
     expect(pageCount(pdf)).toBe(1);
     expect(pdfInfo(pdf)['Page size']).toMatch(/\(A4\)/);
     const text = pdfText(pdf);
@@ -47,7 +48,7 @@ describe('signInSheet', () => {
 
   it('sorts by last name as the language sorts and numbers the rows', async () => {
     const rows = people(15);
-    const pdf = await signInSheet(session, rows, { assemblyName, lang: 'fr', generatedAt });
+    const pdf = await signInSheet(session, rows, { assemblyName, lang: 'fr', generatedAt, timeZone });
     const layout = pdfText(pdf, { layout: true });
     const found = [...layout.matchAll(/^\s*(\d+)\s+(.+?), .*?(P-\d{4})/gm)].map((m) => ({ n: Number(m[1]), code: m[3] }));
     expect(found.map((f) => f.n)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
@@ -61,7 +62,7 @@ describe('signInSheet', () => {
 
   it('runs over several pages with the header row on each, in French and English', async () => {
     const rows = people(60);
-    const fr = await signInSheet(session, rows, { assemblyName, lang: 'fr', generatedAt });
+    const fr = await signInSheet(session, rows, { assemblyName, lang: 'fr', generatedAt, timeZone });
     const pages = pageCount(fr);
     expect(pages).toBeGreaterThanOrEqual(3);
     for (let p = 1; p <= pages; p++) {
@@ -75,7 +76,7 @@ describe('signInSheet', () => {
     for (const r of rows) expect(all).toContain(r.code);
     savePictures(fr, 'signin-fr-long');
 
-    const en = pdfText(await signInSheet(session, rows.slice(0, 5), { assemblyName, lang: 'en', generatedAt }));
+    const en = pdfText(await signInSheet(session, rows.slice(0, 5), { assemblyName, lang: 'en', generatedAt, timeZone }));
     for (const s of ['Sign-in sheet', 'Saturday, 15 March 2025', 'Arrival', 'Signature', 'Departure', '5 participants', 'page 1 / 1']) expect(en).toContain(s);
   });
 
@@ -85,7 +86,7 @@ describe('signInSheet', () => {
       { firstName: '', lastName: '', code: 'P-0002', language: null, table: null },
       { firstName: 'Ewa', lastName: 'Łukasiewicz', code: 'P-0003', language: 'fr', table: null },
     ];
-    const pdf = await signInSheet({ ...session, location: '', startTime: '', endTime: '' }, rows, { assemblyName, lang: 'en', generatedAt });
+    const pdf = await signInSheet({ ...session, location: '', startTime: '', endTime: '' }, rows, { assemblyName, lang: 'en', generatedAt, timeZone });
     const text = pdfText(pdf);
     for (const s of ['P-0001', 'P-0002', 'Łukasiewicz, Ewa', 'Maximiliaan']) expect(text).toContain(s);
     expect(text).not.toContain('Location');
@@ -94,13 +95,13 @@ describe('signInSheet', () => {
   });
 
   it('makes the same bytes for the same input and generation date', async () => {
-    const a = await signInSheet(session, people(20), { assemblyName, lang: 'nl', generatedAt });
-    const b = await signInSheet(session, people(20).reverse(), { assemblyName, lang: 'nl', generatedAt });
+    const a = await signInSheet(session, people(20), { assemblyName, lang: 'nl', generatedAt, timeZone });
+    const b = await signInSheet(session, people(20).reverse(), { assemblyName, lang: 'nl', generatedAt, timeZone });
     expect(a.equals(b)).toBe(true);
   });
 
   it('refuses an empty list with a sentence', async () => {
-    await expect(signInSheet(session, [], { assemblyName, lang: 'en', generatedAt })).rejects.toThrow(RangeError);
-    await expect(signInSheet(session, [], { assemblyName, lang: 'fr', generatedAt })).rejects.toThrow(/Personne/);
+    await expect(signInSheet(session, [], { assemblyName, lang: 'en', generatedAt, timeZone })).rejects.toThrow(RangeError);
+    await expect(signInSheet(session, [], { assemblyName, lang: 'fr', generatedAt, timeZone })).rejects.toThrow(/Personne/);
   });
 });

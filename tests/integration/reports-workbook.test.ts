@@ -268,7 +268,7 @@ describe('the report workbook', () => {
     expect(rowWith(funnel, 1, 'Invited').getCell(2).value).toBe('not recorded');
     expect(rowWith(funnel, 1, 'Responded').getCell(2).value).toBe(1500);
     expect(rowWith(funnel, 1, 'Selected').getCell(2).value).toBe(60);
-    const all = rowWith(funnel, 1, 'Attended every session');
+    const all = rowWith(funnel, 1, 'Attended every session held (2 of 6 planned)');
     expect(all.getCell(2).value).toBe(52);
     expect(all.getCell(3).value).toBeCloseTo(52 / 60, 10);
     expect(all.getCell(3).numFmt).toContain('%');

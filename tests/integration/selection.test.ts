@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -209,13 +210,18 @@ describe('selection runs', () => {
     const run = await app.call('selection.prepare', { algorithm: 'legacy' });
     expect(run).toMatchObject({ status: 'prepared', algorithm: 'legacy', lottery: null, certificate: null });
     expect(run.summary.mean).toBeCloseTo(PANEL / POOL_SIZE, 6);
-    const noDoc = await app.raw('selection.document', { id: run.id });
-    expect(noDoc.ok ? null : noDoc.error.i18nKey).toBe('errors.noLotteryDocument');
+    // No lottery: the document a legacy run publishes is its input, whose SHA-256 is the input hash.
+    const input = await app.call('selection.document', { id: run.id });
+    expect(createHash('sha256').update(input.content).digest('hex')).toBe(run.inputHash);
 
     const drawn = await app.call('selection.draw', { runId: run.id, mode: 'random' });
     expect(drawn.status).toBe('drawn');
     expect(drawn.seed).toMatch(/^[0-9a-f]{32}$/);
     expect(drawn.panel).toHaveLength(PANEL);
+    // Anyone can draw again from the input with the recorded seed and get the same panel.
+    const check = { algorithm: 'legacy' as const, document: input.content, publishedHash: run.inputHash, seed: drawn.seed!, chosenCodes: drawn.panel! };
+    expect(await app.call('selection.verify', check)).toEqual({ ok: true, problems: [], ticket: null });
+    expect((await app.call('selection.verify', { ...check, seed: 'another seed' })).ok).toBe(false);
     expectQuotasMet(drawn, await featuresByCode(app));
     // One per household: people 0&1, 2&3, 4&5 share an address.
     const byCode = await app.call('people.list', { status: 'selected', limit: 100 });

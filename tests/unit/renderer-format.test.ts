@@ -12,6 +12,7 @@ import {
   formatTimeRange,
   localeFor,
   parseCalendarDate,
+  setDisplayTimeZone,
   todayCalendarDate,
 } from '../../renderer/format';
 
@@ -68,6 +69,21 @@ describe('instants, times and numbers', () => {
     expect(formatInstant('2026-03-14T08:05:00.000Z', 'en', 'Europe/Brussels')).toBe('14/03/2026, 09:05');
     expect(formatInstant('2026-07-01T21:30:00.000Z', 'nl', 'Europe/Brussels')).toMatch(/^01\/07\/2026,? 23:30$/);
     expect(formatInstant('not a time', 'fr')).toBe('not a time');
+  });
+
+  it('shows instants in the open assembly’s zone, not the computer’s (the audit list, the venue panel...)', () => {
+    try {
+      setDisplayTimeZone('Europe/Brussels');
+      expect(formatInstant('2026-03-14T23:50:00.000Z', 'en')).toBe('15/03/2026, 00:50');
+      setDisplayTimeZone('Asia/Tokyo');
+      expect(formatInstant('2026-03-14T23:50:00.000Z', 'en')).toBe('15/03/2026, 08:50');
+      // No assembly open: the computer's own zone.
+      setDisplayTimeZone(undefined);
+      const own = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      expect(formatInstant('2026-03-14T23:50:00.000Z', 'en')).toBe(own.format(new Date('2026-03-14T23:50:00.000Z')));
+    } finally {
+      setDisplayTimeZone(undefined);
+    }
   });
 
   it('keeps wall-clock times as written', () => {

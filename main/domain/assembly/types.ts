@@ -11,6 +11,11 @@ export interface AssemblyInfo {
   path: string;
   panelSize: number;
   createdAt: string;
+  /**
+   * The assembly's time zone (IANA name, Europe/Brussels unless changed in Settings): every date
+   * and time the app, the reports and the exports show is in it, whatever the computer's zone.
+   */
+  timeZone: string;
   /** Schema version of the file (PRAGMA user_version). */
   schemaVersion: number;
 }

@@ -83,3 +83,17 @@ export function isTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * The zone's canonical IANA name ("europe/brussels" -> "Europe/Brussels"), or null when this
+ * platform's Intl does not know it. Offsets ("+01:00") are refused: a fixed offset ignores
+ * summer time, so half the year's times would be an hour off.
+ */
+export function canonicalTimeZone(timeZone: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(timeZone)) return null;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}

@@ -119,6 +119,40 @@ export function canonicalInstance(instance: SelectionInstance): string {
   });
 }
 
+/**
+ * The instance a canonical JSON text describes (the inverse of canonicalInstance), for checking a
+ * legacy draw from its published input. A text that is not such a document: an Error saying what
+ * is wrong.
+ */
+export function parseCanonicalInstance(text: string): SelectionInstance {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new Error('The input document is not JSON.');
+  }
+  const d = doc as { format?: unknown; candidates?: unknown; quotas?: unknown; panelSize?: unknown; onePerHousehold?: unknown; fixed?: unknown };
+  if (typeof d !== 'object' || d === null || d.format !== 1) throw new Error('The input document is not a selection input (format 1).');
+  const isText = (x: unknown): x is string => typeof x === 'string';
+  if (!Array.isArray(d.candidates) || !Array.isArray(d.quotas) || !Number.isInteger(d.panelSize) || typeof d.onePerHousehold !== 'boolean') {
+    throw new Error('The input document lacks its candidates, quotas, panel size or household rule.');
+  }
+  const candidates: Candidate[] = d.candidates.map((c: unknown, i: number) => {
+    const [id, features, household] = Array.isArray(c) ? (c as unknown[]) : [];
+    if (!isText(id) || !Array.isArray(features) || !(household === null || isText(household))) throw new Error(`Candidate ${i + 1} of the input document is not [code, features, household].`);
+    const pairs = features as unknown[];
+    if (!pairs.every((f) => Array.isArray(f) && f.length === 2 && isText(f[0]) && isText(f[1]))) throw new Error(`The features of candidate ${id} are not [name, value] pairs.`);
+    return { id, features: Object.fromEntries(pairs as [string, string][]), household };
+  });
+  const quotas: Quota[] = d.quotas.map((q: unknown, i: number) => {
+    const [feature, value, min, max] = Array.isArray(q) ? (q as unknown[]) : [];
+    if (!isText(feature) || !isText(value) || !Number.isInteger(min) || !Number.isInteger(max)) throw new Error(`Quota ${i + 1} of the input document is not [feature, value, min, max].`);
+    return { feature, value, min: min as number, max: max as number };
+  });
+  const fixed = Array.isArray(d.fixed) && d.fixed.every(isText) ? (d.fixed as string[]) : [];
+  return { candidates, quotas, panelSize: d.panelSize as number, onePerHousehold: d.onePerHousehold, ...(fixed.length > 0 ? { fixed } : {}) };
+}
+
 /** min, mean, max and the Gini coefficient of the per-person probabilities. */
 export function probabilitySummary(probabilities: Record<string, number>): { count: number; min: number; mean: number; max: number; gini: number } {
   const values = Object.values(probabilities).sort((a, b) => a - b);

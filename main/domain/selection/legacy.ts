@@ -17,6 +17,8 @@
  * method does in practice, and it is part of what makes its probabilities uneven.
  */
 import { createRandom, type Random, type Seed } from '../random';
+import { canonicalInstance, parseCanonicalInstance } from './instance';
+import { sha256 } from './lottery';
 import type { SelectionInstance } from './types';
 
 export const DEFAULT_LEGACY_ATTEMPTS = 100;
@@ -206,6 +208,12 @@ export function legacyDraw(instance: SelectionInstance, random: Random, options:
   return drawPrepared(p, random, options.attempts ?? DEFAULT_LEGACY_ATTEMPTS);
 }
 
+/**
+ * Simulated legacy draws behind the estimated probabilities of a run the app prepares (the
+ * README's figure). Each run stores the count it used; the app and the reports state that count.
+ */
+export const LEGACY_ESTIMATE_RUNS = 1000;
+
 export interface LegacyEstimate {
   /** Candidate id -> share of the successful draws that put them on the panel. */
   probabilities: Record<string, number>;
@@ -252,3 +260,48 @@ export function estimateLegacyProbabilities(
   for (const [id, count] of counts) probabilities[id] = successes > 0 ? count / successes : 0;
   return { probabilities, failures, runs };
 }
+
+export interface LegacyVerifyInput {
+  /** The published input: the canonical JSON text whose SHA-256 is the run's input hash. */
+  input: string;
+  publishedHash: string;
+  /** The recorded seed (a random one, or "public:" and the public numbers). */
+  seed: string;
+  chosenPanel: readonly string[];
+}
+
+/**
+ * Checks a legacy draw as an outsider can: the input hashes to the published value and is in
+ * canonical form, and the legacy draw with that seed gives exactly the announced panel. The
+ * problems are sentences; `panel` is the panel the seed gives (null when it got stuck).
+ */
+export function verifyLegacyDraw(v: LegacyVerifyInput): { ok: boolean; problems: string[]; panel: string[] | null } {
+  const problems: string[] = [];
+  const hash = sha256(v.input);
+  if (hash !== v.publishedHash.trim().toLowerCase()) problems.push(`The input document hashes to ${hash}, not to the published ${v.publishedHash}.`);
+  let instance: SelectionInstance;
+  try {
+    instance = parseCanonicalInstance(v.input);
+  } catch (e) {
+    return { ok: false, problems: [...problems, (e as Error).message], panel: null };
+  }
+  if (canonicalInstance(instance) !== v.input) problems.push('The input document is not in canonical form (it was re-formatted or edited).');
+  const panel = legacyDraw(instance, createRandom(v.seed));
+  if (panel === null) {
+    problems.push('The legacy method gets stuck with this input and seed: it draws no panel.');
+    return { ok: false, problems, panel: null };
+  }
+  const chosen = [...new Set(v.chosenPanel)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const drawn = new Set(panel);
+  const extra = chosen.filter((c) => !drawn.has(c));
+  const missing = panel.filter((c) => !chosen.includes(c));
+  if (extra.length > 0 || missing.length > 0) {
+    problems.push(
+      `The seed draws another panel: ${missing.length} of its members ${missing.length === 1 ? 'is' : 'are'} not announced (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}), ${extra.length} announced ${extra.length === 1 ? 'is' : 'are'} not drawn (${extra.slice(0, 10).join(', ')}${extra.length > 10 ? ', …' : ''}).`,
+    );
+  }
+  return { ok: problems.length === 0, problems, panel };
+}
+
+/** The file name a legacy run's input is exported under (the audit report's command names it). */
+export const legacyInputFileName = (preparedAt: string, inputHash: string): string => `selection-input-${preparedAt.slice(0, 10)}-${inputHash.slice(0, 12)}.json`;

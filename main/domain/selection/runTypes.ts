@@ -44,6 +44,11 @@ export interface SelectionRun {
   certificate: { upperBound: number; gap: number } | null;
   /** False when the time limit stopped LEXIMIN before it finished. */
   complete: boolean;
+  /**
+   * Legacy runs: the simulated draws their probabilities were estimated from (the stored count;
+   * absent or null for LEXIMIN, whose probabilities are exact).
+   */
+  simulatedDraws?: number | null;
   /** LEXIMIN only: the transparent lottery published before the draw. Legacy draws directly. */
   lottery: { size: number; source: PublicNumberSourceName; hash: string; maxDeviation: number } | null;
   status: SelectionRunStatus;

@@ -17,6 +17,8 @@ export interface FrameOptions {
   title: string;
   lang: ReportLang;
   generatedAt: Date;
+  /** The assembly's time zone (assembly.time_zone): the footer's time is the venue's, not the computer's. */
+  timeZone: string;
   /** Left and right page margins in pt (default 36). */
   sideMargin?: number;
   /** Default portrait. */
@@ -29,9 +31,12 @@ export const FOOTER_HEIGHT = 36;
 export const GREY = '#555555';
 export const LIGHT_GREY = '#9a9a9a';
 
-/** "14 March 2025, 09:30" in the report's locale (the computer's time zone). */
-export function formatDateTime(when: Date, lang: ReportLang): string {
-  return new Intl.DateTimeFormat(reportLocale(lang), { dateStyle: 'long', timeStyle: 'short' }).format(when);
+/**
+ * "14 March 2025, 09:30" in the report's locale and the assembly's time zone: the workbook, the
+ * CSVs and the app show the same clock, whatever zone the computer is set to.
+ */
+export function formatDateTime(when: Date, lang: ReportLang, timeZone: string): string {
+  return new Intl.DateTimeFormat(reportLocale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(when);
 }
 
 /**
@@ -53,7 +58,7 @@ export function formatIsoDate(date: string, lang: ReportLang): string {
 export function pageFrame(o: FrameOptions): Pick<TDocumentDefinitions, 'pageSize' | 'pageOrientation' | 'pageMargins' | 'header' | 'footer' | 'language'> {
   const t = reportT(o.lang);
   const side = o.sideMargin ?? 36;
-  const generated = t('generatedOn', { when: formatDateTime(o.generatedAt, o.lang) });
+  const generated = t('generatedOn', { when: formatDateTime(o.generatedAt, o.lang, o.timeZone) });
   const orientation = o.orientation ?? 'portrait';
   const pageWidth = orientation === 'landscape' ? A4.height : A4.width;
   return {

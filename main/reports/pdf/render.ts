@@ -1,10 +1,16 @@
 /**
- * PDF rendering with pdfmake 0.3 in Node. One embedded Unicode TrueType font (Roboto, shipped by
- * pdfmake: Latin with its extensions, Greek and Cyrillic, so Çelik, Łukasz, Nuñez, Ø print);
- * the standard PDF fonts (WinAnsi only) are never used.
+ * PDF rendering with pdfmake 0.3 in Node. One embedded Unicode TrueType family, DejaVu Sans
+ * Condensed (npm package dejavu-fonts-ttf; Bitstream Vera licence + public domain: embedding
+ * allowed). Chosen because it has every character the reports print: Latin with all its
+ * diacritics (Çelik, Łukasz, Nuñez, Ø), the narrow no-break space U+202F that French number
+ * formatting puts in "5 300,00 €" (pdfmake's Roboto has none and printed a box), U+00A0, €, the
+ * arrows, bullets, ≥, ±, dashes and ellipsis of the charts and texts; the condensed cut keeps
+ * Roboto's widths, so the layouts still fit. tests/integration/reports-glyphs.test.ts checks every
+ * character of every report against the font's cmap. The standard PDF fonts (WinAnsi only) are
+ * never used.
  *
  * The font files are found beside this module's bundle first (the Electron build copies them to
- * out/main/fonts/), then in node_modules/pdfmake/fonts/Roboto/ (development, tests). They are
+ * out/main/fonts/), then in node_modules/dejavu-fonts-ttf/ttf/ (development, tests). They are
  * read once and handed to pdfmake through its virtual file system; pdfmake is told to read no
  * local file and fetch no URL.
  */
@@ -15,15 +21,25 @@ import { fileURLToPath } from 'node:url';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
-export const FONT_FAMILY = 'Roboto';
+export const FONT_FAMILY = 'DejaVuSansCondensed';
 
-/** pdfmake's four styles and the Roboto file of each (Medium stands in for bold). */
+/**
+ * pdfmake's four styles and the file of each. The package's version is pinned exactly in
+ * package.json: a font update changes every PDF's bytes and line breaks, so it is a deliberate
+ * step (re-run the glyph test and look at the pages).
+ */
 export const FONT_FILES = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
+  normal: 'DejaVuSansCondensed.ttf',
+  bold: 'DejaVuSansCondensed-Bold.ttf',
+  italics: 'DejaVuSansCondensed-Oblique.ttf',
+  bolditalics: 'DejaVuSansCondensed-BoldOblique.ttf',
 } as const;
+
+/** The font's licence, shipped beside the files (its terms ask for it to travel with them). */
+export const FONT_LICENSE = 'LICENSE';
+
+/** Where the package keeps the files, resolved from node_modules in development. */
+export const FONT_PACKAGE_DIR = 'dejavu-fonts-ttf/ttf';
 
 /** The folder, beside the bundle, where scripts/build-electron.mjs copies the font files. */
 export const BUNDLED_FONT_DIR = 'fonts';
@@ -32,16 +48,16 @@ const moduleDir = (): string => dirname(fileURLToPath(import.meta.url));
 
 /**
  * The folder holding the font files: `<besideDir>/fonts` when it has them all (the bundle), else
- * pdfmake's own copy in node_modules (resolved from this module). `besideDir` defaults to this
+ * the package's copy in node_modules (resolved from this module). `besideDir` defaults to this
  * module's folder (out/main in the bundle, main/reports/pdf in development).
  */
 export function findFontDir(besideDir: string = moduleDir()): string {
   const beside = join(besideDir, BUNDLED_FONT_DIR);
   if (Object.values(FONT_FILES).every((f) => existsSync(join(beside, f)))) return beside;
   try {
-    return dirname(createRequire(import.meta.url).resolve(`pdfmake/fonts/Roboto/${FONT_FILES.normal}`));
+    return dirname(createRequire(import.meta.url).resolve(`${FONT_PACKAGE_DIR}/${FONT_FILES.normal}`));
   } catch {
-    throw new Error(`The report font (${FONT_FILES.normal}) was found neither in ${beside} nor in node_modules/pdfmake.`);
+    throw new Error(`The report font (${FONT_FILES.normal}) was found neither in ${beside} nor in node_modules/dejavu-fonts-ttf.`);
   }
 }
 
@@ -74,7 +90,7 @@ export interface RenderOptions {
 
 /**
  * Renders a document definition (A4 unless it says otherwise) to PDF bytes. The font family
- * defaults to the embedded Roboto.
+ * defaults to the embedded DejaVu Sans Condensed.
  */
 export async function renderPdf(doc: TDocumentDefinitions, opts: RenderOptions): Promise<Buffer> {
   loadFonts();

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { estimateMargin, isProvenOptimal } from '../../../main/domain/selection/claims';
 import type { SelectionRun, SelectionRunDetail } from '../../../main/domain/selection/runTypes';
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
@@ -124,10 +125,13 @@ function RunBody({ run, onDrawn, onSupersede }: { run: SelectionRunDetail; onDra
         </dl>
         <p className="sel-certificate">
           {run.algorithm === 'legacy'
-            ? t('sel.result.certificateLegacy')
+            ? t('sel.result.certificateLegacy', { count: run.simulatedDraws ?? 0, draws: formatNumber(run.simulatedDraws ?? 0, lang), margin: pct(estimateMargin(s.min, run.simulatedDraws ?? 0) ?? 0, lang) })
             : run.certificate
               ? run.complete
-                ? t('sel.result.certificate', { min: pct(s.min, lang), bound: pct(run.certificate.upperBound, lang), gap: finePercent(run.certificate.gap, lang) })
+                ? // "Optimal" only when no gap is left; otherwise how far from the best possible.
+                  isProvenOptimal(run.certificate)
+                  ? t('sel.result.certificate', { min: pct(s.min, lang), bound: pct(run.certificate.upperBound, lang) })
+                  : t('sel.result.certificateWithin', { min: pct(s.min, lang), bound: pct(run.certificate.upperBound, lang), gap: finePercent(run.certificate.gap, lang) })
                 : t('sel.result.certificateEarly', { min: pct(s.min, lang), bound: pct(run.certificate.upperBound, lang) })
               : run.complete
                 ? t('sel.result.certificateNone', { min: pct(s.min, lang) })
