@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../main/domain/assembly/types';
 import { call } from '../api';
 import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
+import { conflictText } from '../station/conflictText';
 import { DataTable } from './DataTable';
 
 const REFRESH_MS = 10_000;
@@ -13,6 +14,9 @@ interface RefusedRow {
   code: string | null;
   kind: string;
   at: string;
+  /** The i18n key of the refusal, its parameters (kept since stations show reasons in their language) and the English sentence. */
+  key?: string;
+  params?: Record<string, string | number>;
   reason: string;
 }
 
@@ -70,7 +74,7 @@ export function StationConflicts() {
             <td className="nowrap">
               {t(`station.kind.${r.kind}`, { defaultValue: r.kind })} · <time dateTime={r.at}>{formatInstant(r.at, lang)}</time>
             </td>
-            <td>{r.reason}</td>
+            <td>{r.key ? conflictText(t, { key: r.key, reason: r.reason, params: r.params }) : r.reason}</td>
           </tr>
         ))}
       </DataTable>
