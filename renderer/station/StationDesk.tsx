@@ -356,6 +356,7 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
         <RosterTable
           rows={results}
           sessionName={session.name}
+          details={false}
           onCheckIn={(r) => tap('checkIn', r)}
           onCheckInAt={(r, time) => tap('checkIn', r, { time })}
           onCheckOutNow={(r) => tap('checkOut', r)}
@@ -452,7 +453,8 @@ export function OfflineStartDesk({ assemblyName }: { assemblyName?: string }) {
   const session = chosenSession(todays, chosenId);
   const [queue, setQueueState] = useState<QueueState>(loadQueue);
   const [typed, setTyped] = useState('');
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  /** Kept as a key and its values, so that it follows a change of the station's language. */
+  const [notice, setNotice] = useState<{ ok: boolean; key: string; params: Record<string, string> } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   function choose(id: string) {
@@ -467,14 +469,14 @@ export function OfflineStartDesk({ assemblyName }: { assemblyName?: string }) {
     if (code === '') return;
     const refused = codeRefusal(queue, session.id, code);
     if (refused) {
-      setNotice({ ok: false, text: t(`station.offlineStart.refused.${refused}`, { code }) });
+      setNotice({ ok: false, key: `station.offlineStart.refused.${refused}`, params: { code } });
     } else {
       const event = makeEvent('checkIn', { sessionId: session.id, code }, new Date(), v7);
       // Read again: the storage is the one queue this device has.
       const next = enqueue(loadQueue(), event);
       saveQueue(next);
       setQueueState(next);
-      setNotice({ ok: true, text: t('station.offlineStart.done', { code: event.code, time: localTime(event.at) }) });
+      setNotice({ ok: true, key: 'station.offlineStart.done', params: { code: event.code ?? code, time: localTime(event.at) } });
     }
     setTyped('');
     input.current?.focus();
@@ -508,6 +510,7 @@ export function OfflineStartDesk({ assemblyName }: { assemblyName?: string }) {
               <input
                 id="station-code"
                 ref={input}
+                type="search"
                 className="att-search-input"
                 autoComplete="off"
                 autoCapitalize="characters"
@@ -524,11 +527,11 @@ export function OfflineStartDesk({ assemblyName }: { assemblyName?: string }) {
             </div>
           </div>
           <div role="status" className="station-notice">
-            {notice?.ok && <p className="notice notice-success">{notice.text}</p>}
+            {notice?.ok && <p className="notice notice-success">{t(notice.key, notice.params)}</p>}
           </div>
           {notice && !notice.ok && (
             <p className="notice notice-error" role="alert">
-              {notice.text}
+              {t(notice.key, notice.params)}
             </p>
           )}
           {codes.length > 0 && (

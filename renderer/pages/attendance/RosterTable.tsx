@@ -27,9 +27,11 @@ interface Props extends RosterActions {
   /** The row the arrow keys highlight (-1: none). */
   active?: number;
   busy?: boolean;
+  /** The language and needs columns (false: a station's tablet, narrower, where the buttons come first). */
+  details?: boolean;
 }
 
-export function RosterTable({ rows, sessionName, active = -1, busy = false, ...actions }: Props) {
+export function RosterTable({ rows, sessionName, active = -1, busy = false, details = true, ...actions }: Props) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
@@ -39,8 +41,8 @@ export function RosterTable({ rows, sessionName, active = -1, busy = false, ...a
           <tr>
             <th scope="col">{t('desk.col.name')}</th>
             <th scope="col">{t('desk.col.state')}</th>
-            <th scope="col">{t('desk.col.language')}</th>
-            <th scope="col">{t('desk.col.needs')}</th>
+            {details && <th scope="col">{t('desk.col.language')}</th>}
+            {details && <th scope="col">{t('desk.col.needs')}</th>}
             <th scope="col">
               <span className="visually-hidden">{t('desk.col.actions')}</span>
             </th>
@@ -48,7 +50,7 @@ export function RosterTable({ rows, sessionName, active = -1, busy = false, ...a
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            <RosterRow key={r.personId} entry={r} active={i === active} busy={busy} actions={actions} />
+            <RosterRow key={r.personId} entry={r} active={i === active} busy={busy} details={details} actions={actions} />
           ))}
         </tbody>
       </table>
@@ -56,7 +58,7 @@ export function RosterTable({ rows, sessionName, active = -1, busy = false, ...a
   );
 }
 
-function RosterRow({ entry: r, active, busy, actions }: { entry: RosterEntry; active: boolean; busy: boolean; actions: RosterActions }) {
+function RosterRow({ entry: r, active, busy, details, actions }: { entry: RosterEntry; active: boolean; busy: boolean; details: boolean; actions: RosterActions }) {
   const { t } = useTranslation();
   const name = `${r.firstName} ${r.lastName}`;
   const needs = needsList(t, r.needs);
@@ -71,8 +73,8 @@ function RosterRow({ entry: r, active, busy, actions }: { entry: RosterEntry; ac
       <td>
         <StateBadge entry={r} />
       </td>
-      <td>{languageName(t, r.language)}</td>
-      <td className="att-row-needs">{needs.length > 0 ? needs.join(' · ') : <span className="muted">–</span>}</td>
+      {details && <td>{languageName(t, r.language)}</td>}
+      {details && <td className="att-row-needs">{needs.length > 0 ? needs.join(' · ') : <span className="muted">–</span>}</td>}
       <td className="row-actions">
         <div className="row-actions-inner">
           {away && (
