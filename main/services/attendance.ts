@@ -39,6 +39,7 @@ import {
   arrivalEnded,
   checkInRefusal,
   checkOutRefusal,
+  checkOutTimeRefusal,
   eventTimeRefusal,
   excuseRefusal,
   mergeRefusal,
@@ -137,6 +138,7 @@ function entryOf(p: DeskPerson, events: readonly AttendanceEvent[], clock: Sessi
     state: a.state,
     arrivedAt: arrived?.time ?? null,
     departedAt: departed?.time ?? null,
+    arrivedInstant: a.arrivedAt,
     lateMinutes: late,
     earlyMinutes: early,
     excuseReason: a.excuseReason,
@@ -167,7 +169,7 @@ export function buildRoster(db: Db, session: Session): SessionRoster {
     .filter((p) => !p.erased)
     .map((p) => entryOf(p, events.get(p.id) ?? [], clock, tables.get(p.id) ?? null))
     .sort(byName);
-  return { session, ...rosterTotals(rows.map((r) => r.state)), rows };
+  return { session, timeZone: clock.timeZone, ...rosterTotals(rows.map((r) => r.state)), rows };
 }
 
 /** The session's figures, without building its rows. */
@@ -219,7 +221,7 @@ function checkOut(ctx: AppContext, db: Db, audit: Parameters<typeof record>[2], 
   refuse(checkOutRefusal(person, state, when, clock.timeZone));
   // On the day of the arrival it ends: the session's day (or the day of a check-in "now" the desk warned about).
   const arrival = arrivalEnded(state.live, when)!;
-  refuse(eventTimeRefusal('checkOut', when, { sessionDate: localParts(arrival.at, clock.timeZone).date, timeZone: clock.timeZone, now: ctx.nowIso() }));
+  refuse(checkOutTimeRefusal(when, arrival.at, clock.timeZone, ctx.nowIso()));
   return record(ctx, db, audit, { sessionId: session.id, personId: person.id, kind: 'checkOut', at: when, source, reason: null, undoes: null }, person.code);
 }
 
@@ -241,17 +243,31 @@ const eventSchema = z.strictObject({
 });
 
 /** An event a desk station recorded while the host could not be reached (renderer/station/queue.ts). */
-const queuedSchema = z.strictObject({
+const queuedSchema = z
+  .strictObject({
   id: eventSchema.shape.id,
   sessionId: id,
-  personId: id,
+  /** The person; or, from a station that started while the host was unreachable (it had no roster), their badge code. */
+  personId: id.nullable().optional(),
+  code: code.nullable().optional(),
   kind: z.enum(['checkIn', 'checkOut', 'excused', 'undo'], { message: 'must be checkIn, checkOut, excused or undo' }),
   at: z.iso.datetime({ message: 'must be an ISO date and time' }),
   undoes: id.nullable(),
   /** excused: the reason (an excuse without one is refused as malformed, as in a merge). */
   reason: z.string().trim().min(1, 'is required').max(500, 'is too long').nullable().optional(),
-});
+  })
+  .refine((e) => (e.personId == null) !== (e.code == null), refMessage);
 type QueuedEvent = z.infer<typeof queuedSchema>;
+
+/**
+ * The parameters of a refusal's sentence as they travel back to a station (and into the audit
+ * row): plain values only, and never the person's name, which a station must not keep.
+ */
+function sentenceParams(details: Record<string, unknown> | undefined): Record<string, string | number> {
+  const params = details?.params;
+  if (typeof params !== 'object' || params === null) return {};
+  return Object.fromEntries(Object.entries(params).filter(([k, v]) => k !== 'name' && (typeof v === 'string' || typeof v === 'number'))) as Record<string, string | number>;
+}
 
 /**
  * A station's queue, sent when the host answers again. Unlike a merge from a file, each event is
@@ -269,9 +285,22 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
   const device = ctx.device().device;
   const accepted: string[] = [];
   const refused: MergeRefusal[] = [];
-  events.forEach((e, i) => {
-    const refuseEvent = (key: string, reason: string) =>
-      refused.push({ index: i + 1, eventId: e.id, sessionId: e.sessionId, personId: e.personId, kind: e.kind, at: e.at, key, reason });
+  /** Badge codes of refused events whose person could not be found (the audit row names people by code). */
+  const codeOfRefused = new Map<string, string>();
+  events.forEach((queued, i) => {
+    const refuseEvent = (personId: string, r: { key: string; message: string; details?: Record<string, unknown> }) =>
+      refused.push({ index: i + 1, eventId: queued.id, sessionId: queued.sessionId, personId, kind: queued.kind, at: queued.at, key: r.key, reason: r.message, params: sentenceParams(r.details) });
+    // A station that started offline knows badge codes, not people: the code is resolved here, as the desk resolves a scan.
+    let personId = queued.personId ?? null;
+    if (personId === null) {
+      const byCode = deskPersonByCode(db, queued.code!);
+      if (!byCode || byCode.erased) {
+        codeOfRefused.set(queued.id, queued.code!);
+        return refuseEvent('', { key: 'attendance.unknownCode', message: `No participant of this assembly has the code ${queued.code}.`, details: { params: { code: queued.code } } });
+      }
+      personId = byCode.id;
+    }
+    const e = { ...queued, personId, reason: queued.reason ?? null };
     const existing = findEvent(db, e.id);
     if (existing) {
       const same =
@@ -281,29 +310,46 @@ function submitQueued(ctx: AppContext, db: Db, audit: Parameters<typeof record>[
         existing.kind === e.kind &&
         existing.at === e.at &&
         existing.undoes === e.undoes &&
-        existing.reason === (e.reason ?? null);
+        existing.reason === e.reason;
       if (same) accepted.push(e.id);
-      else refuseEvent('attendance.queuedIdTaken', 'another event is already recorded with this id');
+      else refuseEvent(personId, { key: 'attendance.queuedIdTaken', message: 'another event is already recorded with this id' });
       return;
     }
     // Judged as received now: an event sent as it happened counts as recorded live (a check-in
     // "now" is admitted on any day, as at the desk, which warns); one that waited in a queue, or
     // dated by a tablet whose clock is wrong, must fall on the session's day.
-    const event: MergedEvent = { ...e, reason: e.reason ?? null, recordedAt: now };
+    const event: MergedEvent = { id: e.id, sessionId: e.sessionId, personId, kind: e.kind, at: e.at, undoes: e.undoes, reason: e.reason, recordedAt: now };
     const facts = mergeFactsOf(db, e, tz, now);
+    // A check-out at a time chosen at the station: the desk's own refusals (before the arrival,
+    // another day, in the future), with the desk's sentences, before the merge rules.
+    if (e.kind === 'checkOut' && facts.person) {
+      const standing = foldAttendance(facts.history);
+      const lastIn = standing.state === 'present' ? standing.live.find((x) => x.kind === 'checkIn') : undefined;
+      const timeRefused = lastIn ? checkOutTimeRefusal(e.at, lastIn.at, tz, now) : null;
+      if (timeRefused) return refuseEvent(personId, timeRefused);
+    }
     const refusal = mergeRefusal(event, facts);
-    if (refusal) return refuseEvent(refusal.key, refusal.message);
+    if (refusal) return refuseEvent(personId, refusal);
     if (e.kind === 'undo') {
       const again = undoRefusal(facts.person!, facts.target!, foldAttendance(facts.history));
-      if (again) return refuseEvent(again.key, again.message);
+      if (again) return refuseEvent(personId, again);
     }
-    insertEvent(db, { ...e, reason: e.reason ?? null, operator, device, source: 'desk', recordedAt: now });
+    insertEvent(db, { id: e.id, sessionId: e.sessionId, personId, kind: e.kind, at: e.at, undoes: e.undoes, reason: e.reason, operator, device, source: 'desk', recordedAt: now });
     accepted.push(e.id);
   });
   // The host's screen lists what it refused from stations (Settings, venue link) from these rows;
   // as on the desk's rows, the person is named by code only.
   if (events.length > 0) {
-    const refusedRows = refused.map((r) => ({ eventId: r.eventId, sessionId: r.sessionId, code: deskPerson(db, r.personId)?.code ?? null, kind: r.kind, at: r.at, key: r.key, reason: r.reason }));
+    const refusedRows = refused.map((r) => ({
+      eventId: r.eventId,
+      sessionId: r.sessionId,
+      code: codeOfRefused.get(r.eventId) ?? deskPerson(db, r.personId)?.code ?? null,
+      kind: r.kind,
+      at: r.at,
+      key: r.key,
+      reason: r.reason,
+      params: r.params,
+    }));
     audit({ entity: 'attendance', entityId: null, action: 'attendance.submitQueued', after: { accepted: accepted.length, refused: refusedRows } });
   }
   return { accepted, refused };

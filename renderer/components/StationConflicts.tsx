@@ -5,6 +5,7 @@ import { call } from '../api';
 import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
 import { useAppState } from './AppState';
+import { conflictText } from '../station/conflictText';
 import { DataTable } from './DataTable';
 
 const REFRESH_MS = 10_000;
@@ -14,6 +15,9 @@ interface RefusedRow {
   code: string | null;
   kind: string;
   at: string;
+  /** The i18n key of the refusal, its parameters (kept since stations show reasons in their language) and the English sentence. */
+  key?: string;
+  params?: Record<string, string | number>;
   reason: string;
 }
 
@@ -73,7 +77,7 @@ export function StationConflicts() {
             <td className="nowrap">
               {t(`station.kind.${r.kind}`, { defaultValue: r.kind })} · <time dateTime={r.at}>{formatInstant(r.at, lang, zone)}</time>
             </td>
-            <td>{r.reason}</td>
+            <td>{r.key ? conflictText(t, { key: r.key, reason: r.reason, params: r.params }) : r.reason}</td>
           </tr>
         ))}
       </DataTable>

@@ -17,7 +17,7 @@ import { Field } from '../components/Field';
 import { Shell } from '../components/Shell';
 import { applyLanguage, isLanguage } from '../i18n';
 import { Dashboard } from '../pages/attendance/Dashboard';
-import { isUnreachable, QUEUE_STORAGE_KEY, StationDesk } from './StationDesk';
+import { hasDeskMemory, isUnreachable, OfflineStartDesk, QUEUE_STORAGE_KEY, StationDesk } from './StationDesk';
 import { parseQueue } from './queue';
 import { setDisplayTimeZone } from '../format';
 import './station.css';
@@ -127,7 +127,14 @@ export function StationApp() {
         </label>
       </header>
       {phase.kind === 'join' && <JoinScreen code={link.code ?? ''} onJoined={() => setPhase({ kind: 'waiting', me: null })} />}
-      {phase.kind === 'waiting' && <WaitingScreen me={phase.me} error={pollError} />}
+      {/* A desk that opens while the host is unreachable still takes badge codes; it goes on to the usual desk once the host answers. */}
+      {phase.kind === 'waiting' && isUnreachable(pollError) && hasDeskMemory() ? (
+        <main id="main" className="station-main" tabIndex={-1}>
+          <OfflineStartDesk />
+        </main>
+      ) : (
+        phase.kind === 'waiting' && <WaitingScreen me={phase.me} error={pollError} />
+      )}
       {phase.kind === 'revoked' && <EndedScreen kind="revoked" onAgain={() => setPhase({ kind: 'join' })} />}
       {phase.kind === 'unknown' && <EndedScreen kind="unknown" onAgain={() => setPhase({ kind: 'join' })} />}
       {phase.kind === 'approved' && <ApprovedStation me={phase.me} status={phase.status} language={language} onEnded={ended} />}

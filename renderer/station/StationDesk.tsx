@@ -5,39 +5,55 @@
  * with attendance.submitQueued. When the host cannot be reached the desk goes on and says
  * "Offline: N waiting"; when it answers again the queue drains. An event sent twice (an answer
  * lost on the way) is recognised by its id: nothing is recorded twice. What the host refuses is
- * listed as a conflict with the host's reason until a person has dealt with it.
+ * listed as a conflict with the host's reason, in the station's language, until a person has
+ * dealt with it. The roster table is the host desk's (RosterTable); check-out at a chosen time
+ * and check-in again at the time of an undone check-in are judged here by the host's own rules
+ * (main/domain/attendance/rules.ts) before they are queued, and again by the host.
+ *
+ * A station that opens while the host is already unreachable has no roster (names are never
+ * stored on the device): OfflineStartDesk then takes badge codes into the queue, which the host
+ * resolves to people when it is back.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 } from 'uuid';
 import type { RosterEntry, SessionRoster } from '../../main/domain/attendance/types';
 import type { Session } from '../../main/domain/sessions/types';
+import type { Refusal } from '../../main/domain/attendance/rules';
 import { searchRoster } from '../../main/domain/attendance/search';
-import { call, isApiCallError } from '../api';
+import { ApiCallError, call, isApiCallError } from '../api';
 import { stationStorage } from '../bridge/webBridge';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { Field } from '../components/Field';
 import { FormActions } from '../components/FormActions';
 import { LoadStatus } from '../components/StatusLine';
-import { SessionPicker, useSessionChoice } from '../components/SessionPicker';
+import { SessionPicker, chosenSession, useSessionChoice, wallClockNow } from '../components/SessionPicker';
 import { formatNumber } from '../format';
 import { currentLanguage } from '../i18n';
-import { NoSessions, StateBadge, useInterval } from '../pages/attendance/shared';
+import { CheckOutForm, ExcuseForm } from '../pages/attendance/DeskDialogs';
+import { RosterTable } from '../pages/attendance/RosterTable';
+import { NoSessions, useInterval } from '../pages/attendance/shared';
+import { conflictText } from './conflictText';
 import {
   applyToRoster,
+  codeRefusal,
   dismissConflict,
   enqueue,
+  instantOnDay,
   localRefusal,
   localTime,
+  localTimeRefusal,
   makeEvent,
   nextBatch,
   parseQueue,
+  queuedCodes,
   serialiseQueue,
   settle,
   withWaiting,
+  type Conflict,
   type QueueState,
   type QueuedKind,
+  type SessionDay,
 } from './queue';
 import '../pages/attendance/attendance.css';
 
@@ -82,6 +98,44 @@ function saveQueue(q: QueueState): void {
   }
 }
 
+/**
+ * The sessions this desk last had from the host, and the one it showed, for a start while the
+ * host is unreachable. A session is not personal data (a name, a date, times), so the list is
+ * kept; people are not. Offline, the desk opens on the session it showed last if that one is
+ * held today, else on the one running now or next today (currentSession, as online): check-ins
+ * are never queued for another day's session. A device that knows no session today cannot start
+ * offline (it says to use the paper sheet). The events keep their session when the host is back,
+ * whichever session the desk then shows.
+ */
+export const SESSIONS_STORAGE_KEY = 'assembly-desk.station-sessions';
+
+interface RememberedSessions {
+  sessions: Session[];
+  lastId: string | null;
+}
+
+function rememberSessions(sessions: Session[], lastId: string | null): void {
+  try {
+    stationStorage().setItem(SESSIONS_STORAGE_KEY, JSON.stringify({ sessions, lastId } satisfies RememberedSessions));
+  } catch {
+    // No storage: this device cannot start offline.
+  }
+}
+
+/** The remembered sessions; none when nothing (readable) was stored. */
+export function rememberedSessions(): RememberedSessions {
+  try {
+    const v = JSON.parse(stationStorage().getItem(SESSIONS_STORAGE_KEY) ?? 'null') as Partial<RememberedSessions> | null;
+    const sessions = Array.isArray(v?.sessions) ? v.sessions.filter((x): x is Session => typeof x?.id === 'string' && typeof x.date === 'string' && typeof x.startTime === 'string' && typeof x.endTime === 'string' && typeof x.name === 'string') : [];
+    return { sessions, lastId: typeof v?.lastId === 'string' ? v.lastId : null };
+  } catch {
+    return { sessions: [], lastId: null };
+  }
+}
+
+/** True when this device has worked as a desk before: it may start offline. */
+export const hasDeskMemory = (): boolean => rememberedSessions().sessions.length > 0;
+
 interface Props {
   assemblyName: string;
   onEnded: (why: 'revoked' | 'unknown') => void;
@@ -90,6 +144,9 @@ interface Props {
 export function StationDesk({ assemblyName, onEnded }: Props) {
   const { t } = useTranslation();
   const { sessions, list, session, choose } = useSessionChoice();
+  useEffect(() => {
+    if (sessions.data) rememberSessions(sessions.data, session?.id ?? null);
+  }, [sessions.data, session?.id]);
   return (
     <section aria-labelledby="page-heading" className="att-desk station-desk">
       <h1 id="page-heading" tabIndex={-1}>
@@ -102,7 +159,10 @@ export function StationDesk({ assemblyName, onEnded }: Props) {
   );
 }
 
-type Notice = { kind: QueuedKind; name: string; time: string } | { kind: 'local'; reason: string; name: string };
+type Notice = { kind: QueuedKind; name: string; time: string } | { kind: 'local'; reason: string; name: string } | { kind: 'rule'; refusal: Refusal };
+
+/** A refusal of the host's rules as the API would have thrown it, so the desk's forms show it as the host's. */
+const asApiError = (r: Refusal) => new ApiCallError('attendance.submitQueued', { code: r.code, message: r.message, i18nKey: r.key, details: r.details });
 
 function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Session[]; onChoose: (id: string) => void; onEnded: Props['onEnded'] }) {
   const { t } = useTranslation();
@@ -116,7 +176,7 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
   const [notice, setNotice] = useState<Notice | null>(null);
   const [query, setQuery] = useState('');
   const [undoing, setUndoing] = useState<{ row: RosterEntry; eventId: string; kind: string; time: string } | null>(null);
-  const [excusing, setExcusing] = useState<RosterEntry | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'checkOut' | 'excuse'; row: RosterEntry } | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const rosterRef = useRef<SessionRoster | null>(null);
   rosterRef.current = roster;
@@ -197,17 +257,38 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
     return () => window.clearTimeout(timer);
   }, []);
 
-  function act(kind: QueuedKind, row: RosterEntry, undoes: string | null = null, reason: string | null = null) {
+  /**
+   * Queues an event, or says why not: the desk's checks on what it knows, and for a time chosen
+   * here (HH:MM at the venue) the host's time rules. Returns the rules' refusal, for a form to show.
+   */
+  function act(kind: QueuedKind, row: RosterEntry, opts: { undoes?: string; reason?: string; time?: string } = {}): Refusal | null {
     const name = `${row.firstName} ${row.lastName}`;
-    const refused = localRefusal(row, kind, undoes);
-    if (refused) return setNotice({ kind: 'local', reason: refused, name });
-    const e = makeEvent(kind, { sessionId, personId: row.personId, undoes, reason }, new Date(), v7);
+    const refused = localRefusal(row, kind, opts.undoes ?? null);
+    if (refused) {
+      setNotice({ kind: 'local', reason: refused, name });
+      return null;
+    }
+    const now = new Date();
+    const day: SessionDay | null = roster ? { sessionDate: roster.session.date, timeZone: roster.timeZone } : null;
+    const at = opts.time && day ? instantOnDay(day, opts.time) : null;
+    if (at && day && (kind === 'checkIn' || kind === 'checkOut')) {
+      const timeRefused = localTimeRefusal(row, kind, at, day, now);
+      if (timeRefused) return timeRefused;
+    }
+    const e = makeEvent(kind, { sessionId, personId: row.personId, undoes: opts.undoes ?? null, reason: opts.reason ?? null, at }, now, v7);
     changes.current++;
     setQueue((q) => enqueue(q, e));
     setRoster((r) => (r ? applyToRoster(r, e) : r));
     setNotice({ kind, name, time: localTime(e.at) });
     search.current?.focus();
     void drain();
+    return null;
+  }
+
+  /** A one-tap action (no form): a refusal of the rules is shown as the desk's notice. */
+  function tap(kind: QueuedKind, row: RosterEntry, opts: { undoes?: string; time?: string } = {}) {
+    const refused = act(kind, row, opts);
+    if (refused) setNotice({ kind: 'rule', refusal: refused });
   }
 
   const results = useMemo(() => (roster ? searchRoster(roster.rows, query, LIST_LIMIT) : []), [roster, query]);
@@ -218,14 +299,14 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
     const text = query.trim();
     if (text === '') return;
     const row = roster?.rows.find((r) => r.code === text.toUpperCase()) ?? results[0];
-    if (row) act('checkIn', row);
+    if (row) tap('checkIn', row);
     else setNotice({ kind: 'local', reason: 'unknown', name: text });
     setQuery('');
   }
 
   const waiting = queue.waiting.length;
   const offline = reachable === false;
-  const nameOf = (personId: string) => {
+  const nameOf = (personId: string | null) => {
     const r = roster?.rows.find((x) => x.personId === personId);
     return r ? `${r.firstName} ${r.lastName}` : null;
   };
@@ -245,24 +326,7 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
       {error ? <ErrorNotice error={error} /> : null}
       {!roster && offline && <p className="notice notice-error">{t('station.desk.noRosterOffline')}</p>}
 
-      {queue.conflicts.length > 0 && (
-        <section className="station-conflicts" aria-labelledby="station-conflicts-title" role="alert">
-          <h2 id="station-conflicts-title">{t('station.conflicts.title', { n: formatNumber(queue.conflicts.length, lang) })}</h2>
-          <p>{t('station.conflicts.intro')}</p>
-          <ul>
-            {queue.conflicts.map((c) => (
-              <li key={c.event.id}>
-                {nameOf(c.event.personId) && <strong>{nameOf(c.event.personId)}</strong>} {c.who && <span className="att-mono">{c.who}</span>} · {t(`station.kind.${c.event.kind}`)} {localTime(c.event.at)}
-                <br />
-                <span className="station-reason">{t('station.conflicts.reason', { reason: c.reason })}</span>{' '}
-                <button type="button" className="button button-small" onClick={() => setQueue((q) => dismissConflict(q, c.event.id))}>
-                  {t('station.conflicts.dismiss')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ConflictList conflicts={queue.conflicts} nameOf={nameOf} onDismiss={(id) => setQueue((q) => dismissConflict(q, id))} />
 
       {roster && (
         <div className="att-desk-bar">
@@ -293,7 +357,7 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
       )}
 
       <div role="status" className="station-notice">
-        {notice && notice.kind !== 'local' && (
+        {notice && notice.kind !== 'local' && notice.kind !== 'rule' && (
           <p className="notice notice-success">{t(`station.done.${notice.kind}`, { name: notice.name, time: notice.time })}</p>
         )}
       </div>
@@ -302,77 +366,47 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
           {t(`station.refused.${notice.reason}`, { name: notice.name })}
         </p>
       )}
-
-      {roster && (
-        <div className="table-wrap">
-          <table className="data-table att-roster" id="desk-results">
-            <caption className="visually-hidden">{t('desk.rosterCaption', { session: session.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('desk.col.name')}</th>
-                <th scope="col">{t('desk.col.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('desk.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((r) => {
-                const name = `${r.firstName} ${r.lastName}`;
-                const last = r.undoable[0];
-                return (
-                  <tr key={r.personId}>
-                    <th scope="row">
-                      <span className="att-row-name">{name}</span> <span className="att-mono att-row-code">{r.code}</span>
-                    </th>
-                    <td>
-                      <StateBadge entry={r} />
-                    </td>
-                    <td className="row-actions">
-                      <div className="row-actions-inner">
-                        {(r.state === 'expected' || r.state === 'left') && (
-                          <button type="button" className="button button-small button-primary" onClick={() => act('checkIn', r)} aria-label={t('desk.checkInNamed', { name })}>
-                            {t('desk.checkIn')}
-                          </button>
-                        )}
-                        {r.state === 'present' && (
-                          <button type="button" className="button button-small" onClick={() => act('checkOut', r)} aria-label={t('station.checkOutNowNamed', { name })}>
-                            {t('station.checkOutNow')}
-                          </button>
-                        )}
-                        {r.state === 'expected' && (
-                          <button type="button" className="button button-small" onClick={() => setExcusing(r)} aria-label={t('desk.excuseNamed', { name })}>
-                            {t('desk.excuse')}
-                          </button>
-                        )}
-                        {last && (
-                          <button
-                            type="button"
-                            className="button button-small button-danger-outline"
-                            onClick={() => setUndoing({ row: r, eventId: last.eventId, kind: last.kind, time: last.at })}
-                            aria-label={t(`desk.undoNamed.${last.kind}`, { name, time: last.at })}
-                          >
-                            {t('desk.undo')}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+      {notice?.kind === 'rule' && (
+        <p className="notice notice-error" role="alert">
+          {conflictText(t, { key: notice.refusal.key, reason: notice.refusal.message, params: notice.refusal.details.params as Record<string, string> | undefined })}
+        </p>
       )}
 
-      {excusing && (
-        <ExcuseDialog
-          person={excusing}
-          onCancel={() => setExcusing(null)}
-          onDone={(reason) => {
-            const row = excusing;
-            setExcusing(null);
-            act('excused', row, null, reason);
+      {roster && (
+        <RosterTable
+          rows={results}
+          sessionName={session.name}
+          details={false}
+          onCheckIn={(r) => tap('checkIn', r)}
+          onCheckInAt={(r, time) => tap('checkIn', r, { time })}
+          onCheckOutNow={(r) => tap('checkOut', r)}
+          onCheckOut={(r) => setDialog({ kind: 'checkOut', row: r })}
+          onExcuse={(r) => setDialog({ kind: 'excuse', row: r })}
+          onUndo={(r) => {
+            const last = r.undoable[0];
+            if (last) setUndoing({ row: r, eventId: last.eventId, kind: last.kind, time: last.at });
+          }}
+        />
+      )}
+
+      {dialog?.kind === 'checkOut' && (
+        <CheckOutForm
+          person={dialog.row}
+          onCancel={() => setDialog(null)}
+          record={(time) => {
+            const refused = act('checkOut', dialog.row, { time });
+            if (refused) throw asApiError(refused);
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog?.kind === 'excuse' && (
+        <ExcuseForm
+          person={dialog.row}
+          onCancel={() => setDialog(null)}
+          record={(reason) => {
+            setDialog(null);
+            act('excused', dialog.row, { reason });
           }}
         />
       )}
@@ -387,7 +421,7 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
             onConfirm={() => {
               const u = undoing;
               setUndoing(null);
-              act('undo', u.row, u.eventId);
+              tap('undo', u.row, { undoes: u.eventId });
             }}
             onCancel={() => setUndoing(null)}
             cancelFirst
@@ -398,29 +432,142 @@ function Desk({ session, list, onChoose, onEnded }: { session: Session; list: Se
   );
 }
 
-/** The reason of an excused absence, required (the host refuses an excuse without one). */
-function ExcuseDialog({ person, onDone, onCancel }: { person: RosterEntry; onDone: (reason: string) => void; onCancel: () => void }) {
+/** What the host refused from this station, in the station's language, until a person marks each as seen. */
+function ConflictList({ conflicts, nameOf, onDismiss }: { conflicts: Conflict[]; nameOf: (personId: string | null) => string | null; onDismiss: (eventId: string) => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const name = `${person.firstName} ${person.lastName}`;
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      document.getElementById('station-excuse-reason')?.focus();
-      return;
-    }
-    onDone(reason.trim());
-  }
+  const lang = currentLanguage();
+  if (conflicts.length === 0) return null;
   return (
-    <Dialog title={t('desk.excuseTitle', { name })} onClose={onCancel}>
-      <form onSubmit={submit} noValidate>
-        <Field id="station-excuse-reason" label={t('desk.excuseReason')} hint={t('desk.excuseReasonHint')} error={missing ? t('desk.excuseReasonRequired') : null}>
-          {(control) => <textarea {...control} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />}
-        </Field>
-        <FormActions busy={false} submitLabel={t('desk.excuseSubmit')} onCancel={onCancel} />
-      </form>
-    </Dialog>
+    <section className="station-conflicts" aria-labelledby="station-conflicts-title" role="alert">
+      <h2 id="station-conflicts-title">{t('station.conflicts.title', { n: formatNumber(conflicts.length, lang) })}</h2>
+      <p>{t('station.conflicts.intro')}</p>
+      <ul>
+        {conflicts.map((c) => (
+          <li key={c.event.id}>
+            {nameOf(c.event.personId) && <strong>{nameOf(c.event.personId)}</strong>} {c.who && <span className="att-mono">{c.who}</span>} · {t(`station.kind.${c.event.kind}`)} {localTime(c.event.at)}
+            <br />
+            <span className="station-reason">{t('station.conflicts.reason', { reason: conflictText(t, c) })}</span>{' '}
+            <button type="button" className="button button-small" onClick={() => onDismiss(c.event.id)}>
+              {t('station.conflicts.dismiss')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The desk of a station that opened while the host could not be reached: no roster, so no names;
+ * badge codes (typed or scanned) go into the queue with this device's time, for the session
+ * chosen as rememberedSessions explains. When the host answers again the station opens its
+ * usual desk (StationApp), which sends the queue: the host resolves each code to a person with
+ * the desk's rules, and an unknown code comes back as a conflict.
+ */
+export function OfflineStartDesk({ assemblyName }: { assemblyName?: string }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [memory] = useState(rememberedSessions);
+  const todays = useMemo(() => memory.sessions.filter((s) => s.date === wallClockNow().date), [memory]);
+  const [chosenId, setChosenId] = useState<string | null>(memory.lastId);
+  const session = chosenSession(todays, chosenId);
+  const [queue, setQueueState] = useState<QueueState>(loadQueue);
+  const [typed, setTyped] = useState('');
+  /** Kept as a key and its values, so that it follows a change of the station's language. */
+  const [notice, setNotice] = useState<{ ok: boolean; key: string; params: Record<string, string> } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  function choose(id: string) {
+    setChosenId(id);
+    rememberSessions(memory.sessions, id);
+  }
+
+  function submit(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key !== 'Enter' || !session) return;
+    e.preventDefault();
+    const code = typed.trim();
+    if (code === '') return;
+    const refused = codeRefusal(queue, session.id, code);
+    if (refused) {
+      setNotice({ ok: false, key: `station.offlineStart.refused.${refused}`, params: { code } });
+    } else {
+      const event = makeEvent('checkIn', { sessionId: session.id, code }, new Date(), v7);
+      // Read again: the storage is the one queue this device has.
+      const next = enqueue(loadQueue(), event);
+      saveQueue(next);
+      setQueueState(next);
+      setNotice({ ok: true, key: 'station.offlineStart.done', params: { code: event.code ?? code, time: localTime(event.at) } });
+    }
+    setTyped('');
+    input.current?.focus();
+  }
+
+  const codes = session ? queuedCodes(queue, session.id) : [];
+  return (
+    <section aria-labelledby="page-heading" className="att-desk station-desk">
+      <h1 id="page-heading" tabIndex={-1}>
+        {t('desk.title')} {assemblyName && <span className="muted station-assembly">· {assemblyName}</span>}
+      </h1>
+      <p className="station-link station-offline" role="status" data-testid="station-link">
+        {t('station.desk.offline', { n: formatNumber(queue.waiting.length, lang) })}
+      </p>
+      {!session ? (
+        <p className="notice notice-error" role="alert">
+          {t('station.offlineStart.noSession')}
+        </p>
+      ) : (
+        <>
+          <div className="notice notice-warning" data-testid="station-offline-start">
+            <p className="notice-title">{t('station.offlineStart.title')}</p>
+            <p>{t('station.offlineStart.text')}</p>
+          </div>
+          <SessionPicker id="desk-session" label={t('desk.session')} className="att-session-picker" list={todays} session={session} onChoose={choose} />
+          <div className="att-desk-bar">
+            <div className="att-search">
+              <label htmlFor="station-code" className="att-search-label">
+                {t('station.offlineStart.code')}
+              </label>
+              <input
+                id="station-code"
+                ref={input}
+                type="search"
+                className="att-search-input"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                onKeyDown={submit}
+                aria-describedby="station-code-hint"
+                autoFocus
+              />
+              <p id="station-code-hint" className="att-search-hint">
+                {t('station.offlineStart.codeHint')}
+              </p>
+            </div>
+          </div>
+          <div role="status" className="station-notice">
+            {notice?.ok && <p className="notice notice-success">{t(notice.key, notice.params)}</p>}
+          </div>
+          {notice && !notice.ok && (
+            <p className="notice notice-error" role="alert">
+              {t(notice.key, notice.params)}
+            </p>
+          )}
+          {codes.length > 0 && (
+            <section aria-labelledby="station-codes-title">
+              <h2 id="station-codes-title">{t('station.offlineStart.queuedTitle', { n: formatNumber(codes.length, lang) })}</h2>
+              <ul className="station-codes">
+                {codes.map((c) => (
+                  <li key={c.id}>
+                    <span className="att-mono">{c.code}</span> · {localTime(c.at)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </section>
   );
 }

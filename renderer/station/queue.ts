@@ -9,6 +9,8 @@
  */
 import type { AttendanceState, MergeRefusal, QueuedResult, RosterEntry, SessionRoster } from '../../main/domain/attendance/types';
 import { rosterTotals } from '../../main/domain/attendance/state';
+import { checkOutTimeRefusal, eventTimeRefusal, type Refusal } from '../../main/domain/attendance/rules';
+import { instantOf } from '../../main/domain/attendance/time';
 
 export type QueuedKind = 'checkIn' | 'checkOut' | 'excused' | 'undo';
 
@@ -16,9 +18,11 @@ export type QueuedKind = 'checkIn' | 'checkOut' | 'excused' | 'undo';
 export interface QueuedEvent {
   id: string;
   sessionId: string;
-  personId: string;
+  /** The person; null for a check-in by badge code made before the station had a roster (the host resolves the code). */
+  personId: string | null;
+  code: string | null;
   kind: QueuedKind;
-  /** The device's time when it happened (ISO instant). */
+  /** When it happened (ISO instant): the device's time, or the time chosen at the desk. */
   at: string;
   /** undo: the event it cancels (on the host, or earlier in this queue). */
   undoes: string | null;
@@ -31,9 +35,10 @@ export interface Conflict {
   event: QueuedEvent;
   /** The person's name and code as the roster had them, so the list reads without the host. */
   who: string;
-  /** The host's sentence, and its i18n key. */
+  /** The host's sentence (English), its i18n key and the key's parameters: shown in the station's language. */
   reason: string;
   key: string;
+  params: Record<string, string | number>;
 }
 
 export interface QueueState {
@@ -44,19 +49,25 @@ export interface QueueState {
 
 export const EMPTY_QUEUE: QueueState = Object.freeze({ waiting: [], conflicts: [] }) as QueueState;
 
-/** A new event at the device's time `now` with a fresh id (give a UUIDv7 maker, e.g. uuid's v7). */
+/**
+ * A new event with a fresh id (give a UUIDv7 maker, e.g. uuid's v7), at the device's time `now`
+ * or at the instant chosen at the desk (`at`: a check-out at a given time, a check-in again at the
+ * time of the check-in that was undone). A person by id, or by badge code when there is no roster.
+ */
 export function makeEvent(
   kind: QueuedKind,
-  fields: { sessionId: string; personId: string; undoes?: string | null; reason?: string | null },
+  fields: { sessionId: string; personId?: string | null; code?: string | null; undoes?: string | null; reason?: string | null; at?: string | null },
   now: Date,
   newId: () => string,
 ): QueuedEvent {
+  const personId = fields.personId ?? null;
   return {
     id: newId(),
     sessionId: fields.sessionId,
-    personId: fields.personId,
+    personId,
+    code: personId === null ? (fields.code?.trim().toUpperCase() ?? null) : null,
     kind,
-    at: now.toISOString(),
+    at: fields.at ?? now.toISOString(),
     undoes: kind === 'undo' ? (fields.undoes ?? null) : null,
     reason: kind === 'excused' ? (fields.reason?.trim() || null) : null,
   };
@@ -88,7 +99,7 @@ export function settle(state: QueueState, sent: readonly QueuedEvent[], result: 
     else if (accepted.has(e.id)) continue;
     else if (refused.has(e.id)) {
       const r = refused.get(e.id)!;
-      conflicts.push({ event: e, who: whoOf(e.personId), reason: r.reason, key: r.key });
+      conflicts.push({ event: e, who: e.personId === null ? (e.code ?? '') : whoOf(e.personId), reason: r.reason, key: r.key, params: r.params ?? {} });
     } else waiting.push(e);
   }
   return { waiting, conflicts };
@@ -117,11 +128,50 @@ export function localRefusal(row: RosterEntry | undefined, kind: QueuedKind, und
   return row.undoable.some((u) => u.eventId === undoes) ? null : 'nothingToUndo';
 }
 
+/** What the station knows of the session's day: its date and the venue's time zone (from the roster). */
+export interface SessionDay {
+  sessionDate: string;
+  timeZone: string;
+}
+
+/** The instant of a time of day (HH:MM) at the venue on the session's day. */
+export const instantOnDay = (day: SessionDay, hhmm: string): string => instantOf(day.sessionDate, hhmm, day.timeZone);
+
+/**
+ * Why a time chosen at the station is refused (null: it is not), by the host's own rules
+ * (main/domain/attendance/rules.ts): a check-in at a given time on the session's day and not in
+ * the future; a check-out not before the arrival, on its day, not in the future. `now` is the
+ * device's clock. The host judges the event again when it arrives.
+ */
+export function localTimeRefusal(row: RosterEntry, kind: 'checkIn' | 'checkOut', at: string, day: SessionDay, now: Date): Refusal | null {
+  const nowIso = now.toISOString();
+  if (kind === 'checkIn') return eventTimeRefusal('checkIn', at, { ...day, now: nowIso });
+  return row.arrivedInstant ? checkOutTimeRefusal(at, row.arrivedInstant, day.timeZone, nowIso) : null;
+}
+
+/** What a badge scanner types: one word of letters, digits and dashes (as the host's desk accepts). */
+export const CODE_LIKE = /^[A-Za-z0-9-]{3,64}$/;
+
+/**
+ * Why a badge code cannot be queued by a station without a roster (null: it can): not a code, or
+ * already checked in on this device for this session (the host refuses the rest when it is back).
+ */
+export function codeRefusal(state: QueueState, sessionId: string, code: string): 'notACode' | 'alreadyQueued' | null {
+  const text = code.trim();
+  if (!CODE_LIKE.test(text)) return 'notACode';
+  const upper = text.toUpperCase();
+  return state.waiting.some((e) => e.sessionId === sessionId && e.kind === 'checkIn' && e.code === upper) ? 'alreadyQueued' : null;
+}
+
+/** The check-ins by badge code waiting for the host, newest first (what a station without a roster shows). */
+export const queuedCodes = (state: QueueState, sessionId: string): QueuedEvent[] =>
+  state.waiting.filter((e) => e.sessionId === sessionId && e.personId === null).reverse();
+
 /** A roster row after one event, as the desk would fold it. */
 export function applyToRow(row: RosterEntry, e: QueuedEvent): RosterEntry {
   const time = localTime(e.at);
   if (e.kind === 'checkIn') {
-    return { ...row, state: 'present', arrivedAt: time, departedAt: null, undoneArrivedAt: null, undoable: [{ eventId: e.id, kind: 'checkIn', at: time }, ...row.undoable] };
+    return { ...row, state: 'present', arrivedAt: time, arrivedInstant: e.at, departedAt: null, undoneArrivedAt: null, undoable: [{ eventId: e.id, kind: 'checkIn', at: time }, ...row.undoable] };
   }
   if (e.kind === 'checkOut') {
     return { ...row, state: 'left', departedAt: time, undoable: [{ eventId: e.id, kind: 'checkOut', at: time }, ...row.undoable] };
@@ -143,6 +193,8 @@ export function applyToRow(row: RosterEntry, e: QueuedEvent): RosterEntry {
     ...row,
     state,
     arrivedAt: state === 'present' || state === 'left' ? (lastIn?.at ?? row.arrivedAt) : null,
+    // After undoing one of several arrivals the instant of the one standing is not known here (the host checks then).
+    arrivedInstant: (state === 'present' || state === 'left') && target.kind !== 'checkIn' ? row.arrivedInstant : null,
     departedAt: target.kind === 'checkOut' || state !== 'left' ? null : row.departedAt,
     undoneArrivedAt: target.kind === 'checkIn' && state === 'expected' ? target.at : row.undoneArrivedAt,
     excuseReason: state === 'excused' ? row.excuseReason : null,
@@ -153,7 +205,8 @@ export function applyToRow(row: RosterEntry, e: QueuedEvent): RosterEntry {
 /** The roster with an event applied: the person's row and the session's figures. */
 export function applyToRoster(roster: SessionRoster, e: QueuedEvent): SessionRoster {
   if (e.sessionId !== roster.session.id) return roster;
-  const rows = roster.rows.map((r) => (r.personId === e.personId ? applyToRow(r, e) : r));
+  // A check-in by badge code (queued before the roster was there) shows on the row with that code.
+  const rows = roster.rows.map((r) => (r.personId === e.personId || (e.personId === null && r.code === e.code) ? applyToRow(r, e) : r));
   return { ...roster, ...rosterTotals(rows.map((r) => r.state)), rows };
 }
 
@@ -171,7 +224,8 @@ const isEvent = (e: unknown): e is QueuedEvent => {
   return (
     typeof v.id === 'string' &&
     typeof v.sessionId === 'string' &&
-    typeof v.personId === 'string' &&
+    (typeof v.personId === 'string' || (v.personId === null && typeof v.code === 'string')) &&
+    (v.code === undefined || v.code === null || typeof v.code === 'string') &&
     (v.kind === 'checkIn' || v.kind === 'checkOut' || v.kind === 'excused' || v.kind === 'undo') &&
     typeof v.at === 'string' &&
     (v.undoes === null || typeof v.undoes === 'string') &&
@@ -179,8 +233,8 @@ const isEvent = (e: unknown): e is QueuedEvent => {
   );
 };
 
-/** A stored event as sent: a queue stored before excuses were queued has no reason field. */
-const normalised = (e: QueuedEvent): QueuedEvent => ({ ...e, reason: e.reason ?? null });
+/** A stored event as sent: a queue stored before excuses (or badge codes) were queued has no reason (or code) field. */
+const normalised = (e: QueuedEvent): QueuedEvent => ({ ...e, code: e.code ?? null, reason: e.reason ?? null });
 
 export const serialiseQueue = (state: QueueState): string => JSON.stringify(state);
 
@@ -194,7 +248,8 @@ export function parseQueue(text: string | null): QueueState {
     const conflicts = v.conflicts.filter(
       (c): c is Conflict => typeof c === 'object' && c !== null && isEvent((c as Conflict).event) && typeof (c as Conflict).reason === 'string',
     );
-    return { waiting: v.waiting.map(normalised), conflicts: conflicts.map((c) => ({ ...c, event: normalised(c.event) })) };
+    const paramsOf = (p: unknown) => (typeof p === 'object' && p !== null ? (p as Conflict['params']) : {});
+    return { waiting: v.waiting.map(normalised), conflicts: conflicts.map((c) => ({ ...c, event: normalised(c.event), params: paramsOf(c.params) })) };
   } catch {
     return EMPTY_QUEUE;
   }

@@ -8,8 +8,13 @@ import {
   applyToRoster,
   dismissConflict,
   enqueue,
+  codeRefusal,
+  instantOnDay,
   localRefusal,
+  localTime,
+  localTimeRefusal,
   makeEvent,
+  queuedCodes,
   nextBatch,
   parseQueue,
   serialiseQueue,
@@ -32,6 +37,7 @@ const row = (personId: string, state: RosterEntry['state'] = 'expected'): Roster
   state,
   arrivedAt: null,
   departedAt: null,
+  arrivedInstant: null,
   lateMinutes: null,
   earlyMinutes: null,
   excuseReason: null,
@@ -40,7 +46,8 @@ const row = (personId: string, state: RosterEntry['state'] = 'expected'): Roster
 });
 
 const roster = (): SessionRoster => ({
-  session: { id: 's1' } as Session,
+  session: { id: 's1', date: '2026-12-05' } as Session,
+  timeZone: 'Europe/Brussels',
   expected: 3,
   present: 0,
   left: 0,
@@ -120,11 +127,12 @@ describe('the station queue', () => {
     q = settle(
       q,
       sent,
-      { accepted: [e1.id], refused: [{ index: 2, eventId: e2.id, sessionId: 's1', personId: 'p2', kind: 'checkIn', at: e2.at, key: 'attendance.notConfirmed', reason: 'p2 is not a confirmed participant' }] },
+      { accepted: [e1.id], refused: [{ index: 2, eventId: e2.id, sessionId: 's1', personId: 'p2', kind: 'checkIn', at: e2.at, key: 'attendance.notConfirmed', reason: 'p2 is not a confirmed participant', params: { code: 'P2', status: 'withdrawn' } }] },
       (id) => `name of ${id}`,
     );
     expect(q.waiting.map((e) => e.id)).toEqual([e3.id, e4.id]);
-    expect(q.conflicts).toEqual([{ event: e2, who: 'name of p2', reason: 'p2 is not a confirmed participant', key: 'attendance.notConfirmed' }]);
+    // The key and its parameters travel with it: the station shows the reason in its own language.
+    expect(q.conflicts).toEqual([{ event: e2, who: 'name of p2', reason: 'p2 is not a confirmed participant', key: 'attendance.notConfirmed', params: { code: 'P2', status: 'withdrawn' } }]);
     // An answer that names neither: the event stays for the next try (nothing dropped).
     q = settle(q, [e3], { accepted: [], refused: [] }, String);
     expect(q.waiting.map((e) => e.id)).toEqual([e3.id, e4.id]);
@@ -141,13 +149,72 @@ describe('the station queue', () => {
 
   it('survives a reload, and an unreadable store gives an empty queue, never a partial one', () => {
     const e1: QueuedEvent = makeEvent('checkIn', { sessionId: 's1', personId: 'p1' }, at(0), ids);
-    const q = { waiting: [e1], conflicts: [{ event: e1, who: 'x', reason: 'r', key: 'k' }] };
+    const q = { waiting: [e1], conflicts: [{ event: e1, who: 'x', reason: 'r', key: 'k', params: { code: 'P1' } }] };
     expect(parseQueue(serialiseQueue(q))).toEqual(q);
+    // Stored before parameters and badge codes were kept: read with none.
+    const { code: _code, ...noCode } = e1;
+    const older = parseQueue(JSON.stringify({ waiting: [noCode], conflicts: [{ event: noCode, who: 'x', reason: 'r', key: 'k' }] }));
+    expect(older).toEqual({ waiting: [e1], conflicts: [{ event: e1, who: 'x', reason: 'r', key: 'k', params: {} }] });
     expect(parseQueue(null)).toEqual(EMPTY_QUEUE);
     expect(parseQueue('{not json')).toEqual(EMPTY_QUEUE);
     expect(parseQueue(JSON.stringify({ waiting: [{ id: 1 }], conflicts: [] }))).toEqual(EMPTY_QUEUE);
     // Stored before events had a reason: read with reason null.
     const { reason: _drop, ...old } = e1;
     expect(parseQueue(JSON.stringify({ waiting: [old], conflicts: [] })).waiting[0]).toEqual(e1);
+  });
+
+  it('takes a chosen time, and judges it by the host\'s rules before queueing', () => {
+    const day = { sessionDate: '2026-12-05', timeZone: 'Europe/Brussels' };
+    // 10:00 in Brussels (UTC+1) is 09:00Z.
+    const now = new Date('2026-12-05T09:00:00.000Z');
+    const present = { ...row('p1', 'present'), arrivedAt: '09:30', arrivedInstant: '2026-12-05T08:30:00.000Z' };
+    expect(instantOnDay(day, '09:45')).toBe('2026-12-05T08:45:00.000Z');
+    const out = makeEvent('checkOut', { sessionId: 's1', personId: 'p1', at: instantOnDay(day, '09:45') }, now, ids);
+    expect(out.at).toBe('2026-12-05T08:45:00.000Z');
+    expect(localTimeRefusal(present, 'checkOut', out.at, day, now)).toBeNull();
+    // Before the arrival, in the future, with the host's keys and the parameters of their sentences.
+    expect(localTimeRefusal(present, 'checkOut', instantOnDay(day, '09:10'), day, now)).toMatchObject({ key: 'attendance.departureBeforeArrival', details: { params: { arrived: '09:30' } } });
+    expect(localTimeRefusal(present, 'checkOut', instantOnDay(day, '15:30'), day, now)).toMatchObject({ key: 'attendance.timeInFuture', details: { params: { time: '15:30', now: '10:00' } } });
+    // On another day than the arrival it ends.
+    const late = new Date('2026-12-06T09:00:00.000Z');
+    expect(localTimeRefusal(present, 'checkOut', '2026-12-06T08:00:00.000Z', day, late)?.key).toBe('attendance.checkOutOtherDay');
+    // A check-in again at the time of an undone one: on the session's day, not in the future.
+    expect(localTimeRefusal(row('p2'), 'checkIn', instantOnDay(day, '09:12'), day, now)).toBeNull();
+    expect(localTimeRefusal(row('p2'), 'checkIn', instantOnDay(day, '10:30'), day, now)?.key).toBe('attendance.timeInFuture');
+    expect(localTimeRefusal(row('p2'), 'checkIn', '2026-12-06T08:12:00.000Z', day, late)?.key).toBe('attendance.checkInOtherDay');
+  });
+
+  it('offers the time of an undone check-in again, and a check-in at that time restores it', () => {
+    const ci = makeEvent('checkIn', { sessionId: 's1', personId: 'p1' }, new Date('2026-12-05T08:12:00.000Z'), ids);
+    let r = applyToRoster(roster(), ci);
+    const undone = makeEvent('undo', { sessionId: 's1', personId: 'p1', undoes: ci.id }, new Date('2026-12-05T08:20:00.000Z'), ids);
+    r = applyToRoster(r, undone);
+    const offered = r.rows[0]!.undoneArrivedAt!;
+    expect(r.rows[0]).toMatchObject({ state: 'expected', arrivedInstant: null });
+    expect(offered).toBe(localTime(ci.at));
+    const again = makeEvent('checkIn', { sessionId: 's1', personId: 'p1', at: ci.at }, new Date('2026-12-05T08:30:00.000Z'), ids);
+    r = applyToRoster(r, again);
+    expect(r.rows[0]).toMatchObject({ state: 'present', arrivedAt: offered, arrivedInstant: ci.at, undoneArrivedAt: null });
+  });
+
+  it('without a roster, queues check-ins by badge code, once per session, and shows them on the roster once it is there', () => {
+    expect(codeRefusal(EMPTY_QUEUE, 's1', 'pp2 ')).toBeNull();
+    expect(codeRefusal(EMPTY_QUEUE, 's1', 'no such thing!')).toBe('notACode');
+    const e = makeEvent('checkIn', { sessionId: 's1', code: ' pp2' }, at(5), ids);
+    expect(e).toMatchObject({ personId: null, code: 'PP2', kind: 'checkIn', at: at(5).toISOString() });
+    const q = enqueue(EMPTY_QUEUE, e);
+    expect(codeRefusal(q, 's1', 'PP2')).toBe('alreadyQueued');
+    expect(codeRefusal(q, 's2', 'PP2')).toBeNull();
+    expect(queuedCodes(q, 's1')).toEqual([e]);
+    // The host's roster arrives: the code's row shows the check-in before the host has it.
+    const base = roster();
+    const r = withWaiting({ ...base, rows: base.rows.map((x) => ({ ...x, code: `P${x.code}` })) }, q);
+    expect(r.rows[1]).toMatchObject({ personId: 'p2', state: 'present' });
+    expect(r.rows[0]!.state).toBe('expected');
+    expect(r.present).toBe(1);
+    // Refused (an unknown code): the conflict names the code, the only thing the station knows.
+    const settled = settle(q, [e], { accepted: [], refused: [{ index: 1, eventId: e.id, sessionId: 's1', personId: '', kind: 'checkIn', at: e.at, key: 'attendance.unknownCode', reason: 'unknown', params: { code: 'PP2' } }] }, String);
+    expect(settled.conflicts[0]).toMatchObject({ who: 'PP2', key: 'attendance.unknownCode', params: { code: 'PP2' } });
+    expect(parseQueue(serialiseQueue(q))).toEqual(q);
   });
 });

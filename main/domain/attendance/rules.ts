@@ -105,6 +105,15 @@ function departureBeforeArrival(at: string, arrival: string, timeZone: string): 
   };
 }
 
+/**
+ * The time given for a check-out, against the arrival it ends (both ISO instants): not before it,
+ * on its day, and not in the future. One rule for the host's desk and for a desk station, which
+ * judges a chosen time with it before it queues the event (the host judges it again on arrival).
+ */
+export function checkOutTimeRefusal(at: string, arrival: string, timeZone: string, now: string): Refusal | null {
+  return departureBeforeArrival(at, arrival, timeZone) ?? eventTimeRefusal('checkOut', at, { sessionDate: localParts(arrival, timeZone).date, timeZone, now });
+}
+
 /** An excused absence: a confirmed participant who has not come and is not excused yet. */
 export function excuseRefusal(p: PersonFacts, a: Attendance, timeZone: string): Refusal | null {
   const refused = notConfirmed(p) ?? alreadyHere(p, a, timeZone);

@@ -47,6 +47,8 @@ export interface RosterEntry {
   /** Local wall-clock HH:MM at the venue (the assembly's time zone). */
   arrivedAt: string | null;
   departedAt: string | null;
+  /** The standing arrival as an instant (ISO): a station judges a check-out time against it before the host does. */
+  arrivedInstant: string | null;
   /** Minutes after the session's start (arrival) or before its end (departure); null when on time or unknown. */
   lateMinutes: number | null;
   earlyMinutes: number | null;
@@ -59,6 +61,8 @@ export interface RosterEntry {
 
 export interface SessionRoster {
   session: Session;
+  /** The venue's time zone (IANA): a station turns a time of day at the venue into an instant with it. */
+  timeZone: string;
   /** Confirmed participants: the people expected at every session. */
   expected: number;
   present: number;
@@ -87,6 +91,11 @@ export interface MergeRefusal {
   at: string;
   key: string;
   reason: string;
+  /**
+   * The parameters of the sentence under `key` (times, a badge code, a status), so that a station
+   * shows the reason in its own language. Never a name: a station may keep its conflicts on the device.
+   */
+  params?: Record<string, string | number>;
 }
 
 /**

@@ -20,7 +20,8 @@ import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { DeskConfirmation, DeskRefusal, type DeskOutcome } from './DeskConfirmation';
 import { CheckOutDialog, ExcuseDialog } from './DeskDialogs';
-import { NoParticipants, NoSessions, StateBadge, languageName, needsList, useInterval } from './shared';
+import { NoParticipants, NoSessions, useInterval } from './shared';
+import { RosterTable } from './RosterTable';
 import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 import './attendance.css';
 
@@ -262,50 +263,30 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
           {results.length === 0 ? (
             <p className="empty-inline">{t('desk.noneMatch')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table att-roster" id="desk-results">
-                <caption className="visually-hidden">{t('desk.rosterCaption', { session: session.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('desk.col.name')}</th>
-                    <th scope="col">{t('desk.col.state')}</th>
-                    <th scope="col">{t('desk.col.language')}</th>
-                    <th scope="col">{t('desk.col.needs')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('desk.col.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {results.map((r, i) => (
-                    <DeskRow
-                      key={r.personId}
-                      entry={r}
-                      active={i === active}
-                      busy={pending > 0}
-                      onCheckIn={() => {
-                        checkIn({ personId: r.personId }, r.code);
-                        setQuery('');
-                        setActive(-1);
-                        focusSearch();
-                      }}
-                      onCheckOut={() => setDialog({ kind: 'checkOut', person: r })}
-                      onExcuse={() => setDialog({ kind: 'excuse', person: r })}
-                      onUndo={() => {
-                        const last = r.undoable[0];
-                        if (last) askUndo({ eventId: last.eventId, kind: last.kind, name: `${r.firstName} ${r.lastName}`, time: last.at });
-                      }}
-                      onCheckInAt={(at) => {
-                        checkIn({ personId: r.personId }, r.code, at);
-                        setQuery('');
-                        setActive(-1);
-                        focusSearch();
-                      }}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RosterTable
+              rows={results}
+              sessionName={session.name}
+              active={active}
+              busy={pending > 0}
+              onCheckIn={(r) => {
+                checkIn({ personId: r.personId }, r.code);
+                setQuery('');
+                setActive(-1);
+                focusSearch();
+              }}
+              onCheckInAt={(r, at) => {
+                checkIn({ personId: r.personId }, r.code, at);
+                setQuery('');
+                setActive(-1);
+                focusSearch();
+              }}
+              onCheckOut={(r) => setDialog({ kind: 'checkOut', person: r })}
+              onExcuse={(r) => setDialog({ kind: 'excuse', person: r })}
+              onUndo={(r) => {
+                const last = r.undoable[0];
+                if (last) askUndo({ eventId: last.eventId, kind: last.kind, name: `${r.firstName} ${r.lastName}`, time: last.at });
+              }}
+            />
           )}
           <p className="att-desk-links">
             <a href={hrefFor('sessions', 'dashboard')}>{t('desk.toDashboard')}</a>
@@ -346,83 +327,10 @@ function Desk({ session, list, onChoose }: { session: Session; list: Session[]; 
   );
 }
 
-interface RowProps {
-  entry: RosterEntry;
-  active: boolean;
-  busy: boolean;
-  onCheckIn: () => void;
-  onCheckOut: () => void;
-  onExcuse: () => void;
-  onUndo: () => void;
-  /** Checks in again at the time of a check-in that was undone. */
-  onCheckInAt: (at: string) => void;
-}
-
 /** An undo the operator is asked to confirm. */
 interface UndoRequest {
   eventId: string;
   kind: 'checkIn' | 'checkOut' | 'excused';
   name: string;
   time: string;
-}
-
-function DeskRow({ entry: r, active, busy, onCheckIn, onCheckOut, onExcuse, onUndo, onCheckInAt }: RowProps) {
-  const { t } = useTranslation();
-  const name = `${r.firstName} ${r.lastName}`;
-  const needs = needsList(t, r.needs);
-  const last = r.undoable[0];
-  return (
-    <tr id={`desk-row-${r.personId}`} className={active ? 'att-row-active' : undefined}>
-      <th scope="row">
-        <span className="att-row-name">{name}</span> <span className="att-mono att-row-code">{r.code}</span>
-        {active && <span className="visually-hidden"> ({t('desk.highlighted')})</span>}
-      </th>
-      <td>
-        <StateBadge entry={r} />
-      </td>
-      <td>{languageName(t, r.language)}</td>
-      <td className="att-row-needs">{needs.length > 0 ? needs.join(' · ') : <span className="muted">–</span>}</td>
-      <td className="row-actions">
-        <div className="row-actions-inner">
-          {(r.state === 'expected' || r.state === 'left') && (
-            <button type="button" className="button button-small button-primary" disabled={busy} onClick={onCheckIn} aria-label={t('desk.checkInNamed', { name })}>
-              {t('desk.checkIn')}
-            </button>
-          )}
-          {(r.state === 'expected' || r.state === 'left') && r.undoneArrivedAt && (
-            <button
-              type="button"
-              className="button button-small"
-              disabled={busy}
-              onClick={() => onCheckInAt(r.undoneArrivedAt!)}
-              aria-label={t('desk.checkInAtNamed', { name, time: r.undoneArrivedAt })}
-            >
-              {t('desk.checkInAt', { time: r.undoneArrivedAt })}
-            </button>
-          )}
-          {r.state === 'present' && (
-            <button type="button" className="button button-small" disabled={busy} onClick={onCheckOut} aria-label={t('desk.checkOutNamed', { name })}>
-              {t('desk.checkOut')}
-            </button>
-          )}
-          {r.state === 'expected' && (
-            <button type="button" className="button button-small" disabled={busy} onClick={onExcuse} aria-label={t('desk.excuseNamed', { name })}>
-              {t('desk.excuse')}
-            </button>
-          )}
-          {last && (
-            <button
-              type="button"
-              className="button button-small button-danger-outline"
-              disabled={busy}
-              onClick={onUndo}
-              aria-label={t(`desk.undoNamed.${last.kind}`, { name, time: last.at })}
-            >
-              {t('desk.undo')}
-            </button>
-          )}
-        </div>
-      </td>
-    </tr>
-  );
 }

@@ -1,4 +1,9 @@
-/** The desk's two dialogs: check-out (with an optional time) and an excused absence (with its reason). */
+/**
+ * The desk's two dialogs: check-out (with an optional time) and an excused absence (with its
+ * reason). The forms are shared by the host's desk, which records through the API at once, and a
+ * desk station, which checks by the same rules and queues the event: each gives its `record`,
+ * which throws what refuses it (an ApiCallError, shown beside the field or below the form).
+ */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceResult, RosterEntry } from '../../../main/domain/attendance/types';
@@ -16,7 +21,28 @@ interface Props {
   onCancel: () => void;
 }
 
+interface FormProps<V> {
+  person: RosterEntry;
+  /** Records it (at: HH:MM, or undefined for now; reason: trimmed); throws what refuses it. */
+  record: (value: V) => Promise<void> | void;
+  onCancel: () => void;
+}
+
 export function CheckOutDialog({ sessionId, person, onDone, onCancel }: Props) {
+  return (
+    <CheckOutForm
+      person={person}
+      onCancel={onCancel}
+      record={async (at) => onDone(await call('attendance.checkOut', { sessionId, personId: person.personId, ...(at ? { at } : {}) }))}
+    />
+  );
+}
+
+export function ExcuseDialog({ sessionId, person, onDone, onCancel }: Props) {
+  return <ExcuseForm person={person} onCancel={onCancel} record={async (reason) => onDone(await call('attendance.excuse', { sessionId, personId: person.personId, reason }))} />;
+}
+
+export function CheckOutForm({ person, record, onCancel }: FormProps<string | undefined>) {
   const { t } = useTranslation();
   const [at, setAt] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,7 +60,7 @@ export function CheckOutDialog({ sessionId, person, onDone, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onDone(await call('attendance.checkOut', { sessionId, personId: person.personId, ...(at ? { at } : {}) }));
+      await record(at || undefined);
     } catch (err) {
       setError(err);
     } finally {
@@ -62,7 +88,7 @@ export function CheckOutDialog({ sessionId, person, onDone, onCancel }: Props) {
   );
 }
 
-export function ExcuseDialog({ sessionId, person, onDone, onCancel }: Props) {
+export function ExcuseForm({ person, record, onCancel }: FormProps<string>) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -85,7 +111,7 @@ export function ExcuseDialog({ sessionId, person, onDone, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onDone(await call('attendance.excuse', { sessionId, personId: person.personId, reason: reason.trim() }));
+      await record(reason.trim());
     } catch (err) {
       setError(err);
     } finally {
