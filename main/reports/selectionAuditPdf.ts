@@ -20,10 +20,12 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { SelectionRun } from '../domain/selection/runTypes';
 import type { ReportData } from './data';
 import { reportT, type ReportT } from './i18n';
-import { countCell, SUPPRESSED } from './privacy';
+import { isSmallCount, protectLine } from '../domain/disclosure';
 import {
   ACCENT,
   countText,
+  hiddenCountText,
+  SUPPRESSED_MARK,
   dataTable,
   decimal,
   factsTable,
@@ -131,11 +133,15 @@ function probabilities(run: AuditedRun, opts: ReportPdfOptions, t: ReportT): Con
   ];
   const bins = probabilityBins(run);
   if (bins) {
-    const shown: Bin[] = bins.map((b) => {
-      const c = countCell(b.count, opts.level);
-      return { from: b.from, to: b.to, count: c === SUPPRESSED ? null : b.count, text: c === SUPPRESSED ? SUPPRESSED : integer(b.count, opts.lang), label: bins.length === 1 ? percent(b.from, opts.lang, 2) : `${percent(b.from, opts.lang, 1)}–${percent(b.to, opts.lang, 1)}` };
+    // The bins count people and add up to the candidates: the disclosure policy's line (as in
+    // disclosure.ts), at the aggregate level only.
+    const aggregate = opts.level === 'aggregate';
+    const hidden = aggregate ? protectLine({ values: bins.map((b) => b.count), totalPublished: !isSmallCount(s.count) }).hidden : bins.map(() => false);
+    const shown: Bin[] = bins.map((b, i) => {
+      const h = hidden[i] === true;
+      return { from: b.from, to: b.to, count: h ? null : b.count, text: h ? SUPPRESSED_MARK : integer(b.count, opts.lang), label: bins.length === 1 ? percent(b.from, opts.lang, 2) : `${percent(b.from, opts.lang, 1)}–${percent(b.to, opts.lang, 1)}` };
     });
-    out.push(histogram(shown, { width: WIDTH, height: 90, caption: t('reports.selectionAudit.histogramCaption', { candidates: countText(s.count, opts.level, opts.lang) }) }));
+    out.push(histogram(shown, { width: WIDTH, height: 90, caption: t('reports.selectionAudit.histogramCaption', { candidates: hiddenCountText(s.count, opts.level === 'aggregate' && isSmallCount(s.count), opts.lang) }) }));
   } else {
     out.push(
       horizontalBars(

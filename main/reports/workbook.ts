@@ -5,7 +5,9 @@
  * privacy level in words, when it was generated, the language), or CSV text.
  *
  * The data has already been reduced to the privacy level (privacy.ts: forLevel) by the caller;
- * the tables apply the small-cell rule on top of it ("<5", written as text).
+ * the tables apply the disclosure policy on top of it (disclosure.ts): a suppressed cell is
+ * empty, so numeric columns stay numeric; in the workbook it carries a note and the sheet a
+ * legend line under the table, in CSV the legend is the last line.
  *
  * Same data and the same generatedAt give the same bytes: the document properties take their
  * dates from data.generatedAt, and so do the zip entries (which the zip library would otherwise
@@ -33,6 +35,13 @@ function addReportSheet(wb: Workbook, def: ReportTableDef): void {
       if (typeof cell.value === 'number' || cell.value instanceof Date) cell.numFmt = c.numFmt;
     }
   });
+  if (def.suppressed && def.legend) {
+    for (const [r, c] of def.suppressed) ws.getCell(r + 2, c + 1).note = def.legend;
+    // The legend one row below the table, outside the filtered range.
+    const legend = ws.getCell(def.rows.length + 3, 1);
+    legend.value = def.legend;
+    legend.font = { italic: true };
+  }
 }
 
 /** The About sheet: what this workbook is, at which level, when, in which language. */
@@ -113,6 +122,8 @@ export function reportCsv(data: ReportData, table: ReportTable, opts: ReportWork
   const def = reportTable(data, table, opts);
   const lines = [def.columns.map((c) => csvField(neutraliseText(c.header))).join(',')];
   for (const row of def.rows) lines.push(def.columns.map((c, i) => csvField(csvValue(row[i], c))).join(','));
+  // Why some numbers are empty: the disclosure policy's legend, after a blank line.
+  if (def.suppressed && def.legend) lines.push('', csvField(neutraliseText(def.legend)));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
