@@ -57,6 +57,8 @@ function addAboutSheet(wb: Workbook, data: ReportData, opts: ReportWorkbookOptio
     [t('report.about.firstDate'), data.assembly.firstDate ? excelDate(data.assembly.firstDate) : null, DATE_FORMAT],
     [t('report.about.lastDate'), data.assembly.lastDate ? excelDate(data.assembly.lastDate) : null, DATE_FORMAT],
     [t('report.about.timeZone'), data.assembly.timeZone, null],
+    // What the aggregate workbook leaves out, and why (the disclosure policy).
+    ...(opts.level === 'aggregate' ? ([[t('report.about.disclosure'), t('report.about.disclosurePolicy'), null]] satisfies [string, CellInput, string | null][]) : []),
   ];
   // Written as text first (the table, widths, header), then the typed values in place.
   const ws = addTableSheet(
