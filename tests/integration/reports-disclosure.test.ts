@@ -31,6 +31,7 @@ import { reportTable, type ReportTableDef } from '../../main/reports/reportTable
 import { representativenessPdf } from '../../main/reports/representativenessPdf';
 import { attendancePdf } from '../../main/reports/attendancePdf';
 import { recommendationsPdf } from '../../main/reports/recommendationsPdf';
+import { selectionAuditPdf } from '../../main/reports/selectionAuditPdf';
 import { reportCsv, reportWorkbook } from '../../main/reports/workbook';
 import { REPORT_TABLES } from '../../preload/vocabulary';
 import { pdfText } from '../helpers/pdf';
@@ -436,6 +437,23 @@ describe('the disclosure policy against a reader who does the arithmetic', () =>
     // Childcare paid to 1–3 people: not printed (€20 a day would give the days back), and neither its complement.
     expect(text).toMatch(/Childcare\s+\[c\]/);
     expect((text.match(/\[c\]/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('quotas that would pin a suppressed panel count', () => {
+  it('are left out of the selection audit at the aggregate level (0–1 beside a suppressed 1), and printed when pseudonymised', async () => {
+    const data = smallGroups(demo, 5);
+    const i = data.representativeness.findIndex((r) => r.feature === 'Gender' && r.value === 'other');
+    const representativeness = data.representativeness.map((r, k) => (k === i ? { ...r, panel: 1, quotaMin: 0, quotaMax: 1 } : r));
+    // The panel's total stays the same: one fewer elsewhere in Gender.
+    const j = data.representativeness.findIndex((r, k) => k !== i && r.feature === 'Gender' && r.panel > 5);
+    representativeness[j] = { ...representativeness[j]!, panel: representativeness[j]!.panel + data.representativeness[i]!.panel - 1 };
+    const quotas = representativeness.filter((r) => r.feature === 'Gender').map((r) => ({ feature: r.feature, value: r.value, min: r.quotaMin ?? 0, max: r.quotaMax ?? r.panel }));
+    const withQuotas = { ...data, representativeness, selection: data.selection.map((r) => ({ ...r, quotas, panel: ['P-0001', 'P-0002'] })) } as ReportData;
+    const agg = pdfText(await selectionAuditPdf(forLevel(withQuotas, 'aggregate'), { level: 'aggregate', lang: 'en', generatedAt: GENERATED_AT }), { layout: true });
+    expect(agg).toMatch(/Gender\s+other\s+\[c\]\s+\[c\]/);
+    const pseudo = pdfText(await selectionAuditPdf(forLevel(withQuotas, 'pseudonymised'), { level: 'pseudonymised', lang: 'en', generatedAt: GENERATED_AT }), { layout: true });
+    expect(pseudo).toMatch(/Gender\s+other\s+0\s+1/);
   });
 });
 
