@@ -12,8 +12,8 @@
  *  - attendance per held session: attended, excused, absent (add up to the members expected,
  *    which the attendance rate gives back);
  *  - per diem: the number of people paid; the travel and childcare amounts when paid to 1–4
- *    people (the daily rate is published, so the amount gives the days back), complemented
- *    within per diem + travel + childcare = total;
+ *    people (the daily rate is published, so the amount gives the days back), with the total
+ *    withheld (per diem + travel + childcare = total);
  *  - table plans: seated, smallest and largest table (with two tables, seated = smallest +
  *    largest);
  *  - the selection's probability histogram: its bins add up to the candidates;
@@ -86,14 +86,15 @@ export function disclosureOf(data: ReportData, level: PrivacyLevel): ReportDiscl
     sessions.forEach((id, k) => (d.attendance[id] = { attended: t.hidden[k]![0]!, excused: t.hidden[k]![1]!, absent: t.hidden[k]![2]! }));
   }
 
-  // Per diem: people paid; amounts per diem + travel + childcare = total, small groups primary.
+  // Per diem: people paid; an amount paid to 1–4 people (travel, childcare) is hidden. A hidden
+  // amount is not complemented with another amount but by withholding the total: the other
+  // amounts are bounded by their daily rate times the days published (travel for everyone
+  // present is exactly that), so "total minus the others" would still give it back.
   const p = data.counts?.perDiem;
   if (p) {
-    const line = protectLine({
-      values: [p.perDiemCents, p.travelCents, p.childcareCents],
-      primary: [isSmallCount(p.people), isSmallCount(p.travelPeople), isSmallCount(p.childcarePeople)],
-    });
-    d.perDiem = { people: isSmallCount(p.people), perDiem: line.hidden[0]!, travel: line.hidden[1]!, childcare: line.hidden[2]!, total: line.totalWithheld };
+    const primary = [isSmallCount(p.people), isSmallCount(p.travelPeople), isSmallCount(p.childcarePeople)];
+    const line = protectLine({ values: [p.perDiemCents, p.travelCents, p.childcareCents], primary, totalPublished: false });
+    d.perDiem = { people: primary[0]!, perDiem: line.hidden[0]!, travel: line.hidden[1]!, childcare: line.hidden[2]!, total: line.hidden.some(Boolean) };
   }
 
   // Table plans: seated, smallest, largest; with two tables the two add up to seated.
