@@ -11,6 +11,7 @@
  * per-diem totals come from `data.counts` (ReportCounts, computed before the rows are dropped). No session held yet: a
  * RangeError.
  */
+import { disclosureOf } from './disclosure';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Session } from '../domain/sessions/types';
 import type { ReportData, ReportParticipant } from './data';
@@ -19,6 +20,8 @@ import type { ReportCounts } from './reportTables';
 import {
   COLORS,
   countText,
+  hiddenCountText,
+  SUPPRESSED_MARK,
   dataTable,
   factsTable,
   heading,
@@ -58,14 +61,16 @@ function perSession(data: ReportData, held: Session[], opts: ReportPdfOptions, t
   const { level, lang } = opts;
   const counts = sessionCounts(data);
   const out: Content[] = [heading(t('reports.attendance.perSession'), 2, 120)];
+  const hidden = disclosureOf(data, level).attendance;
   const rows = counts.map((c, i) => {
     const expected = c.attended + c.excused + c.absent;
-    return { session: held[i]!, c, rate: share(c.attended, expected, level, lang) };
+    const h = hidden[c.sessionId] ?? { attended: false, excused: false, absent: false };
+    return { session: held[i]!, c, h, rate: share(c.attended, expected, level, lang, h.attended) };
   });
   out.push(
     dataTable(
       [t('reports.attendance.session'), t('reports.attendance.date'), t('reports.attendance.attended'), t('reports.attendance.excused'), t('reports.attendance.absent'), t('reports.attendance.rate')],
-      rows.map((r): TableCell[] => [r.session.name, shortDate(r.session.date, lang), countText(r.c.attended, level, lang), countText(r.c.excused, level, lang), countText(r.c.absent, level, lang), r.rate.text]),
+      rows.map((r): TableCell[] => [r.session.name, shortDate(r.session.date, lang), hiddenCountText(r.c.attended, r.h.attended, lang), hiddenCountText(r.c.excused, r.h.excused, lang), hiddenCountText(r.c.absent, r.h.absent, lang), r.rate.text]),
       { widths: ['*', 72, 52, 62, 52, 56], align: ['left', 'left', 'right', 'right', 'right', 'right'], fontSize: 9 },
     ),
     horizontalBars(
@@ -144,20 +149,23 @@ function perDiem(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[
   ];
   const totals: PerDiemTotals = data.counts.perDiem;
   if (level === 'aggregate') {
+    // Amounts paid to 1–4 people give their days back (the daily rates are above): the disclosure policy.
+    const h = disclosureOf(data, level).perDiem;
+    const amount = (cents: number, hidden: boolean) => (hidden ? SUPPRESSED_MARK : money(cents, lang));
     out.push(
       factsTable(
         [
-          [t('reports.attendance.paid'), countText(totals.people, level, lang)],
+          [t('reports.attendance.paid'), hiddenCountText(totals.people, h.people, lang)],
           [t('reports.attendance.fullDays'), integer(totals.fullDays, lang)],
           [t('reports.attendance.halfDays'), integer(totals.halfDays, lang)],
-          [t('reports.attendance.perDiemAmount'), money(totals.perDiemCents, lang)],
-          [t('reports.attendance.travelShort'), money(totals.travelCents, lang)],
-          [t('reports.attendance.childcareShort'), money(totals.childcareCents, lang)],
-          [t('reports.total'), { text: money(data.perDiem.totalCents, lang), bold: true }],
+          [t('reports.attendance.perDiemAmount'), amount(totals.perDiemCents, h.perDiem)],
+          [t('reports.attendance.travelShort'), amount(totals.travelCents, h.travel)],
+          [t('reports.attendance.childcareShort'), amount(totals.childcareCents, h.childcare)],
+          [t('reports.total'), { text: amount(data.perDiem.totalCents, h.total), bold: true }],
         ],
         { labelWidth: 200, fontSize: 10 },
       ),
-      note(t('reports.attendance.totalsOnly')),
+      note(`${t('reports.attendance.totalsOnly')} ${t('reports.suppressedNote')}`),
     );
     return out;
   }

@@ -7,27 +7,20 @@
  *    contributors (experts, guests) without their contacts, and by role unless they agreed to
  *    publication of their name.
  *  - aggregate (policymakers, the press): no row about a person at all, only counts and
- *    percentages; a count of 1 to 4 people is shown as "<5", and so is a percentage computed
- *    from such a count (SMALL_CELL).
+ *    percentages; votes in full; a count of 1 to 4 people is left empty, with the cells that
+ *    would give it back (the disclosure policy: disclosure.ts).
  */
 import type { ReportData } from './data';
 
 export type PrivacyLevel = 'full' | 'pseudonymised' | 'aggregate';
 export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['full', 'pseudonymised', 'aggregate'];
-/** Cells describing fewer people than this are suppressed at the aggregate level. */
-export const SMALL_CELL = 5;
-export const SUPPRESSED = '<5';
-
-/** A count of people as a cell at a level. */
-export function countCell(n: number, level: PrivacyLevel): number | typeof SUPPRESSED {
-  return level === 'aggregate' && n > 0 && n < SMALL_CELL ? SUPPRESSED : n;
-}
-
-/** A share (0..1) of `part` people in `whole`, suppressed with the count it comes from. */
-export function shareCell(part: number, whole: number, level: PrivacyLevel): number | typeof SUPPRESSED | null {
-  if (whole <= 0) return null;
-  return level === 'aggregate' && part > 0 && part < SMALL_CELL ? SUPPRESSED : part / whole;
-}
+/**
+ * Cells describing fewer people than this are suppressed at the aggregate level. Which cells
+ * exactly (with their complements, so that none can be worked out from the totals) is the
+ * disclosure policy's business: main/domain/disclosure (the rule) and disclosure.ts (the cells of
+ * these reports). Votes and other results are never suppressed.
+ */
+export { SMALL_CELL } from '../domain/disclosure';
 
 /** The report data as a level may show it. */
 export function forLevel(data: ReportData, level: PrivacyLevel): ReportData {

@@ -23,7 +23,7 @@ import { thresholdFraction } from '../domain/voting/result';
 import { topicBalance } from '../domain/agenda/balance';
 import { conditionWords, notHeldWords, quorumWords, ruleWords } from './ballotWords';
 import { languageName, reportT, type ReportLang, type ReportT } from './i18n';
-import { countCell, SUPPRESSED, type PrivacyLevel } from './privacy';
+import type { PrivacyLevel } from './privacy';
 import {
   ACCENT,
   COLORS,
@@ -85,10 +85,9 @@ function outcome(item: ItemResult, result: BallotResult, t: ReportT): { text: st
   return { text: t('reports.recommendations.notAdopted'), color: COLORS.rejected };
 }
 
-/** A percentage from a count of people: "<5" with its count. */
-function shareText(count: number, share: number, base: number, level: PrivacyLevel, lang: ReportLang): { value: number | null; text: string } {
+/** A percentage of the base. Votes are results of a public body: published in full at every level. */
+function shareText(_count: number, share: number, base: number, _level: PrivacyLevel, lang: ReportLang): { value: number | null; text: string } {
   if (base <= 0) return { value: null, text: '—' };
-  if (countCell(count, level) === SUPPRESSED) return { value: null, text: SUPPRESSED };
   return { value: share, text: percent(share, lang) };
 }
 
@@ -265,7 +264,7 @@ function yesNoItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, t: Re
   const counts = [yes, no, abstain];
   const names = [t('reports.recommendations.answers.for'), t('reports.recommendations.answers.against'), t('reports.recommendations.answers.abstain')];
   const colours = [COLORS.for, COLORS.against, COLORS.abstain];
-  const bars: Bar[] = names.map((label, k) => ({ label, value: shares[k]!.value, text: shares[k]!.text === SUPPRESSED ? SUPPRESSED : `${shares[k]!.text} (${countText(counts[k]!, opts.level, lang)})`, color: colours[k], bold: k === 0 }));
+  const bars: Bar[] = names.map((label, k) => ({ label, value: shares[k]!.value, text: `${shares[k]!.text} (${countText(counts[k]!, opts.level, lang)})`, color: colours[k], bold: k === 0 }));
   const o = outcome(item, f.result, t);
   return [
     itemHeading(item.number, itemTitle(source, item.title, lang)),
@@ -305,8 +304,8 @@ function scaleItem(f: Finalised, item: ItemResult, opts: ReportPdfOptions, t: Re
   const supportShare = shareText(support, item.base > 0 ? support / item.base : 0, item.base, opts.level, lang);
   const levels = rule.levels.map((level, k) => ({ level, count: item.counts[k] ?? 0, share: shareText(item.counts[k] ?? 0, item.percentages[k] ?? 0, item.base, opts.level, lang) }));
   const bars: Bar[] = [
-    { label: t('reports.recommendations.support'), value: supportShare.value, text: supportShare.text === SUPPRESSED ? SUPPRESSED : `${supportShare.text} (${countText(support, opts.level, lang)})`, color: COLORS.for, bold: true },
-    ...levels.map((l, k): Bar => ({ label: l.level, value: l.share.value, text: l.share.text === SUPPRESSED ? SUPPRESSED : `${l.share.text} (${countText(l.count, opts.level, lang)})`, color: k < rule.supportLevels ? '#81b984' : COLORS.abstain })),
+    { label: t('reports.recommendations.support'), value: supportShare.value, text: `${supportShare.text} (${countText(support, opts.level, lang)})`, color: COLORS.for, bold: true },
+    ...levels.map((l, k): Bar => ({ label: l.level, value: l.share.value, text: `${l.share.text} (${countText(l.count, opts.level, lang)})`, color: k < rule.supportLevels ? '#81b984' : COLORS.abstain })),
   ];
   return [
     itemHeading(item.number, itemTitle(source, item.title, lang)),
@@ -357,8 +356,7 @@ function rankingBallot(f: Finalised, opts: ReportPdfOptions, t: ReportT): Conten
   const winners = new Set(ranking.winners);
   const bars: Bar[] = ordered.map((id) => {
     const score = ranking.scores[id] ?? 0;
-    const suppressed = rule.method === 'approval' && countCell(score, opts.level) === SUPPRESSED;
-    return { label: `${rankOf.get(id)}. ${byId.get(id)?.number ?? ''}`, value: suppressed ? null : score / maxScore, text: scoreText(f, score, opts), color: winners.has(id) ? COLORS.for : COLORS.neutral, bold: winners.has(id) };
+    return { label: `${rankOf.get(id)}. ${byId.get(id)?.number ?? ''}`, value: score / maxScore, text: scoreText(f, score, opts), color: winners.has(id) ? COLORS.for : COLORS.neutral, bold: winners.has(id) };
   });
   const out: Content[] = [];
   for (const item of f.ballot.items) {
@@ -467,7 +465,6 @@ function summary(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[
   return [
     heading(t('reports.recommendations.summary'), 1, 120, { pageBreak: 'before' }),
     dataTable([t('reports.recommendations.number'), t('reports.recommendations.titleColumn'), t('reports.recommendations.percentFor'), t('reports.recommendations.outcome')], rows, { widths: [32, '*', 50, 130], align: ['left', 'left', 'right', 'left'], fontSize: 9 }),
-    ...(opts.level === 'aggregate' ? [note(t('reports.suppressedNote'))] : []),
   ];
 }
 

@@ -4,9 +4,11 @@
  * cells (see xlsx.ts). workbook.ts writes them as sheets, and as CSV.
  *
  * The data has already been reduced to what the level may show (privacy.ts: forLevel); on top of
- * that, at the aggregate level every count of people, and every percentage computed from one, is
- * a small-cell-safe cell (countCell, shareCell: "<5" for 1 to 4 people), and no table has a row
- * about a person:
+ * that, at the aggregate level the disclosure policy applies (main/domain/disclosure, the cells
+ * chosen once per data in disclosure.ts): votes in full; a count of 1 to 4 people, every cell,
+ * percentage or amount that would give it back, is an empty cell (null: numeric columns stay
+ * numeric), listed in the table's `suppressed` with its `legend`; and no table has a row about a
+ * person:
  *
  *  - participants: full: names, contacts, status, features; pseudonymised: codes, status,
  *    features; aggregate: people per status.
@@ -33,7 +35,9 @@ import { agendaSlotTable } from './agendaXlsx';
 import type { AttendanceMark, ReportData } from './data';
 import { notHeldWords, thresholdWords } from './ballotWords';
 import { byLastName, reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
-import { countCell, shareCell, SMALL_CELL, type PrivacyLevel } from './privacy';
+import { protectLine } from '../domain/disclosure';
+import { disclosureOf } from './disclosure';
+import type { PrivacyLevel } from './privacy';
 import type { CellInput, ColumnSpec } from './xlsx';
 
 /** A column of a report table: a sheet column, with a number format overriding its kind's. */
@@ -47,6 +51,32 @@ export interface ReportTableDef {
   name: string;
   columns: ReportColumn[];
   rows: CellInput[][];
+  /** [row, column] (0-based, in `rows`) of the cells left empty by the disclosure policy. */
+  suppressed?: [number, number][];
+  /** Why those cells are empty, in the report's language: present when `suppressed` is not empty. */
+  legend?: string;
+}
+
+/** A suppressed cell while a table is built: becomes null, listed in the table's `suppressed`. */
+const HIDDEN = Symbol('suppressed');
+type BuildCell = CellInput | typeof HIDDEN;
+
+/** A count, or HIDDEN. */
+const count = (n: number, hidden: boolean): BuildCell => (hidden ? HIDDEN : n);
+/** A share of a count in its base, hidden with the count (share x base gives it back); null without a base. */
+const shareOf = (part: number, whole: number, hidden: boolean): BuildCell => (whole <= 0 ? null : hidden ? HIDDEN : part / whole);
+
+/** The rows with HIDDEN as empty cells, their places and the legend. */
+function withSuppressed(def: Omit<ReportTableDef, 'rows'> & { rows: BuildCell[][] }, t: ReportT): ReportTableDef {
+  const suppressed: [number, number][] = [];
+  const rows = def.rows.map((row, r) =>
+    row.map((cell, c): CellInput => {
+      if (cell !== HIDDEN) return cell;
+      suppressed.push([r, c]);
+      return null;
+    }),
+  );
+  return suppressed.length > 0 ? { ...def, rows, suppressed, legend: t('report.suppressedLegend') } : { ...def, rows };
 }
 
 export interface ReportOptions {
@@ -60,7 +90,18 @@ export interface ReportCounts {
   status: Record<string, number>;
   /** Held session id -> members who attended, were excused, were absent. */
   attendance: Record<string, Record<AttendanceMark, number>>;
-  perDiem: { people: number; fullDays: number; halfDays: number; perDiemCents: number; travelCents: number; childcareCents: number; totalCents: number };
+  perDiem: {
+    people: number;
+    fullDays: number;
+    halfDays: number;
+    perDiemCents: number;
+    travelCents: number;
+    childcareCents: number;
+    totalCents: number;
+    /** People paid travel, childcare: an amount paid to 1–4 people is suppressed (its daily rate is published). */
+    travelPeople?: number;
+    childcarePeople?: number;
+  };
   /** Table plan id -> the number of people at each table, in table order. */
   tableSizes: Record<string, number[]>;
 }
@@ -91,6 +132,8 @@ export function countsOf(data: ReportData): ReportCounts {
       travelCents: sum((r) => r.travelCents),
       childcareCents: sum((r) => r.childcareCents),
       totalCents: data.perDiem.totalCents,
+      travelPeople: paid.filter((r) => r.travelCents > 0).length,
+      childcarePeople: paid.filter((r) => r.childcareCents > 0).length,
     },
     tableSizes: Object.fromEntries(data.tables.map((t) => [t.id, [...t.tables].sort((a, b) => a.number - b.number).map((x) => x.members.length)])),
   };
@@ -186,15 +229,18 @@ function participantsTable(data: ReportData, o: ReportOptions, t: ReportT): Repo
       ];
     }
     const whole = rows.reduce((s, [, n]) => s + (n ?? 0), 0);
-    return {
+    // The statuses add up to everyone selected (published in the funnel): one protected line.
+    const hidden = protectLine({ values: rows.map(([, n]) => n) }).hidden;
+    const hiddenAt = (i: number) => hidden[i] === true;
+    return withSuppressed({
       name: t('report.sheets.participants'),
       columns: [
         { header: t('report.columns.status'), maxWidth: 40 },
         { header: t('report.columns.people'), kind: 'integer', minWidth: 10 },
         { header: t('report.columns.share'), kind: 'percent', minWidth: 10 },
       ],
-      rows: rows.map(([label, n]) => [label, n === null ? null : countCell(n, o.level), n === null ? null : shareCell(n, whole, o.level)]),
-    };
+      rows: rows.map(([label, n], i) => [label, n === null ? null : count(n, hiddenAt(i)), n === null ? null : shareOf(n, whole, hiddenAt(i))]),
+    }, t);
   }
   const features = featureNames(data);
   const full = o.level === 'full';
@@ -234,16 +280,20 @@ function funnelTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTabl
     [t('report.funnel.attendedOnce'), f.attendedOnce],
     [t('report.funnel.attendedAll', { held: data.heldSessionIds.length, planned: data.sessions.length }), f.attendedAll],
   ];
-  const rows = steps.map(([label, n], i): CellInput[] => {
+  const d = disclosureOf(data, o.level).funnel;
+  const hidden = [d.invited, d.responded, d.selected, d.confirmed, d.attendedOnce, d.attendedAll];
+  const rows = steps.map(([label, n], i): BuildCell[] => {
     const previous = i > 0 ? steps[i - 1]![1] : null;
+    // A share of a hidden previous step would give that step back (n / share): hidden with it.
+    const h = hidden[i]! || (i > 0 && hidden[i - 1]! && n !== 0);
     return [
       label,
-      n === null ? t('report.notRecorded') : countCell(n, o.level),
-      n === null || previous === null ? null : shareCell(n, previous, o.level),
-      n === null || i === 0 ? null : shareCell(n, f.responded, o.level),
+      n === null ? t('report.notRecorded') : count(n, hidden[i]!),
+      n === null || previous === null ? null : shareOf(n, previous, h),
+      n === null || i === 0 ? null : shareOf(n, f.responded, hidden[i]! || (hidden[1]! && n !== 0)),
     ];
   });
-  return {
+  return withSuppressed({
     name: t('report.sheets.funnel'),
     columns: [
       { header: t('report.columns.stage'), maxWidth: 40 },
@@ -252,12 +302,13 @@ function funnelTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTabl
       { header: t('report.columns.shareOfResponded'), kind: 'percent', minWidth: 12 },
     ],
     rows,
-  };
+  }, t);
 }
 
 function representativenessTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const totals = data.totals;
-  return {
+  const d = disclosureOf(data, o.level).representativeness;
+  return withSuppressed({
     name: t('report.sheets.representativeness'),
     columns: [
       { header: t('report.columns.feature'), maxWidth: 30 },
@@ -272,36 +323,42 @@ function representativenessTable(data: ReportData, o: ReportOptions, t: ReportT)
       { header: t('report.columns.quotaMin'), kind: 'integer', minWidth: 10 },
       { header: t('report.columns.quotaMax'), kind: 'integer', minWidth: 10 },
     ],
-    rows: data.representativeness.map((r) => [
-      r.feature,
-      r.value,
-      r.population,
-      countCell(r.pool, o.level),
-      shareCell(r.pool, totals.pool, o.level),
-      countCell(r.panel, o.level),
-      shareCell(r.panel, totals.panel, o.level),
-      data.lastHeldSessionId === null ? null : countCell(r.present, o.level),
-      data.lastHeldSessionId === null ? null : shareCell(r.present, totals.presentLast, o.level),
-      r.quotaMin,
-      r.quotaMax,
-    ]),
-  };
+    rows: data.representativeness.map((r, i) => {
+      const h = d[i]!;
+      return [
+        r.feature,
+        r.value,
+        r.population,
+        count(r.pool, h.pool),
+        shareOf(r.pool, totals.pool, h.pool),
+        count(r.panel, h.panel),
+        shareOf(r.panel, totals.panel, h.panel),
+        data.lastHeldSessionId === null ? null : count(r.present, h.present),
+        data.lastHeldSessionId === null ? null : shareOf(r.present, totals.presentLast, h.present),
+        // The quota bounds of a hidden panel count would bound it (2..2 prints it).
+        r.quotaMin === null ? null : h.quota ? HIDDEN : r.quotaMin,
+        r.quotaMax === null ? null : h.quota ? HIDDEN : r.quotaMax,
+      ];
+    }),
+  }, t);
 }
 
 function attendanceTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const sessions = heldSessions(data);
   if (o.level === 'aggregate') {
     const counts = countsFor(data, o.level);
-    return {
+    const d = disclosureOf(data, o.level).attendance;
+    return withSuppressed({
       name: t('report.sheets.attendance'),
       columns: [...sessionColumns(t), ...markColumns(t), { header: t('report.columns.attendanceRate'), kind: 'percent', minWidth: 12 }],
-      rows: sessions.map((s) => {
+      rows: sessions.map((s): BuildCell[] => {
         const n = counts?.attendance[s.id];
         if (!n) return [s.name, s.date, null, null, null, null];
         const expected = n.attended + n.excused + n.absent;
-        return [s.name, s.date, countCell(n.attended, o.level), countCell(n.excused, o.level), countCell(n.absent, o.level), shareCell(n.attended, expected, o.level)];
+        const h = d[s.id] ?? { attended: false, excused: false, absent: false };
+        return [s.name, s.date, count(n.attended, h.attended), count(n.excused, h.excused), count(n.absent, h.absent), shareOf(n.attended, expected, h.attended)];
       }),
-    };
+    }, t);
   }
   const full = o.level === 'full';
   const columns: ReportColumn[] = [...personColumns(t, full), ...sessions.map((s): ReportColumn => ({ header: s.name, minWidth: 12, maxWidth: 24 })), ...markColumns(t)];
@@ -333,15 +390,16 @@ function perDiemTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
   if (o.level === 'aggregate') {
     const counts = countsFor(data, o.level);
     const sums = counts?.perDiem;
-    return {
+    const h = disclosureOf(data, o.level).perDiem;
+    return withSuppressed({
       name: t('report.sheets.perDiem'),
       columns: [{ header: t('report.columns.peoplePaid'), kind: 'integer', minWidth: 12 }, ...amounts],
       rows: [
         sums
-          ? [countCell(sums.people, o.level), sums.fullDays, sums.halfDays, sums.perDiemCents, sums.travelCents, sums.childcareCents, sums.totalCents]
+          ? [count(sums.people, h.people), sums.fullDays, sums.halfDays, count(sums.perDiemCents, h.perDiem), count(sums.travelCents, h.travel), count(sums.childcareCents, h.childcare), count(sums.totalCents, h.total)]
           : [null, null, null, null, null, null, data.perDiem.totalCents],
       ],
-    };
+    }, t);
   }
   const full = o.level === 'full';
   const rows = inOrder(data.perDiem.rows, o).map(
@@ -415,7 +473,8 @@ function tablesTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTabl
   });
   if (o.level === 'aggregate') {
     const counts = countsFor(data, o.level);
-    return {
+    const d = disclosureOf(data, o.level).tables;
+    return withSuppressed({
       name: t('report.sheets.tables'),
       columns: [
         ...sessionColumns(t),
@@ -425,20 +484,21 @@ function tablesTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTabl
         { header: t('report.columns.smallest'), kind: 'integer', minWidth: 12 },
         { header: t('report.columns.largest'), kind: 'integer', minWidth: 12 },
       ],
-      rows: plans.map((p) => {
+      rows: plans.map((p): BuildCell[] => {
         const s = sessions.get(p.sessionId);
         const sizes = counts?.tableSizes[p.id] ?? null;
+        const h = d[p.id] ?? { seated: false, smallest: false, largest: false };
         return [
           s?.name ?? '',
           s?.date ?? null,
           p.round,
           p.tables.length,
-          sizes ? countCell(sizes.reduce((x, y) => x + y, 0), o.level) : null,
-          sizes && sizes.length > 0 ? countCell(Math.min(...sizes), o.level) : null,
-          sizes && sizes.length > 0 ? countCell(Math.max(...sizes), o.level) : null,
+          sizes ? count(sizes.reduce((x, y) => x + y, 0), h.seated) : null,
+          sizes && sizes.length > 0 ? count(Math.min(...sizes), h.smallest) : null,
+          sizes && sizes.length > 0 ? count(Math.max(...sizes), h.largest) : null,
         ];
       }),
-    };
+    }, t);
   }
   const full = o.level === 'full';
   const names = contributorNames(data, t);
@@ -487,10 +547,10 @@ function ballotsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
     const chair = result.chair ?? '';
     const s = sessions.get(ballot.sessionId);
     const threshold = thresholdWords(t, ballot.rule);
-    const head = [ballot.title, s?.date ?? null, t(`report.methods.${ballot.rule.method}`), threshold, countCell(result.present, o.level), result.quorumMet ? t('report.yes') : t('report.no')];
-    const people = (n: number) => countCell(n, o.level);
-    // A percentage of the base, suppressed with its count.
-    const pct = (n: number, share: number | null | undefined) => (share === null || share === undefined ? null : o.level === 'aggregate' && n > 0 && n < SMALL_CELL ? countCell(n, o.level) : share);
+    // Votes are results of a public body: published in full at every level (the disclosure policy).
+    const head = [ballot.title, s?.date ?? null, t(`report.methods.${ballot.rule.method}`), threshold, result.present, result.quorumMet ? t('report.yes') : t('report.no')];
+    const people = (n: number) => n;
+    const pct = (_n: number, share: number | null | undefined) => (share === null || share === undefined ? null : share);
     if (result.ranking === null) {
       const answers = answersOf(ballot.rule, t);
       for (const item of result.items) {
@@ -582,7 +642,7 @@ function selectionTable(data: ReportData, o: ReportOptions, t: ReportT): ReportT
   const runs = [...data.selection].sort((x, y) => x.at.localeCompare(y.at) || x.id.localeCompare(y.id));
   const dateTime = (header: string): ReportColumn => ({ header, kind: 'date', numFmt: DATE_TIME_FORMAT, minWidth: 18 });
   const probability = (header: string): ReportColumn => ({ header, kind: 'percent', numFmt: PROBABILITY_FORMAT, minWidth: 12 });
-  return {
+  return withSuppressed({
     name: t('report.sheets.selection'),
     columns: [
       dateTime(t('report.columns.preparedAt')),
@@ -631,7 +691,7 @@ function selectionTable(data: ReportData, o: ReportOptions, t: ReportT): ReportT
       r.lottery?.hash ?? null,
       r.lottery?.maxDeviation ?? null,
       r.ticket,
-      countCell(r.summary.count, o.level),
+      count(r.summary.count, disclosureOf(data, o.level).histogram[r.id]?.candidates === true),
       r.summary.min,
       r.summary.mean,
       r.summary.max,
@@ -644,7 +704,7 @@ function selectionTable(data: ReportData, o: ReportOptions, t: ReportT): ReportT
       ...(codes ? [r.panel ? r.panel.join(' ') : null] : []),
       r.supersededReason,
     ]),
-  };
+  }, t);
 }
 
 const BUILDERS: Record<ReportTable, (data: ReportData, o: ReportOptions, t: ReportT) => ReportTableDef> = {

@@ -11,10 +11,12 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ReportData, RepresentativenessRow } from './data';
 import { reportT, type ReportT } from './i18n';
-import { countCell, SUPPRESSED } from './privacy';
+import { disclosureOf } from './disclosure';
 import {
   COLORS,
   countText,
+  hiddenCountText,
+  SUPPRESSED_MARK,
   dataTable,
   factsTable,
   groupedBars,
@@ -75,16 +77,19 @@ function funnel(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[]
     [t('reports.representativeness.stages.attendedAll', { held: data.heldSessionIds.length, planned: data.sessions.length }), f.attendedAll],
   ];
   const top = Math.max(1, f.selected, f.confirmed, f.attendedOnce, f.attendedAll);
+  const d = disclosureOf(data, opts.level).funnel;
+  const hidden = [d.invited, d.responded, d.selected, d.confirmed, d.attendedOnce, d.attendedAll];
   const rows: TableCell[][] = stages.map(([name, n], i) => {
     const previous = i > 0 ? stages[i - 1]![1] : null;
-    const ofPrevious = n === null || previous === null ? '—' : share(n, previous, opts.level, opts.lang).text;
-    return [name, n === null ? { text: t('reports.notRecorded'), italics: true, color: GREY } : countText(n, opts.level, opts.lang), ofPrevious];
+    // A share of a hidden previous step would give that step back: hidden with it.
+    const ofPrevious = n === null || previous === null ? '—' : share(n, previous, opts.level, opts.lang, hidden[i]! || (hidden[i - 1]! && n !== 0)).text;
+    return [name, n === null ? { text: t('reports.notRecorded'), italics: true, color: GREY } : hiddenCountText(n, hidden[i]!, opts.lang), ofPrevious];
   });
   // The chart follows the people drawn (the pool, many times larger, would flatten it).
-  const bars: Bar[] = stages.slice(2).map(([name, n]) => ({
+  const bars: Bar[] = stages.slice(2).map(([name, n], k) => ({
     label: name,
-    value: n === null || countCell(n, opts.level) === SUPPRESSED ? null : n / top,
-    text: n === null ? t('reports.notRecorded') : countText(n, opts.level, opts.lang),
+    value: n === null || hidden[k + 2]! ? null : n / top,
+    text: n === null ? t('reports.notRecorded') : hiddenCountText(n, hidden[k + 2]!, opts.lang),
     color: COLORS.series[2],
   }));
   return [
@@ -98,20 +103,20 @@ function funnel(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[]
 function feature(name: string, rows: RepresentativenessRow[], data: ReportData, opts: ReportPdfOptions, t: ReportT): Content {
   const { level, lang } = opts;
   const held = data.lastHeldSessionId !== null;
+  const disclosure = disclosureOf(data, level).representativeness;
+  const hiddenOf = (row: RepresentativenessRow) => disclosure[data.representativeness.indexOf(row)] ?? { pool: false, panel: false, present: false, quota: false };
   const cells = rows.map((row) => {
-    const pool = share(row.pool, data.totals.pool, level, lang);
-    const panel = share(row.panel, data.totals.panel, level, lang);
-    const present = held ? share(row.present, data.totals.presentLast, level, lang) : { value: null, text: '—' };
+    const h = hiddenOf(row);
+    const pool = share(row.pool, data.totals.pool, level, lang, h.pool);
+    const panel = share(row.panel, data.totals.panel, level, lang, h.panel);
+    const present = held ? share(row.present, data.totals.presentLast, level, lang, h.present) : { value: null, text: '—' };
     const population = row.population === null ? { value: null, text: '—' } : { value: row.population, text: percent(row.population, lang) };
-    return { row, pool, panel, present, population };
+    return { row, h, pool, panel, present, population };
   });
-  const both = (n: number, s: { text: string }): string => {
-    const c = countText(n, level, lang);
-    return c === SUPPRESSED || s.text === SUPPRESSED ? SUPPRESSED : `${c}  (${s.text})`;
-  };
+  const both = (n: number, hidden: boolean, s: { text: string }): string => (hidden ? SUPPRESSED_MARK : `${countText(n, level, lang)}  (${s.text})`);
   const within = (row: RepresentativenessRow): TableCell => {
     if (row.quotaMin === null && row.quotaMax === null) return '—';
-    if (countCell(row.panel, level) === SUPPRESSED) return '—';
+    if (hiddenOf(row).panel) return '—';
     const ok = (row.quotaMin === null || row.panel >= row.quotaMin) && (row.quotaMax === null || row.panel <= row.quotaMax);
     return { text: ok ? t('reports.yes') : t('reports.no'), color: ok ? COLORS.adopted : COLORS.rejected, bold: !ok };
   };
@@ -120,10 +125,14 @@ function feature(name: string, rows: RepresentativenessRow[], data: ReportData, 
     cells.map((c): TableCell[] => [
       c.row.value,
       c.population.text,
-      both(c.row.pool, c.pool),
-      both(c.row.panel, c.panel),
-      held ? both(c.row.present, c.present) : '—',
-      c.row.quotaMin === null && c.row.quotaMax === null ? t('reports.representativeness.quotaRangeNone') : t('reports.representativeness.quotaRange', { min: c.row.quotaMin ?? 0, max: c.row.quotaMax ?? '…' }),
+      both(c.row.pool, c.h.pool, c.pool),
+      both(c.row.panel, c.h.panel, c.panel),
+      held ? both(c.row.present, c.h.present, c.present) : '—',
+      c.row.quotaMin === null && c.row.quotaMax === null
+        ? t('reports.representativeness.quotaRangeNone')
+        : c.h.quota
+          ? SUPPRESSED_MARK
+          : t('reports.representativeness.quotaRange', { min: c.row.quotaMin ?? 0, max: c.row.quotaMax ?? '…' }),
       within(c.row),
     ]),
     { widths: ['*', 52, 78, 62, 62, 50, 46], align: ['left', 'right', 'right', 'right', 'right', 'center', 'center'], fontSize: 8.5, margin: [0, 0, 0, 4] },

@@ -21,10 +21,13 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { SelectionRun } from '../domain/selection/runTypes';
 import type { ReportData } from './data';
 import { reportT, type ReportT } from './i18n';
-import { countCell, SUPPRESSED } from './privacy';
+import { isSmallCount, protectLine } from '../domain/disclosure';
+import { disclosureOf } from './disclosure';
 import {
   ACCENT,
   countText,
+  hiddenCountText,
+  SUPPRESSED_MARK,
   dataTable,
   decimal,
   factsTable,
@@ -103,13 +106,30 @@ function runFacts(run: AuditedRun, data: ReportData, opts: ReportPdfOptions, t: 
   return factsTable(rows, { labelWidth: 170, fontSize: 9 });
 }
 
-function quotas(run: AuditedRun, t: ReportT): Content[] {
+/**
+ * The quota rows whose bounds would give a suppressed panel count back (aggregate level): a
+ * suppressed count is 1 or more (zeros are published), so a quota of n..n, or of 0..1, pins it.
+ * Their bounds print as SUPPRESSED_MARK; every other quota is printed (the draw's input).
+ */
+function pinningQuotas(run: AuditedRun, data: ReportData, opts: ReportPdfOptions): Set<number> {
+  const out = new Set<number>();
+  if (opts.level !== 'aggregate') return out;
+  const hidden = disclosureOf(data, opts.level).representativeness;
+  run.quotas.forEach((q, i) => {
+    const k = data.representativeness.findIndex((r) => r.feature === q.feature && r.value === q.value);
+    if (k >= 0 && hidden[k]?.panel && Math.max(1, q.min) >= q.max) out.add(i);
+  });
+  return out;
+}
+
+function quotas(run: AuditedRun, data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] {
   if (run.quotas.length === 0) return [heading(t('reports.selectionAudit.quotas'), 3, 40), note(t('reports.selectionAudit.noQuotas'))];
+  const pinning = pinningQuotas(run, data, opts);
   return [
     heading(t('reports.selectionAudit.quotas'), 3, 80),
     dataTable(
       [t('reports.selectionAudit.feature'), t('reports.selectionAudit.value'), t('reports.selectionAudit.min'), t('reports.selectionAudit.max')],
-      run.quotas.map((q): TableCell[] => [q.feature, q.value, String(q.min), String(q.max)]),
+      run.quotas.map((q, i): TableCell[] => (pinning.has(i) ? [q.feature, q.value, SUPPRESSED_MARK, SUPPRESSED_MARK] : [q.feature, q.value, String(q.min), String(q.max)])),
       { widths: [140, '*', 50, 50], align: ['left', 'left', 'right', 'right'], fontSize: 8.5 },
     ),
   ];
@@ -149,11 +169,15 @@ function probabilities(run: AuditedRun, opts: ReportPdfOptions, t: ReportT): Con
   ];
   const bins = probabilityBins(run);
   if (bins) {
-    const shown: Bin[] = bins.map((b) => {
-      const c = countCell(b.count, opts.level);
-      return { from: b.from, to: b.to, count: c === SUPPRESSED ? null : b.count, text: c === SUPPRESSED ? SUPPRESSED : integer(b.count, opts.lang), label: bins.length === 1 ? percent(b.from, opts.lang, 2) : `${percent(b.from, opts.lang, 1)}–${percent(b.to, opts.lang, 1)}` };
+    // The bins count people and add up to the candidates: the disclosure policy's line (as in
+    // disclosure.ts), at the aggregate level only.
+    const aggregate = opts.level === 'aggregate';
+    const hidden = aggregate ? protectLine({ values: bins.map((b) => b.count), totalPublished: !isSmallCount(s.count) }).hidden : bins.map(() => false);
+    const shown: Bin[] = bins.map((b, i) => {
+      const h = hidden[i] === true;
+      return { from: b.from, to: b.to, count: h ? null : b.count, text: h ? SUPPRESSED_MARK : integer(b.count, opts.lang), label: bins.length === 1 ? percent(b.from, opts.lang, 2) : `${percent(b.from, opts.lang, 1)}–${percent(b.to, opts.lang, 1)}` };
     });
-    out.push(histogram(shown, { width: WIDTH, height: 90, caption: t('reports.selectionAudit.histogramCaption', { candidates: countText(s.count, opts.level, opts.lang) }) }));
+    out.push(histogram(shown, { width: WIDTH, height: 90, caption: t('reports.selectionAudit.histogramCaption', { candidates: hiddenCountText(s.count, opts.level === 'aggregate' && isSmallCount(s.count), opts.lang) }) }));
   } else {
     out.push(
       horizontalBars(
@@ -244,7 +268,7 @@ export async function selectionAuditPdf(data: ReportData, opts: ReportPdfOptions
     content.push(
       heading(t(`reports.selectionAudit.run.${run.kind}`, { date: instant(run.drawnAt ?? run.at, opts.lang, tz) }), 1, 300, i === 0 ? {} : { pageBreak: 'before' }),
       runFacts(run, data, opts, t),
-      ...quotas(run, t),
+      ...quotas(run, data, opts, t),
       ...probabilities(run, opts, t),
       ...panel(run, opts, t),
       ...verify(run, opts, t),

@@ -5,8 +5,9 @@
  * privacy level in words, when it was generated, the language), or CSV text.
  *
  * The data has already been reduced to the privacy level (privacy.ts: forLevel) by the caller;
- * the tables apply the small-cell rule on top of it ("<5"): a sheet shows such a cell empty with
- * a note when its column holds numbers, a CSV as "<5".
+ * the tables apply the disclosure policy on top of it (disclosure.ts): a suppressed cell is
+ * empty, so numeric columns stay numeric; in the workbook it carries a note and the sheet a
+ * legend line under the table, in CSV the legend is the last line.
  *
  * Same data and the same generatedAt give the same bytes: the document properties take their
  * dates from data.generatedAt, and so do the zip entries (which the zip library would otherwise
@@ -16,7 +17,7 @@ import { REPORT_TABLES, type ReportTable } from '../../preload/vocabulary';
 import { DEFAULT_CSV_DIALECT, writeCsv, type CsvCell, type CsvDialect } from '../domain/csvWrite';
 import type { ReportData } from './data';
 import { languageName, reportT, type ReportLang, type ReportT } from './i18n';
-import { SUPPRESSED, type PrivacyLevel } from './privacy';
+import type { PrivacyLevel } from './privacy';
 import { DATE_TIME_FORMAT, reportTable, venueDateTime, type ReportColumn, type ReportTableDef } from './reportTables';
 import { addTableSheet, DATE_FORMAT, excelDate, INTEGER_FORMAT, newWorkbook, workbookBytes, type CellInput, type Workbook } from './xlsx';
 
@@ -27,11 +28,11 @@ export interface ReportWorkbookOptions {
 
 /**
  * Adds a report table as a sheet, with the columns' own number formats over their kinds'. A
- * suppressed count in a numeric column is an empty cell with a note (xlsx.ts: addTableSheet), so
- * the column holds numbers only.
+ * suppressed count (disclosure.ts) is an empty cell with the legend as its note, so a numeric
+ * column holds numbers only, and the legend is repeated under the table.
  */
-function addReportSheet(wb: Workbook, def: ReportTableDef, t: ReportT): void {
-  const ws = addTableSheet(wb, def.name, def.columns, def.rows, { suppressed: { value: SUPPRESSED, note: t('report.suppressedCell') } });
+function addReportSheet(wb: Workbook, def: ReportTableDef): void {
+  const ws = addTableSheet(wb, def.name, def.columns, def.rows);
   def.columns.forEach((c: ReportColumn, i) => {
     if (!c.numFmt) return;
     for (let r = 0; r < def.rows.length; r++) {
@@ -39,6 +40,13 @@ function addReportSheet(wb: Workbook, def: ReportTableDef, t: ReportT): void {
       if (typeof cell.value === 'number' || cell.value instanceof Date) cell.numFmt = c.numFmt;
     }
   });
+  if (def.suppressed && def.legend) {
+    for (const [r, c] of def.suppressed) ws.getCell(r + 2, c + 1).note = def.legend;
+    // The legend one row below the table, outside the filtered range.
+    const legend = ws.getCell(def.rows.length + 3, 1);
+    legend.value = def.legend;
+    legend.font = { italic: true };
+  }
 }
 
 /** The About sheet: what this workbook is, at which level, when, in which language. */
@@ -54,6 +62,8 @@ function addAboutSheet(wb: Workbook, data: ReportData, opts: ReportWorkbookOptio
     [t('report.about.firstDate'), data.assembly.firstDate ? excelDate(data.assembly.firstDate) : null, DATE_FORMAT],
     [t('report.about.lastDate'), data.assembly.lastDate ? excelDate(data.assembly.lastDate) : null, DATE_FORMAT],
     [t('report.about.timeZone'), data.assembly.timeZone, null],
+    // What the aggregate workbook leaves out, and why (the disclosure policy).
+    ...(opts.level === 'aggregate' ? ([[t('report.about.disclosure'), t('report.about.disclosurePolicy'), null]] satisfies [string, CellInput, string | null][]) : []),
   ];
   // Written as text first (the table, widths, header), then the typed values in place.
   const ws = addTableSheet(
@@ -79,7 +89,7 @@ export async function reportWorkbook(data: ReportData, opts: ReportWorkbookOptio
   const t = reportT(opts.lang);
   const wb = newWorkbook({ title: `${t('report.title')} — ${data.assembly.name}`, created: data.generatedAt });
   addAboutSheet(wb, data, opts);
-  for (const table of REPORT_TABLES) addReportSheet(wb, reportTable(data, table, opts), t);
+  for (const table of REPORT_TABLES) addReportSheet(wb, reportTable(data, table, opts));
   return workbookBytes(wb, data.generatedAt);
 }
 
@@ -117,7 +127,10 @@ export interface ReportCsvOptions extends ReportWorkbookOptions {
 /** One table as CSV (domain/csvWrite.ts): CRLF line ends, RFC 4180 quoting, formulas neutralised, in the chosen dialect. */
 export function reportCsv(data: ReportData, table: ReportTable, opts: ReportCsvOptions): string {
   const def = reportTable(data, table, opts);
-  return writeCsv([def.columns.map((c) => c.header), ...def.rows.map((row) => def.columns.map((c, i) => csvCell(row[i], c)))], opts.dialect ?? DEFAULT_CSV_DIALECT);
+  const rows: CsvCell[][] = [def.columns.map((c) => c.header), ...def.rows.map((row) => def.columns.map((c, i) => csvCell(row[i], c)))];
+  // Why some numbers are empty: the disclosure policy's legend, after a blank line.
+  if (def.suppressed && def.legend) rows.push([], [def.legend]);
+  return writeCsv(rows, opts.dialect ?? DEFAULT_CSV_DIALECT);
 }
 
 // ---------------------------------------------------------------------------------------------

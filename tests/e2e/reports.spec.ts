@@ -53,7 +53,7 @@ test('the demo at the venue: recommendations in French, the workbook pseudonymis
   await expect(aggregate).toBeChecked();
   await expect(aggregate).toBeFocused();
   await expect(dialog.getByText('This file will contain personal data')).toHaveCount(0);
-  await expect(dialog.getByText('Counts only; cells under 5 people shown as <5 — for policymakers and the press')).toBeVisible();
+  await expect(dialog.getByText('Counts only, votes in full; counts under 5 people left out — for policymakers and the press')).toBeVisible();
   // No format choice: the recommendations come as PDF only.
   await expect(dialog.getByRole('group', { name: 'Format' })).toHaveCount(0);
   await page.keyboard.press('Tab');

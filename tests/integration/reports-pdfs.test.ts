@@ -3,7 +3,7 @@
  * attendance and per-diem — read back with pdftotext and pdfinfo, and as pictures in
  * tests/artifacts/reports/: at the full level names with Ç, Ł, ñ, é print; pseudonymised shows
  * codes and no names; at the aggregate level no name, e-mail, phone, address or code of any
- * participant appears in any of the four, and small cells read "<5"; nl/fr/en; sane page counts;
+ * participant appears in any of the four, and small counts of people read "[c]" (votes in full); nl/fr/en; sane page counts;
  * the same bytes twice for a fixed clock; a RangeError in the chosen language when there is
  * nothing to report.
  *
@@ -313,28 +313,31 @@ describe('the four PDF reports', () => {
     }
   });
 
-  it('show small cells as <5 at the aggregate level, and the counts when pseudonymised', async () => {
-    // The demo's pool has 4 people of gender "other": 4 at the full level, "<5" at aggregate.
+  it('show small counts of people as [c] at the aggregate level (votes in full), and the counts when pseudonymised', async () => {
+    // The demo's pool has 4 people of gender "other": 4 at the full level, "[c]" at aggregate.
     const other = full.representativeness.find((r) => r.feature === 'Gender' && r.value === 'other')!;
     expect(other.pool).toBeGreaterThan(0);
     expect(other.pool).toBeLessThan(5);
     const agg = pdfText(await render(representativenessPdf, 'aggregate'), { layout: true });
-    expect(agg).toMatch(/other\s+0\.5%\s+<5/);
+    expect(agg).toMatch(/other\s+0\.5%\s+\[c\]/);
+    expect(agg).not.toContain('<5');
     const pseudo = pdfText(await render(representativenessPdf, 'pseudonymised'), { layout: true });
     expect(pseudo).toMatch(new RegExp(`other\\s+0\\.5%\\s+${other.pool} \\(0\\.3%\\)`));
 
     // Excused and absent per session are 1 to 3 in the demo.
     const att = pdfText(await render(attendancePdf, 'aggregate'), { layout: true });
-    expect(att).toMatch(/Weekend 1 — Saturday\s+16 Jan 2027\s+56\s+<5\s+<5\s+93\.3%/);
+    expect(att).toMatch(/Weekend 1 — Saturday\s+16 Jan 2027\s+56\s+\[c\]\s+\[c\]\s+93\.3%/);
     expect(att).toContain('Attendance per person is left out at the aggregate level.');
     expect(att).toContain('At the aggregate level only the totals are shown.');
     expect(att).toMatch(/Members paid\s+60/);
-    expect(att).toMatch(/Total\s+€6,540\.00/);
+    // Childcare was paid to fewer than 5 people: it is not printed, and neither is the total.
+    expect(att).toMatch(/Childcare\s+\[c\]/);
+    expect(att).toMatch(/Total\s+\[c\]/);
 
-    // A ballot: 1 abstention prints as <5 with its share.
+    // A ballot: 1 abstention is a result of the assembly, published in full.
     const rec = pdfText(await render(recommendationsPdf, 'aggregate'), { layout: true });
-    expect(rec).toMatch(/Abstain\s+<5\s+<5/);
-    expect(rec).not.toMatch(/Abstain\s+1\s+1\.8%/);
+    expect(rec).toMatch(/Abstain\s+1\s+1\.8%/);
+    expect(rec).not.toContain('<5');
   });
 
   it('recommendations: method in plain words, each item with counts, base, threshold, outcome; ranking and summary', async () => {
@@ -426,7 +429,8 @@ describe('the four PDF reports', () => {
     expect(agg).toContain('The codes (chosenCodes) are not in this aggregate report.');
     expect(agg).toMatch(/"chosenCodes":\s*\["…"\]/);
     expect(agg).not.toContain(leximin.panel![0]);
-    expect(agg).toContain('<5'); // the histogram's bin of 3
+    expect(agg).toContain('[c]'); // the histogram's bin of 3, and its complement
+    expect(agg).not.toContain('<5');
 
     // Without the per-person probabilities: the range, and a sentence.
     const bare = { ...full, selection: runsOf.map(({ histogram: _h, probabilities: _p, ...r }) => r) };

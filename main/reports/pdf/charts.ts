@@ -9,14 +9,15 @@
  *    present), with a legend.
  *  - histogram: vertical bars over equal bins, counts above and bin ranges below.
  *
- * A value that is suppressed (null: the small-cell rule at the aggregate level) draws no bar at
- * all — its length would give the count away — and prints the text it is given ("<5").
+ * A value that is suppressed (null: the disclosure policy at the aggregate level, see
+ * main/reports/disclosure.ts) draws no bar at all — its length would give the count away — and
+ * prints the text it is given (SUPPRESSED_MARK, explained by the note reports.suppressedNote).
  *
- * Also the figures as printed: counts and shares through the small-cell rule, money, dates, and
- * the house style of a data table.
+ * Also the figures as printed: counts and shares (hidden where the disclosure policy says so),
+ * money, dates, and the house style of a data table.
  */
 import type { CanvasElement, Content, ContentTable, TableCell } from 'pdfmake/interfaces';
-import { countCell, shareCell, SUPPRESSED, type PrivacyLevel } from '../privacy';
+import type { PrivacyLevel } from '../privacy';
 import { reportLocale, reportT, type ReportLang } from '../i18n';
 import { GREY, LIGHT_GREY } from './layout';
 
@@ -44,10 +45,25 @@ export const COLORS = {
 // ---------------------------------------------------------------------------------------------
 // Figures as printed.
 
-/** A count of people as text at a level ("<5" for 1–4 at aggregate). */
-export function countText(n: number, level: PrivacyLevel, lang: ReportLang): string {
-  const c = countCell(n, level);
-  return c === SUPPRESSED ? SUPPRESSED : integer(c, lang);
+/**
+ * What a suppressed cell prints in a PDF: "[c]" (confidential, the UK statistical system's
+ * marker), explained by reports.suppressedNote. Language-neutral and plain ASCII; never "<5",
+ * which reads as a value and was wrong for complementary cells (they hold 5 or more).
+ */
+export const SUPPRESSED_MARK = '[c]';
+
+/**
+ * A count as text. The level no longer hides anything by itself: results (votes, members present,
+ * papers) and totals are published in full; counts about people that the disclosure policy hides
+ * go through hiddenCountText with the cell's flag from disclosureOf.
+ */
+export function countText(n: number, _level: PrivacyLevel, lang: ReportLang): string {
+  return integer(n, lang);
+}
+
+/** A count about people as text, or SUPPRESSED_MARK when the disclosure policy hides it. */
+export function hiddenCountText(n: number, hidden: boolean, lang: ReportLang): string {
+  return hidden ? SUPPRESSED_MARK : integer(n, lang);
 }
 
 export function integer(n: number, lang: ReportLang): string {
@@ -65,13 +81,13 @@ export function decimal(x: number, lang: ReportLang, digits = 3): string {
 }
 
 /**
- * The share of `part` people in `whole` at a level: the value to draw (null: suppressed or no
- * base) and the text to print ("<5", "—" or "45.0 %").
+ * The share of `part` in `whole`: the value to draw (null: no base) and the text to print ("—" or
+ * "45.0 %"). `hidden` (the disclosure policy hides the count it comes from): no value, the mark.
  */
-export function share(part: number, whole: number, level: PrivacyLevel, lang: ReportLang): { value: number | null; text: string } {
-  const s = shareCell(part, whole, level);
-  if (s === SUPPRESSED) return { value: null, text: SUPPRESSED };
-  if (s === null) return { value: null, text: '—' };
+export function share(part: number, whole: number, _level: PrivacyLevel, lang: ReportLang, hidden = false): { value: number | null; text: string } {
+  if (whole <= 0) return { value: null, text: '—' };
+  if (hidden) return { value: null, text: SUPPRESSED_MARK };
+  const s = part / whole;
   return { value: s, text: percent(s, lang) };
 }
 
@@ -360,6 +376,8 @@ export function levelBox(level: PrivacyLevel, lang: ReportLang): Content {
             stack: [
               { text: [{ text: t('field', { label: t('reports.levelField') }), bold: true }, { text: t(`reports.levels.${level}`).toLocaleUpperCase(reportLocale(lang)), bold: true, color: level === 'full' ? COLORS.rejected : ACCENT }], fontSize: 10 },
               { text: t(`reports.levelExplained.${level}`), fontSize: 8.5, color: '#333333', margin: [0, 2, 0, 0] },
+              // The disclosure policy, stated where a reader of the public report looks first.
+              ...(level === 'aggregate' ? [{ text: t('reports.disclosurePolicy'), fontSize: 8, color: '#333333', margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
             ],
           },
         ],
