@@ -1,0 +1,197 @@
+/**
+ * What the public report must contain besides the other reports' data (issue 17, after the
+ * Irish Citizens' Assembly, Climate Assembly UK, Ostbelgien and the OECD's evaluation
+ * guidelines): the basis of the recruitment (population figures' source and year, eligibility,
+ * invitation method), declines and withdrawals with their reasons and replacements and the
+ * drop-out by group, which invited politicians came and which declined, the experts with the
+ * material each supplied, full counts and turnout per item, and the costs.
+ *
+ * Gathered once with the rest of the report data (data.ts: `publicFacts`), as plain data. The
+ * counts about people are counted here, before the aggregate level drops the rows about persons;
+ * `publicFactsAt` reduces the facts to what a level may hold.
+ */
+import type { Appearance, CostCategory, DropReason } from '../../preload/vocabulary';
+import type { Db } from '../../db/connection';
+import { listAppearances, listCosts, listDrops, listMaterials, readRecruitmentFacts, type AppearanceRow, type CostRow, type MaterialRow, type RecruitmentFacts } from '../../db/reportFacts';
+import type { ReportData } from './data';
+import { countCell, shareCell, type PrivacyLevel } from './privacy';
+
+/** A person who declined or withdrew (full and pseudonymised levels only). */
+export interface DropPerson {
+  code: string;
+  status: 'declined' | 'withdrawn';
+  reasonCode: DropReason | null;
+  /** The free text given with the reason: full level only (it may say something personal). */
+  reason: string | null;
+  date: string | null;
+  /** The code of the person who took the seat, or null. */
+  replacedBy: string | null;
+}
+
+/** Declines and withdrawals per reason ('none': no reason recorded). */
+export type DropReasonKey = DropReason | 'none';
+
+export interface DropOutRow {
+  feature: string;
+  value: string;
+  /** Ever selected (drawn or a replacement). */
+  selected: number;
+  declined: number;
+  withdrawn: number;
+  /** On the panel now (confirmed). */
+  panel: number;
+}
+
+export interface PublicFacts {
+  recruitment: RecruitmentFacts;
+  drops: DropPerson[];
+  dropCounts: {
+    declined: number;
+    withdrawn: number;
+    /** Of those who declined or withdrew, how many were replaced. */
+    replaced: number;
+    byReason: { reason: DropReasonKey; declined: number; withdrawn: number }[];
+    byGroup: DropOutRow[];
+  };
+  /** Speakers' slots, with whether they came (null: not recorded). */
+  appearances: AppearanceRow[];
+  materials: MaterialRow[];
+  costs: CostRow[];
+  /** Contributors' fees and travel, as a total (each one's fee is not public). */
+  contributorCostsCents: number;
+}
+
+/**
+ * A count of people as the report may print it: the one place where the public report meets the
+ * small-cell rule, so that the rule's module can be swapped here alone.
+ */
+export function peopleCell(n: number, level: PrivacyLevel): number | string {
+  return countCell(n, level);
+}
+
+/** A share of people (0..1) as the report may print it, suppressed with its count. */
+export function peopleShare(part: number, whole: number, level: PrivacyLevel): number | string | null {
+  return shareCell(part, whole, level);
+}
+
+const REASON_ORDER: DropReasonKey[] = ['notInterested', 'time', 'work', 'health', 'family', 'travel', 'moved', 'noReply', 'other', 'none'];
+
+/**
+ * The facts, from the file and from the participants already gathered (ever selected, with their
+ * features and status: data.ts).
+ */
+export function gatherPublicFacts(db: Db, data: Pick<ReportData, 'participants' | 'representativeness' | 'agenda'>): PublicFacts {
+  const byId = new Map(data.participants.map((p) => [p.personId, p]));
+  const drops = listDrops(db).filter((d) => byId.has(d.personId));
+  const reasons = new Map<DropReasonKey, { declined: number; withdrawn: number }>();
+  for (const d of drops) {
+    const key = d.reasonCode ?? 'none';
+    const entry = reasons.get(key) ?? { declined: 0, withdrawn: 0 };
+    entry[d.status]++;
+    reasons.set(key, entry);
+  }
+  // Drop-out per feature value, in the representativeness order (every value, even with none).
+  const byGroup: DropOutRow[] = data.representativeness.map((r) => {
+    const row: DropOutRow = { feature: r.feature, value: r.value, selected: 0, declined: 0, withdrawn: 0, panel: 0 };
+    for (const p of data.participants) {
+      if (p.features[r.feature] !== r.value) continue;
+      row.selected++;
+      if (p.status === 'declined') row.declined++;
+      else if (p.status === 'withdrawn') row.withdrawn++;
+      else if (p.status === 'confirmed') row.panel++;
+    }
+    return row;
+  });
+  return {
+    recruitment: readRecruitmentFacts(db),
+    drops: drops.map((d) => ({ code: byId.get(d.personId)!.code, status: d.status, reasonCode: d.reasonCode, reason: d.reason, date: d.date, replacedBy: d.replacedBy })),
+    dropCounts: {
+      declined: drops.filter((d) => d.status === 'declined').length,
+      withdrawn: drops.filter((d) => d.status === 'withdrawn').length,
+      replaced: drops.filter((d) => d.replacedBy !== null).length,
+      byReason: REASON_ORDER.filter((r) => reasons.has(r)).map((reason) => ({ reason, ...reasons.get(reason)! })),
+      byGroup,
+    },
+    appearances: listAppearances(db),
+    materials: listMaterials(db),
+    costs: listCosts(db),
+    contributorCostsCents: data.agenda.contributors.reduce((s, c) => s + c.feeCents + c.travelCents, 0),
+  };
+}
+
+/** The facts as a level may hold them: no person at the aggregate level, no free-text reason below full. */
+export function publicFactsAt(facts: PublicFacts, level: PrivacyLevel): PublicFacts {
+  if (level === 'full') return facts;
+  if (level === 'pseudonymised') return { ...facts, drops: facts.drops.map((d) => ({ ...d, reason: null })) };
+  return { ...facts, drops: [] };
+}
+
+/** The facts of a report's data (absent in data made by hand in tests: nothing entered). */
+export function publicFactsOf(data: ReportData, level: PrivacyLevel): PublicFacts {
+  const facts = (data as ReportData & { publicFacts?: PublicFacts }).publicFacts ?? emptyPublicFacts();
+  return publicFactsAt(facts, level);
+}
+
+export function emptyPublicFacts(): PublicFacts {
+  return {
+    recruitment: { populationSource: '', populationYear: null, eligibility: '', invitationMethod: '' },
+    drops: [],
+    dropCounts: { declined: 0, withdrawn: 0, replaced: 0, byReason: [], byGroup: [] },
+    appearances: [],
+    materials: [],
+    costs: [],
+    contributorCostsCents: 0,
+  };
+}
+
+/** Politicians and party leaders: the contributors whose taking part the public asks about. */
+export const POLITICAL_ROLES = ['partyLeader', 'politician'] as const;
+
+export interface PoliticianLine {
+  contributorId: string;
+  sessionId: string | null;
+  date: string | null;
+  slotTitle: string;
+  /** What happened, or, for a slot ahead, what is planned. */
+  outcome: Appearance | 'notRecorded';
+}
+
+/**
+ * Per politician and slot, whether they came: the appearance recorded for the slot, else the
+ * contributor's answer to the invitation (declined, or invited/confirmed for a slot ahead); a
+ * politician with no slot is listed once with their answer.
+ */
+export function politicianLines(data: ReportData, facts: PublicFacts): PoliticianLine[] {
+  const today = data.generatedAt.toISOString().slice(0, 10);
+  const lines: PoliticianLine[] = [];
+  for (const c of data.agenda.contributors) {
+    if (!(POLITICAL_ROLES as readonly string[]).includes(c.role)) continue;
+    const slots = facts.appearances.filter((a) => a.contributorId === c.id);
+    if (slots.length === 0) {
+      lines.push({ contributorId: c.id, sessionId: null, date: null, slotTitle: '', outcome: c.status });
+      continue;
+    }
+    for (const a of slots) {
+      const outcome: PoliticianLine['outcome'] =
+        a.appearance ?? (c.status === 'declined' ? 'declined' : a.date >= today ? c.status : 'notRecorded');
+      lines.push({ contributorId: c.id, sessionId: a.sessionId, date: a.date, slotTitle: a.slotTitle, outcome });
+    }
+  }
+  return lines;
+}
+
+/** The costs by category, the per-diem and the contributors' fees, and their total (cents). */
+export function costSummary(data: ReportData, facts: PublicFacts): { lines: { label: string; category: CostCategory | 'perDiem' | 'contributors'; cents: number }[]; totalCents: number } {
+  const lines: { label: string; category: CostCategory | 'perDiem' | 'contributors'; cents: number }[] = [
+    { label: '', category: 'perDiem', cents: data.perDiem.totalCents },
+    ...(facts.contributorCostsCents > 0 ? [{ label: '', category: 'contributors' as const, cents: facts.contributorCostsCents }] : []),
+    ...facts.costs.map((c) => ({ label: c.label, category: c.category, cents: c.amountCents })),
+  ];
+  return { lines, totalCents: lines.reduce((s, l) => s + l.cents, 0) };
+}
+
+/** Papers handed in for an item (every count, blank and spoilt) and turnout = papers / present. */
+export function turnoutOf(counts: number[], blank: number, spoilt: number, present: number): { papers: number; turnout: number | null } {
+  const papers = counts.reduce((s, n) => s + n, 0) + blank + spoilt;
+  return { papers, turnout: present > 0 ? papers / present : null };
+}
