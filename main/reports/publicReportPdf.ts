@@ -100,7 +100,7 @@ function drops(f: PublicFacts, opts: ReportPdfOptions, t: ReportT): Content[] {
       dataTable(
         [t('report.columns.feature'), t('report.columns.value'), t('publicReport.columns.selected'), t('report.statuses.declined'), t('report.statuses.withdrawn'), t('publicReport.columns.onPanel'), t('publicReport.columns.dropOutRate')],
         c.byGroup.map((g): TableCell[] => [g.feature, g.value, peopleText(g.selected, opts), peopleText(g.declined, opts), peopleText(g.withdrawn, opts), peopleText(g.panel, opts), shareText(g.declined + g.withdrawn, g.selected, opts)]),
-        { widths: [70, '*', 50, 52, 52, 50, 56], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], fontSize: 8.5 },
+        { widths: [62, '*', 44, 58, 62, 50, 48], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], fontSize: 8.5 },
       ),
     );
   }
@@ -122,7 +122,7 @@ function politicians(data: ReportData, f: PublicFacts, opts: ReportPdfOptions, t
             const s = l.sessionId ? sessions.get(l.sessionId) : undefined;
             return [`${c.name} (${c.role})`, c.organisation, s ? `${s.name}, ${shortDate(s.date, opts.lang)}${l.slotTitle ? ` — ${l.slotTitle}` : ''}` : '—', t(`publicReport.appearances.${l.outcome}`)];
           }),
-          { widths: [120, 90, '*', 90], align: ['left', 'left', 'left', 'left'], fontSize: 8.5 },
+          { widths: [110, 80, '*', 120], align: ['left', 'left', 'left', 'left'], fontSize: 8.5 },
         ),
   ];
 }
@@ -171,7 +171,7 @@ function votes(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] 
               turnout === null ? '—' : percent(turnout, opts.lang),
             ];
           }),
-          { widths: ['*', 120, 34, 34, 38, 44, 46], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], fontSize: 8.5 },
+          { widths: ['*', 118, 34, 40, 50, 50, 46], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], fontSize: 8.5 },
         ),
       );
     } else {
