@@ -69,6 +69,16 @@ export function peopleCell(n: number, level: PrivacyLevel): number | string {
   return countCell(n, level);
 }
 
+/**
+ * A table of counts of people (one feature's values × selected, declined, withdrawn, on the panel;
+ * or the reasons × declined, withdrawn) as the report may print it. Whole tables pass through here
+ * so that a suppression which looks at a table at once (a second cell hidden where a published
+ * total would give a hidden one away) can replace the cell-by-cell rule in this one function.
+ */
+export function peopleTable(counts: number[][], level: PrivacyLevel): (number | string)[][] {
+  return counts.map((row) => row.map((n) => peopleCell(n, level)));
+}
+
 /** A share of people (0..1) as the report may print it, suppressed with its count. */
 export function peopleShare(part: number, whole: number, level: PrivacyLevel): number | string | null {
   return shareCell(part, whole, level);
@@ -194,4 +204,18 @@ export function costSummary(data: ReportData, facts: PublicFacts): { lines: { la
 export function turnoutOf(counts: number[], blank: number, spoilt: number, present: number): { papers: number; turnout: number | null } {
   const papers = counts.reduce((s, n) => s + n, 0) + blank + spoilt;
   return { papers, turnout: present > 0 ? papers / present : null };
+}
+
+/** The drop-out rows with their printable counts (selected, declined, withdrawn, on the panel), one feature's table at a time. */
+export function dropOutCells(rows: DropOutRow[], level: PrivacyLevel): { g: DropOutRow; cells: (number | string)[] }[] {
+  const out: { g: DropOutRow; cells: (number | string)[] }[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && rows[j]!.feature === rows[i]!.feature) j++;
+    const group = rows.slice(i, j);
+    const cells = peopleTable(group.map((g) => [g.selected, g.declined, g.withdrawn, g.panel]), level);
+    group.forEach((g, k) => out.push({ g, cells: cells[k]! }));
+    i = j;
+  }
+  return out;
 }

@@ -16,7 +16,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ReportData } from './data';
 import { reportT, type ReportT } from './i18n';
-import { costSummary, peopleCell, peopleShare, politicianLines, publicFactsOf, turnoutOf, type PublicFacts } from './publicFacts';
+import { costSummary, dropOutCells, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf, type PublicFacts } from './publicFacts';
 import { contributorLabel } from './publicTables';
 import { dataTable, factsTable, heading, integer, keepPageBreak, money, note, para, percent, shortDate, titleBlock, type ReportPdfOptions } from './pdf/charts';
 import { GREY, pageFrame } from './pdf/layout';
@@ -28,6 +28,9 @@ function peopleText(n: number, opts: ReportPdfOptions): string {
   const c = peopleCell(n, opts.level);
   return typeof c === 'number' ? integer(c, opts.lang) : c;
 }
+
+/** A printable count (a number, or the suppression mark) as text. */
+const asText = (c: number | string, opts: ReportPdfOptions): string => (typeof c === 'number' ? integer(c, opts.lang) : c);
 
 function shareText(part: number, whole: number, opts: ReportPdfOptions): string {
   const s = peopleShare(part, whole, opts.level);
@@ -74,7 +77,9 @@ function drops(f: PublicFacts, opts: ReportPdfOptions, t: ReportT): Content[] {
       heading(t('publicReport.sections.reasons'), 2, 80),
       dataTable(
         [t('publicReport.columns.reason'), t('report.statuses.declined'), t('report.statuses.withdrawn'), t('report.columns.share')],
-        c.byReason.map((r): TableCell[] => [t(`publicReport.reasons.${r.reason}`), peopleText(r.declined, opts), peopleText(r.withdrawn, opts), shareText(r.declined + r.withdrawn, total, opts)]),
+        ((cells) => c.byReason.map((r, i): TableCell[] => [t(`publicReport.reasons.${r.reason}`), asText(cells[i]![0]!, opts), asText(cells[i]![1]!, opts), shareText(r.declined + r.withdrawn, total, opts)]))(
+          peopleTable(c.byReason.map((r) => [r.declined, r.withdrawn]), opts.level),
+        ),
         { widths: ['*', 70, 70, 60], align: ['left', 'right', 'right', 'right'], fontSize: 9 },
       ),
     );
@@ -99,7 +104,7 @@ function drops(f: PublicFacts, opts: ReportPdfOptions, t: ReportT): Content[] {
       heading(t('publicReport.sections.dropOut'), 2, 120),
       dataTable(
         [t('report.columns.feature'), t('report.columns.value'), t('publicReport.columns.selected'), t('report.statuses.declined'), t('report.statuses.withdrawn'), t('publicReport.columns.onPanel'), t('publicReport.columns.dropOutRate')],
-        c.byGroup.map((g): TableCell[] => [g.feature, g.value, peopleText(g.selected, opts), peopleText(g.declined, opts), peopleText(g.withdrawn, opts), peopleText(g.panel, opts), shareText(g.declined + g.withdrawn, g.selected, opts)]),
+        dropOutCells(c.byGroup, opts.level).map(({ g, cells }): TableCell[] => [g.feature, g.value, ...cells.map((x) => asText(x, opts)), shareText(g.declined + g.withdrawn, g.selected, opts)]),
         { widths: [62, '*', 44, 58, 62, 50, 48], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], fontSize: 8.5 },
       ),
     );

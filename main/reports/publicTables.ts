@@ -20,7 +20,7 @@
 import type { ReportData } from './data';
 import type { ReportT } from './i18n';
 import { reportLocale } from './i18n';
-import { costSummary, peopleCell, peopleShare, politicianLines, publicFactsOf, turnoutOf } from './publicFacts';
+import { costSummary, dropOutCells, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf } from './publicFacts';
 import type { ReportColumn, ReportOptions, ReportTableDef } from './reportTables';
 import type { CellInput } from './xlsx';
 
@@ -60,10 +60,11 @@ function processTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
 function dropReasonsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const f = publicFactsOf(data, o.level);
   const total = f.dropCounts.declined + f.dropCounts.withdrawn;
-  const rows: CellInput[][] = f.dropCounts.byReason.map((r) => [
+  const cells = peopleTable(f.dropCounts.byReason.map((r) => [r.declined, r.withdrawn]), o.level);
+  const rows: CellInput[][] = f.dropCounts.byReason.map((r, i) => [
     t(`publicReport.reasons.${r.reason}`),
-    peopleCell(r.declined, o.level),
-    peopleCell(r.withdrawn, o.level),
+    cells[i]![0]!,
+    cells[i]![1]!,
     peopleShare(r.declined + r.withdrawn, total, o.level),
     null,
     null,
@@ -100,15 +101,7 @@ function dropOutTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
       int(t('publicReport.columns.onPanel')),
       pct(t('publicReport.columns.dropOutRate')),
     ],
-    rows: f.dropCounts.byGroup.map((g) => [
-      g.feature,
-      g.value,
-      peopleCell(g.selected, o.level),
-      peopleCell(g.declined, o.level),
-      peopleCell(g.withdrawn, o.level),
-      peopleCell(g.panel, o.level),
-      peopleShare(g.declined + g.withdrawn, g.selected, o.level),
-    ]),
+    rows: dropOutCells(f.dropCounts.byGroup, o.level).map(({ g, cells }) => [g.feature, g.value, ...cells, peopleShare(g.declined + g.withdrawn, g.selected, o.level)]),
   };
 }
 
