@@ -8,7 +8,7 @@
  * is the same with or without it. The panel stays the 60 drawn; those who left are extra people.
  */
 import type { Contributor } from '../domain/agenda/types';
-import type { DropReason } from '../../preload/vocabulary';
+import type { DropReason, PersonStatus } from '../../preload/vocabulary';
 import type { Db } from '../../db/connection';
 import type { IdFactory } from '../../db/ids';
 import { insertCost, insertMaterial, writeReasonCode, writeRecruitmentFacts } from '../../db/reportFacts';
@@ -73,7 +73,7 @@ export function fillDemoReportFacts(db: Db, x: Input): void {
     taken.add(person.householdKey);
     const id = x.personIds.get(person.code)!;
     const date = daysBefore(x.firstDate, 40 - i * 3);
-    const change = (from: string, to: string, why: string | null) => insertStatusChange(db, { id: x.newId(), personId: id, from, to, date: to === status ? date : null, reason: why, at: x.at, operator: x.operator });
+    const change = (from: PersonStatus, to: PersonStatus, why: string | null) => insertStatusChange(db, { id: x.newId(), personId: id, from, to, date: to === status ? date : null, reason: why, at: x.at, operator: x.operator });
     change('pool', 'selected', 'drawn for the demo');
     if (status === 'withdrawn') {
       change('selected', 'confirmed', null);

@@ -141,7 +141,7 @@ describe('the public report of the venue demo', () => {
 
     const turnout = rowsOf(await sheet(bytes, t('report.sheets.turnout')));
     const r1 = turnout.find((r) => r[1] === 'R1')!;
-    const [forVotes, against, abstain, , blank, spoilt, papers, present, rate] = r1.slice(3) as number[];
+    const [forVotes, against, abstain, , blank, spoilt, papers, present, rate] = r1.slice(3) as [number, number, number, null, number, number, number, number, number];
     expect(papers).toBe(forVotes + against + abstain + blank + spoilt);
     expect(rate).toBeCloseTo(papers / present, 10);
 
