@@ -84,10 +84,10 @@ function RecruitmentForm({ initial, onSaved }: { initial: Overview['recruitment'
           {(p) => <input {...p} className="input-short" type="text" inputMode="numeric" maxLength={4} value={values.populationYear} onChange={(e) => set('populationYear', e.target.value)} />}
         </Field>
         <Field id="rf-eligibility" className="span-2" label={t('reportFacts.eligibility')} hint={t('reportFacts.eligibilityHint')} error={problem('eligibility')}>
-          {(p) => <textarea {...p} rows={2} maxLength={1000} value={values.eligibility} onChange={(e) => set('eligibility', e.target.value)} />}
+          {(p) => <textarea {...p} rows={3} maxLength={1000} value={values.eligibility} onChange={(e) => set('eligibility', e.target.value)} />}
         </Field>
         <Field id="rf-invitation" className="span-2" label={t('reportFacts.invitationMethod')} hint={t('reportFacts.invitationMethodHint')} error={problem('invitationMethod')}>
-          {(p) => <textarea {...p} rows={2} maxLength={1000} value={values.invitationMethod} onChange={(e) => set('invitationMethod', e.target.value)} />}
+          {(p) => <textarea {...p} rows={3} maxLength={1000} value={values.invitationMethod} onChange={(e) => set('invitationMethod', e.target.value)} />}
         </Field>
       </div>
       <div className="form-actions">
@@ -140,7 +140,7 @@ function Costs({ costs, onChanged }: { costs: Overview['costs']; onChanged: () =
               <td>{t(`reportFacts.categories.${c.category}`)}</td>
               <td className="num nowrap">{formatEuros(c.amountCents, lang)}</td>
               <td>
-                <button type="button" className="button button-small button-quiet" aria-label={t('reportFacts.deleteCost', { label: c.label })} disabled={remove.busy} onClick={() => void remove.run(c.id)}>
+                <button type="button" className="button button-small" aria-label={t('reportFacts.deleteCost', { label: c.label })} disabled={remove.busy} onClick={() => void remove.run(c.id)}>
                   {t('reportFacts.delete')}
                 </button>
               </td>
@@ -216,7 +216,7 @@ function Materials({ materials, contributors, onChanged }: { materials: Overview
               <td>{t(`reportFacts.kinds.${m.kind}`)}</td>
               <td className="path">{m.link}</td>
               <td>
-                <button type="button" className="button button-small button-quiet" aria-label={t('reportFacts.deleteMaterial', { title: m.title })} disabled={remove.busy} onClick={() => void remove.run(m.id)}>
+                <button type="button" className="button button-small" aria-label={t('reportFacts.deleteMaterial', { title: m.title })} disabled={remove.busy} onClick={() => void remove.run(m.id)}>
                   {t('reportFacts.delete')}
                 </button>
               </td>
