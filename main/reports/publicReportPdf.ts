@@ -18,6 +18,7 @@ import type { ReportData } from './data';
 import { reportT, type ReportT } from './i18n';
 import { costSummary, dropOutCells, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf, type PublicFacts } from './publicFacts';
 import { contributorLabel } from './publicTables';
+import { itemTitle } from './recommendationsPdf';
 import { dataTable, factsTable, heading, integer, keepPageBreak, money, note, para, percent, shortDate, titleBlock, type ReportPdfOptions } from './pdf/charts';
 import { GREY, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';
@@ -167,7 +168,7 @@ function votes(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] 
           result.items.map((item): TableCell[] => {
             const { papers, turnout } = turnoutOf(item.counts, item.blank, item.spoilt, result.present);
             return [
-              `${item.number}. ${item.title}`,
+              `${item.number}. ${itemTitle(ballot.items.find((i) => i.id === item.itemId), item.title, opts.lang)}`,
               item.counts.map((n, k) => `${answers[k] ?? k + 1} ${integer(n, opts.lang)}`).join(' · '),
               integer(item.blank, opts.lang),
               integer(item.spoilt, opts.lang),
@@ -205,7 +206,8 @@ function costs(data: ReportData, f: PublicFacts, opts: ReportPdfOptions, t: Repo
     dataTable(
       [t('publicReport.columns.costLabel'), t('publicReport.columns.category'), t('publicReport.columns.amount')],
       [
-        ...s.lines.map((l): TableCell[] => [l.label || t(`publicReport.costCategories.${l.category}`), t(`publicReport.costCategories.${l.category}`), money(l.cents, opts.lang)]),
+        // The per-diem and the fees are computed, not entered: their words say what they are.
+        ...s.lines.map((l): TableCell[] => [l.label || t(`publicReport.costCategories.${l.category}`), l.label ? t(`publicReport.costCategories.${l.category}`) : '', money(l.cents, opts.lang)]),
         [{ text: t('report.columns.total'), bold: true }, '', { text: money(s.totalCents, opts.lang), bold: true }],
       ],
       { widths: ['*', 120, 90], align: ['left', 'left', 'right'], fontSize: 9 },

@@ -24,9 +24,12 @@ import { costSummary, dropOutCells, peopleCell, peopleShare, peopleTable, politi
 import type { ReportColumn, ReportOptions, ReportTableDef } from './reportTables';
 import type { CellInput } from './xlsx';
 
-const text = (header: string, maxWidth = 40): ReportColumn => ({ header, maxWidth });
+const text = (header: string, maxWidth = 40): ReportColumn => ({ header, minWidth: 10, maxWidth });
 const int = (header: string): ReportColumn => ({ header, kind: 'integer', minWidth: 10 });
 const pct = (header: string): ReportColumn => ({ header, kind: 'percent', minWidth: 10 });
+
+/** A table's rows, or one row saying there is nothing (a sheet is never a bare header). */
+const orNone = (rows: CellInput[][], sentence: string): CellInput[][] => (rows.length > 0 ? rows : [[sentence]]);
 
 /** An entered fact, or "not entered". */
 const entered = (value: string | number | null, t: ReportT): CellInput => (value === null || value === '' ? t('publicReport.notEntered') : value);
@@ -84,7 +87,7 @@ function dropReasonsTable(data: ReportData, o: ReportOptions, t: ReportT): Repor
       pct(t('report.columns.share')),
       ...(perPerson ? [{ header: t('report.columns.code'), minWidth: 10 }, { header: t('publicReport.columns.replacedBy'), minWidth: 10 }, text(t('publicReport.columns.reasonText'), 60)] : []),
     ],
-    rows: perPerson ? rows : rows.map((r) => r.slice(0, 4)),
+    rows: orNone(perPerson ? rows : rows.map((r) => r.slice(0, 4)), t('publicReport.noDrops')),
   };
 }
 
@@ -119,10 +122,13 @@ function politiciansTable(data: ReportData, o: ReportOptions, t: ReportT): Repor
       text(t('publicReport.columns.slot'), 40),
       text(t('publicReport.columns.appearance'), 30),
     ],
-    rows: politicianLines(data, f).map((l) => {
-      const c = contributorLabel(data, l.contributorId, t);
-      return [c.name, c.role, c.organisation, l.sessionId ? (sessions.get(l.sessionId)?.name ?? '') : '', l.date, l.slotTitle, t(`publicReport.appearances.${l.outcome}`)];
-    }),
+    rows: orNone(
+      politicianLines(data, f).map((l) => {
+        const c = contributorLabel(data, l.contributorId, t);
+        return [c.name, c.role, c.organisation, l.sessionId ? (sessions.get(l.sessionId)?.name ?? '') : '', l.date, l.slotTitle, t(`publicReport.appearances.${l.outcome}`)];
+      }),
+      t('publicReport.noPoliticians'),
+    ),
   };
 }
 
@@ -147,7 +153,7 @@ function materialsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportT
       text(t('publicReport.columns.materialKind'), 20),
       text(t('publicReport.columns.link'), 60),
     ],
-    rows,
+    rows: orNone(rows, t('publicReport.noExperts')),
   };
 }
 
@@ -183,7 +189,7 @@ function turnoutTable(data: ReportData, _o: ReportOptions, t: ReportT): ReportTa
       int(t('report.columns.membersPresent')),
       pct(t('publicReport.columns.turnout')),
     ],
-    rows,
+    rows: orNone(rows, t('publicReport.noVotes')),
   };
 }
 
@@ -194,7 +200,7 @@ function costsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTable
     name: t('report.sheets.costs'),
     columns: [text(t('publicReport.columns.costLabel'), 50), text(t('publicReport.columns.category'), 30), { header: t('publicReport.columns.amount'), kind: 'moneyCents', minWidth: 14 }],
     rows: [
-      ...summary.lines.map((l): CellInput[] => [l.label || t(`publicReport.costCategories.${l.category}`), t(`publicReport.costCategories.${l.category}`), l.cents]),
+      ...summary.lines.map((l): CellInput[] => [l.label || t(`publicReport.costCategories.${l.category}`), l.label ? t(`publicReport.costCategories.${l.category}`) : null, l.cents]),
       [t('report.columns.total'), null, summary.totalCents],
     ],
   };

@@ -171,14 +171,16 @@ beforeAll(async () => {
   const rankingItems = opts(3, 'k');
   const present = base.result.present;
   const panelSize = base.result.panelSize;
-  const renamed = new Map(demo.participants.slice(0, ACCENTED.length).map((p, i) => [p.personId, ACCENTED[i]!]));
+  // Panel members (the demo's participants also hold the 8 who declined or withdrew).
+  const panel = demo.participants.filter((p) => p.status === 'confirmed');
+  const renamed = new Map(panel.slice(0, ACCENTED.length).map((p, i) => [p.personId, ACCENTED[i]!]));
   const withCounts = (d: ReportData): ReportData => ({ ...d, counts: countsOf(d) }) as ReportData;
   full = withCounts({
     ...demo,
     participants: demo.participants.map((p) => ({ ...p, ...renamed.get(p.personId) })),
     perDiem: { ...demo.perDiem, rows: demo.perDiem.rows.map((r) => ({ ...r, ...renamed.get(r.personId) })) },
     selection: runs(
-      demo.participants.map((p) => p.code),
+      panel.map((p) => p.code),
       demo.representativeness.filter((r) => r.quotaMin !== null).map((r) => ({ feature: r.feature, value: r.value, min: r.quotaMin!, max: r.quotaMax! })),
     ),
     agenda: {
