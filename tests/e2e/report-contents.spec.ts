@@ -1,7 +1,8 @@
 /**
  * What the public report states, entered in the app and seen in an exported report: on the venue
  * demo, the population figures' source and year are changed and a cost is added on the Settings
- * page (a bad year is refused beside its field first), then the public report is exported in
+ * page (a bad year is refused beside its field first), a member withdraws for a reason from the
+ * list on the People page, then the public report is exported in
  * Dutch from the Reports page and read back with pdftotext. Screenshots of the section in nl, fr
  * and en go to tests/artifacts/.
  */
@@ -63,6 +64,25 @@ test('entering the population figures and a cost, and reading them in the export
     await snap(page, `report-contents-settings-${lang}`);
   }
   await api(page, 'app.setLanguage', { language: 'en' });
+  await openPage(page, '#/settings', 'Settings');
+
+  // A member withdraws: the reason in their words, and the category the public report counts.
+  const member = (await api<{ rows: { code: string; firstName: string; lastName: string }[] }>(page, 'people.list', { status: 'confirmed', limit: 1 })).rows[0]!;
+  await page.getByRole('navigation', { name: 'Areas of the assembly' }).getByRole('link', { name: 'Recruitment' }).click();
+  await page.getByRole('navigation', { name: 'Parts of recruitment' }).getByRole('link', { name: 'People' }).click();
+  await page.getByLabel('Search by name, code, e-mail or phone').fill(member.code);
+  const results = page.getByRole('table', { name: 'Respondents, sorted by last name' });
+  await expect(results.locator('tbody tr')).toHaveCount(1);
+  await results.getByRole('button', { name: `${member.lastName}, ${member.firstName}`, exact: true }).first().click();
+  const person = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Details' }) });
+  await person.getByRole('group', { name: 'Change the status' }).getByRole('button', { name: 'Withdrawn…' }).click();
+  await person.getByLabel('Reason').fill('Knee operation');
+  await person.getByLabel('Counted in the public report as').selectOption({ label: 'Health' });
+  await snap(page, 'report-contents-withdrawal-reason');
+  await person.getByRole('button', { name: 'Record as withdrawn' }).click();
+  await expect(person.getByRole('status').filter({ hasText: /Status changed/ })).toHaveText('Status changed to “withdrawn”.');
+  await expect(person.getByText('(Health)')).toBeVisible();
+  await page.keyboard.press('Escape');
 
   await openPage(page, '#/reports', 'Reports');
   await page.getByRole('button', { name: 'Export Public report…' }).click();
@@ -77,5 +97,6 @@ test('entering the population figures and a cost, and reading them in the export
   expect(text).toContain('Publiek verslag');
   expect(text).toContain('Statbel, census 2021 and the register on 1 January 2025');
   expect(text).toMatch(/Mobile toilets Locatie € 850,50/);
+  expect(text).toContain('Gezondheid');
   expect(consoleErrors).toEqual([]);
 });
