@@ -76,7 +76,7 @@ test('entering the population figures and a cost, and reading them in the export
   await results.getByRole('button', { name: `${member.lastName}, ${member.firstName}`, exact: true }).first().click();
   const person = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Details' }) });
   await person.getByRole('group', { name: 'Change the status' }).getByRole('button', { name: 'Withdrawn…' }).click();
-  await person.getByLabel('Reason').fill('Knee operation');
+  await person.getByLabel('Reason').fill('Cannot travel for a while');
   await person.getByLabel('Counted in the public report as').selectOption({ label: 'Health' });
   await snap(page, 'report-contents-withdrawal-reason');
   await person.getByRole('button', { name: 'Record as withdrawn' }).click();
