@@ -135,6 +135,14 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'voting.notHeld': ['viewer', 'secretariat'],
 
   'reports.export': SEC,
+  'reportFacts.get': SEC,
+  'reportFacts.setRecruitment': SEC,
+  'reportFacts.addCost': SEC,
+  'reportFacts.deleteCost': SEC,
+  'reportFacts.addMaterial': SEC,
+  'reportFacts.deleteMaterial': SEC,
+  'reportFacts.setAppearance': SEC,
+  'reportFacts.setDropReason': SEC,
 
   'venue.join': ['unpaired'],
   'venue.me': ['pending', 'desk', 'counting', 'viewer', 'secretariat'],

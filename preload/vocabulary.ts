@@ -57,12 +57,31 @@ export const SLOT_KINDS = ['talk', 'qa', 'panel', 'deliberation', 'break', 'vote
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
 /** The PDF reports, and the workbook. */
-export const REPORT_NAMES = ['workbook', 'recommendations', 'representativeness', 'selectionAudit', 'attendance', 'agenda'] as const;
+export const REPORT_NAMES = ['workbook', 'recommendations', 'representativeness', 'selectionAudit', 'attendance', 'agenda', 'publicReport'] as const;
 
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 /** The tables of the workbook, each also exportable alone as CSV. */
-export const REPORT_TABLES = ['participants', 'funnel', 'representativeness', 'attendance', 'perDiem', 'agenda', 'contributors', 'tables', 'ballots', 'selection'] as const;
+export const REPORT_TABLES = [
+  'participants',
+  'funnel',
+  'representativeness',
+  'attendance',
+  'perDiem',
+  'agenda',
+  'contributors',
+  'tables',
+  'ballots',
+  'selection',
+  // The public report's own tables (main/reports/publicTables.ts).
+  'process',
+  'dropReasons',
+  'dropOut',
+  'politicians',
+  'materials',
+  'turnout',
+  'costs',
+] as const;
 
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
@@ -72,6 +91,22 @@ export type ReportTable = (typeof REPORT_TABLES)[number];
  */
 export const CSV_DIALECTS = ['excel', 'plain'] as const;
 export type CsvDialectName = (typeof CSV_DIALECTS)[number];
+
+/** Why a person declined or withdrew (the public report counts them; the free text stays with the person). */
+export const DROP_REASONS = ['notInterested', 'time', 'work', 'health', 'family', 'travel', 'moved', 'noReply', 'other'] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+/** An invited speaker's part in one slot: invited, confirmed, declined, came, or did not come (noShow). */
+export const APPEARANCES = ['invited', 'confirmed', 'declined', 'came', 'noShow'] as const;
+export type Appearance = (typeof APPEARANCES)[number];
+
+/** What a contributor supplied to the members. */
+export const MATERIAL_KINDS = ['presentation', 'paper', 'video', 'data', 'other'] as const;
+export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+
+/** Cost categories of the public report (besides the per-diem, computed from attendance). */
+export const COST_CATEGORIES = ['venue', 'catering', 'facilitation', 'interpretation', 'recruitment', 'experts', 'communication', 'other'] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
 
 /** What a paired station at the venue may do (main/roles.ts holds the methods of each). */
 export const STATION_ROLES = ['desk', 'counting', 'viewer', 'secretariat'] as const;

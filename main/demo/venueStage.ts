@@ -20,6 +20,8 @@ import { householdKey } from '../domain/recruitment/normalise';
 import { buildInstance } from '../domain/selection/instance';
 import { legacyDraw } from '../domain/selection/legacy';
 import { fillDemoAgenda, fillDemoTables, recordDemoDraw } from './venueExtras';
+import { fillDemoReportFacts } from './reportFacts';
+import { listContributors } from '../../db/agenda';
 
 export const DEMO_DEVICE = 'demo laptop';
 const DIETS = ['vegetarian', 'halal', 'gluten-free', 'vegan'];
@@ -104,6 +106,8 @@ export function fillVenueStage(
     }
   }
   const voters = demoBallot(db, { newId, at, operator, random, session: firstWeekend[1]!, present: checkedInCount(db, firstWeekend[1]!.id), panelSize: demo.assembly.panelSize });
+  // Last, with its own random stream: what the public report states (main/demo/reportFacts.ts).
+  fillDemoReportFacts(db, { demo, seed: input.seed, newId, at, operator, personIds: input.personIds, panel, contributors: listContributors(db), firstDate: extras.sessions[0]!.date });
   return { panel, checkIns, voters };
 }
 

@@ -29,6 +29,7 @@ import { selectionRunOf } from '../services/selection';
 import { tablePlanOf } from '../services/tables';
 import { ballotResultsOf, notHeldBallotsOf } from '../services/voting';
 import { countsOf, type ReportCounts } from './reportTables';
+import { gatherPublicFacts, type PublicFacts } from './publicFacts';
 
 /** A member's state in a session: present/left (attended), excused, or absent (expected, did not come). */
 export type AttendanceMark = 'attended' | 'excused' | 'absent';
@@ -87,6 +88,11 @@ export interface ReportData {
    * can still show them.
    */
   counts: ReportCounts;
+  /**
+   * What the public report states besides the above (publicFacts.ts): the recruitment's basis,
+   * declines and withdrawals, politicians, experts' material, costs. Absent: nothing entered.
+   */
+  publicFacts?: PublicFacts;
 }
 
 const EVER_SELECTED = ['selected', 'contacted', 'confirmed', 'declined', 'withdrawn'];
@@ -177,7 +183,7 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
     notHeld: notHeldBallotsOf(db),
     selection: listSelectionRuns(db).map((row) => ({ ...selectionRunOf(row), histogram: histogramOf(row.distributionJson) })),
   };
-  return { ...data, counts: countsOf(data as ReportData) };
+  return { ...data, counts: countsOf(data as ReportData), publicFacts: gatherPublicFacts(db, data) };
 }
 
 /** The run's probabilities in the one binning the screen and the audit PDF share. */

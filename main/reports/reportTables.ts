@@ -39,6 +39,7 @@ import { protectLine } from '../domain/disclosure';
 import { disclosureOf } from './disclosure';
 import type { PrivacyLevel } from './privacy';
 import type { CellInput, ColumnSpec } from './xlsx';
+import { PUBLIC_TABLE_BUILDERS } from './publicTables';
 
 /** A column of a report table: a sheet column, with a number format overriding its kind's. */
 export interface ReportColumn extends ColumnSpec {
@@ -718,6 +719,8 @@ const BUILDERS: Record<ReportTable, (data: ReportData, o: ReportOptions, t: Repo
   tables: tablesTable,
   ballots: ballotsTable,
   selection: selectionTable,
+  // The public report's tables (issue 17): publicTables.ts.
+  ...PUBLIC_TABLE_BUILDERS,
 };
 
 /** One table of the report, at a level, in a language. */

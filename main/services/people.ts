@@ -39,6 +39,8 @@ import { isCalendarDate } from '../domain/sessionRules';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
+import { DROP_REASONS, type DropReason } from '../../preload/vocabulary';
+import { readReasonCode, writeReasonCode } from '../../db/reportFacts';
 import { id, requiredLine, requiredText, text } from './schemas';
 
 const status = z.enum(PERSON_STATUSES as unknown as [PersonStatus, ...PersonStatus[]], {
@@ -99,6 +101,7 @@ function personDetailOf(db: Db, personId: string): PersonDetail {
     consentVersion: p.consentVersion,
     statusDate: p.statusDate,
     statusReason: p.statusReason,
+    statusReasonCode: readReasonCode(db, p.id),
     replacedBy: codeOf(db, p.replacedBy),
     replaces: replacementsOf(db, p.id),
     householdSize: householdSize(db, p.householdKey),
@@ -261,11 +264,20 @@ export const peopleHandlers = handlers({
       }),
   },
   'people.setStatus': {
-    args: z.strictObject({ id, status, date: calendarDate.nullable().optional(), reason: text(500).nullable().optional() }),
+    args: z.strictObject({
+      id,
+      status,
+      date: calendarDate.nullable().optional(),
+      reason: text(500).nullable().optional(),
+      // Why they declined or withdrew, from a fixed list: the public report counts these.
+      reasonCode: z.enum(DROP_REASONS as unknown as [DropReason, ...DropReason[]], { message: `must be one of ${DROP_REASONS.join(', ')}` }).nullable().optional(),
+    }),
     run: (args, ctx) =>
       ctx.mutate((db, audit) => {
         const person = requirePerson(db, args.id);
         changeStatus(ctx, db, person, args.status, { date: args.date ?? null, reason: args.reason || null });
+        const ending = args.status === 'declined' || args.status === 'withdrawn';
+        writeReasonCode(db, person.id, ending ? (args.reasonCode ?? null) : null);
         // The reason may say something personal ("moved abroad for treatment"): not in the audit log.
         audit({ entity: 'person', entityId: person.id, action: 'person.status', before: { status: person.status }, after: { status: args.status, code: person.code } });
         return personDetail(db, person.id);

@@ -13,6 +13,7 @@ import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { gatherReportData } from '../reports/data';
 import { forLevel, type PrivacyLevel } from '../reports/privacy';
+import { publicFactsAt } from '../reports/publicFacts';
 
 const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -42,7 +43,9 @@ export async function buildReport(db: Db, req: ReportRequest, now: Date, default
   checkFormat(req);
   const lang = req.lang ?? defaultLang;
   const level: PrivacyLevel = req.level;
-  const data = forLevel(gatherReportData(db, now), level);
+  const reduced = forLevel(gatherReportData(db, now), level);
+  // The public report's facts hold declines by person: reduced to the level like the rest.
+  const data = reduced.publicFacts ? { ...reduced, publicFacts: publicFactsAt(reduced.publicFacts, level) } : reduced;
   let bytes: Buffer;
   if (req.format === 'csv') {
     const { reportCsv } = await import('../reports/workbook');
@@ -58,6 +61,7 @@ export async function buildReport(db: Db, req: ReportRequest, now: Date, default
       else if (name === 'representativeness') bytes = await (await import('../reports/representativenessPdf')).representativenessPdf(data, opts);
       else if (name === 'selectionAudit') bytes = await (await import('../reports/selectionAuditPdf')).selectionAuditPdf(data, opts);
       else if (name === 'attendance') bytes = await (await import('../reports/attendancePdf')).attendancePdf(data, opts);
+      else if (name === 'publicReport') bytes = await (await import('../reports/publicReportPdf')).publicReportPdf(data, opts);
       else bytes = await (await import('../reports/agendaPdf')).agendaPdf(data.agenda, { kind: 'programme', sessionId: null, assemblyName: data.assembly.name, lang, generatedAt: now, timeZone: data.assembly.timeZone });
     } catch (e) {
       // The builders refuse a report with nothing to show in a sentence (a RangeError).

@@ -9,6 +9,7 @@ import { Field, useFieldErrorText } from '../components/Field';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useAction } from '../components/useAction';
 import { VenuePanel } from '../components/VenuePanel';
+import { PublicReportFacts } from './reports/PublicReportFacts';
 import { PageHeading } from '../components/PageHeading';
 import { LoadStatus } from '../components/StatusLine';
 import { formatInstant, formatNumber } from '../format';
@@ -84,6 +85,13 @@ export function SettingsPage() {
             </div>
           </dl>
           <TimeZoneForm current={assembly.timeZone} />
+        </section>
+      )}
+
+      {assembly && (
+        <section className="panel" aria-labelledby="settings-public-report">
+          <h2 id="settings-public-report">{t('reportFacts.title')}</h2>
+          <PublicReportFacts />
         </section>
       )}
 

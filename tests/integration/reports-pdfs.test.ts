@@ -175,14 +175,16 @@ beforeAll(async () => {
   const rankingItems = opts(3, 'k');
   const present = base.result.present;
   const panelSize = base.result.panelSize;
-  const renamed = new Map(demo.participants.slice(0, ACCENTED.length).map((p, i) => [p.personId, ACCENTED[i]!]));
+  // Panel members (the demo's participants also hold the 8 who declined or withdrew).
+  const panel = demo.participants.filter((p) => p.status === 'confirmed');
+  const renamed = new Map(panel.slice(0, ACCENTED.length).map((p, i) => [p.personId, ACCENTED[i]!]));
   const withCounts = (d: ReportData): ReportData => ({ ...d, counts: countsOf(d) }) as ReportData;
   full = withCounts({
     ...demo,
     participants: demo.participants.map((p) => ({ ...p, ...renamed.get(p.personId) })),
     perDiem: { ...demo.perDiem, rows: demo.perDiem.rows.map((r) => ({ ...r, ...renamed.get(r.personId) })) },
     selection: runs(
-      demo.participants.map((p) => p.code),
+      panel.map((p) => p.code),
       demo.representativeness.filter((r) => r.quotaMin !== null).map((r) => ({ feature: r.feature, value: r.value, min: r.quotaMin!, max: r.quotaMax! })),
     ),
     agenda: {
@@ -287,7 +289,7 @@ describe('the four PDF reports', () => {
     for (const a of ACCENTED) expect(text).toContain(`${a.lastName}, ${a.firstName}`);
     expect(text).toContain('Çelik, Łukasz');
     expect(text).toContain('Nuñez, María José');
-    const codes = full.participants.slice(0, 4).map((p) => p.code);
+    const codes = full.participants.filter((p) => p.status === 'confirmed').slice(0, 4).map((p) => p.code);
     for (const c of codes) expect(text).toContain(c);
 
     const pseudo = flat(pdfText(await render(attendancePdf, 'pseudonymised')));

@@ -64,9 +64,12 @@ function slot(o: Partial<AgendaSlot> & Pick<AgendaSlot, 'id' | 'sessionId' | 'st
 
 /** The demo, with what it lacks for every sheet: an agenda, a table plan, a selection run; two renamed participants. */
 function augment(data: ReportData): ReportData {
-  const participants = data.participants.map((p, i) =>
-    i === 3 ? { ...p, firstName: FORMULA, lastName: 'Formule' } : i === 4 ? { ...p, firstName: 'Łukasz', lastName: 'Çelik' } : i === 5 ? { ...p, firstName: 'Inès', lastName: 'Nuñez' } : p,
-  );
+  // Panel members (the demo's participants also hold the 8 who declined or withdrew).
+  const panel = data.participants.filter((p) => p.status === 'confirmed');
+  const participants = data.participants.map((p) => {
+    const i = panel.indexOf(p);
+    return i === 3 ? { ...p, firstName: FORMULA, lastName: 'Formule' } : i === 4 ? { ...p, firstName: 'Łukasz', lastName: 'Çelik' } : i === 5 ? { ...p, firstName: 'Inès', lastName: 'Nuñez' } : p;
+  });
   const perDiem = {
     ...data.perDiem,
     rows: data.perDiem.rows.map((r) => {
@@ -95,7 +98,7 @@ function augment(data: ReportData): ReportData {
       slot({ id: 'sl-3', sessionId: s2!.id, startTime: '14:00', endTime: '16:00', title: 'Small groups', kind: 'deliberation', facilitatorIds: ['c-3'] }),
     ],
   };
-  const seated = participants.slice(0, 20);
+  const seated = participants.filter((p) => p.status === 'confirmed').slice(0, 20);
   const plan: TablePlan = {
     id: 'plan-1',
     sessionId: s1!.id,
@@ -134,7 +137,7 @@ function augment(data: ReportData): ReportData {
     seed: null,
     publicNumbers: [3, 1, 4, 1, 5, 9],
     ticket: 314,
-    panel: participants.map((p) => p.code).sort(),
+    panel: panel.map((p) => p.code).sort(),
     reserve: [],
     drawnAt: '2026-11-21T10:00:00.000Z',
     drawnBy: 'Secretariat',
@@ -255,7 +258,8 @@ describe('the report workbook', () => {
 
     const participants = wb.getWorksheet('Participants')!;
     expect(headers(participants)).toEqual(['Code', 'Last name', 'First name', 'E-mail', 'Phone', 'Address', 'Status', 'Contact language', 'Gender', 'Age band', 'Region', 'Province', 'Education', 'Language', 'Attended']);
-    expect(participants.rowCount).toBe(1 + 60);
+    // The panel and the 8 who declined or withdrew (main/demo/reportFacts.ts).
+    expect(participants.rowCount).toBe(1 + 68);
     const emma = demo.participants.find((p) => p.firstName === 'Emma' && p.lastName === 'Aerts')!;
     const row = rowWith(participants, 1, emma.code);
     expect(row.getCell(4).value).toBe('emma.aerts@mail.example');
@@ -268,7 +272,7 @@ describe('the report workbook', () => {
     const funnel = wb.getWorksheet('Recruitment funnel')!;
     expect(rowWith(funnel, 1, 'Invited').getCell(2).value).toBe('not recorded');
     expect(rowWith(funnel, 1, 'Responded').getCell(2).value).toBe(1500);
-    expect(rowWith(funnel, 1, 'Selected').getCell(2).value).toBe(60);
+    expect(rowWith(funnel, 1, 'Selected').getCell(2).value).toBe(68);
     const all = rowWith(funnel, 1, 'Attended every session held (2 of 6 planned)');
     expect(all.getCell(2).value).toBe(52);
     expect(all.getCell(3).value).toBeCloseTo(52 / 60, 10);
@@ -552,7 +556,7 @@ describe('the CSV tables', () => {
     expect(csv.startsWith('\uFEFFCode;Last name;First name;E-mail;Phone;Address;Status;Contact language;Gender;')).toBe(true);
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = csv.slice(1).split('\r\n');
-    expect(lines).toHaveLength(1 + 60 + 1);
+    expect(lines).toHaveLength(1 + 68 + 1);
     expect(lines.at(-1)).toBe('');
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const emma = demo.participants.find((p) => p.firstName === 'Emma' && p.lastName === 'Aerts')!;

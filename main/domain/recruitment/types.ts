@@ -171,6 +171,8 @@ export interface PersonDetail extends PersonListItem {
   consentVersion: string | null;
   statusDate: string | null;
   statusReason: string | null;
+  /** Why they declined or withdrew, from the fixed list (DROP_REASONS), or null. */
+  statusReasonCode: string | null;
   replacedBy: { id: string; code: string } | null;
   replaces: { id: string; code: string }[];
   householdSize: number;

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail } from '../../../main/domain/recruitment/types';
-import type { PersonStatus } from '../../../preload/vocabulary';
+import { DROP_REASONS, type DropReason, type PersonStatus } from '../../../preload/vocabulary';
 import { call, isApiCallError } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -39,13 +39,19 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
   const [ending, setEnding] = useState<Ending | null>(null);
   const [date, setDate] = useState(todayCalendarDate());
   const [reason, setReason] = useState('');
+  // The reason from the fixed list, which the public report counts ('' = not known).
+  const [reasonCode, setReasonCode] = useState<DropReason | ''>('');
   const [message, setMessage] = useState('');
   const [replacing, setReplacing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const endingForm = useRef<HTMLFormElement>(null);
   const [changes, setChanges] = useState(0);
-  const changeStatus = useAction(async (status: PersonStatus, details?: { date: string; reason: string }) => {
-    const next = await call('people.setStatus', { id: person.id, status, ...(details ? { date: details.date || null, reason: details.reason } : {}) });
+  const changeStatus = useAction(async (status: PersonStatus, details?: { date: string; reason: string; reasonCode: DropReason | '' }) => {
+    const next = await call('people.setStatus', {
+      id: person.id,
+      status,
+      ...(details ? { date: details.date || null, reason: details.reason, reasonCode: details.reasonCode || null } : {}),
+    });
     setEnding(null);
     setReason('');
     setMessage(t('peoplePage.statusSection.changed', { status: t(`peoplePage.status.${status}`) }));
@@ -65,7 +71,7 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
   // The refusal's message stands above the form: only a field in trouble takes the focus.
   useFocusOnError(endingForm, error);
 
-  function change(status: PersonStatus, details?: { date: string; reason: string }) {
+  function change(status: PersonStatus, details?: { date: string; reason: string; reasonCode: DropReason | '' }) {
     setMessage('');
     void changeStatus.run(status, details);
   }
@@ -75,12 +81,13 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
     setMessage('');
     setDate(todayCalendarDate());
     setReason('');
+    setReasonCode('');
     setEnding(status);
   }
 
   function submitEnding(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (ending && !busy) change(ending, { date, reason });
+    if (ending && !busy) change(ending, { date, reason, reasonCode });
   }
 
   function replaced(next: PersonDetail) {
@@ -110,6 +117,7 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
             {person.statusDate && t('peoplePage.statusSection.since', { date: formatCalendarDate(person.statusDate, lang, 'short') })}
             {person.statusDate && person.statusReason && ' · '}
             {person.statusReason && t('peoplePage.statusSection.reason', { reason: reasonText(t, person.statusReason) })}
+            {person.statusReasonCode && ` (${t(`reportFacts.reasons.${person.statusReasonCode}`)})`}
           </span>
         )}
       </div>
@@ -178,6 +186,18 @@ export function PersonStatusSection({ person, onChanged, onOpen }: Props) {
             </Field>
             <Field id={`${prefix}-reason`} label={t('peoplePage.statusSection.reasonLabel')} error={fieldErrors.reason} hint={t('peoplePage.statusSection.reasonHint')} className="span-2">
               {(p) => <input {...p} type="text" autoComplete="off" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            </Field>
+            <Field id={`${prefix}-reason-code`} label={t('reportFacts.reasonCode')} error={fieldErrors.reasonCode}>
+              {(p) => (
+                <select {...p} value={reasonCode} onChange={(e) => setReasonCode(e.target.value as DropReason | '')}>
+                  <option value="">{t('reportFacts.reasonNone')}</option>
+                  {DROP_REASONS.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`reportFacts.reasons.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
             </Field>
           </div>
           <FormActions

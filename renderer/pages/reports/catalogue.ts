@@ -40,10 +40,29 @@ export const REPORTS: readonly ExportChoice[] = [
   report('selectionAudit', ['pdf'], ['auditors']),
   report('attendance', ['pdf', 'csv'], ['secretariat']),
   report('agenda', ['pdf', 'csv'], ['secretariat', 'press']),
+  report('publicReport', ['pdf'], ['policymakers', 'press']),
 ];
 
 export const TABLES: readonly ExportChoice[] = (
-  ['participants', 'funnel', 'representativeness', 'attendance', 'perDiem', 'agenda', 'contributors', 'tables', 'ballots', 'selection'] as const
+  [
+    'participants',
+    'funnel',
+    'representativeness',
+    'attendance',
+    'perDiem',
+    'agenda',
+    'contributors',
+    'tables',
+    'ballots',
+    'selection',
+    'process',
+    'dropReasons',
+    'dropOut',
+    'politicians',
+    'materials',
+    'turnout',
+    'costs',
+  ] as const
 ).map(table);
 
 /** Lower case, no accents, dashes: as main/services/reports.ts names the file. */
