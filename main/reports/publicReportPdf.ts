@@ -232,7 +232,7 @@ export async function publicReportPdf(data: ReportData, opts: ReportPdfOptions):
   ];
   return renderPdf(
     {
-      ...pageFrame({ assemblyName: data.assembly.name, title, lang: opts.lang, generatedAt: opts.generatedAt, sideMargin: SIDE }),
+      ...pageFrame({ assemblyName: data.assembly.name, title, lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
       pageBreakBefore: (node) => keepPageBreak(node),
     },

@@ -16,7 +16,7 @@
 import { REPORT_TABLES, type ReportTable } from '../../preload/vocabulary';
 import { DEFAULT_CSV_DIALECT, writeCsv, type CsvCell, type CsvDialect } from '../domain/csvWrite';
 import type { ReportData } from './data';
-import { languageName, reportT, type ReportLang, type ReportT } from './i18n';
+import { languageName, reportT, type ReportLang } from './i18n';
 import type { PrivacyLevel } from './privacy';
 import { DATE_TIME_FORMAT, reportTable, venueDateTime, type ReportColumn, type ReportTableDef } from './reportTables';
 import { addTableSheet, DATE_FORMAT, excelDate, INTEGER_FORMAT, newWorkbook, workbookBytes, type CellInput, type Workbook } from './xlsx';

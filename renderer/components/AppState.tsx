@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type DependencyList } from 'react';
 import type { AppStatus } from '../../main/domain/assembly/types';
+import type { StationRole } from '../../preload/vocabulary';
 import { isApiCallError } from '../api';
 
 export interface AppState {
@@ -8,6 +9,11 @@ export interface AppState {
   setStatus: (status: AppStatus) => void;
   /** Ask main again (after opening or creating an assembly, or when a call says none is open). */
   refresh: () => Promise<void>;
+  /**
+   * On a station (the venue link): its role, and for a counting station the one count it may
+   * enter. Pages offer only what the role may do; the host enforces it anyway (main/roles.ts).
+   */
+  station?: { role: StationRole; slot: 1 | 2 | null };
 }
 
 export const AppStateContext = createContext<AppState | null>(null);

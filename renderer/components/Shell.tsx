@@ -26,9 +26,11 @@ const PAGES: Record<Area, () => JSX.Element> = {
 };
 
 /** Everything around the pages while an assembly is open: header, navigation, main. */
-export function Shell({ assembly, station = false }: { assembly: AssemblyInfo; station?: boolean }) {
+export function Shell({ assembly, station = false, areas = AREAS }: { assembly: AssemblyInfo; station?: boolean; areas?: readonly Area[] }) {
   const { t } = useTranslation();
-  const area = useArea();
+  const asked = useArea();
+  // An area this screen does not offer (a station's link to another page) opens the first one.
+  const area = areas.includes(asked) ? asked : areas[0]!;
   const Page = PAGES[area];
   const previousArea = useRef<Area | null>(null);
   // After a backup was restored, the page is mounted again so that it loads the restored data.
@@ -57,7 +59,7 @@ export function Shell({ assembly, station = false }: { assembly: AssemblyInfo; s
       <div className="layout">
         <nav className="side-nav" aria-label={t('nav.label')}>
           <ul>
-            {AREAS.map((a) => (
+            {areas.map((a) => (
               <li key={a}>
                 <a href={hrefFor(a)} aria-current={a === area ? 'page' : undefined}>
                   {t(`nav.${a}`)}

@@ -262,7 +262,8 @@ function ApprovedStation({ me, status, language, onEnded }: { me: VenueMe; statu
     setDisplayTimeZone(current.assembly?.timeZone);
     return { ...current, language };
   }, [current, language]);
-  const state = useMemo<AppState>(() => ({ status: shownStatus, setStatus: setCurrent, refresh }), [shownStatus, refresh]);
+  const station = useMemo(() => (me.role ? { role: me.role, slot: me.slot } : undefined), [me.role, me.slot]);
+  const state = useMemo<AppState>(() => ({ status: shownStatus, setStatus: setCurrent, refresh, station }), [shownStatus, refresh, station]);
 
   if (!current.assembly) {
     return (
@@ -290,7 +291,8 @@ function ApprovedStation({ me, status, language, onEnded }: { me: VenueMe; statu
           <Dashboard />
         </main>
       ) : (
-        <Shell assembly={current.assembly} station />
+        // A counting station enters counts and nothing else: the voting page alone.
+        <Shell assembly={current.assembly} station areas={me.role === 'counting' ? ['voting'] : undefined} />
       )}
     </AppStateContext.Provider>
   );

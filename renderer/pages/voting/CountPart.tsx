@@ -105,7 +105,7 @@ export function CountPart() {
 function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; sessionName: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const { status } = useAppState();
+  const { status, station } = useAppState();
   const loaded = useApiData(() => call('voting.get', { id: ballotId }), [ballotId]);
   const [fresh, setFresh] = useState<BallotDetail | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -188,7 +188,8 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
         <Finalised detail={detail} onCorrected={(d) => { update(d); setMessage(t('votingPage.correct.done')); }} focusHeading={justFinalised} />
       ) : (
         <>
-          <OperatorBar />
+          {/* A station's person is fixed at pairing: there is no operator to change. */}
+          {!station && <OperatorBar />}
           <EntryEditor key={`${status.operator ?? ''}|${entries.length}`} detail={detail} onSaved={(d, slot) => { update(d); setMessage(t('votingPage.count.savedMessage', { slot, operator: status.operator ?? '' })); }} />
           {both && <Differences detail={detail} />}
           <section className="panel vote-finalise" aria-labelledby="vote-finalise-title">
@@ -198,9 +199,14 @@ function BallotCount({ ballotId, sessionName, onChanged }: { ballotId: string; s
               {!both ? t('votingPage.count.needBoth') : agree ? t('votingPage.count.agree') : t('votingPage.count.disagree')}
             </p>
             <ErrorNotice error={finalise.error} />
-            <button type="button" className="button button-primary" disabled={!agree || finalise.busy} aria-describedby="vote-finalise-hint" onClick={() => setConfirmingFinalise(true)}>
-              {t('votingPage.count.finalise')}
-            </button>
+            {station?.role === 'counting' ? (
+              // Finalising is the host's (main/roles.ts): the counting station is told so.
+              <p className="muted">{t('votingPage.count.hostFinalises')}</p>
+            ) : (
+              <button type="button" className="button button-primary" disabled={!agree || finalise.busy} aria-describedby="vote-finalise-hint" onClick={() => setConfirmingFinalise(true)}>
+                {t('votingPage.count.finalise')}
+              </button>
+            )}
           </section>
           {confirmingFinalise && (
             <Dialog title={t('votingPage.count.confirmTitle')} onClose={() => !finalise.busy && setConfirmingFinalise(false)} role="alertdialog" describedBy="vote-finalise-confirm-text">
@@ -405,7 +411,9 @@ function EntryEditor({ detail, onSaved }: { detail: BallotDetail; onSaved: (d: B
   const { status } = useAppState();
   const operator = status.operator;
   const { ballot, entries } = detail;
-  const [slot, setSlot] = useState<1 | 2>(() => defaultSlot(detail, operator));
+  // A counting station approved for one count enters that one only.
+  const fixedSlot = useAppState().station?.slot ?? null;
+  const [slot, setSlot] = useState<1 | 2>(() => fixedSlot ?? defaultSlot(detail, operator));
   const both = entries.length === 2;
   // An entry is shown to the one who made it, or once both are in; until then the second
   // operator counts without seeing the first's numbers.
@@ -444,7 +452,7 @@ function EntryEditor({ detail, onSaved }: { detail: BallotDetail; onSaved: (d: B
       <fieldset className="vote-slots">
         <legend>{t('votingPage.count.slot')}</legend>
         <div className="radio-row">
-          {([1, 2] as const).map((s) => {
+          {([1, 2] as const).filter((s) => fixedSlot === null || s === fixedSlot).map((s) => {
             const e = entries.find((x) => x.slot === s);
             return (
               <label key={s} className="radio vote-slot">
