@@ -10,6 +10,7 @@ import { agendaHandlers } from './services/agenda';
 import { tableHandlers } from './services/tables';
 import { votingHandlers } from './services/voting';
 import { reportHandlers } from './services/reports';
+import { translationHandlers } from './services/translations';
 import { backupHandlers } from './services/backups';
 import { sessionHandlers } from './services/sessions';
 import { venueHandlers } from './services/venue';
@@ -34,6 +35,7 @@ export const APP_HANDLERS = [
   tableHandlers,
   votingHandlers,
   reportHandlers,
+  translationHandlers,
   backupHandlers,
   venueHandlers,
 ];

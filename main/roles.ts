@@ -136,6 +136,12 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
 
   'reports.export': SEC,
 
+  // Every station shows session names and ballot titles in its screen's language.
+  'translations.list': ['desk', 'counting', 'viewer', 'secretariat'],
+  'translations.missing': SEC,
+  'translations.set': SEC,
+  'translations.setBaseLanguage': SEC,
+
   'venue.join': ['unpaired'],
   'venue.me': ['pending', 'desk', 'counting', 'viewer', 'secretariat'],
 };

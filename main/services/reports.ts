@@ -37,7 +37,7 @@ export async function buildReport(db: Db, req: ReportRequest, now: Date, default
   checkFormat(req);
   const lang = req.lang ?? defaultLang;
   const level: PrivacyLevel = req.level;
-  const data = forLevel(gatherReportData(db, now), level);
+  const data = forLevel(gatherReportData(db, now, lang), level);
   let bytes: Buffer;
   if (req.format === 'csv') {
     const { reportCsv } = await import('../reports/workbook');
