@@ -13,6 +13,8 @@ import { PageHeading } from '../components/PageHeading';
 import { LoadStatus } from '../components/StatusLine';
 import { formatInstant, formatNumber } from '../format';
 import { currentLanguage } from '../i18n';
+import { hrefFor, useSubPath } from '../router';
+import { TranslationsPage } from './translations/TranslationsPage';
 
 const AUDIT_LIMIT = 25;
 
@@ -27,6 +29,13 @@ function subjectOf(entry: AuditEntry): string {
 }
 
 export function SettingsPage() {
+  const sub = useSubPath();
+  // #/settings/translations: the Translations page, a part of Settings.
+  if (sub === 'translations') return <TranslationsPage />;
+  return <SettingsMain />;
+}
+
+function SettingsMain() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { status } = useAppState();
@@ -79,6 +88,18 @@ export function SettingsPage() {
               <dd>{status.appVersion}</dd>
             </div>
           </dl>
+        </section>
+      )}
+
+      {assembly && (
+        <section className="panel" aria-labelledby="settings-translations">
+          <h2 id="settings-translations">{t('translationsPage.settingsTitle')}</h2>
+          <p className="muted">{t('translationsPage.settingsIntro')}</p>
+          <p>
+            <a className="button" href={hrefFor('settings', 'translations')}>
+              {t('translationsPage.open')}
+            </a>
+          </p>
         </section>
       )}
 

@@ -1,0 +1,170 @@
+/**
+ * Translations (#/settings/translations): every public text with its base text and a column per
+ * content language (nl, fr, de, en), edited in place: a translation is saved when its field loses
+ * the focus (an empty field removes it). "?missing=fr" opens it on the texts without French, as
+ * the export dialog links to it.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTENT_LANGUAGES, type ContentLanguage, type PublicText } from '../../../main/domain/translations/types';
+import { call } from '../../api';
+import { useApiData } from '../../components/AppState';
+import { invalidateContent } from '../../components/content';
+import { DataTable } from '../../components/DataTable';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeading } from '../../components/PageHeading';
+import { LoadStatus, StatusLine } from '../../components/StatusLine';
+import { hrefFor } from '../../router';
+import './translations.css';
+
+const isContentLanguage = (v: unknown): v is ContentLanguage => typeof v === 'string' && (CONTENT_LANGUAGES as readonly string[]).includes(v);
+
+/** The language of "?missing=xx" in the address, if any. */
+function missingFromHash(): ContentLanguage | null {
+  const value = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('missing');
+  return isContentLanguage(value) ? value : null;
+}
+
+const keyOf = (t: PublicText) => `${t.kind}/${t.entityId}/${t.field}`;
+
+export function TranslationsPage() {
+  const { t } = useTranslation();
+  const [missing, setMissing] = useState<ContentLanguage | null>(missingFromHash);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const overview = useApiData(() => call('translations.list', {}), []);
+  // The texts listed when the filter was chosen stay listed while they are being translated.
+  const [listed, setListed] = useState<{ filter: ContentLanguage | null; keys: Set<string> } | null>(null);
+  const langName = (l: ContentLanguage) => t(`translationsPage.lang.${l}`);
+  // Inside a sentence ("version en français"): some languages write language names in lower case.
+  const langIn = (l: ContentLanguage) => t(`translationsPage.langIn.${l}`);
+
+  const data = overview.data;
+  const base = data?.baseLanguage ?? 'en';
+  const texts = data?.texts ?? [];
+  const missingNow = (l: ContentLanguage) => (l === base ? [] : texts.filter((x) => !x.translations[l]?.trim()));
+  let shown = texts;
+  if (missing) {
+    const keys = listed && listed.filter === missing ? listed.keys : new Set(missingNow(missing).map(keyOf));
+    if (data && (!listed || listed.filter !== missing)) setListed({ filter: missing, keys });
+    shown = texts.filter((x) => keys.has(keyOf(x)));
+  }
+
+  async function save(text: PublicText, language: ContentLanguage, value: string) {
+    const before = text.translations[language] ?? '';
+    if (value.trim() === before.trim()) return;
+    setError(null);
+    setMessage(null);
+    try {
+      const saved = await call('translations.set', { kind: text.kind, entityId: text.entityId, field: text.field, language, text: value });
+      invalidateContent();
+      await overview.reload();
+      setMessage(saved.text === null ? t('translationsPage.removed', { language: langIn(language) }) : t('translationsPage.saved', { language: langIn(language), text: saved.text }));
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function changeBase(language: ContentLanguage) {
+    setError(null);
+    try {
+      await call('translations.setBaseLanguage', { language });
+      invalidateContent();
+      await overview.reload();
+      setMessage(t('translationsPage.baseLanguageSaved', { language: langIn(language) }));
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  function chooseFilter(value: string) {
+    const next = isContentLanguage(value) ? value : null;
+    setMissing(next);
+    setListed(null);
+    window.history.replaceState(null, '', next ? `${hrefFor('settings', 'translations')}?missing=${next}` : hrefFor('settings', 'translations'));
+  }
+
+  return (
+    <>
+      <PageHeading intro={t('translationsPage.intro')}>{t('translationsPage.title')}</PageHeading>
+      <p>
+        <a href={hrefFor('settings')}>{t('translationsPage.back')}</a>
+      </p>
+      <StatusLine message={message} />
+      <ErrorNotice error={error} />
+      <LoadStatus loaded={overview} empty={data && texts.length === 0 && t('translationsPage.empty')} />
+      {data && texts.length > 0 && (
+        <section className="panel translations-panel" aria-labelledby="translations-table-title">
+          <div className="translations-controls">
+            <label>
+              {t('translationsPage.baseLanguage')}{' '}
+              <select value={base} onChange={(e) => void changeBase(e.target.value as ContentLanguage)} aria-describedby="translations-base-hint">
+                {CONTENT_LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {langName(l)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span id="translations-base-hint" className="muted">
+              {t('translationsPage.baseLanguageHint')}
+            </span>
+            <label>
+              {t('translationsPage.filter')}{' '}
+              <select value={missing ?? ''} onChange={(e) => chooseFilter(e.target.value)}>
+                <option value="">{t('translationsPage.all', { count: texts.length })}</option>
+                {CONTENT_LANGUAGES.filter((l) => l !== base).map((l) => (
+                  <option key={l} value={l}>
+                    {`${t('translationsPage.missingIn', { language: langIn(l) })} (${missingNow(l).length})`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <h2 id="translations-table-title" className="visually-hidden">
+            {t('translationsPage.caption')}
+          </h2>
+          {missing && shown.length === 0 && <p>{t('translationsPage.noneMissing', { language: langIn(missing) })}</p>}
+          {shown.length > 0 && (
+            <DataTable className="translations-table" caption={t('translationsPage.caption')} columns={[t('translationsPage.col.text'), t('translationsPage.col.base'), ...CONTENT_LANGUAGES.map(langName)]}>
+              {shown.map((text) => (
+                <tr key={keyOf(text)}>
+                  <td className="translations-what">
+                    <span>{t(`translationsPage.kind.${text.kind}`)}</span>
+                    {text.field === 'rationale' && <span> ({t('translationsPage.field.rationale')})</span>}
+                    {text.context && <span className="muted translations-context">{text.context}</span>}
+                  </td>
+                  <th scope="row" className="translations-base">
+                    {text.base}
+                  </th>
+                  {CONTENT_LANGUAGES.map((l) => (
+                    <td key={l} className={l === missing ? 'translations-cell translations-focus' : 'translations-cell'}>
+                      {l === base ? (
+                        <span className="muted">{t('translationsPage.isBase')}</span>
+                      ) : (
+                        <TranslationInput text={text} language={l} label={t('translationsPage.inputLabel', { language: langName(l), text: text.base.slice(0, 80) })} onSave={save} />
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function TranslationInput({ text, language, label, onSave }: { text: PublicText; language: ContentLanguage; label: string; onSave: (text: PublicText, language: ContentLanguage, value: string) => Promise<void> }) {
+  const [value, setValue] = useState(text.translations[language] ?? '');
+  const props = {
+    'aria-label': label,
+    lang: language,
+    value,
+    onChange: (e: { target: { value: string } }) => setValue(e.target.value),
+    onBlur: () => void onSave(text, language, value),
+  };
+  // Rationales run to several lines; everything else is one line.
+  return text.field === 'rationale' ? <textarea {...props} rows={4} /> : <input type="text" {...props} />;
+}
