@@ -98,9 +98,14 @@ test('the Translations page and the screens in French and Dutch', async ({ page,
   const table = page.getByRole('table', { name: 'Textes publics et leurs traductions' });
   await expect(table.getByRole('textbox', { name: 'Néerlandais : Weekend 1 — Saturday' })).toHaveValue('Weekend 1 — zaterdag');
   await snap(page, 'translations-03-page-fr');
-  // The screens show content in the screen's language: the ballots list in French.
+  // The screens show content in the screen's language: the session picker and the ballots list in French.
   await goToHash(page, '#/voting');
-  await expect(page.getByText('Recommandations sur le financement des partis').first()).toBeVisible({ timeout: 30_000 });
+  const picker = page.getByRole('combobox', { name: 'Séance' });
+  await expect(picker.locator('option', { hasText: 'Week-end 1 — samedi' })).toBeAttached({ timeout: 30_000 });
+  const sunday = await picker.locator('option', { hasText: 'Premier week-end — dimanche' }).textContent();
+  await picker.selectOption({ label: sunday! });
+  await expect(page.getByRole('rowheader', { name: /Recommandations sur le financement des partis/ })).toBeVisible();
+  await snap(page, 'translations-04-voting-fr');
 
   await api(page, 'app.setLanguage', { language: 'nl' });
   await goToHash(page, '#/settings/translations?missing=fr');
@@ -108,7 +113,7 @@ test('the Translations page and the screens in French and Dutch', async ({ page,
   await expect(page.getByRole('heading', { level: 1, name: 'Vertalingen' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Elke tekst heeft een versie in het Frans.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Tonen' }).selectOption('');
-  await snap(page, 'translations-04-page-nl');
+  await snap(page, 'translations-05-page-nl');
   await api(page, 'app.setLanguage', { language: 'en' });
   expect(consoleErrors).toEqual([]);
 });

@@ -25,7 +25,30 @@ function missingFromHash(): ContentLanguage | null {
   return isContentLanguage(value) ? value : null;
 }
 
-const keyOf = (t: PublicText) => `${t.kind}/${t.entityId}/${t.field}`;
+/**
+ * Texts of one kind and field with the same base text ("Coffee" in every session's programme)
+ * are one row: a translation entered there is saved for each of them.
+ */
+interface TextGroup {
+  key: string;
+  texts: PublicText[];
+  first: PublicText;
+}
+
+function groupTexts(texts: readonly PublicText[]): TextGroup[] {
+  const groups = new Map<string, TextGroup>();
+  for (const text of texts) {
+    const key = `${text.kind}/${text.field}/${text.base}`;
+    const group = groups.get(key);
+    if (group) group.texts.push(text);
+    else groups.set(key, { key, texts: [text], first: text });
+  }
+  return [...groups.values()];
+}
+
+/** The group's translation in a language: the one its texts share (or the first found). */
+const translationOf = (g: TextGroup, l: ContentLanguage): string => g.texts.map((x) => x.translations[l]?.trim() ?? '').find((x) => x !== '') ?? '';
+const isMissing = (g: TextGroup, l: ContentLanguage): boolean => g.texts.some((x) => !x.translations[l]?.trim());
 
 export function TranslationsPage() {
   const { t } = useTranslation();
@@ -42,26 +65,31 @@ export function TranslationsPage() {
   const data = overview.data;
   const base = data?.baseLanguage ?? 'en';
   const texts = data?.texts ?? [];
-  const missingNow = (l: ContentLanguage) => (l === base ? [] : texts.filter((x) => !x.translations[l]?.trim()));
-  let shown = texts;
+  const groups = groupTexts(texts);
+  const missingNow = (l: ContentLanguage) => (l === base ? [] : groups.filter((g) => isMissing(g, l)));
+  let shown = groups;
   if (missing) {
-    const keys = listed && listed.filter === missing ? listed.keys : new Set(missingNow(missing).map(keyOf));
+    const keys = listed && listed.filter === missing ? listed.keys : new Set(missingNow(missing).map((g) => g.key));
     if (data && (!listed || listed.filter !== missing)) setListed({ filter: missing, keys });
-    shown = texts.filter((x) => keys.has(keyOf(x)));
+    shown = groups.filter((g) => keys.has(g.key));
   }
 
-  async function save(text: PublicText, language: ContentLanguage, value: string) {
-    const before = text.translations[language] ?? '';
-    if (value.trim() === before.trim()) return;
+  async function save(group: TextGroup, language: ContentLanguage, value: string) {
+    const trimmed = value.trim();
+    // Unchanged for every text of the row: nothing to save.
+    if (group.texts.every((x) => (x.translations[language]?.trim() ?? '') === trimmed)) return;
     setError(null);
     setMessage(null);
     try {
-      const saved = await call('translations.set', { kind: text.kind, entityId: text.entityId, field: text.field, language, text: value });
+      for (const text of group.texts) {
+        await call('translations.set', { kind: text.kind, entityId: text.entityId, field: text.field, language, text: value });
+      }
       invalidateContent();
       await overview.reload();
-      setMessage(saved.text === null ? t('translationsPage.removed', { language: langIn(language) }) : t('translationsPage.saved', { language: langIn(language), text: saved.text }));
+      setMessage(trimmed === '' ? t('translationsPage.removed', { language: langIn(language) }) : t('translationsPage.saved', { language: langIn(language), text: trimmed }));
     } catch (e) {
       setError(e);
+      await overview.reload();
     }
   }
 
@@ -112,7 +140,7 @@ export function TranslationsPage() {
             <label>
               {t('translationsPage.filter')}{' '}
               <select value={missing ?? ''} onChange={(e) => chooseFilter(e.target.value)}>
-                <option value="">{t('translationsPage.all', { count: texts.length })}</option>
+                <option value="">{t('translationsPage.all', { count: groups.length })}</option>
                 {CONTENT_LANGUAGES.filter((l) => l !== base).map((l) => (
                   <option key={l} value={l}>
                     {`${t('translationsPage.missingIn', { language: langIn(l) })} (${missingNow(l).length})`}
@@ -127,22 +155,26 @@ export function TranslationsPage() {
           {missing && shown.length === 0 && <p>{t('translationsPage.noneMissing', { language: langIn(missing) })}</p>}
           {shown.length > 0 && (
             <DataTable className="translations-table" caption={t('translationsPage.caption')} columns={[t('translationsPage.col.text'), t('translationsPage.col.base'), ...CONTENT_LANGUAGES.map(langName)]}>
-              {shown.map((text) => (
-                <tr key={keyOf(text)}>
+              {shown.map((group) => (
+                <tr key={group.key}>
                   <td className="translations-what">
-                    <span>{t(`translationsPage.kind.${text.kind}`)}</span>
-                    {text.field === 'rationale' && <span> ({t('translationsPage.field.rationale')})</span>}
-                    {text.context && <span className="muted translations-context">{text.context}</span>}
+                    <span>{t(`translationsPage.kind.${group.first.kind}`)}</span>
+                    {group.first.field === 'rationale' && <span> ({t('translationsPage.field.rationale')})</span>}
+                    {group.texts.length > 1 ? (
+                      <span className="muted translations-context">{t('translationsPage.times', { count: group.texts.length })}</span>
+                    ) : (
+                      group.first.context && <span className="muted translations-context">{group.first.context}</span>
+                    )}
                   </td>
                   <th scope="row" className="translations-base">
-                    {text.base}
+                    {group.first.base}
                   </th>
                   {CONTENT_LANGUAGES.map((l) => (
                     <td key={l} className={l === missing ? 'translations-cell translations-focus' : 'translations-cell'}>
                       {l === base ? (
                         <span className="muted">{t('translationsPage.isBase')}</span>
                       ) : (
-                        <TranslationInput text={text} language={l} label={t('translationsPage.inputLabel', { language: langName(l), text: text.base.slice(0, 80) })} onSave={save} />
+                        <TranslationInput group={group} language={l} label={t('translationsPage.inputLabel', { language: langName(l), text: group.first.base.slice(0, 80) })} onSave={save} />
                       )}
                     </td>
                   ))}
@@ -156,15 +188,15 @@ export function TranslationsPage() {
   );
 }
 
-function TranslationInput({ text, language, label, onSave }: { text: PublicText; language: ContentLanguage; label: string; onSave: (text: PublicText, language: ContentLanguage, value: string) => Promise<void> }) {
-  const [value, setValue] = useState(text.translations[language] ?? '');
+function TranslationInput({ group, language, label, onSave }: { group: TextGroup; language: ContentLanguage; label: string; onSave: (group: TextGroup, language: ContentLanguage, value: string) => Promise<void> }) {
+  const [value, setValue] = useState(translationOf(group, language));
   const props = {
     'aria-label': label,
     lang: language,
     value,
     onChange: (e: { target: { value: string } }) => setValue(e.target.value),
-    onBlur: () => void onSave(text, language, value),
+    onBlur: () => void onSave(group, language, value),
   };
   // Rationales run to several lines; everything else is one line.
-  return text.field === 'rationale' ? <textarea {...props} rows={4} /> : <input type="text" {...props} />;
+  return group.first.field === 'rationale' ? <textarea {...props} rows={4} /> : <input type="text" {...props} />;
 }
