@@ -66,6 +66,8 @@ export function TranslationsPage() {
   const base = data?.baseLanguage ?? 'en';
   const texts = data?.texts ?? [];
   const groups = groupTexts(texts);
+  // The base language's column is the base text itself.
+  const others = CONTENT_LANGUAGES.filter((l) => l !== base);
   const missingNow = (l: ContentLanguage) => (l === base ? [] : groups.filter((g) => isMissing(g, l)));
   let shown = groups;
   if (missing) {
@@ -154,7 +156,7 @@ export function TranslationsPage() {
           </h2>
           {missing && shown.length === 0 && <p>{t('translationsPage.noneMissing', { language: langIn(missing) })}</p>}
           {shown.length > 0 && (
-            <DataTable className="translations-table" caption={t('translationsPage.caption')} columns={[t('translationsPage.col.text'), t('translationsPage.col.base'), ...CONTENT_LANGUAGES.map(langName)]}>
+            <DataTable className="translations-table" caption={t('translationsPage.caption')} columns={[t('translationsPage.col.text'), t('translationsPage.col.base', { language: langName(base) }), ...others.map(langName)]}>
               {shown.map((group) => (
                 <tr key={group.key}>
                   <td className="translations-what">
@@ -169,13 +171,9 @@ export function TranslationsPage() {
                   <th scope="row" className="translations-base">
                     {group.first.base}
                   </th>
-                  {CONTENT_LANGUAGES.map((l) => (
+                  {others.map((l) => (
                     <td key={l} className={l === missing ? 'translations-cell translations-focus' : 'translations-cell'}>
-                      {l === base ? (
-                        <span className="muted">{t('translationsPage.isBase')}</span>
-                      ) : (
-                        <TranslationInput group={group} language={l} label={t('translationsPage.inputLabel', { language: langName(l), text: group.first.base.slice(0, 80) })} onSave={save} />
-                      )}
+                      <TranslationInput group={group} language={l} label={t('translationsPage.inputLabel', { language: langName(l), text: group.first.base.slice(0, 80) })} onSave={save} />
                     </td>
                   ))}
                 </tr>
@@ -190,13 +188,23 @@ export function TranslationsPage() {
 
 function TranslationInput({ group, language, label, onSave }: { group: TextGroup; language: ContentLanguage; label: string; onSave: (group: TextGroup, language: ContentLanguage, value: string) => Promise<void> }) {
   const [value, setValue] = useState(translationOf(group, language));
-  const props = {
-    'aria-label': label,
-    lang: language,
-    value,
-    onChange: (e: { target: { value: string } }) => setValue(e.target.value),
-    onBlur: () => void onSave(group, language, value),
-  };
-  // Rationales run to several lines; everything else is one line.
-  return group.first.field === 'rationale' ? <textarea {...props} rows={4} /> : <input type="text" {...props} />;
+  const multiLine = group.first.field === 'rationale';
+  return (
+    <textarea
+      aria-label={label}
+      lang={language}
+      value={value}
+      // Wrapped, so a long title can be read whole; rationales run to several lines.
+      rows={multiLine ? 5 : Math.min(4, Math.max(1, Math.ceil(Math.max(value.length, group.first.base.length) / 16)))}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={() => void onSave(group, language, value)}
+      onKeyDown={(e) => {
+        // A one-line text: Enter saves it (as leaving the field does) instead of starting a new line.
+        if (!multiLine && e.key === 'Enter') {
+          e.preventDefault();
+          e.currentTarget.blur();
+        }
+      }}
+    />
+  );
 }
