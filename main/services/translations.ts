@@ -31,8 +31,8 @@ const setArgs = z
     entityId: z.string().min(1, 'is required').max(300, 'is too long'),
     field: z.string().min(1, 'is required').max(40, 'is too long'),
     language,
-    /** The translation; empty removes it (the base text shows again). */
-    text: z.string().trim(),
+    /** The translation; empty removes it (the base text shows again). The longest field's limit here, each field's own below. */
+    text: z.string().max(10_000, 'must be at most 10000 characters').trim(),
   })
   .superRefine((a, ctx) => {
     const fields = TRANSLATABLE[a.kind as keyof typeof TRANSLATABLE] as Record<string, number> | undefined;
