@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openAssemblyDb } from '../../db/connection';
 import { listTranslations } from '../../db/translations';
+import { gatherReportData } from '../../main/reports/data';
 import { DEMO_SEED, writeDemoAssembly } from '../../main/demo/writeDemo';
 import { makeApp } from '../helpers/app';
 import { useTempDir } from '../helpers/tmp';
@@ -138,6 +139,37 @@ describe('translations', () => {
     expect((await app.call('translations.missing', { language: 'nl' })).count).toBe(0);
     // The base texts are English in fact: an "English" translation exists for none of them.
     expect((await app.call('translations.missing', { language: 'en' })).count).toBeGreaterThan(20);
+    app.close();
+  }, 120_000);
+
+  it('an item rationale entered with the ballot is a public text: translated, and in the report data in that language', async () => {
+    const app = makeApp(tempDir());
+    await app.call('app.openAssembly', { path: await venueFile() });
+    const session = (await app.call('sessions.list', {}))[5]!;
+    const ballot = await app.call('voting.createBallot', {
+      sessionId: session.id,
+      title: 'Follow-up',
+      rule: { method: 'yesNo', threshold: 'simpleMajority', abstentionsCount: false },
+      quorum: { numerator: 1, denominator: 2 },
+      items: [{ number: 'F1', title: 'Meet again in a year', text: { en: 'Meet again in a year' }, rationale: 'To check what was done.\nAnd to say so in public.' }],
+    });
+    const item = ballot.items[0]!;
+    expect(item.rationale).toBe('To check what was done.\nAnd to say so in public.');
+    const missing = await app.call('translations.missing', { language: 'fr' });
+    expect(missing.texts.map((t) => `${t.kind}.${t.field}`).sort()).toEqual(['ballot.title', 'ballotItem.rationale', 'ballotItem.title']);
+    await app.call('translations.set', { kind: 'ballotItem', entityId: item.id, field: 'rationale', language: 'fr', text: 'Pour vérifier ce qui a été fait.\nEt le dire en public.' });
+
+    const db = app.ctx.requireDb();
+    expect(listTranslations(db).find((r) => r.entityId === item.id && r.field === 'rationale')?.text).toBe('Pour vérifier ce qui a été fait.\nEt le dire en public.');
+    const fr = gatherReportData(db, new Date('2027-03-01T12:00:00Z'), 'fr');
+    // The report prints finalised ballots: the demo's, whose first item has a rationale in three languages.
+    const published = fr.ballots[0]!.ballot.items[0]!;
+    expect(published.title).toBe('Plafonner les dons privés à 2 000 € par personne et par an');
+    expect(published.rationale).toBe('Les gros dons achètent un accès. Un plafond rend les partis dépendants de nombreux petits donateurs plutôt que de quelques riches.');
+    const nl = gatherReportData(db, new Date('2027-03-01T12:00:00Z'), 'nl');
+    expect(nl.ballots[0]!.ballot.items[0]!.rationale).toMatch(/^Grote giften kopen toegang/);
+    // Without a language (or in the base language) the base texts.
+    expect(gatherReportData(db, new Date('2027-03-01T12:00:00Z')).ballots[0]!.ballot.items[0]!.rationale).toMatch(/^Large gifts buy access/);
     app.close();
   }, 120_000);
 });
