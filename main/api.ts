@@ -11,6 +11,7 @@ import { tableHandlers } from './services/tables';
 import { votingHandlers } from './services/voting';
 import { reportHandlers } from './services/reports';
 import { reportFactsHandlers } from './services/reportFacts';
+import { translationHandlers } from './services/translations';
 import { backupHandlers } from './services/backups';
 import { sessionHandlers } from './services/sessions';
 import { venueHandlers } from './services/venue';
@@ -36,6 +37,7 @@ export const APP_HANDLERS = [
   votingHandlers,
   reportHandlers,
   reportFactsHandlers,
+  translationHandlers,
   backupHandlers,
   venueHandlers,
 ];

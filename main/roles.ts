@@ -144,6 +144,12 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'reportFacts.setAppearance': SEC,
   'reportFacts.setDropReason': SEC,
 
+  // Every station shows session names and ballot titles in its screen's language.
+  'translations.list': ['desk', 'counting', 'viewer', 'secretariat'],
+  'translations.missing': SEC,
+  'translations.set': SEC,
+  'translations.setBaseLanguage': SEC,
+
   'venue.join': ['unpaired'],
   'venue.me': ['pending', 'desk', 'counting', 'viewer', 'secretariat'],
 };

@@ -41,7 +41,7 @@ export function fillVenueStage(
     quotas: { feature: string; value: string; min: number; max: number }[];
     sessions: Session[];
   },
-): { panel: string[]; checkIns: number; voters: number } {
+): { panel: string[]; checkIns: number; voters: number; itemTranslations: ItemTranslations } {
   const { demo, newId, at, operator } = input;
   const random = createRandom(`${input.seed}/venue`);
   const built = buildInstance({
@@ -105,10 +105,10 @@ export function fillVenueStage(
       if (random.next() < 0.05) insertEvent(db, event('checkOut', start + 6 * 60));
     }
   }
-  const voters = demoBallot(db, { newId, at, operator, random, session: firstWeekend[1]!, present: checkedInCount(db, firstWeekend[1]!.id), panelSize: demo.assembly.panelSize });
+  const { present: voters, itemTranslations } = demoBallot(db, { newId, at, operator, random, session: firstWeekend[1]!, present: checkedInCount(db, firstWeekend[1]!.id), panelSize: demo.assembly.panelSize });
   // Last, with its own random stream: what the public report states (main/demo/reportFacts.ts).
   fillDemoReportFacts(db, { demo, seed: input.seed, newId, at, operator, personIds: input.personIds, panel, contributors: listContributors(db), firstDate: extras.sessions[0]!.date });
-  return { panel, checkIns, voters };
+  return { panel, checkIns, voters, itemTranslations };
 }
 
 /** Twelve recommendations on party funding, in three languages. */
@@ -127,11 +127,33 @@ const RECOMMENDATIONS: [string, string, string][] = [
   ['A citizens’ panel evaluates the rules every five years', 'Een burgerpanel evalueert de regels om de vijf jaar', 'Un panel citoyen évalue les règles tous les cinq ans'],
 ];
 
+/** Why the panel recommends the first three (English, Dutch, French): multi-line, as a rationale may be. */
+const RATIONALES: [string, string, string][] = [
+  [
+    'Large gifts buy access. A cap keeps parties dependent on many small supporters rather than on a few wealthy ones.',
+    'Grote giften kopen toegang. Met een plafond blijven partijen afhankelijk van veel kleine donateurs in plaats van enkele rijke.',
+    'Les gros dons achètent un accès. Un plafond rend les partis dépendants de nombreux petits donateurs plutôt que de quelques riches.',
+  ],
+  [
+    'Citizens cannot judge what they cannot see.\nOpen data lets journalists and researchers compare parties year by year.',
+    'Burgers kunnen niet beoordelen wat ze niet zien.\nMet open data kunnen journalisten en onderzoekers partijen jaar na jaar vergelijken.',
+    'Les citoyens ne peuvent pas juger ce qu’ils ne voient pas.\nDes données ouvertes permettent aux journalistes et aux chercheurs de comparer les partis d’année en année.',
+  ],
+  [
+    'Today the accounts are checked by a commission of members of parliament: the parties control themselves.',
+    'Vandaag controleert een commissie van parlementsleden de rekeningen: de partijen controleren zichzelf.',
+    'Aujourd’hui, les comptes sont contrôlés par une commission de parlementaires : les partis se contrôlent eux-mêmes.',
+  ],
+];
+
+/** Ballot item id -> its title and rationale in Dutch and French (for main/demo/translations.ts). */
+export type ItemTranslations = Map<string, { title?: [string, string]; rationale?: [string, string] }>;
+
 /** The demo's finalised ballot: the twelve recommendations, counted twice (the same counts). */
 function demoBallot(
   db: Db,
   input: { newId: IdFactory; at: string; operator: string; random: ReturnType<typeof createRandom>; session: Session; present: number; panelSize: number },
-): number {
+): { present: number; itemTranslations: ItemTranslations } {
   const { newId, at, random, present } = input;
   const ballot: Ballot = {
     id: newId(),
@@ -139,7 +161,7 @@ function demoBallot(
     title: 'Recommendations on party funding',
     rule: { method: 'yesNo', threshold: 'twoThirds', abstentionsCount: false },
     quorum: { numerator: 2, denominator: 3 },
-    items: RECOMMENDATIONS.map(([en, nl, fr], i) => ({ id: newId(), number: `R${i + 1}`, title: en, text: { en, nl, fr } })),
+    items: RECOMMENDATIONS.map(([en, nl, fr], i) => ({ id: newId(), number: `R${i + 1}`, title: en, text: { en, nl, fr }, ...(RATIONALES[i] ? { rationale: RATIONALES[i][0] } : {}) })),
     votedAt: '15:00',
     tieRule: 'newVote',
     dependsOn: null,
@@ -167,5 +189,11 @@ function demoBallot(
   writeEntry(db, ballot.id, { slot: 1, operator: input.operator, enteredAt: at, counts });
   writeEntry(db, ballot.id, { slot: 2, operator: `${input.operator} (second count)`, enteredAt: at, counts });
   finaliseBallot(db, ballot.id, { counts, present, panelSize: input.panelSize, at, by: input.operator });
-  return present;
+  const itemTranslations: ItemTranslations = new Map(
+    ballot.items.map((item, i) => {
+      const rationale = RATIONALES[i];
+      return [item.id, { title: [RECOMMENDATIONS[i]![1], RECOMMENDATIONS[i]![2]], ...(rationale ? { rationale: [rationale[1], rationale[2]] as [string, string] } : {}) }];
+    }),
+  );
+  return { present, itemTranslations };
 }

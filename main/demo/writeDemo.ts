@@ -4,6 +4,7 @@
  * demo can be checked into a bug report, diffed, or rebuilt on another laptop.
  */
 import type { Session } from '../domain/sessions/types';
+import { translateDemo } from './translations';
 import { insertAssemblyRow } from '../../db/assemblyMeta';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/connection';
@@ -138,6 +139,9 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
           sessions,
         })
       : null;
+
+  // Dutch and French of the public texts (the base texts are English).
+  translateDemo(db, at, venue?.itemTranslations);
 
   writeAudit(
     db,

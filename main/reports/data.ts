@@ -11,7 +11,10 @@ import type { Session } from '../domain/sessions/types';
 import type { SelectionRun } from '../domain/selection/runTypes';
 import type { TablePlan } from '../domain/tables/types';
 import { allPersonFeatureValues, listFeatures, readRecruitmentSettings } from '../../db/features';
-import { assemblyName } from '../../db/assemblyMeta';
+import { assemblyName, readAssemblyRow } from '../../db/assemblyMeta';
+import { baseLanguage, listTranslations } from '../../db/translations';
+import { localiserFor, type Localiser } from '../domain/translations/localise';
+import type { ContentLanguage } from '../domain/translations/types';
 import type { Db } from '../../db/connection';
 import { confirmedParticipantIds } from '../../db/participants';
 import { livePersonIds } from '../../db/people';
@@ -97,7 +100,13 @@ export interface ReportData {
 
 const EVER_SELECTED = ['selected', 'contacted', 'confirmed', 'declined', 'withdrawn'];
 
-export function gatherReportData(db: Db, generatedAt: Date): ReportData {
+/**
+ * Everything the reports say. With a language, every public text (assembly and session names,
+ * ballot and item titles and rationales, slot titles, topics, perspectives, organisations,
+ * feature names and values) is in that language, falling back to the base text: the builders
+ * print what they get and need not know about translations.
+ */
+export function gatherReportData(db: Db, generatedAt: Date, lang?: ContentLanguage): ReportData {
   const settings = readRecruitmentSettings(db);
   const sessions = listSessions(db);
   const name = assemblyName(db);
@@ -183,7 +192,78 @@ export function gatherReportData(db: Db, generatedAt: Date): ReportData {
     notHeld: notHeldBallotsOf(db),
     selection: listSelectionRuns(db).map((row) => ({ ...selectionRunOf(row), histogram: histogramOf(row.distributionJson) })),
   };
-  return { ...data, counts: countsOf(data as ReportData), publicFacts: gatherPublicFacts(db, data) };
+  const localised = lang ? localiseReportData(db, data, lang) : data;
+  return { ...localised, counts: countsOf(localised as ReportData), publicFacts: gatherPublicFacts(db, localised) };
+}
+
+/** The item title in a language: its translation, else its full text there when that is one short line (as the PDF always did), else the base title. */
+function itemTitleIn(loc: Localiser, item: Ballot['items'][number], lang: ContentLanguage): string {
+  const own = item.text[lang]?.trim();
+  const short = own && own.length <= 140 && !own.includes('\n') ? own : item.title;
+  return loc('ballotItem', item.id, 'title', short);
+}
+
+/**
+ * The report data with its public texts in `lang` (a copy; the rows keep their ids). Feature
+ * names and values are renamed everywhere they are keys too (participants, table members,
+ * quotas), so lookups by name still meet.
+ */
+function localiseReportData(db: Db, data: Omit<ReportData, 'counts'>, lang: ContentLanguage): Omit<ReportData, 'counts'> {
+  const base = baseLanguage(db);
+  if (lang === base) return data;
+  const loc = localiserFor(listTranslations(db), lang, base);
+  const assemblyId = readAssemblyRow(db)?.id ?? '';
+  const featureIds = new Map<string, { id: string; values: Map<string, string> }>();
+  for (const f of listFeatures(db)) featureIds.set(f.name, { id: f.id, values: new Map(f.values.map((v) => [v.value, v.id])) });
+  const featureName = (name: string) => {
+    const f = featureIds.get(name);
+    return f ? loc('feature', f.id, 'name', name) : name;
+  };
+  const featureValue = (name: string, value: string) => {
+    const id = featureIds.get(name)?.values.get(value);
+    return id ? loc('featureValue', id, 'value', value) : value;
+  };
+  const features = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [featureName(k), featureValue(k, v)]));
+  const session = <S extends Session>(s: S): S => ({ ...s, name: loc('session', s.id, 'name', s.name) });
+  const topic = (t: string) => (t.trim() ? loc('topic', t.trim(), 'name', t) : t);
+  const ballot = (b: Ballot): Ballot => ({
+    ...b,
+    title: loc('ballot', b.id, 'title', b.title),
+    items: b.items.map((i) => ({ ...i, title: itemTitleIn(loc, i, lang), ...(i.rationale !== undefined ? { rationale: loc('ballotItem', i.id, 'rationale', i.rationale) } : {}) })),
+  });
+  const itemsById = new Map(data.ballots.flatMap((b) => b.ballot.items).concat((data.notHeld ?? []).flatMap((b) => b.ballot.items)).map((i) => [i.id, i]));
+  const titleOfItem = (id: string, fallback: string) => {
+    const item = itemsById.get(id);
+    return item ? itemTitleIn(loc, item, lang) : fallback;
+  };
+  const dependency = (d: DependencyInfo | null | undefined): DependencyInfo | null | undefined =>
+    d ? { ...d, ballotTitle: loc('ballot', d.ballotId, 'title', d.ballotTitle), itemTitle: titleOfItem(d.itemId, d.itemTitle) } : d;
+  const perspectiveName = (id: string | null, name: string) => (id ? loc('perspective', id, 'name', name) : name);
+  return {
+    ...data,
+    assembly: { ...data.assembly, name: loc('assembly', assemblyId, 'name', data.assembly.name) },
+    sessions: data.sessions.map(session),
+    representativeness: data.representativeness.map((r) => ({ ...r, feature: featureName(r.feature), value: featureValue(r.feature, r.value) })),
+    participants: data.participants.map((p) => ({ ...p, features: features(p.features) })),
+    agenda: {
+      ...data.agenda,
+      sessions: data.agenda.sessions.map(session),
+      slots: data.agenda.slots.map((s) => ({ ...s, title: s.title.trim() ? loc('slot', s.id, 'title', s.title) : s.title, topic: topic(s.topic) })),
+      contributors: data.agenda.contributors.map((c) => ({ ...c, organisation: c.organisation.trim() ? loc('contributor', c.id, 'organisation', c.organisation) : c.organisation, topics: c.topics.map(topic) })),
+      perspectives: data.agenda.perspectives.map((p) => ({ ...p, name: loc('perspective', p.id, 'name', p.name) })),
+      balance: data.agenda.balance.map((b) => ({ ...b, topic: topic(b.topic), perspectives: b.perspectives.map((p) => ({ ...p, name: perspectiveName(p.perspectiveId, p.name) })) })),
+      leaders: data.agenda.leaders.map((l) => ({ ...l, organisation: l.organisation.trim() ? loc('contributor', l.contributorId, 'organisation', l.organisation) : l.organisation })),
+    },
+    tables: data.tables.map((t) => ({ ...t, settings: { ...t.settings, modes: Object.fromEntries(Object.entries(t.settings.modes).map(([k, v]) => [featureName(k), v])) }, tables: t.tables.map((table) => ({ ...table, members: table.members.map((m) => ({ ...m, features: features(m.features) })) })) })),
+    ballots: data.ballots.map((b) => ({
+      ...b,
+      ballot: ballot(b.ballot),
+      result: { ...b.result, items: b.result.items.map((i) => ({ ...i, title: titleOfItem(i.itemId, i.title) })) },
+      ...(b.dependency !== undefined ? { dependency: dependency(b.dependency) } : {}),
+    })),
+    ...(data.notHeld ? { notHeld: data.notHeld.map((n) => ({ ballot: ballot(n.ballot), dependency: dependency(n.dependency) ?? null })) } : {}),
+    selection: data.selection.map((r) => ({ ...r, quotas: r.quotas.map((q) => ({ ...q, feature: featureName(q.feature), value: featureValue(q.feature, q.value) })) })),
+  };
 }
 
 /** The run's probabilities in the one binning the screen and the audit PDF share. */

@@ -64,10 +64,12 @@ export function itemText(item: Ballot['items'][number], lang: ReportLang): { tex
   return { text: item.title, language: null };
 }
 
-/** The item's title in the report's language: its own text there when that is short, else the title as given. */
-export function itemTitle(item: Ballot['items'][number] | undefined, fallback: string, lang: ReportLang): string {
-  const own = item?.text[lang]?.trim();
-  return own && own.length <= 140 && !own.includes('\n') ? own : (item?.title ?? fallback);
+/**
+ * The item's title in the report's language. main/reports/data.ts has already put it in that
+ * language (its translation, else its own short text there, else the base title).
+ */
+export function itemTitle(item: Ballot['items'][number] | undefined, fallback: string, _lang: ReportLang): string {
+  return item?.title ?? fallback;
 }
 
 /** The outcome of an item, in words and colour. */

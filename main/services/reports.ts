@@ -43,7 +43,7 @@ export async function buildReport(db: Db, req: ReportRequest, now: Date, default
   checkFormat(req);
   const lang = req.lang ?? defaultLang;
   const level: PrivacyLevel = req.level;
-  const reduced = forLevel(gatherReportData(db, now), level);
+  const reduced = forLevel(gatherReportData(db, now, lang), level);
   // The public report's facts hold declines by person: reduced to the level like the rest.
   const data = reduced.publicFacts ? { ...reduced, publicFacts: publicFactsAt(reduced.publicFacts, level) } : reduced;
   let bytes: Buffer;

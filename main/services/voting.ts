@@ -65,6 +65,7 @@ const itemSchema = z.strictObject({
   number: requiredText(20),
   title: requiredText(300),
   text: z.partialRecord(z.enum(PERSON_LANGUAGES), text(20_000)).refine((t) => Object.values(t).some((v) => v && v.trim() !== ''), 'needs the text in at least one language'),
+  rationale: text(10_000).optional(),
 });
 const countsSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('perItem'), items: z.array(z.strictObject({ itemId: id, counts: z.array(count).max(10), blank: count, spoilt: count })).max(200) }),

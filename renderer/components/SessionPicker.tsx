@@ -4,7 +4,7 @@
  * currentSession of main/domain/sessionRules.ts) and remember one chosen session, for as long as
  * the window is open, when the operator moves between them.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../main/domain/sessions/types';
 import { currentSession, isSessionToday, type SessionTimes, type WallClock } from '../../main/domain/sessionRules';
@@ -12,6 +12,7 @@ import { call } from '../api';
 import { formatCalendarDate, formatTimeRange, todayCalendarDate } from '../format';
 import { currentLanguage } from '../i18n';
 import { useApiData } from './AppState';
+import { useContent } from './content';
 import './sessionPicker.css';
 
 /** The session last chosen on any page, while the window is open. */
@@ -51,7 +52,9 @@ export function useChosenSession<S extends SessionTimes & { id: string }>(list: 
 /** The sessions of the assembly and the chosen one. */
 export function useSessionChoice() {
   const sessions = useApiData(() => call('sessions.list', {}), []);
-  const list = sessions.data ?? [];
+  const content = useContent();
+  // Names in the screen's language (display only: the Sessions page edits the base name).
+  const list = useMemo(() => (sessions.data ?? []).map((s) => ({ ...s, name: content('session', s.id, 'name', s.name) })), [sessions.data, content]);
   const { session, choose } = useChosenSession(list);
   return { sessions, list, session, choose };
 }

@@ -9,6 +9,7 @@ import { SelectionPage } from '../pages/selection/SelectionPage';
 import { SessionsPage } from '../pages/SessionsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { useAppState } from './AppState';
+import { useContent } from './content';
 import { BackupStatus } from './BackupStatus';
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './useAction';
@@ -81,6 +82,7 @@ function Header({ assembly, station, onRestored }: { assembly: AssemblyInfo; sta
   const { t } = useTranslation();
   const { status, setStatus } = useAppState();
   const { run: closeAssembly, busy, error } = useAction(async () => setStatus(await call('app.closeAssembly', {})));
+  const content = useContent();
 
   return (
     <header className="app-header">
@@ -88,7 +90,7 @@ function Header({ assembly, station, onRestored }: { assembly: AssemblyInfo; sta
         <p className="product">Assembly Desk</p>
         <p className="assembly-name">
           <span className="visually-hidden">{t('header.assembly')}: </span>
-          {assembly.name}
+          {content('assembly', assembly.id, 'name', assembly.name)}
         </p>
       </div>
       <div className="app-header-side">

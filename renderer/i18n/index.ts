@@ -51,6 +51,9 @@ import stationNl from './station.nl.json';
 import reportFactsEn from './report-facts.en.json';
 import reportFactsFr from './report-facts.fr.json';
 import reportFactsNl from './report-facts.nl.json';
+import translationsEn from './translations.en.json';
+import translationsFr from './translations.fr.json';
+import translationsNl from './translations.nl.json';
 
 type Strings = { [key: string]: string | Strings };
 
@@ -71,6 +74,9 @@ export const resources = {
   en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn, reportsEn, backupsEn, venueEn, stationEn, reportFactsEn) },
   fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr, reportsFr, backupsFr, venueFr, stationFr, reportFactsFr) },
   nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl, reportsNl, backupsNl, venueNl, stationNl, reportFactsNl) },
+  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn, reportsEn, backupsEn, venueEn, stationEn, translationsEn) },
+  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr, reportsFr, backupsFr, venueFr, stationFr, translationsFr) },
+  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl, reportsNl, backupsNl, venueNl, stationNl, translationsNl) },
 } as const;
 
 export const i18n = i18next.createInstance();

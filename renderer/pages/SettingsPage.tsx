@@ -14,6 +14,8 @@ import { PageHeading } from '../components/PageHeading';
 import { LoadStatus } from '../components/StatusLine';
 import { formatInstant, formatNumber } from '../format';
 import { currentLanguage } from '../i18n';
+import { hrefFor, useSubPath } from '../router';
+import { TranslationsPage } from './translations/TranslationsPage';
 
 const AUDIT_LIMIT = 25;
 
@@ -28,6 +30,13 @@ function subjectOf(entry: AuditEntry): string {
 }
 
 export function SettingsPage() {
+  const sub = useSubPath();
+  // #/settings/translations: the Translations page, a part of Settings.
+  if (sub === 'translations') return <TranslationsPage />;
+  return <SettingsMain />;
+}
+
+function SettingsMain() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { status } = useAppState();
@@ -92,6 +101,18 @@ export function SettingsPage() {
         <section className="panel" aria-labelledby="settings-public-report">
           <h2 id="settings-public-report">{t('reportFacts.title')}</h2>
           <PublicReportFacts />
+        </section>
+      )}
+
+      {assembly && (
+        <section className="panel" aria-labelledby="settings-translations">
+          <h2 id="settings-translations">{t('translationsPage.settingsTitle')}</h2>
+          <p className="muted">{t('translationsPage.settingsIntro')}</p>
+          <p>
+            <a className="button" href={hrefFor('settings', 'translations')}>
+              {t('translationsPage.open')}
+            </a>
+          </p>
         </section>
       )}
 

@@ -131,6 +131,7 @@ const PAGES: { name: string; hash: string; h1: string | null }[] = [
   { name: 'Voting · room screen', hash: '#/voting/room', h1: null },
   { name: 'Reports', hash: '#/reports', h1: 'Reports' },
   { name: 'Settings', hash: '#/settings', h1: 'Settings' },
+  { name: 'Settings · translations', hash: '#/settings/translations', h1: 'Translations' },
 ];
 
 /** Prints every violation found (any impact), then fails on the serious and critical ones. */

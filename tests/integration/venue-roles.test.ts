@@ -57,10 +57,10 @@ describe('the station role table', () => {
 
   it('gives each role what the venue needs, and nothing that touches files', () => {
     expect(allowedFor('desk')).toEqual(
-      ['app.status', 'attendance.checkIn', 'attendance.checkOut', 'attendance.excuse', 'attendance.roster', 'attendance.submitQueued', 'attendance.undo', 'sessions.get', 'sessions.list', 'venue.me'].sort(),
+      ['app.status', 'attendance.checkIn', 'attendance.checkOut', 'attendance.excuse', 'attendance.roster', 'attendance.submitQueued', 'attendance.undo', 'sessions.get', 'sessions.list', 'translations.list', 'venue.me'].sort(),
     );
-    expect(allowedFor('counting')).toEqual(['app.status', 'sessions.list', 'venue.me', 'voting.enterCounts', 'voting.get', 'voting.list'].sort());
-    expect(allowedFor('viewer')).toEqual(['app.status', 'attendance.dashboard', 'sessions.list', 'venue.me', 'voting.notHeld', 'voting.results'].sort());
+    expect(allowedFor('counting')).toEqual(['app.status', 'sessions.list', 'translations.list', 'venue.me', 'voting.enterCounts', 'voting.get', 'voting.list'].sort());
+    expect(allowedFor('viewer')).toEqual(['app.status', 'attendance.dashboard', 'sessions.list', 'translations.list', 'venue.me', 'voting.notHeld', 'voting.results'].sort());
     expect(allowedFor('pending')).toEqual(['venue.me']);
     expect(allowedFor('unpaired')).toEqual(['venue.join']);
     // Secretariat: everything except files and the venue administration.

@@ -45,6 +45,11 @@ export interface BallotItem {
   title: string;
   /** Full text per language (nl, fr, de, en); at least one. */
   text: Partial<Record<PersonLanguage, string>>;
+  /**
+   * Why the assembly recommends it (multi-line, in the base language; its translations are in
+   * the translations table, field 'rationale'). Absent on items written before it existed.
+   */
+  rationale?: string;
 }
 
 export interface Ballot {

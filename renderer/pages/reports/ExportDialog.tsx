@@ -8,12 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { CSV_DIALECTS, LANGUAGES, type CsvDialectName, type Language } from '../../../preload/vocabulary';
 import type { PrivacyLevelName } from '../../../main/reports/types';
 import { call, isApiCallError } from '../../api';
-import { useAppState } from '../../components/AppState';
+import { useApiData, useAppState } from '../../components/AppState';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormActions } from '../../components/FormActions';
 import { saveBinaryFile } from '../../files';
 import { currentLanguage } from '../../i18n';
+import { hrefFor } from '../../router';
 import { expectedFileName, LEVELS, type ExportChoice, type ExportFormat } from './catalogue';
 
 interface Props {
@@ -37,6 +38,8 @@ export function ExportDialog({ choice, title, onClose, onSaved }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  // Texts the file would print in the base language: listed before the export, for the person to decide.
+  const missing = useApiData(() => call('translations.missing', { language: lang }), [lang]);
 
   // A refusal is where the keyboard user should land: they read it, then change a choice or close.
   useEffect(() => {
@@ -191,6 +194,10 @@ export function ExportDialog({ choice, title, onClose, onSaved }: Props) {
           </p>
         </div>
 
+        {missing.data && missing.data.count > 0 && (
+          <MissingTranslations language={lang} count={missing.data.count} texts={missing.data.texts.map((x) => x.base)} />
+        )}
+
         {nothing ? (
           <div className="notice notice-error" role="alert" tabIndex={-1} ref={errorRef}>
             <p className="notice-title">{t('reports.nothingToReport')}</p>
@@ -215,5 +222,23 @@ export function ExportDialog({ choice, title, onClose, onSaved }: Props) {
         />
       </form>
     </Dialog>
+  );
+}
+
+const LISTED = 5;
+
+/** "3 texts have no French version: …", what happens if exported anyway, and the way to translate them. */
+function MissingTranslations({ language, count, texts }: { language: Language; count: number; texts: string[] }) {
+  const { t } = useTranslation();
+  const shown = texts.slice(0, LISTED).map((x) => `“${x.length > 60 ? `${x.slice(0, 59)}…` : x}”`);
+  if (count > LISTED) shown.push(t('translationsPage.missingMore', { count: count - LISTED }));
+  return (
+    <div className="notice reports-missing" aria-live="polite">
+      <p>{t('translationsPage.missingBeforeExport', { count, language: t(`translationsPage.langIn.${language}`), list: shown.join(', ') })}</p>
+      <p>
+        {t('translationsPage.missingChoice')}{' '}
+        <a href={`${hrefFor('settings', 'translations')}?missing=${language}`}>{t('translationsPage.goTranslate')}</a>
+      </p>
+    </div>
   );
 }

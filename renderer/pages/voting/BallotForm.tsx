@@ -23,6 +23,8 @@ interface ItemValues {
   number: string;
   title: string;
   text: Record<(typeof TEXT_LANGUAGES)[number], string>;
+  /** Why the assembly recommends it (in the base language; translated on the Translations page). */
+  rationale: string;
 }
 
 interface Values {
@@ -50,7 +52,7 @@ interface Values {
 
 let nextKey = 0;
 const newKey = () => `item-${++nextKey}`;
-const emptyItem = (number: string): ItemValues => ({ key: newKey(), number, title: '', text: { nl: '', fr: '', en: '' } });
+const emptyItem = (number: string): ItemValues => ({ key: newKey(), number, title: '', text: { nl: '', fr: '', en: '' }, rationale: '' });
 
 function initialValues(ballot: Ballot | undefined, defaultLevels: string[]): Values {
   const values: Values = {
@@ -72,7 +74,7 @@ function initialValues(ballot: Ballot | undefined, defaultLevels: string[]): Val
     dependsOnBallot: ballot?.dependsOn?.ballotId ?? '',
     dependsOnItem: ballot?.dependsOn?.itemId ?? '',
     dependsOnWhen: ballot?.dependsOn?.when ?? 'adopted',
-    items: ballot ? ballot.items.map((i) => ({ key: newKey(), id: i.id, number: i.number, title: i.title, text: { nl: i.text.nl ?? '', fr: i.text.fr ?? '', en: i.text.en ?? '' } })) : [emptyItem('1')],
+    items: ballot ? ballot.items.map((i) => ({ key: newKey(), id: i.id, number: i.number, title: i.title, text: { nl: i.text.nl ?? '', fr: i.text.fr ?? '', en: i.text.en ?? '' }, rationale: i.rationale ?? '' })) : [emptyItem('1')],
   };
   const r = ballot?.rule;
   if (r?.method === 'yesNo') {
@@ -124,6 +126,7 @@ function inputOf(sessionId: string, v: Values): BallotInput & { items: (BallotIn
       number: i.number.trim(),
       title: i.title.trim(),
       text: Object.fromEntries(TEXT_LANGUAGES.filter((l) => i.text[l].trim() !== '').map((l) => [l, i.text[l].trim()])),
+      ...(i.rationale.trim() !== '' ? { rationale: i.rationale.trim() } : {}),
     })),
   };
 }
@@ -444,6 +447,9 @@ export function BallotForm({ sessionId, ballot, template, onSaved, onCancel }: P
                     </Field>
                   ))}
                 </div>
+                <Field id={`${prefix}-rationale`} label={t('votingPage.form.rationale')} hint={t('votingPage.form.rationaleHint')} optional error={err(`items.${i}.rationale`)}>
+                  {(p) => <textarea {...p} rows={4} maxLength={10000} value={item.rationale} onChange={(e) => setItem(i, { rationale: e.target.value })} />}
+                </Field>
               </li>
             );
           })}

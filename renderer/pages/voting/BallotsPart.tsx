@@ -16,6 +16,7 @@ import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { BallotForm } from './BallotForm';
 import { countHref, dependencyText, methodText, notHeldText } from './shared';
+import { useContent } from '../../components/content';
 import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 
 export function statusText(t: TFunction, d: BallotDetail): string {
@@ -44,6 +45,7 @@ export function NoSessions() {
 
 export function BallotsPart() {
   const { t } = useTranslation();
+  const content = useContent();
   const lang = currentLanguage();
   const { sessions, list, session, choose } = useSessionChoice();
   const ballots = useApiData(async () => {
@@ -140,7 +142,7 @@ export function BallotsPart() {
                     return (
                       <tr key={b.id}>
                         <th scope="row">
-                          {b.title}
+                          {content('ballot', b.id, 'title', b.title)}
                           {d.dependency && (
                             <span className="vote-dependency-line muted">
                               {b.status === 'notHeld' ? notHeldText(t, d.dependency) : `${dependencyText(t, d.dependency)} (${t(`votingPage.dependency.state.${d.dependency.state}`)})`}

@@ -11,10 +11,12 @@ import { hrefFor } from '../../router';
 import { NoSessions } from './BallotsPart';
 import { ResultTable } from './ResultTable';
 import { countHref, dependencyText, methodText, notHeldText, roomHref } from './shared';
+import { useContent } from '../../components/content';
 import { SessionPicker, useSessionChoice } from '../../components/SessionPicker';
 
 export function ResultsPart() {
   const { t } = useTranslation();
+  const content = useContent();
   const lang = currentLanguage();
   const { sessions, list } = useSessionChoice();
   const [sessionId, setSessionId] = useState('');
@@ -39,7 +41,7 @@ export function ResultsPart() {
       )}
       {results.data?.map(({ ballot, result, dependency }) => (
         <section key={ballot.id} className="panel vote-result-panel" aria-labelledby={`vote-result-${ballot.id}`}>
-          <h3 id={`vote-result-${ballot.id}`}>{ballot.title}</h3>
+          <h3 id={`vote-result-${ballot.id}`}>{content('ballot', ballot.id, 'title', ballot.title)}</h3>
           <p className="muted">
             {[list.find((s) => s.id === ballot.sessionId)?.name, methodText(t, ballot), ballot.finalisedAt ? t('votingPage.results.finalisedAt', { at: formatInstant(ballot.finalisedAt, lang), operator: ballot.finalisedBy ?? '' }) : null]
               .filter(Boolean)

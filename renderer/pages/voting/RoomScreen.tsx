@@ -14,6 +14,7 @@ import { formatNumber, formatPercent } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
 import { countLabels, useHashParam } from './shared';
+import { useContent } from '../../components/content';
 
 const leave = () => {
   window.location.hash = hrefFor('voting', 'results');
@@ -21,6 +22,7 @@ const leave = () => {
 
 export function RoomScreen() {
   const { t } = useTranslation();
+  const content = useContent();
   const ref = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const param = useHashParam('ballot');
@@ -92,7 +94,7 @@ export function RoomScreen() {
   return (
     <dialog ref={ref} className="vote-room" aria-labelledby="page-heading">
       <div className="vote-room-bar-top">
-        <p className="vote-room-ballot">{current?.ballot.title ?? t('votingPage.room.title')}</p>
+        <p className="vote-room-ballot">{current ? content('ballot', current.ballot.id, 'title', current.ballot.title) : t('votingPage.room.title')}</p>
         {list.length > 1 && (
           <div className="vote-room-choose">
             <label htmlFor={selectId}>{t('votingPage.room.ballot')}</label>
@@ -106,7 +108,7 @@ export function RoomScreen() {
             >
               {list.map((r) => (
                 <option key={r.ballot.id} value={r.ballot.id}>
-                  {r.ballot.title}
+                  {content('ballot', r.ballot.id, 'title', r.ballot.title)}
                 </option>
               ))}
             </select>
@@ -162,7 +164,9 @@ function ItemSlide({ ballot, result, item, headingRef }: { ballot: Ballot; resul
   const { t } = useTranslation();
   const lang = currentLanguage();
   const labels = countLabels(t, ballot);
+  const content = useContent();
   const text = ballot.items.find((i) => i.id === item.itemId)?.text[lang];
+  const title = content('ballotItem', item.itemId, 'title', item.title);
   // The bar is the base: for/against of the votes cast (abstentions beside it), or everything of
   // those present or of the valid papers.
   const inBar = item.counts.map((_, k) => !(item.baseKind === 'cast' && k === 2));
@@ -173,9 +177,9 @@ function ItemSlide({ ballot, result, item, headingRef }: { ballot: Ballot; resul
     <div className="vote-room-stage" aria-live="polite">
       <p className="vote-room-number">{item.number}</p>
       <h1 id="page-heading" ref={headingRef} tabIndex={-1} className="vote-room-title">
-        {item.title}
+        {title}
       </h1>
-      {text && text !== item.title && <p className="vote-room-text">{text}</p>}
+      {text && text !== title && <p className="vote-room-text">{text}</p>}
       <div className="vote-room-meter" role="img" aria-label={summary}>
         {item.counts.map((c, k) =>
           inBar[k] && (item.percentages[k] ?? 0) > 0 ? (
@@ -213,11 +217,12 @@ function RankingSlide({ ballot, result, headingRef }: { ballot: Ballot; result: 
   const { t } = useTranslation();
   const lang = currentLanguage();
   const ranking = result.ranking!;
+  const content = useContent();
   let place = 1;
   return (
     <div className="vote-room-stage">
       <h1 id="page-heading" ref={headingRef} tabIndex={-1} className="vote-room-title">
-        {ballot.title}
+        {content('ballot', ballot.id, 'title', ballot.title)}
       </h1>
       <ol className="vote-room-ranking">
         {ranking.order.map((group) => {
@@ -229,7 +234,7 @@ function RankingSlide({ ballot, result, headingRef }: { ballot: Ballot; result: 
               <li key={id} className={ranking.winners.includes(id) ? 'vote-room-winner' : undefined}>
                 <span className="vote-room-place">{group.length > 1 ? `${p} =` : p}</span>
                 <span>
-                  {item?.number} {item?.title}
+                  {item?.number} {item ? content('ballotItem', item.id, 'title', item.title) : null}
                 </span>
                 <span className="vote-room-score">{formatNumber(ranking.scores[id] ?? 0, lang)}</span>
               </li>
