@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { lstatSync } from 'node:fs';
 import type { Db } from './connection';
 import { APPLICATION_ID } from './connection';
-import { UPDATE_BY_COLUMN } from './people';
+import { eraseContactAndStatusTexts, isPersonField, updatePersonFields } from './people';
 import { makePrivate } from './privateFiles';
 
 /** A person's row as stored, column by column. */
@@ -63,14 +63,13 @@ export function eraseInBackup(path: string, personId: string, columns: Record<st
     db.pragma('busy_timeout = 10000');
     const people = columnsOf(db, 'people');
     // Only columns this backup's schema has (a backup taken before a migration may lack newer
-    // ones), each with its fixed statement from db/people.ts.
-    const kept = Object.entries(columns).filter(([column]) => people.has(column) && UPDATE_BY_COLUMN.has(column));
+    // ones), each by its field's fixed statement in db/people.ts (people.first_name -> firstName).
+    const fieldOf = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    const fields = Object.fromEntries(Object.entries(columns).filter(([column]) => people.has(column) && isPersonField(fieldOf(column))).map(([column, value]) => [fieldOf(column), value]));
     db.transaction(() => {
-      for (const [column, value] of kept) db.prepare(UPDATE_BY_COLUMN.get(column)!).run(value, personId);
-      if (columnsOf(db, 'contacts').has('note')) db.prepare("UPDATE contacts SET note = '', outcome = '(erased)' WHERE person_id = ?").run(personId);
-      if (columnsOf(db, 'status_changes').has('reason')) {
-        db.prepare("UPDATE status_changes SET reason = '(erased)' WHERE person_id = ? AND reason IS NOT NULL").run(personId);
-      }
+      updatePersonFields(db, personId, fields, String(columns.erased_at ?? new Date().toISOString()));
+      // The contact log and status reasons, as the open file's erasure does (both since schema 2).
+      if (columnsOf(db, 'contacts').has('note') && columnsOf(db, 'status_changes').has('reason')) eraseContactAndStatusTexts(db, personId);
     }).immediate();
   } finally {
     db.close();

@@ -72,12 +72,13 @@ const UPDATES: Record<string, string> = {
   fingerprint: 'UPDATE people SET fingerprint = ? WHERE id = ?',
 };
 
-/** The same statements by column name (people.first_name -> its UPDATE), for copying an erasure into a backup. */
-export const UPDATE_BY_COLUMN: ReadonlyMap<string, string> = new Map(
-  Object.values(UPDATES).map((sql) => [/^UPDATE people SET (\w+) = \?/.exec(sql)![1]!, sql] as const),
-);
 
 /** Writes the given fields of one person (names as in PersonRecord) and its updated_at. */
+/** Whether updatePersonFields knows the field (a backup's erasure copies only those). */
+export function isPersonField(name: string): boolean {
+  return Object.hasOwn(UPDATES, name);
+}
+
 export function updatePersonFields(db: Db, id: string, fields: Record<string, unknown>, updatedAt: string): void {
   const entries = Object.entries(fields);
   if (entries.length === 0) return;

@@ -25,6 +25,8 @@ const SEC: readonly CallerRole[] = ['secretariat'];
 /** method -> the station roles allowed to call it. Absent: host only. */
 export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = {
   'app.status': ALL,
+  // The assembly's time zone is a setting of the file, not of the host laptop: the secretariat's.
+  'app.setTimeZone': SEC,
 
   'sessions.list': ALL,
   'sessions.get': ['desk', 'secretariat'],

@@ -180,6 +180,11 @@ function votes(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] 
           { widths: ['*', 118, 34, 40, 50, 50, 46], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], fontSize: 8.5 },
         ),
       );
+      // Each recommendation's rationale, as the members gave it (in the report's language).
+      for (const item of ballot.items) {
+        const why = item.rationale?.trim();
+        if (why) out.push({ text: [{ text: `${item.number}. ${t('reports.recommendations.rationale')} `, bold: true }, { text: why }], fontSize: 9, margin: [0, 3, 0, 0] });
+      }
     } else {
       const { papers, turnout } = turnoutOf([result.papers.valid], result.papers.blank, result.papers.spoilt, result.present);
       out.push(

@@ -249,6 +249,9 @@ function fullText(item: Ballot['items'][number], lang: ReportLang, t: ReportT): 
   const out: Content[] = [];
   if (shown.text !== itemTitle(item, item.title, lang)) out.push(para(shown.text, { italics: false, fontSize: 10 }));
   if (shown.language && shown.language !== lang) out.push(note(t('reports.recommendations.textOnlyIn', { language: languageName(shown.language, lang) })));
+  // Why the members propose it, in the report's language (data.ts localised it), when given.
+  const rationale = item.rationale?.trim();
+  if (rationale) out.push({ text: [{ text: `${t('reports.recommendations.rationale')} `, bold: true }, { text: rationale }], fontSize: 10, margin: [0, 2, 0, 4] });
   return out;
 }
 

@@ -392,7 +392,7 @@ describe('the disclosure policy against a reader who does the arithmetic', () =>
       }
     }
     expect(String(ws.getCell(def.rows.length + 3, 1).value)).toContain('niet gepubliceerd');
-    const csv = reportCsv(agg, 'representativeness', { level: 'aggregate', lang: 'nl' });
+    const csv = reportCsv(agg, 'representativeness', { level: 'aggregate', lang: 'nl', dialect: 'plain' });
     expect(csv).not.toContain('<5');
     expect(csv.trimEnd().split('\r\n').at(-1)).toContain('niet gepubliceerd');
     const [r0, c0] = def.suppressed![0]!;
@@ -471,7 +471,7 @@ describe('votes are published in full at the aggregate level', () => {
     for (const r of def.rows) if (r[6] !== null) expect(typeof r[9]).toBe('number');
     // The demo's first ballot: "Tegen" with its count as a number, not "<5".
     const against = def.rows.find((r) => r[8] === 'Tegen' && isSmallCount(r[9] as number));
-    if (against) expect(reportCsv(agg, 'ballots', { level: 'aggregate', lang: 'nl' })).toContain(`,Tegen,${against[9]},`);
+    if (against) expect(reportCsv(agg, 'ballots', { level: 'aggregate', lang: 'nl', dialect: 'plain' })).toContain(`,Tegen,${against[9]},`);
     const text = pdfText(await recommendationsPdf(agg, { level: 'aggregate', lang: 'nl', generatedAt: GENERATED_AT }));
     expect(text).not.toContain('<5');
     const item = small[0]!;
