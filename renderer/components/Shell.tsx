@@ -57,8 +57,8 @@ export function Shell({ assembly, station = false, areas = AREAS }: { assembly: 
         {t('app.skipToContent')}
       </a>
       <Header assembly={assembly} station={station} onRestored={() => setRestoredCount((n) => n + 1)} />
-      <div className="layout">
-        <nav className="side-nav" aria-label={t('nav.label')}>
+      <div className={areas.length > 1 ? 'layout' : 'layout layout-single'}>
+        <nav className="side-nav" aria-label={t('nav.label')} hidden={areas.length <= 1}>
           <ul>
             {areas.map((a) => (
               <li key={a}>
