@@ -3,7 +3,7 @@
  * the formats each comes in, who it is for, and the privacy level offered first.
  */
 import type { PrivacyLevelName, ReportRequest } from '../../../main/reports/types';
-import type { ReportName, ReportTable } from '../../../preload/vocabulary';
+import { REPORT_TABLES, type ReportName, type ReportTable } from '../../../preload/vocabulary';
 
 export type Audience = 'secretariat' | 'policymakers' | 'press' | 'auditors';
 export type ExportFormat = ReportRequest['format'];
@@ -43,27 +43,8 @@ export const REPORTS: readonly ExportChoice[] = [
   report('publicReport', ['pdf'], ['policymakers', 'press']),
 ];
 
-export const TABLES: readonly ExportChoice[] = (
-  [
-    'participants',
-    'funnel',
-    'representativeness',
-    'attendance',
-    'perDiem',
-    'agenda',
-    'contributors',
-    'tables',
-    'ballots',
-    'selection',
-    'process',
-    'dropReasons',
-    'dropOut',
-    'politicians',
-    'materials',
-    'turnout',
-    'costs',
-  ] as const
-).map(table);
+/** Every table of the workbook, in the workbook's order (preload/vocabulary.ts). */
+export const TABLES: readonly ExportChoice[] = REPORT_TABLES.map(table);
 
 /** Lower case, no accents, dashes: as main/services/reports.ts names the file. */
 export function slugOf(name: string): string {
