@@ -16,6 +16,7 @@ import { handlers } from '../registry';
 import { backupSummary, listBackups, takeBackup } from '../../db/backup';
 import { makePrivateDir } from '../../db/privateFiles';
 import { startAutoBackup } from './backups';
+import { removeLeftoverRestores } from '../restoreFile';
 import { APP_VERSION } from '../version';
 import { empty, filePath, panelSize, requiredText } from './schemas';
 
@@ -50,20 +51,30 @@ function assemblyInfo(ctx: AppContext): AssemblyInfo {
   return { id: row.id, name: row.name, path: open.path, panelSize: row.panelSize, createdAt: row.createdAt, timeZone: timeZone(open.db), schemaVersion: open.schemaVersion };
 }
 
-/** Opens a file and makes it the current assembly; the previous one is closed only once this one is open. */
-/** A damaged file's error names its latest good backup, for the user to open or restore. */
+/**
+ * Errors of a file that cannot be read as an assembly, whatever the cause (damaged, empty, cut
+ * short, overwritten by something else, gone): when the file has backups beside it, the latest
+ * good one is offered. An interrupted copy can leave any of these, and the backup is the remedy
+ * for all of them. Not for a file from a newer app or one that may not be written (those are
+ * opened by updating the app or by copying the file) nor for a refused link.
+ */
+const BACKUP_HELPS = new Set(['FILE_CORRUPT', 'NOT_AN_ASSEMBLY', 'FILE_NOT_FOUND']);
+
+/** An unreadable file's error names its latest good backup (details.latestBackup), for the user to open. */
 function offerBackup(e: unknown, path: string, nativeBinding?: string): unknown {
-  if (!(e instanceof AppError) || e.code !== 'FILE_CORRUPT') return e;
+  if (!(e instanceof AppError) || !BACKUP_HELPS.has(e.code)) return e;
   const good = listBackups(path).find((b) => backupSummary(b.path, nativeBinding).ok);
   if (!good) return e;
+  const sentence = `Its latest good backup is ${good.name} (${good.at}): open that file instead.`;
   return new AppError(
-    'FILE_CORRUPT',
-    `${basename(path)} is damaged and cannot be opened. Its latest good backup is ${good.name} (${good.at}): open that file instead.`,
+    e.code,
+    e.code === 'FILE_CORRUPT' ? `${basename(path)} is damaged and cannot be opened. ${sentence}` : `${e.message} ${sentence}`,
     { ...e.details, latestBackup: { name: good.name, path: good.path, at: good.at } },
     e.i18nKey,
   );
 }
 
+/** Opens a file and makes it the current assembly; the previous one is closed only once this one is open. */
 export async function openFile(ctx: AppContext, path: string, remember = true, backupOnOpen = true): Promise<AssemblyInfo> {
   const absolute = ctx.resolveUserPath(path);
   let opened;
@@ -74,10 +85,15 @@ export async function openFile(ctx: AppContext, path: string, remember = true, b
   }
   if (!readAssemblyRow(opened.db)) {
     opened.db.close();
-    throw new AppError('NOT_AN_ASSEMBLY', `${basename(absolute)} holds no assembly (it may have been created by an interrupted program).`, {
-      path: absolute,
-    });
+    throw offerBackup(
+      new AppError('NOT_AN_ASSEMBLY', `${basename(absolute)} holds no assembly (it may have been created by an interrupted program).`, { path: absolute }),
+      absolute,
+      ctx.nativeBinding,
+    );
   }
+  // A restore killed half-way leaves its temporary copy beside the file (main/restoreFile.ts):
+  // personal data nobody would find, removed once the file is open again.
+  removeLeftoverRestores(absolute);
   ctx.closeAssembly();
   ctx.open = { db: opened.db, path: absolute, schemaVersion: opened.schemaVersion };
   // At the desk (the app, web mode): a backup when the file is opened, then every 15 minutes
