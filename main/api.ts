@@ -16,6 +16,7 @@ import { backupHandlers } from './services/backups';
 import { sessionHandlers } from './services/sessions';
 import { venueHandlers } from './services/venue';
 import { createRegistry, type Registry } from './registry';
+import { withExportAudit } from './exportAudit';
 
 /** Every domain's handlers. */
 export const APP_HANDLERS = [
@@ -42,7 +43,10 @@ export const APP_HANDLERS = [
   venueHandlers,
 ];
 
-/** The application's registry: every domain's handlers, merged once. */
+/**
+ * The application's registry: every domain's handlers, merged once, each audited when it hands
+ * out a file with personal data (main/exportAudit.ts).
+ */
 export function createAppRegistry(log?: (msg: string) => void): Registry {
-  return createRegistry(APP_HANDLERS, log);
+  return createRegistry(APP_HANDLERS.map(withExportAudit), log);
 }

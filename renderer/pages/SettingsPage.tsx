@@ -26,6 +26,9 @@ function subjectOf(entry: AuditEntry): string {
       return (side as { name: string }).name;
     }
   }
+  // An export of personal data: the file handed out (its name carries the report and the level).
+  const after = entry.after as { fileName?: unknown } | null;
+  if (entry.entity === 'export' && typeof after?.fileName === 'string') return after.fileName;
   return '';
 }
 

@@ -182,7 +182,7 @@ describe('an unreadable file with backups beside it: the latest good backup is o
     writeFileSync(join(backupDirFor(file), 'venue-2027-01-30T08-00-00-000Z-manual.assembly'), demoBytes);
     const result = await app.raw('app.openAssembly', { path: file });
     expect(result.ok ? null : result.error.code).toBe('FILE_TOO_NEW');
-    expect(result.ok ? null : result.error.details.latestBackup).toBeUndefined();
+    expect(result.ok ? null : result.error.details?.latestBackup).toBeUndefined();
     app.close();
   });
 });
