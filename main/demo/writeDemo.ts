@@ -6,6 +6,8 @@
 import type { Session } from '../domain/sessions/types';
 import { translateDemo } from './translations';
 import { insertAssemblyRow } from '../../db/assemblyMeta';
+import { writeRetention } from '../../db/closure';
+import { addMonths, MONTHS_AFTER_LAST_SESSION } from '../domain/assembly/retention';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/connection';
 import { seededIdFactory, type IdFactory } from '../../db/ids';
@@ -60,6 +62,9 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
     insertSession(db, session, searchKey(s.name));
     sessions.push(session);
   }
+  // Contact data kept until three months after the last session, as a new assembly is offered.
+  const lastDate = sessions.reduce<string | null>((last, s) => (last === null || s.date > last ? s.date : last), null);
+  if (lastDate !== null) writeRetention(db, addMonths(lastDate, MONTHS_AFTER_LAST_SESSION), at);
 
   const pool = createPoolWriter(db);
   // Quotas as the app proposes them from the census shares, with the default tolerance.
