@@ -57,7 +57,7 @@ export async function closureCertificatePdf(data: CertificateData, opts: Certifi
   const content: Content[] = [
     { text: t('closure.title'), fontSize: 17, bold: true, margin: [0, 4, 0, 6] },
     { text: t('closure.intro', { name: data.assemblyName }), margin: [0, 0, 0, 8] },
-    { table: { widths: [170, '*'], body: facts }, layout: 'lightHorizontalLines' },
+    { table: { widths: [215, '*'], body: facts }, layout: 'lightHorizontalLines' },
 
     heading(t('closure.removedTitle')),
     { ul: data.removed.map((k) => t(`closure.removed.${k}`)) },
