@@ -29,7 +29,7 @@ export function retentionDateError(date: string, today: string): AppError | null
   return new AppError(
     'VALIDATION',
     problem === 'notADate' ? `“${date}” is not a date: write it as YYYY-MM-DD, such as 2027-09-30.` : `The retention date ${date} is in the past: choose today (${today}) or a later date.`,
-    { fields: [{ field: 'retentionUntil', rule: problem === 'notADate' ? 'notADate' : 'atLeast', message, params: { value: date, today } }] },
+    { params: { value: date, today }, fields: [{ field: 'retentionUntil', rule: problem === 'notADate' ? 'notADate' : 'atLeast', message, params: { value: date, today } }] },
     problem === 'notADate' ? 'closing.errors.notADate' : 'closing.errors.inThePast',
   );
 }
