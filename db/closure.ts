@@ -68,6 +68,8 @@ const NEVER_SELECTED = `SELECT p.id FROM people p
     AND NOT EXISTS (SELECT 1 FROM people r WHERE r.replaced_by = p.id)
     AND p.code NOT IN (SELECT j.value FROM selection_runs sr, json_each(sr.drawn_json, '$.panel') j WHERE sr.drawn_json IS NOT NULL)`;
 
+const COUNT_NEVER_SELECTED = 'SELECT count(*) FROM (' + NEVER_SELECTED + ')';
+
 export interface ClosingPreview {
   people: number;
   neverSelected: number;
@@ -78,7 +80,7 @@ export interface ClosingPreview {
 export function closingPreview(db: Db): ClosingPreview {
   return {
     people: db.prepare('SELECT count(*) FROM people').pluck().get() as number,
-    neverSelected: db.prepare(`SELECT count(*) FROM (${NEVER_SELECTED})`).pluck().get() as number,
+    neverSelected: db.prepare(COUNT_NEVER_SELECTED).pluck().get() as number,
     contactEntries: db.prepare('SELECT count(*) FROM contacts').pluck().get() as number,
     contributorsWithContacts: db.prepare("SELECT count(*) FROM contributors WHERE email IS NOT NULL OR phone IS NOT NULL OR notes <> ''").pluck().get() as number,
   };

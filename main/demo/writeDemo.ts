@@ -40,6 +40,8 @@ export interface DemoWriteOptions {
   stage?: 'recruitment' | 'venue';
   /** better-sqlite3 addon built for Electron, when running inside Electron. */
   nativeBinding?: string;
+  /** Respondents in the pool (default 1,500): the benchmarks use larger pools. */
+  poolSize?: number;
 }
 
 export interface DemoWriteSummary {
@@ -162,7 +164,7 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
 
 /** Writes the demo and says what it wrote (for the CLI's summary line). */
 export async function writeDemo(path: string, options: DemoWriteOptions): Promise<DemoWriteSummary> {
-  const demo = generateDemo({ seed: options.seed, panelSize: options.panelSize });
+  const demo = generateDemo({ seed: options.seed, panelSize: options.panelSize, ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
   const msecs = Date.parse(DEMO_CLOCK);
   // Its own stream, apart from the generator's: ids never shift the people drawn.
   const newId = seededIdFactory(createRandom(`${options.seed}/ids`).next, msecs);

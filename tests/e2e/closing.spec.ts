@@ -70,6 +70,8 @@ test('the retention date passes, the host is reminded, closes the assembly and d
     await page.locator('#end-date .end-date-close button').click();
     await expect(page.getByRole('alertdialog')).toContainText(dialogTitle);
     await snap(page, `closing-04-confirm-${lang}`);
+    // The dialog alone, at the viewport's scale, to read its sentences.
+    await page.getByRole('alertdialog').screenshot({ path: join(ARTIFACTS_DIR, `closing-04-dialog-${lang}.png`) });
     await page.keyboard.press('Escape');
   }
   await api(page, 'app.setLanguage', { language: 'en' });
@@ -85,6 +87,7 @@ test('the retention date passes, the host is reminded, closes the assembly and d
   await expect(dialog).toContainText('This cannot be undone');
   await expect(dialog).toContainText('The same is done in the 1 backup beside the file.');
   await snap(page, 'closing-05-confirm-en');
+  await dialog.screenshot({ path: join(ARTIFACTS_DIR, 'closing-05-dialog-en.png') });
   // The wrong name is refused beside the field; the right one closes.
   await dialog.getByLabel(`Type the assembly’s name, ${DEMO_ASSEMBLY_NAME}, to confirm`).fill('something else');
   await dialog.getByRole('button', { name: 'Close the assembly and remove the contact data' }).click();
