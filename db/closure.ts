@@ -98,6 +98,17 @@ export interface ClosingPlan {
   searchKey(code: string): string;
   householdLabels(keysInCodeOrder: (string | null)[]): Map<string, string>;
   removeNeverSelected: boolean;
+  /**
+   * For a backup: the ids the closed file still has. A backup then keeps exactly those people
+   * (one taken before the draw lists everyone in the pool, future panel members included: the
+   * file's own choice decides, not the backup's statuses). Null for the open file itself.
+   */
+  keepIds: string[] | null;
+}
+
+/** Every person's id, for ClosingPlan.keepIds. */
+export function personIds(db: Db): string[] {
+  return db.prepare('SELECT id FROM people').pluck().all() as string[];
 }
 
 export interface ClearedCounts {
@@ -114,26 +125,26 @@ const columnsOf = (db: Db, table: string): Set<string> =>
  * Each column closing blanks, with its fixed statement: a backup taken before a migration may lack
  * a column, and only the statements of columns it has are run (SQL is never assembled here).
  */
-const PEOPLE_BLANKS: [string, string][] = [
-  ['first_name', "UPDATE people SET first_name = '' WHERE first_name <> ''"],
-  ['last_name', "UPDATE people SET last_name = '' WHERE last_name <> ''"],
-  ['email', 'UPDATE people SET email = NULL WHERE email IS NOT NULL'],
-  ['phone', 'UPDATE people SET phone = NULL WHERE phone IS NOT NULL'],
-  ['street', 'UPDATE people SET street = NULL WHERE street IS NOT NULL'],
-  ['house_number', 'UPDATE people SET house_number = NULL WHERE house_number IS NOT NULL'],
-  ['postcode', 'UPDATE people SET postcode = NULL WHERE postcode IS NOT NULL'],
-  ['city', 'UPDATE people SET city = NULL WHERE city IS NOT NULL'],
-  ['birth_year', 'UPDATE people SET birth_year = NULL WHERE birth_year IS NOT NULL'],
-  ['external_id', 'UPDATE people SET external_id = NULL WHERE external_id IS NOT NULL'],
-  ['notes', "UPDATE people SET notes = '' WHERE notes <> ''"],
-  ['needs_accessibility', "UPDATE people SET needs_accessibility = '' WHERE needs_accessibility <> ''"],
-  ['needs_diet', "UPDATE people SET needs_diet = '' WHERE needs_diet <> ''"],
-  ['needs_travel', "UPDATE people SET needs_travel = '' WHERE needs_travel <> ''"],
+const PEOPLE_BLANKS: Record<string, string> = {
+  first_name: "UPDATE people SET first_name = '' WHERE first_name <> ''",
+  last_name: "UPDATE people SET last_name = '' WHERE last_name <> ''",
+  email: 'UPDATE people SET email = NULL WHERE email IS NOT NULL',
+  phone: 'UPDATE people SET phone = NULL WHERE phone IS NOT NULL',
+  street: 'UPDATE people SET street = NULL WHERE street IS NOT NULL',
+  house_number: 'UPDATE people SET house_number = NULL WHERE house_number IS NOT NULL',
+  postcode: 'UPDATE people SET postcode = NULL WHERE postcode IS NOT NULL',
+  city: 'UPDATE people SET city = NULL WHERE city IS NOT NULL',
+  birth_year: 'UPDATE people SET birth_year = NULL WHERE birth_year IS NOT NULL',
+  external_id: 'UPDATE people SET external_id = NULL WHERE external_id IS NOT NULL',
+  notes: "UPDATE people SET notes = '' WHERE notes <> ''",
+  needs_accessibility: "UPDATE people SET needs_accessibility = '' WHERE needs_accessibility <> ''",
+  needs_diet: "UPDATE people SET needs_diet = '' WHERE needs_diet <> ''",
+  needs_travel: "UPDATE people SET needs_travel = '' WHERE needs_travel <> ''",
   // The free text given with a decline or withdrawal (the fixed reason code stays: the public report counts it).
-  ['status_reason', "UPDATE people SET status_reason = '(removed)' WHERE status_reason IS NOT NULL AND status_reason <> '(removed)'"],
+  status_reason: "UPDATE people SET status_reason = '(removed)' WHERE status_reason IS NOT NULL AND status_reason <> '(removed)'",
   // A hash of the imported row: a guess at someone's details could be checked against it.
-  ['fingerprint', 'UPDATE people SET fingerprint = NULL WHERE fingerprint IS NOT NULL'],
-];
+  fingerprint: 'UPDATE people SET fingerprint = NULL WHERE fingerprint IS NOT NULL',
+};
 
 /**
  * Removes the contact data of everyone in one database, in the caller's transaction. The same
@@ -145,7 +156,10 @@ export function clearContactData(db: Db, plan: ClosingPlan): ClearedCounts {
   const has = (table: string) => columnsOf(db, table).size > 0;
   let peopleRemoved = 0;
   if (plan.removeNeverSelected && has('selection_runs') && has('attendance_events')) {
-    const ids = db.prepare(NEVER_SELECTED).pluck().all() as string[];
+    const ids =
+      plan.keepIds === null
+        ? (db.prepare(NEVER_SELECTED).pluck().all() as string[])
+        : (db.prepare('SELECT id FROM people WHERE id NOT IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(plan.keepIds)) as string[]);
     const list = JSON.stringify(ids);
     // Everything that refers to them first (foreign keys are on: anything missed fails the whole transaction).
     db.prepare('DELETE FROM person_features WHERE person_id IN (SELECT value FROM json_each(?))').run(list);
@@ -155,7 +169,10 @@ export function clearContactData(db: Db, plan: ClosingPlan): ClearedCounts {
     peopleRemoved = db.prepare('DELETE FROM people WHERE id IN (SELECT value FROM json_each(?))').run(list).changes;
   }
   const peopleCleared = db.prepare('SELECT count(*) FROM people').pluck().get() as number;
-  for (const [column, sql] of PEOPLE_BLANKS) if (people.has(column)) db.prepare(sql).run();
+  for (const column of Object.keys(PEOPLE_BLANKS)) {
+    const sql = PEOPLE_BLANKS[column];
+    if (sql !== undefined && people.has(column)) db.prepare(sql).run();
+  }
 
   // Search keys were made of names, e-mail and phone; household keys are normalised addresses.
   const rows = db.prepare('SELECT id, code, household_key AS householdKey FROM people ORDER BY code').all() as ClosingPerson[];
@@ -184,13 +201,19 @@ export function clearContactData(db: Db, plan: ClosingPlan): ClearedCounts {
  * transaction, and put back from its own stored definition.
  */
 function clearExcuseReasons(db: Db): void {
-  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'attendance_events_no_update'").pluck().get() as string | undefined;
   const pending = db.prepare("SELECT count(*) FROM attendance_events WHERE reason IS NOT NULL AND reason <> '(removed)'").pluck().get() as number;
   if (pending === 0) return;
-  if (trigger !== undefined) db.exec('DROP TRIGGER attendance_events_no_update');
+  const guarded = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'attendance_events_no_update'").pluck().get() === 1;
+  if (guarded) db.exec('DROP TRIGGER attendance_events_no_update');
   db.prepare("UPDATE attendance_events SET reason = '(removed)' WHERE reason IS NOT NULL AND reason <> '(removed)'").run();
-  if (trigger !== undefined) db.exec(trigger);
+  if (guarded) db.exec(ATTENDANCE_EVENTS_NO_UPDATE);
 }
+
+/** The trigger of migration 0004, word for word (so the schema reads the same afterwards: tested). */
+const ATTENDANCE_EVENTS_NO_UPDATE = `CREATE TRIGGER attendance_events_no_update BEFORE UPDATE ON attendance_events
+BEGIN
+  SELECT RAISE(ABORT, 'attendance events are never changed: record an undo instead');
+END`;
 
 /** Marks a closed backup too, when its schema knows closing (a backup taken before 0012 does not). */
 function markBackupClosed(db: Db, at: string, by: string): void {

@@ -33,6 +33,7 @@ import {
   lastSessionDate,
   listClosures,
   markClosed,
+  personIds,
   readRetention,
   writeRetention,
   type ClosingPlan,
@@ -49,9 +50,10 @@ import { requiredText } from './schemas';
 const ISO_DATE = z.string().trim().min(1, 'is required').max(10, 'must be a date written YYYY-MM-DD');
 
 /** The rules closing applies, handed to the SQL (db/ knows no domain code). */
-function plan(removeNeverSelected: boolean): ClosingPlan {
+function plan(removeNeverSelected: boolean, keepIds: string[] | null): ClosingPlan {
   return {
     removeNeverSelected,
+    keepIds,
     // A search then finds a person by code only, as after an erasure.
     searchKey: (code) => personSearchKey({ firstName: '', lastName: '', code, email: null, phone: null }),
     householdLabels: (keys) => householdLabels(keys),
@@ -83,12 +85,13 @@ function closeEverywhere(ctx: AppContext, removeNeverSelected: boolean, confirmN
   }
   const before = readRetention(db);
   const now = ctx.nowIso();
-  const rules = plan(removeNeverSelected);
   const first = before.closedAt === null;
+  // A later pass removes from the backups whom the first one removed from the file.
+  const removing = first ? removeNeverSelected : closuresOf(db).some((c) => c.summary.first && c.summary.removeNeverSelected);
   const closedAt = before.closedAt ?? now;
   const cleared = first
     ? ctx.mutate((d, audit) => {
-        const counts = clearContactData(d, rules);
+        const counts = clearContactData(d, plan(removing, null));
         markClosed(d, now, operator);
         // Counts only: the audit log never holds personal values.
         audit({ entity: 'assembly', entityId: row.id, action: 'assembly.close', before: { closedAt: null }, after: { closedAt: now, removeNeverSelected, ...counts } });
@@ -98,6 +101,7 @@ function closeEverywhere(ctx: AppContext, removeNeverSelected: boolean, confirmN
   // The pages written before the closing leave the -wal (secure_delete already zeroed them in the file).
   let logCleared = emptyWriteAheadLog(db);
 
+  const rules = plan(removing, removing ? personIds(db) : null);
   const backupsProcessed: string[] = [];
   const backupsFailed: ClosureSummary['backupsFailed'] = [];
   for (const backup of listBackups(path)) {

@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openAssemblyDb } from '../../db/connection';
 import { seededIdFactory } from '../../db/ids';
+import { loadMigrations } from '../../db/migrations';
 import { createRandom } from '../../main/domain/random';
 import { REPORT_NAMES, REPORT_TABLES } from '../../preload/vocabulary';
 import { makeApp } from '../helpers/app';
@@ -124,6 +126,9 @@ describe('closing an assembly', () => {
     expect(holding(backups, freeText).length).toBeGreaterThan(0);
 
     const before = await reportSet(app);
+    const schemaDb = new Database(path, { readonly: true });
+    const schemaBefore = schemaDb.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    schemaDb.close();
     const preview = await app.call('assembly.retention', {});
     expect(preview.preview).toMatchObject({ people: 1500, contactEntries: 1 });
     expect(preview.backups).toHaveLength(3);
@@ -140,6 +145,20 @@ describe('closing an assembly', () => {
     expect(closed.backupsProcessed).toHaveLength(3);
     expect(closed.copiesElsewhere.map((c) => c.path)).toEqual([copy.path]);
     expect(closed.status.assembly).toMatchObject({ closedAt: CLOCK, closedBy: 'Officer Ann', retentionPassed: false });
+
+    // The attendance events' guard is back as it was: an event still cannot be changed.
+    const schema = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(schema(path)).toEqual(schemaBefore);
+    const raw = new Database(path);
+    expect(() => raw.prepare("UPDATE attendance_events SET reason = 'x' WHERE reason IS NOT NULL").run()).toThrow('attendance events are never changed');
+    raw.close();
 
     // Raw bytes: none of the values in the file, its -wal or any backup.
     expect(holding(filesOf(path), values)).toEqual([]);
@@ -248,6 +267,8 @@ describe('closing an assembly', () => {
     const document = await app.call('selection.document', { id: drawn.id });
     const preview = (await app.call('assembly.retention', {})).preview;
     expect(preview.neverSelected).toBeGreaterThan(1000);
+    await app.call('backups.create', {});
+    const backup = join(`${opened.path}.backups`, (await app.call('backups.list', {})).backups[0]!.name);
 
     const closed = await app.call('assembly.close', { confirmName: opened.name, removeNeverSelected: true });
     expect(closed.peopleRemoved).toBe(preview.neverSelected);
@@ -255,6 +276,16 @@ describe('closing an assembly', () => {
     // The panel is all there; the pool outside it is gone.
     expect((await app.call('people.list', { status: 'confirmed', limit: 1000 })).total).toBe(60);
     expect((await app.call('people.list', { status: 'pool', limit: 1 })).total).toBe(0);
+    // The backup keeps exactly the people the file keeps.
+    const ids = (path: string) => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return (db.prepare('SELECT id FROM people ORDER BY id').pluck().all() as string[]).join(',');
+      } finally {
+        db.close();
+      }
+    };
+    expect(ids(backup)).toBe(ids(opened.path));
     // The run's document is unchanged and the draw checks out against it.
     expect((await app.call('selection.document', { id: drawn.id })).content).toBe(document.content);
     const verified = await app.call('selection.verify', {
@@ -267,6 +298,22 @@ describe('closing an assembly', () => {
     expect(verified).toMatchObject({ ok: true, problems: [] });
     app.close();
   }, 300_000);
+
+  it('gives a file made before the end date three months after its last session', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'old.assembly');
+    const all = loadMigrations();
+    const old = await openAssemblyDb(file, { create: true, migrations: all.slice(0, all.length - 1) });
+    old.db.prepare("INSERT INTO assembly (id, name, panel_size, created_at, updated_at) VALUES ('a', 'Old', 40, '2025-01-10T09:00:00Z', '2025-01-10T09:00:00Z')").run();
+    for (const [id, date] of [['s1', '2025-03-01'], ['s2', '2025-05-31'], ['s3', '2025-12-31']]) {
+      old.db.prepare("INSERT INTO sessions (id, name, name_key, date, start_time, end_time, kind, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, '09:00', '17:00', 'plenary', 'x', 'x', ?)").run(id, id, id, date, id === 's3' ? 'x' : null);
+    }
+    old.db.close();
+    const migrated = await openAssemblyDb(file, { migrations: all });
+    // The last live session is 31 May (the deleted one of 31 December does not count): 31 August.
+    expect(migrated.db.prepare('SELECT retention_until, closed_at FROM assembly').get()).toEqual({ retention_until: '2025-08-31', closed_at: null });
+    migrated.db.close();
+  });
 
   it('sets a retention date at creation and in Settings, refusing a past or impossible date', async () => {
     const dir = tempDir();
