@@ -4,6 +4,8 @@
  * reminder under the header, the confirmation that says what goes and that it cannot be undone,
  * closing, and the certificate downloaded and read back. Screens looked at in nl, fr and en.
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_ASSEMBLY_NAME } from '../../main/domain/demo/generate';
@@ -14,6 +16,13 @@ import { ARTIFACTS_DIR, expect, snap, test } from './fixtures';
 // session) is still ahead; the one set below, today, passes at midnight.
 test.use({ serverClock: '2027-04-30T21:58:30.000Z' });
 test.describe.configure({ mode: 'serial' });
+
+/** axe-core on the page as it is: no serious or critical violation (as tests/e2e/a11y.spec.ts). */
+async function noSeriousViolations(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
 
 interface Retention {
   today: string;
@@ -55,6 +64,7 @@ test('the retention date passes, the host is reminded, closes the assembly and d
   await page.reload();
   await expect(reminder).toContainText('The retention date of this assembly (Fri, 30 April 2027) has passed');
   await snap(page, 'closing-02-reminder-en');
+  await noSeriousViolations(page, 'reminder');
 
   // The reminder and the confirmation in Dutch and French too (looked at, not only asserted).
   for (const [lang, reminderText, dialogTitle] of [
@@ -88,6 +98,7 @@ test('the retention date passes, the host is reminded, closes the assembly and d
   await expect(dialog).toContainText('The same is done in the 1 backup beside the file.');
   await snap(page, 'closing-05-confirm-en');
   await dialog.screenshot({ path: join(ARTIFACTS_DIR, 'closing-05-dialog-en.png') });
+  await noSeriousViolations(page, 'confirmation');
   // The wrong name is refused beside the field; the right one closes.
   await dialog.getByLabel(`Type the assembly’s name, ${DEMO_ASSEMBLY_NAME}, to confirm`).fill('something else');
   await dialog.getByRole('button', { name: 'Close the assembly and remove the contact data' }).click();
@@ -102,6 +113,7 @@ test('the retention date passes, the host is reminded, closes the assembly and d
   await expect(section2.getByTestId('end-date-state')).toContainText('by Officer Ann: this file holds no contact data any more.');
   await expect(reminder).toHaveCount(0);
   await snap(page, 'closing-06-closed');
+  await noSeriousViolations(page, 'closed');
 
   // The certificate, downloaded and read back.
   const downloading = page.waitForEvent('download');
