@@ -25,6 +25,11 @@ const REFUSED_WHEN_CLOSED: Partial<Record<ListedMethod, (args: Args) => boolean>
   'people.update': always,
   'people.addContact': always,
   'people.replace': always,
+  // A status may still change, but without free text about the person.
+  'people.setStatus': (a) => typeof a.reason === 'string' && a.reason.trim() !== '',
+  // An excuse carries a reason (free text, often about health); paper entries may carry excuses.
+  'attendance.excuse': always,
+  'attendance.paperEntry': always,
   'selection.prepare': always,
   'selection.draw': always,
   'contributors.create': hasContact,

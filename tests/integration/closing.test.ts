@@ -240,6 +240,18 @@ describe('closing an assembly', () => {
     expect(closed.backupsFailed).toEqual([{ name: bad!.name, problem: expect.any(String) }]);
     // The open file is closed all the same: its contact data must not wait for a broken backup.
     expect((await app.call('app.status', {})).assembly?.closedAt).toBe(CLOCK);
+    // Free text about a person is refused once closed; a status change without it is not.
+    const [someone] = (await app.call('people.list', { status: 'pool', limit: 1 })).rows;
+    const [session] = await app.call('sessions.list', {});
+    for (const [method, args] of [
+      ['people.setStatus', { id: someone!.id, status: 'declined', date: '2027-03-01', reason: 'Verhuist naar Spanje' }],
+      ['attendance.excuse', { sessionId: session!.id, personId: someone!.id, reason: 'Ziek' }],
+      ['imports.importFile', { path: join(dir, 'pool.csv') }],
+    ] as const) {
+      const refused = await app.raw(method, args);
+      expect(refused.ok ? method : refused.error, method).toMatchObject({ code: 'CONFLICT', i18nKey: 'closing.errors.closed' });
+    }
+    expect((await app.call('people.setStatus', { id: someone!.id, status: 'reserve' })).status).toBe('reserve');
     const cert = await app.call('assembly.closeCertificate', { lang: 'en' });
     writeFileSync(join(dir, 'c.pdf'), Buffer.from(cert.contentBase64, 'base64'));
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
