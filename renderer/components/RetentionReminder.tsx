@@ -12,11 +12,13 @@ export function RetentionReminder({ assembly }: { assembly: AssemblyInfo }) {
   const { t } = useTranslation();
   if (!assembly.retentionPassed || !assembly.retentionUntil) return null;
   return (
-    <div className="notice retention-reminder" role="status" data-testid="retention-reminder">
+    // A landmark, not a live region: it is there when the page opens, and must not be taken for a
+    // page's own status line.
+    <aside className="notice retention-reminder" aria-label={t('closing.reminder.label')} data-testid="retention-reminder">
       <p>{t('closing.reminder.text', { date: formatCalendarDate(assembly.retentionUntil, currentLanguage()) })}</p>
       <a className="button" href={hrefFor('settings')}>
         {t('closing.reminder.action')}
       </a>
-    </div>
+    </aside>
   );
 }
