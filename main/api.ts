@@ -15,6 +15,7 @@ import { translationHandlers } from './services/translations';
 import { backupHandlers } from './services/backups';
 import { sessionHandlers } from './services/sessions';
 import { venueHandlers } from './services/venue';
+import { closingHandlers } from './services/closing';
 import { createRegistry, type Registry } from './registry';
 import { withExportAudit } from './exportAudit';
 
@@ -41,6 +42,7 @@ export const APP_HANDLERS = [
   translationHandlers,
   backupHandlers,
   venueHandlers,
+  closingHandlers,
 ];
 
 /**

@@ -173,6 +173,12 @@ export const FILE_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'backups.list',
   'backups.create',
   'backups.restore',
+  // The end date: closing changes every backup; its overview and certificate name paths on the
+  // host; how long the file keeps personal data is decided where the file is kept.
+  'assembly.retention',
+  'assembly.setRetention',
+  'assembly.close',
+  'assembly.closeCertificate',
 ]);
 
 const ROLE_NAMES: Record<CallerRole, string> = {

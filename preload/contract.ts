@@ -154,6 +154,11 @@ export const METHOD_NAMES = [
   'venue.revoke',
   'venue.connected',
   'venue.openStation',
+  // The end date (main/services/closing.ts): host-only.
+  'assembly.retention',
+  'assembly.setRetention',
+  'assembly.close',
+  'assembly.closeCertificate',
 ] as const;
 
 /** One method name, as listed (main/apiTypes.ts has MethodName, read off the handlers). */

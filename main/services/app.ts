@@ -19,6 +19,10 @@ import { startAutoBackup } from './backups';
 import { removeLeftoverRestores } from '../restoreFile';
 import { APP_VERSION } from '../version';
 import { empty, filePath, panelSize, requiredText } from './schemas';
+import { retentionDateError, retentionInfo } from './retention';
+import { defaultRetentionDate } from '../domain/assembly/retention';
+import { localParts } from '../domain/attendance/time';
+import { writeRetention } from '../../db/closure';
 
 
 /** A file name from an assembly name: accents kept (file systems cope), separators removed. */
@@ -48,7 +52,16 @@ function assemblyInfo(ctx: AppContext): AssemblyInfo {
   const open = ctx.open!;
   const row = readAssemblyRow(open.db);
   if (!row) throw new AppError('NOT_AN_ASSEMBLY', `${basename(open.path)} holds no assembly.`);
-  return { id: row.id, name: row.name, path: open.path, panelSize: row.panelSize, createdAt: row.createdAt, timeZone: timeZone(open.db), schemaVersion: open.schemaVersion };
+  return {
+    id: row.id,
+    name: row.name,
+    path: open.path,
+    panelSize: row.panelSize,
+    createdAt: row.createdAt,
+    timeZone: timeZone(open.db),
+    schemaVersion: open.schemaVersion,
+    ...retentionInfo(open.db, ctx.clock()),
+  };
 }
 
 /**
@@ -156,16 +169,28 @@ export const appHandlers = handlers({
     },
   },
   'app.createAssembly': {
-    args: z.strictObject({ name: requiredText(120), path: filePath.optional(), panelSize: panelSize.optional() }),
-    run: ({ name, path, panelSize: size }, ctx) => ctx.exclusive(async () => {
+    args: z.strictObject({
+      name: requiredText(120),
+      path: filePath.optional(),
+      panelSize: panelSize.optional(),
+      /** Until when contact data may be kept (YYYY-MM-DD, today or later); default twelve months from today. */
+      retentionUntil: z.string().trim().max(10, 'must be a date written YYYY-MM-DD').optional(),
+    }),
+    run: ({ name, path, panelSize: size, retentionUntil }, ctx) => ctx.exclusive(async () => {
       const operator = ctx.requireOperator();
+      // A new assembly is in the default zone (Europe/Brussels) until Settings changes it.
+      const today = localParts(ctx.clock(), 'Europe/Brussels').date;
+      const retention = retentionUntil || defaultRetentionDate(today, null);
+      const dateError = retentionDateError(retention, today);
+      if (dateError) throw dateError;
       const target = resolveTarget(ctx, name, path);
       await createAssemblyFile(target, { nativeBinding: ctx.nativeBinding, now: ctx.clock }, (db) => {
         const now = ctx.nowIso();
         const row = { id: ctx.newId(), name, panelSize: size ?? 60, createdAt: now, updatedAt: now };
         db.transaction(() => {
           insertAssemblyRow(db, row);
-          writeAudit(db, { operator, at: now, newId: ctx.newId, ...ctx.device() }, { entity: 'assembly', entityId: row.id, action: 'create', after: row });
+          writeRetention(db, retention, now);
+          writeAudit(db, { operator, at: now, newId: ctx.newId, ...ctx.device() }, { entity: 'assembly', entityId: row.id, action: 'create', after: { ...row, retentionUntil: retention } });
         }).immediate(); // every write takes the write lock at once (see AppContext.mutate)
       });
       return openFile(ctx, target);

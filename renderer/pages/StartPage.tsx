@@ -9,7 +9,8 @@ import { Field, useFieldErrorText } from '../components/Field';
 import { FormActions } from '../components/FormActions';
 import { JoinVenueCard } from '../components/JoinVenueCard';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { formatInstant } from '../format';
+import { formatInstant, todayCalendarDate } from '../format';
+import { defaultRetentionDate } from '../../main/domain/assembly/retention';
 import { currentLanguage } from '../i18n';
 import { DEFAULT_AREA, goTo } from '../router';
 
@@ -29,6 +30,10 @@ export function StartPage() {
   const [demoError, setDemoError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [panelSize, setPanelSize] = useState('60');
+  // The retention date offered (twelve months from today); sent only when changed, so that main's
+  // clock decides the default.
+  const [retention, setRetention] = useState(() => defaultRetentionDate(todayCalendarDate(), null));
+  const [retentionTouched, setRetentionTouched] = useState(false);
   const [localSizeError, setLocalSizeError] = useState<string | null>(null);
   const [path, setPath] = useState('');
   const files = useApiData(() => call('app.listAssemblyFiles', {}), []);
@@ -81,7 +86,7 @@ export function StartPage() {
       return;
     }
     setLocalSizeError(null);
-    await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size }), setCreateError);
+    await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size, ...(retentionTouched ? { retentionUntil: retention } : {}) }), setCreateError);
   }
 
   async function openPath(target: string, source: 'path' | 'list') {
@@ -101,6 +106,7 @@ export function StartPage() {
   // A file of that name already exists: the remedy is another name, so say it beside the name.
   const nameError = createFields?.code === 'FILE_EXISTS' ? t('errors.FILE_EXISTS') : createFields?.fieldProblem('name');
   const serverSizeError = createFields?.fieldProblem('panelSize');
+  const retentionError = createFields?.fieldProblem('retentionUntil') ? t(createFields.i18nKey, createFields.details.params as Record<string, string>) : null;
   const pathError = isApiCallError(openError) ? openError.fieldProblem('path') : undefined;
   const latestBackup = latestBackupOf(openError);
   const recentPaths = new Set(status.recent.map((r) => r.path));
@@ -144,7 +150,21 @@ export function StartPage() {
                   />
                 )}
               </Field>
-              {!nameError && !serverSizeError && <ErrorNotice error={createError} />}
+              <Field id="create-retention" label={t('closing.createLabel')} hint={t('closing.createHint')} error={retentionError}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    min={todayCalendarDate()}
+                    value={retention}
+                    onChange={(e) => {
+                      setRetention(e.target.value);
+                      setRetentionTouched(true);
+                    }}
+                  />
+                )}
+              </Field>
+              {!nameError && !serverSizeError && !retentionError && <ErrorNotice error={createError} />}
               <FormActions busy={busy === 'create'} disabled={busy !== null} submitLabel={t('start.create.submit')} />
             </form>
           </section>

@@ -23,6 +23,7 @@ import { median, percentile, runBenchmarks, timeMs, type Benchmark } from './har
 import { reportAssembly, reportBenchmarks } from './reportsBench';
 import { venueBenchmarks } from './venueBench';
 import { erasureBenchmarks } from './erasureBench';
+import { closingBenchmarks } from './closingBench';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
 const demoFile = join(work, 'demo-150.assembly');
@@ -335,6 +336,7 @@ const benchmarks: Benchmark[] = [
   ...reportBenchmarks(reportAssembly(work)),
   ...venueBenchmarks,
   ...erasureBenchmarks,
+  ...closingBenchmarks(work),
 ];
 
 try {
