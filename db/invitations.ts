@@ -3,8 +3,7 @@
  * letters, the answers by code. The register's rows are the most sensitive data the file holds
  * (see 0013_invitations.sql for what the closing removes).
  */
-import type { Invitee, ResponseAnswer } from '../main/domain/recruitment/invitations/types';
-import type { RegisterResident } from '../main/domain/recruitment/invitations/lottery';
+import type { Invitee, RegisterResident, ResponseAnswer } from '../main/domain/invitations/types';
 import type { PersonLanguage } from '../preload/vocabulary';
 import type { Db } from './connection';
 
@@ -90,11 +89,15 @@ export function registerResidents(db: Db, importId: string): (RegisterResident &
     .all(importId) as (RegisterResident & { id: string })[];
 }
 
-export function registerLanguages(db: Db, importId: string): { language: string | null; n: number }[] {
-  return db.prepare('SELECT language, count(*) AS n FROM register_entries WHERE import_id = ? GROUP BY language').all(importId) as {
-    language: string | null;
-    n: number;
-  }[];
+/** Resident id -> language, for the residents whose language the register gives. */
+export function registerLanguageById(db: Db, importId: string): Map<string, string> {
+  const rows = db.prepare('SELECT id, language FROM register_entries WHERE import_id = ? AND language IS NOT NULL').all(importId) as { id: string; language: string }[];
+  return new Map(rows.map((r) => [r.id, r.language]));
+}
+
+/** Live respondents of the pool at an address, other than `exceptId`. */
+export function householdMembersInPool(db: Db, householdKey: string, exceptId: string): number {
+  return db.prepare('SELECT count(*) FROM people WHERE household_key = ? AND id <> ? AND deleted_at IS NULL').pluck().get(householdKey, exceptId) as number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -47,6 +47,16 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'imports.discard': SEC,
   'imports.list': SEC,
 
+  // Recruitment by letter: the phone team and the reply-card entry may work from a secretariat
+  // station. The register extract and the draw stay on the host (the most sensitive list).
+  'register.summary': SEC,
+  'invitations.list': SEC,
+  'invitations.lookup': SEC,
+  'invitations.respond': SEC,
+  'invitations.checkResponses': SEC,
+  'invitations.importResponses': SEC,
+  'invitations.funnel': SEC,
+
   'people.list': SEC,
   'people.get': SEC,
   'people.update': SEC,

@@ -3,11 +3,11 @@
  * checked, every problem of every row with its row and column), plus what a letter needs: a name
  * and a postal address on every row. Pure: the service stages the file and writes the plan.
  */
-import { searchKey } from '../../text';
-import { checkMapping, mapRows, type MappingProblem, type RowProblem } from '../../import/mapRows';
-import { householdKey } from '../normalise';
-import type { ColumnMapping } from '../types';
-import type { PersonLanguage } from '../../../../preload/vocabulary';
+import { searchKey } from '../text';
+import { checkMapping, mapRows, type MappingProblem, type RowProblem } from '../import/mapRows';
+import { householdKey } from '../recruitment/normalise';
+import type { ColumnMapping } from '../recruitment/types';
+import type { PersonLanguage } from '../../../preload/vocabulary';
 
 export interface RegisterDraft {
   rowNumber: number;

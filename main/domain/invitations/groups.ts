@@ -3,7 +3,7 @@
  * postcode area, age band, gender, language. One definition for both, so the funnel's groups are
  * the lottery's strata.
  */
-import { searchKey } from '../../text';
+import { searchKey } from '../text';
 
 export const STRATIFY_BY = ['none', 'municipality', 'postcodeArea', 'ageBand', 'gender'] as const;
 export type StratifyBy = (typeof STRATIFY_BY)[number];

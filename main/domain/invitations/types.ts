@@ -1,10 +1,21 @@
 /** Recruitment from the first letter, as it crosses the API. */
-import type { PersonLanguage } from '../../../../preload/vocabulary';
+import type { PersonLanguage } from '../../../preload/vocabulary';
 import type { Funnel } from './funnel';
 import type { StratifyBy } from './groups';
 import type { GroupAllocation, InvitationParams, InvitationRecord } from './lottery';
 
 export type { Funnel, StratifyBy, GroupAllocation, InvitationParams, InvitationRecord };
+
+/** What the lottery reads of each resident. `position` is the resident's place in the register. */
+export interface RegisterResident {
+  position: number;
+  householdKey: string | null;
+  city: string | null;
+  postcode: string | null;
+  birthYear: number | null;
+  gender: string | null;
+}
+
 
 export interface RegisterSummary {
   /** The extract held, or null when none is (never imported, or removed at closing). */

@@ -16,20 +16,11 @@
  * seed: anyone holding the same extract redoes the draw and checks the published hash.
  */
 import { hash } from 'node:crypto';
-import { createRandom, type Seed } from '../../random';
+import { createRandom, type Seed } from '../random';
+import type { RegisterResident } from './types';
 import { ageBand, genderGroup, municipalityGroup, municipalityKey, postcodeArea, type StratifyBy } from './groups';
 
 export const INVITATION_ALGORITHM_VERSION = 'invitations-1';
-
-/** What the lottery reads of each resident. `position` is the resident's place in the register. */
-export interface RegisterResident {
-  position: number;
-  householdKey: string | null;
-  city: string | null;
-  postcode: string | null;
-  birthYear: number | null;
-  gender: string | null;
-}
 
 export interface InvitationParams {
   size: number;
@@ -39,6 +30,8 @@ export interface InvitationParams {
   onePerAddress: boolean;
   /** The year ages are counted at (age bands). */
   referenceYear: number;
+  /** Register positions left out: residents who already have a letter (an additional batch). */
+  excluded?: number[];
 }
 
 export interface GroupAllocation {
@@ -201,7 +194,13 @@ export function drawableResidents(register: readonly RegisterResident[], onePerA
 /** Draws the letters. Throws InvitationDrawError for an impossible request. */
 export function drawInvitations(register: readonly RegisterResident[], params: InvitationParams, seed: Seed): InvitationDraw {
   if (register.length === 0) throw new InvitationDrawError('emptyRegister', 'The register extract is empty: import it first.');
-  const residents = drawableResidents(register, params.onePerAddress, seed);
+  // An additional batch leaves out those already invited, and with one letter per address their
+  // whole address.
+  const excluded = new Set(params.excluded ?? []);
+  const excludedAddresses = new Set(params.onePerAddress ? register.filter((r) => excluded.has(r.position) && r.householdKey !== null).map((r) => r.householdKey) : []);
+  const open = excluded.size > 0 ? register.filter((r) => !excluded.has(r.position) && !(r.householdKey !== null && excludedAddresses.has(r.householdKey))) : register;
+  if (open.length === 0) throw new InvitationDrawError('tooMany', 'Everyone in the register already has a letter.', { size: params.size, available: 0 });
+  const residents = drawableResidents(open, params.onePerAddress, seed);
   const labels = stratumLabels(register, params);
   const members = new Map<string, RegisterResident[]>();
   for (const r of residents) {
