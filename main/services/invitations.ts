@@ -15,7 +15,7 @@ import { IMPORT_FIELDS, type ImportField } from '../../preload/vocabulary';
 import { MAX_IMPORT_FILE_BYTES } from '../../preload/contract';
 import type { ColumnMapping } from '../domain/recruitment/types';
 import type { Db } from '../../db/connection';
-import { ageReferenceYear, listFeatures } from '../../db/features';
+import { ageReferenceYear, listFeatures, nextFeaturePosition, nextValuePosition } from '../../db/features';
 import { featureValueNames } from '../../db/imports';
 import { allCodes, updatePersonFields } from '../../db/people';
 import { createPoolWriter } from '../../db/poolWrite';
@@ -452,6 +452,28 @@ function poolContext(ctx: AppContext, db: Db): PoolContext {
   return { codes: allCodes(db), pick: securePicker(), writer: createPoolWriter(db), features, referenceYear: ageReferenceYear(db, ctx.clock()) };
 }
 
+/**
+ * The feature and value of a stratification answer, made when new: recruitment by letter starts
+ * with an empty pool, so the reply card's questions become the pool's features (as an imported
+ * file's columns do).
+ */
+function featureValueFor(ctx: AppContext, db: Db, pool: PoolContext, name: string, value: string): { featureId: string; valueId: string } {
+  const key = searchKey(name);
+  let feature = pool.features.get(key);
+  if (!feature) {
+    feature = { id: ctx.newId(), name, values: new Map() };
+    pool.writer.insertFeature({ id: feature.id, name, position: nextFeaturePosition(db), createdAt: ctx.nowIso() });
+    pool.features.set(key, feature);
+  }
+  let valueId = feature.values.get(searchKey(value));
+  if (!valueId) {
+    valueId = ctx.newId();
+    pool.writer.insertFeatureValue({ id: valueId, featureId: feature.id, value, position: nextValuePosition(db, feature.id) });
+    feature.values.set(searchKey(value), valueId);
+  }
+  return { featureId: feature.id, valueId };
+}
+
 /** Records one answer (already checked answerable) and makes the respondent a yes becomes. */
 function recordAnswer(
   ctx: AppContext,
@@ -495,10 +517,9 @@ function recordAnswer(
       updatedAt: at,
     });
     for (const [name, value] of Object.entries(d.answers)) {
-      const feature = pool.features.get(searchKey(name));
-      const valueId = feature?.values.get(searchKey(value));
-      if (!feature || !valueId) throw new AppError('VALIDATION', `"${value}" is not a value of ${name}.`, { feature: name, value }, 'errors.responseBadValue');
-      pool.writer.insertPersonFeature({ personId, featureId: feature.id, valueId });
+      if (value.trim() === '') continue;
+      const { featureId, valueId } = featureValueFor(ctx, db, pool, name.trim(), value.trim());
+      pool.writer.insertPersonFeature({ personId, featureId, valueId });
     }
     updatePersonFields(
       db,
@@ -549,9 +570,8 @@ function knownFeatures(db: Db): { name: string; values: string[] }[] {
  * nothing written while there is one.
  */
 function planResponses(db: Db, staged: Staged): { drafts: ResponseDraft[]; problems: ResponseImportProblem[]; rowsTotal: number } {
-  const { drafts, problems } = readResponseRows(staged.table, knownFeatures(db));
+  const { drafts, problems, codeColumn } = readResponseRows(staged.table, knownFeatures(db));
   const ok: ResponseDraft[] = [];
-  const codeColumn = staged.table.header.find((h) => ['code'].includes(searchKey(h))) ?? 'code';
   for (const d of drafts) {
     const letter = invitationByCode(db, d.code);
     const shown = formatResponseCode(d.code);

@@ -4,7 +4,7 @@
  * was sent, and answered before, is the service's to check against the file.
  */
 import { searchKey } from '../text';
-import { MIN_AGE } from '../import/mapRows';
+import { MIN_AGE, suggestMapping } from '../import/mapRows';
 import { readResponseCode, formatResponseCode } from './responseCode';
 import type { Availability, ResponseAnswer, ResponseImportProblem } from './types';
 
@@ -90,6 +90,8 @@ export interface ResponseRows {
   problems: ResponseImportProblem[];
   /** Columns read, by role or feature name, for the summary. */
   columns: { header: string; use: string }[];
+  /** The header of the code column (null: none found). */
+  codeColumn: string | null;
 }
 
 /**
@@ -101,11 +103,15 @@ export function readResponseRows(table: { header: string[]; rows: string[][]; ro
   const roles = new Map<number, string>();
   const featureAt = new Map<number, KnownFeature>();
   const featureByKey = new Map(features.map((f) => [fold(f.name), f] as const));
+  // Stratification questions the pool does not know yet (an empty pool): the pool importer's
+  // feature headers (gender, education, age group...), with any value.
+  const guessed = suggestMapping(table.header).columns;
   table.header.forEach((name, i) => {
     const key = fold(name);
     const role = COLUMN_BY_KEY.get(key);
     if (role && ![...roles.values()].includes(role)) roles.set(i, role);
     else if (featureByKey.has(key)) featureAt.set(i, featureByKey.get(key)!);
+    else if (guessed[i]?.kind === 'feature') featureAt.set(i, { name: name.trim(), values: [] });
   });
   const columns = [
     ...[...roles].map(([i, role]) => ({ header: table.header[i]!, use: role })),
@@ -127,7 +133,7 @@ export function readResponseRows(table: { header: string[]; rows: string[][]; ro
           ? `The file has no column with the response code (a header such as "code"); its columns are: ${table.header.join(', ')}.`
           : `The file has no column with the answer (a header such as "antwoord", "réponse" or "answer"); its columns are: ${table.header.join(', ')}.`,
     });
-    return { drafts: [], problems, columns };
+    return { drafts: [], problems, columns, codeColumn: codeColumn === undefined ? null : table.header[codeColumn]! };
   }
   const cell = (cells: string[], i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? '').replace(/\s+/g, ' ').trim());
   const firstRowOf = new Map<string, number>();
@@ -177,9 +183,9 @@ export function readResponseRows(table: { header: string[]; rows: string[][]; ro
     for (const [i, feature] of featureAt) {
       const value = cell(cells, i);
       if (value === '') continue;
-      const known = feature.values.find((v) => fold(v) === fold(value));
-      if (known === undefined) report(i, 'badValue', value, `"${value}" is not a value of ${feature.name} (${feature.values.join(', ')}).`);
-      else answers[feature.name] = known;
+      // The pool's spelling of a known answer; a new answer becomes a new value, as in the pool
+      // importer (the Quotas page lists and merges values).
+      answers[feature.name] = feature.values.find((v) => fold(v) === fold(value)) ?? value;
     }
     if (bad) return;
     drafts.push({
@@ -193,5 +199,5 @@ export function readResponseRows(table: { header: string[]; rows: string[][]; ro
       needs: { accessibility: cell(cells, columnOf('accessibility')), diet: cell(cells, columnOf('diet')), childcare: childcare ?? false, travel: cell(cells, columnOf('travel')) },
     });
   });
-  return { drafts, problems, columns };
+  return { drafts, problems, columns, codeColumn: table.header[codeColumn]! };
 }
