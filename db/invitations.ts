@@ -122,11 +122,6 @@ export interface InvitationRunRow {
   answered: number;
 }
 
-const RUN_COLUMNS = `r.id, r.at, r.operator, r.register_import_id AS registerImportId, r.register_hash AS registerHash,
-  r.algorithm_version AS algorithmVersion, r.params_json AS paramsJson, r.seed, r.allocation_json AS allocationJson,
-  r.drawn_hash AS drawnHash, r.letters, r.status, r.superseded_by AS supersededBy, r.superseded_reason AS supersededReason,
-  r.superseded_at AS supersededAt,
-  (SELECT count(*) FROM invitations i JOIN invitation_responses a ON a.invitation_id = i.id WHERE i.run_id = r.id) AS answered`;
 
 export function insertInvitationRun(db: Db, r: Omit<InvitationRunRow, 'status' | 'supersededBy' | 'supersededReason' | 'supersededAt' | 'answered'>): void {
   db.prepare(
@@ -161,11 +156,21 @@ export function allInvitationCodes(db: Db): Set<string> {
 }
 
 export function listInvitationRuns(db: Db): InvitationRunRow[] {
-  return db.prepare(`SELECT ${RUN_COLUMNS} FROM invitation_runs r ORDER BY r.at DESC, r.id DESC`).all() as InvitationRunRow[];
+  return db.prepare(`SELECT r.id, r.at, r.operator, r.register_import_id AS registerImportId, r.register_hash AS registerHash,
+  r.algorithm_version AS algorithmVersion, r.params_json AS paramsJson, r.seed, r.allocation_json AS allocationJson,
+  r.drawn_hash AS drawnHash, r.letters, r.status, r.superseded_by AS supersededBy, r.superseded_reason AS supersededReason,
+  r.superseded_at AS supersededAt,
+  (SELECT count(*) FROM invitations i JOIN invitation_responses a ON a.invitation_id = i.id WHERE i.run_id = r.id) AS answered
+  FROM invitation_runs r ORDER BY r.at DESC, r.id DESC`).all() as InvitationRunRow[];
 }
 
 export function findInvitationRun(db: Db, id: string): InvitationRunRow | null {
-  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM invitation_runs r WHERE r.id = ?`).get(id) as InvitationRunRow | undefined) ?? null;
+  return (db.prepare(`SELECT r.id, r.at, r.operator, r.register_import_id AS registerImportId, r.register_hash AS registerHash,
+  r.algorithm_version AS algorithmVersion, r.params_json AS paramsJson, r.seed, r.allocation_json AS allocationJson,
+  r.drawn_hash AS drawnHash, r.letters, r.status, r.superseded_by AS supersededBy, r.superseded_reason AS supersededReason,
+  r.superseded_at AS supersededAt,
+  (SELECT count(*) FROM invitations i JOIN invitation_responses a ON a.invitation_id = i.id WHERE i.run_id = r.id) AS answered
+  FROM invitation_runs r WHERE r.id = ?`).get(id) as InvitationRunRow | undefined) ?? null;
 }
 
 export function supersedeInvitationRun(db: Db, id: string, s: { reason: string; at: string; supersededBy: string | null }): void {

@@ -53,6 +53,7 @@ export const METHOD_NAMES = [
   'invitations.list',
   'invitations.supersede',
   'invitations.verify',
+  'invitations.verifyRecord',
   'invitations.lookup',
   'invitations.respond',
   'invitations.checkResponses',

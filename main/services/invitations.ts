@@ -54,7 +54,6 @@ import {
   drawInvitations,
   INVITATION_ALGORITHM_VERSION,
   InvitationDrawError,
-  invitationRecord,
   registerHash,
   verifyInvitationRecord,
   type InvitationParams,
@@ -157,7 +156,7 @@ function commitRegister(ctx: AppContext, staged: Staged, mapping: ColumnMapping)
       throw new AppError(
         'VALIDATION',
         `${check.rejectedRows} of ${p.rowsTotal} rows of the register have problems, so nothing was imported. First problem: ${p.problems[0]!.message}`,
-        { problems: check.problems, problemCount: check.problemCount, rejectedRows: check.rejectedRows },
+        { problems: check.problems, problemCount: check.problemCount, rejectedRows: check.rejectedRows, params: { rows: check.rejectedRows, total: p.rowsTotal } },
         'errors.registerRejected',
       );
     }
@@ -399,7 +398,7 @@ const respondArgs = z.strictObject({
 
 function codeError(typed: string): AppError {
   const reading = readResponseCode(typed);
-  if (reading.ok) return new AppError('NOT_FOUND', `No letter was sent with code ${formatResponseCode(reading.code)}.`, { code: reading.code, rule: 'neverSent' }, 'errors.responseNeverSent');
+  if (reading.ok) return new AppError('NOT_FOUND', `No letter was sent with code ${formatResponseCode(reading.code)}.`, { rule: 'neverSent', params: { code: formatResponseCode(reading.code) } }, 'errors.responseNeverSent');
   const message =
     reading.reason === 'empty'
       ? 'Type or scan the code printed on the letter.'
@@ -408,7 +407,7 @@ function codeError(typed: string): AppError {
         : reading.reason === 'character'
           ? `"${typed}" is not a response code: "${reading.character}" never appears in one.`
           : `"${typed}" is not a response code: its last character does not match. Check it for a typing error.`;
-  return new AppError('VALIDATION', message, { rule: 'unknownCode', reason: reading.reason }, `errors.responseCode.${reading.reason}`);
+  return new AppError('VALIDATION', message, { rule: 'unknownCode', reason: reading.reason, params: { typed, character: reading.character ?? '' } }, `errors.responseCode.${reading.reason}`);
 }
 
 /** The letter a code belongs to, refused clearly when it cannot be answered. */
@@ -418,13 +417,13 @@ function answerableLetter(db: Db, typed: string) {
   const letter = invitationByCode(db, reading.code);
   if (!letter) throw codeError(typed);
   if (letter.runStatus === 'superseded') {
-    throw new AppError('CONFLICT', `Code ${formatResponseCode(letter.code)} belongs to a draw that was superseded: its letter no longer counts.`, { code: letter.code, rule: 'supersededRun' }, 'errors.responseSuperseded');
+    throw new AppError('CONFLICT', `Code ${formatResponseCode(letter.code)} belongs to a draw that was superseded: its letter no longer counts.`, { rule: 'supersededRun', params: { code: formatResponseCode(letter.code) } }, 'errors.responseSuperseded');
   }
   if (letter.response) {
     throw new AppError(
       'CONFLICT',
       `Code ${formatResponseCode(letter.code)} was already answered (${letter.response.answer}) on ${letter.response.at.slice(0, 10)} by ${letter.response.operator}; each code answers once.`,
-      { code: letter.code, rule: 'answeredTwice', answer: letter.response.answer, at: letter.response.at, operator: letter.response.operator },
+      { rule: 'answeredTwice', params: { code: formatResponseCode(letter.code), answer: letter.response.answer, date: letter.response.at.slice(0, 10), operator: letter.response.operator } },
       'errors.responseTwice',
     );
   }
@@ -595,7 +594,7 @@ function importResponses(ctx: AppContext, uploadId: string): ResponseImportResul
       throw new AppError(
         'VALIDATION',
         `${plan.problems.length} ${plan.problems.length === 1 ? 'problem' : 'problems'} in the answers file, so nothing was recorded. First: ${plan.problems[0]!.message}`,
-        { problems: plan.problems.slice(0, MAX_PROBLEMS_SHOWN), problemCount: plan.problems.length },
+        { problems: plan.problems.slice(0, MAX_PROBLEMS_SHOWN), problemCount: plan.problems.length, params: { n: plan.problems.length } },
         'errors.responsesRejected',
       );
     }
@@ -709,46 +708,44 @@ export const invitationHandlers = handlers({
         if (!row) throw new AppError('NOT_FOUND', 'There is no invitation run with this id.', { runId }, 'errors.invitationRunNotFound');
         if (row.status === 'superseded') throw new AppError('CONFLICT', 'This run was already superseded.', { runId }, 'errors.invitationRunSuperseded');
         if (row.answered > 0) {
-          throw new AppError('CONFLICT', `${row.answered} letters of this run were already answered: its letters are out, so it can no longer be superseded.`, { runId, answered: row.answered }, 'errors.invitationRunAnswered');
+          throw new AppError('CONFLICT', `${row.answered} letters of this run were already answered: its letters are out, so it can no longer be superseded.`, { runId, params: { answered: row.answered } }, 'errors.invitationRunAnswered');
         }
         supersedeInvitationRun(db, runId, { reason, at: ctx.nowIso(), supersededBy: null });
         audit({ entity: 'invitationRun', entityId: runId, action: 'invitations.supersede', before: { status: 'drawn' }, after: { status: 'superseded', reason } });
         return runOf(findInvitationRun(db, runId)!, registerSizeOf(db, row.registerImportId));
       }),
   },
-  /**
-   * Draws a run again from the register and compares: `npm run cli -- --file F invitations.verify '{"runId":"…"}'`.
-   * With a published record instead, checks it against the extract held.
-   */
+  /** Draws a run again from the register and compares: `npm run cli -- --file F invitations.verify '{"runId":"…"}'`. */
   'invitations.verify': {
-    args: z.union([
-      z.strictObject({ runId: id }),
-      z.strictObject({
-        record: z.strictObject({
-          algorithm: z.string().max(50),
-          registerHash: z.string().max(100),
-          registerSize: z.number().int().min(0),
-          params: z.strictObject({
-            size: z.number().int(),
-            stratifyBy: z.enum(STRATIFY_BY),
-            oversampling: z.record(z.string(), z.number()),
-            onePerAddress: z.boolean(),
-            referenceYear: z.number().int(),
-            excluded: z.array(z.number().int()).optional(),
-          }),
-          seed: z.string().max(200),
-          allocation: z.array(z.strictObject({ group: z.string(), population: z.number(), factor: z.number(), quota: z.number() })),
-          letters: z.number().int(),
-          drawnHash: z.string().max(100),
+    args: z.strictObject({ runId: id }),
+    run: ({ runId }, ctx) => verifyRun(ctx.requireDb(), runId),
+  },
+  /** A published record (the JSON of invitations.list's `record`) checked against the extract held. */
+  'invitations.verifyRecord': {
+    args: z.strictObject({
+      record: z.strictObject({
+        algorithm: z.string().max(50),
+        registerHash: z.string().max(100),
+        registerSize: z.number().int().min(0),
+        params: z.strictObject({
+          size: z.number().int(),
+          stratifyBy: z.enum(STRATIFY_BY),
+          oversampling: z.record(z.string(), z.number()),
+          onePerAddress: z.boolean(),
+          referenceYear: z.number().int(),
+          excluded: z.array(z.number().int()).optional(),
         }),
+        seed: z.string().max(200),
+        allocation: z.array(z.strictObject({ group: z.string(), population: z.number(), factor: z.number(), quota: z.number() })),
+        letters: z.number().int(),
+        drawnHash: z.string().max(100),
       }),
-    ]),
-    run: (args, ctx) => {
+    }),
+    run: ({ record }, ctx) => {
       const db = ctx.requireDb();
-      if ('runId' in args) return verifyRun(db, args.runId);
       const reg = currentRegister(db);
       if (!reg) throw new AppError('VALIDATION', 'There is no register extract to check the record against.', {}, 'errors.registerMissing');
-      return { ...verifyInvitationRecord(registerResidents(db, reg.id), args.record), record: args.record };
+      return { ...verifyInvitationRecord(registerResidents(db, reg.id), record), record };
     },
   },
   'invitations.lookup': {
@@ -760,7 +757,7 @@ export const invitationHandlers = handlers({
       const letter = invitationByCode(db, reading.code);
       if (!letter) throw codeError(code);
       if (letter.runStatus === 'superseded') {
-        throw new AppError('CONFLICT', `Code ${formatResponseCode(letter.code)} belongs to a draw that was superseded: its letter no longer counts.`, { code: letter.code, rule: 'supersededRun' }, 'errors.responseSuperseded');
+        throw new AppError('CONFLICT', `Code ${formatResponseCode(letter.code)} belongs to a draw that was superseded: its letter no longer counts.`, { rule: 'supersededRun', params: { code: formatResponseCode(letter.code) } }, 'errors.responseSuperseded');
       }
       return {
         code: letter.code,

@@ -41,12 +41,15 @@ const REQUIRED = [
 /** Fields of a pool file that a register extract never holds: they are not kept even if mapped. */
 const NOT_KEPT = new Set(['email', 'phone', 'externalId', 'notes']);
 
-export function checkRegisterMapping(header: string[], mapping: ColumnMapping): MappingProblem[] {
-  const problems = checkMapping(header, mapping).filter((p) => p.rule !== 'needsName');
+/** The importer's mapping problems, and 'needsAddress' for a name or address field not mapped. */
+export type RegisterMappingProblem = Omit<MappingProblem, 'rule'> & { rule: MappingProblem['rule'] | 'needsAddress' };
+
+export function checkRegisterMapping(header: string[], mapping: ColumnMapping): RegisterMappingProblem[] {
+  const problems: RegisterMappingProblem[] = checkMapping(header, mapping).filter((p) => p.rule !== 'needsName');
   const mapped = new Set(mapping.columns.flatMap((c) => (c.kind === 'field' ? [c.field] : [])));
   for (const [field, label] of REQUIRED) {
     if (!mapped.has(field)) {
-      problems.push({ column: null, rule: 'needsName', message: `Choose the column that holds ${label}: every letter needs a name and a postal address.` });
+      problems.push({ column: null, rule: 'needsAddress', message: `Choose the column that holds ${label}: every letter needs a name and a postal address.` });
     }
   }
   return problems;
@@ -54,7 +57,7 @@ export function checkRegisterMapping(header: string[], mapping: ColumnMapping): 
 
 export interface RegisterPlan {
   rowsTotal: number;
-  mappingProblems: MappingProblem[];
+  mappingProblems: RegisterMappingProblem[];
   problems: RowProblem[];
   entries: RegisterDraft[];
 }
