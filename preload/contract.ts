@@ -51,6 +51,7 @@ export const METHOD_NAMES = [
   'register.summary',
   'invitations.draw',
   'invitations.list',
+  'invitations.invitees',
   'invitations.supersede',
   'invitations.verify',
   'invitations.verifyRecord',

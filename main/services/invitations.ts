@@ -33,6 +33,7 @@ import {
   invitationWriter,
   invitedEntryIds,
   listInvitationRuns,
+  listInvitees,
   householdMembersInPool,
   registerEntryWriter,
   registerHasRuns,
@@ -698,6 +699,15 @@ export const invitationHandlers = handlers({
     run: (_args, ctx): InvitationRun[] => {
       const db = ctx.requireDb();
       return listInvitationRuns(db).map((r) => runOf(r, registerSizeOf(db, r.registerImportId)));
+    },
+  },
+  /** The addressees of a run (code, name, address, language) for the letters: host only, like the register. */
+  'invitations.invitees': {
+    args: z.strictObject({ runId: id }),
+    run: ({ runId }, ctx) => {
+      const db = ctx.requireDb();
+      if (!findInvitationRun(db, runId)) throw new AppError('NOT_FOUND', 'There is no invitation run with this id.', { runId }, 'errors.invitationRunNotFound');
+      return listInvitees(db, runId);
     },
   },
   'invitations.supersede': {
