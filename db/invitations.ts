@@ -79,20 +79,36 @@ export function removeRegister(db: Db, importId: string, at: string): number {
   return removed;
 }
 
-/** What the lottery reads, in register order, with each resident's id. */
-export function registerResidents(db: Db, importId: string): (RegisterResident & { id: string })[] {
-  return db
-    .prepare(
-      `SELECT id, position, household_key AS householdKey, city, postcode, birth_year AS birthYear, gender
-       FROM register_entries WHERE import_id = ? ORDER BY position`,
-    )
-    .all(importId) as (RegisterResident & { id: string })[];
+/**
+ * What the lottery reads, in register order. No ids: reading 200,000 UUIDs costs more than the
+ * draw; the drawn positions' ids come after (registerEntriesAt).
+ */
+export function registerResidents(db: Db, importId: string): RegisterResident[] {
+  // Rows as arrays (raw): a third faster than named rows at 200,000.
+  const rows = db
+    .prepare('SELECT position, household_key, city, postcode, birth_year, gender FROM register_entries WHERE import_id = ? ORDER BY position')
+    .raw()
+    .all(importId) as [number, string | null, string | null, string | null, number | null, string | null][];
+  return rows.map(([position, householdKey, city, postcode, birthYear, gender]) => ({ position, householdKey, city, postcode, birthYear, gender }));
 }
 
-/** Resident id -> language, for the residents whose language the register gives. */
-export function registerLanguageById(db: Db, importId: string): Map<string, string> {
-  const rows = db.prepare('SELECT id, language FROM register_entries WHERE import_id = ? AND language IS NOT NULL').all(importId) as { id: string; language: string }[];
-  return new Map(rows.map((r) => [r.id, r.language]));
+/** Id and language of the residents at the given register positions. */
+export function registerEntriesAt(db: Db, importId: string, positions: readonly number[]): Map<number, { id: string; language: string | null }> {
+  const one = db.prepare('SELECT id, language FROM register_entries WHERE import_id = ? AND position = ?');
+  const out = new Map<number, { id: string; language: string | null }>();
+  for (const position of positions) out.set(position, one.get(importId, position) as { id: string; language: string | null });
+  return out;
+}
+
+/** Register positions that already have a letter in a live run (to leave them out of a new draw). */
+export function invitedPositions(db: Db, importId: string): number[] {
+  return db
+    .prepare(
+      `SELECT e.position FROM invitations i JOIN invitation_runs r ON r.id = i.run_id JOIN register_entries e ON e.id = i.register_entry_id
+       WHERE r.status = 'drawn' AND e.import_id = ? ORDER BY e.position`,
+    )
+    .pluck()
+    .all(importId) as number[];
 }
 
 /** Live respondents of the pool at an address, other than `exceptId`. */
@@ -179,16 +195,6 @@ export function supersedeInvitationRun(db: Db, id: string, s: { reason: string; 
     s.at,
     s.supersededBy,
     id,
-  );
-}
-
-/** Register entry ids that already have a letter in a live run (to leave them out of a new draw). */
-export function invitedEntryIds(db: Db): Set<string> {
-  return new Set(
-    db
-      .prepare(`SELECT i.register_entry_id FROM invitations i JOIN invitation_runs r ON r.id = i.run_id WHERE r.status = 'drawn'`)
-      .pluck()
-      .all() as string[],
   );
 }
 

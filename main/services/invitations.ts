@@ -31,13 +31,13 @@ import {
   insertResponse,
   invitationByCode,
   invitationWriter,
-  invitedEntryIds,
+  invitedPositions,
+  registerEntriesAt,
   listInvitationRuns,
   listInvitees,
   householdMembersInPool,
   registerEntryWriter,
   registerHasRuns,
-  registerLanguageById,
   registerResidents,
   removeRegister,
   supersedeInvitationRun,
@@ -307,8 +307,7 @@ export function drawRun(ctx: AppContext, args: z.output<typeof drawArgs>): Invit
       );
     }
     const residents = registerResidents(db, reg.id);
-    const invited = args.additional ? invitedEntryIds(db) : new Set<string>();
-    const excluded = residents.filter((r) => invited.has(r.id)).map((r) => r.position);
+    const excluded = args.additional ? invitedPositions(db, reg.id) : [];
     const params: InvitationParams = {
       size: args.size,
       stratifyBy: args.stratifyBy,
@@ -342,21 +341,22 @@ export function drawRun(ctx: AppContext, args: z.output<typeof drawArgs>): Invit
     const write = invitationWriter(db);
     const codes = allInvitationCodes(db);
     const pick = securePicker();
-    const fetched = new Map(residents.map((r) => [r.position, r] as const));
-    const languages = registerLanguageById(db, reg.id);
+    // Residents are in register order: position i is residents[i].
+    const entries = registerEntriesAt(db, reg.id, draw.positions);
     draw.positions.forEach((position, i) => {
-      const r = fetched.get(position)!;
+      const r = residents[position]!;
+      const entry = entries.get(position)!;
       write({
         id: ctx.newId(),
         runId,
         position: i,
-        registerEntryId: r.id,
+        registerEntryId: entry.id,
         code: newResponseCode(pick, codes),
         stratum: draw.strata[i]!,
         municipality: municipalityGroup(r.city),
         ageBand: ageBand(r.birthYear, params.referenceYear),
         gender: genderGroup(r.gender),
-        language: languages.get(r.id) ?? UNKNOWN_GROUP,
+        language: entry.language ?? UNKNOWN_GROUP,
       });
     });
     audit({ entity: 'invitationRun', entityId: runId, action: 'invitations.draw', after: { registerHash: reg.registerHash, params: { ...params, excluded: excluded.length }, seed, letters: draw.positions.length, drawnHash: draw.drawnHash } });

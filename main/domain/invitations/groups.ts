@@ -41,9 +41,23 @@ export function municipalityGroup(city: string | null): string {
   return text === '' ? UNKNOWN_GROUP : text;
 }
 
+/**
+ * A register repeats a few hundred municipality names over 200,000 rows: each is folded once
+ * (searchKey's Unicode passes cost more than the rest of a draw). Bounded, in case of a register
+ * with a street in the municipality column.
+ */
+const folded = new Map<string, string>();
+
 export function municipalityKey(city: string | null): string {
   const group = municipalityGroup(city);
-  return group === UNKNOWN_GROUP ? group : searchKey(group);
+  if (group === UNKNOWN_GROUP) return group;
+  let key = folded.get(group);
+  if (key === undefined) {
+    key = searchKey(group);
+    if (folded.size > 10_000) folded.clear();
+    folded.set(group, key);
+  }
+  return key;
 }
 
 export function genderGroup(gender: string | null): string {

@@ -102,11 +102,26 @@ export function stratumOf(r: RegisterResident, params: Pick<InvitationParams, 's
   }
 }
 
+/**
+ * stratumOf with the municipality worked out once per distinct spelling: a register repeats a
+ * few hundred names over 200,000 rows, and folding them (accents, case) is most of a draw's time.
+ */
+function stratumReader(params: Pick<InvitationParams, 'stratifyBy' | 'referenceYear'>): (r: RegisterResident) => string {
+  if (params.stratifyBy !== 'municipality') return (r) => stratumOf(r, params);
+  const byCity = new Map<string | null, string>();
+  return (r) => {
+    let key = byCity.get(r.city);
+    if (key === undefined) byCity.set(r.city, (key = municipalityKey(r.city)));
+    return key;
+  };
+}
+
 /** The group's name as shown (a municipality's first spelling in the register). */
 function stratumLabels(register: readonly RegisterResident[], params: InvitationParams): Map<string, string> {
   const labels = new Map<string, string>();
+  const stratum = stratumReader(params);
   for (const r of register) {
-    const key = stratumOf(r, params);
+    const key = stratum(r);
     if (!labels.has(key)) labels.set(key, params.stratifyBy === 'municipality' ? municipalityGroup(r.city) : key);
   }
   return labels;
@@ -167,28 +182,19 @@ export function allocate(groups: readonly { group: string; population: number; f
 export function drawableResidents(register: readonly RegisterResident[], onePerAddress: boolean, seed: Seed): RegisterResident[] {
   if (!onePerAddress) return [...register];
   const random = createRandom(`${String(seed)}|address`);
-  const byAddress = new Map<string, RegisterResident[]>();
+  // Addresses in the order of their first resident (a Map keeps insertion order), so the picks
+  // happen in register order; a resident without an address key is an address of their own.
+  const units = new Map<string | number, RegisterResident | RegisterResident[]>();
+  for (const r of register) {
+    const key = r.householdKey ?? r.position;
+    const seen = units.get(key);
+    if (seen === undefined) units.set(key, r);
+    else if (Array.isArray(seen)) seen.push(r);
+    else units.set(key, [seen, r]);
+  }
   const out: RegisterResident[] = [];
-  for (const r of register) {
-    if (r.householdKey === null) continue;
-    const list = byAddress.get(r.householdKey);
-    if (list) list.push(r);
-    else byAddress.set(r.householdKey, [r]);
-  }
-  // Addresses in order of their first resident, so the picks happen in register order.
-  const picked = new Map<string, RegisterResident>();
-  for (const r of register) {
-    if (r.householdKey === null) {
-      out.push(r);
-      continue;
-    }
-    if (picked.has(r.householdKey)) continue;
-    const members = byAddress.get(r.householdKey)!;
-    const choice = members.length === 1 ? members[0]! : random.pick(members);
-    picked.set(r.householdKey, choice);
-    out.push(choice);
-  }
-  return out.sort((a, b) => a.position - b.position);
+  for (const unit of units.values()) out.push(Array.isArray(unit) ? random.pick(unit) : unit);
+  return out;
 }
 
 /** Draws the letters. Throws InvitationDrawError for an impossible request. */
@@ -203,8 +209,9 @@ export function drawInvitations(register: readonly RegisterResident[], params: I
   const residents = drawableResidents(open, params.onePerAddress, seed);
   const labels = stratumLabels(register, params);
   const members = new Map<string, RegisterResident[]>();
+  const stratum = stratumReader(params);
   for (const r of residents) {
-    const key = stratumOf(r, params);
+    const key = stratum(r);
     const list = members.get(key);
     if (list) list.push(r);
     else members.set(key, [r]);

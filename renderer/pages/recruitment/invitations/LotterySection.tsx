@@ -137,7 +137,7 @@ export function LotterySection({ summary, runs, onChanged }: { summary: Register
                   <br />
                   <span className="muted">{run.allocation.map((a) => `${a.group} ${a.quota}`).join(', ')}</span>
                 </td>
-                <td className="mono">{run.seed}</td>
+                <td className="mono nowrap">{run.seed}</td>
                 <td className="mono" title={run.drawnHash}>
                   {run.drawnHash.slice(0, 12)}…
                 </td>

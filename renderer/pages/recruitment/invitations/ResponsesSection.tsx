@@ -86,6 +86,9 @@ export function ResponsesSection({ onChanged }: { onChanged: () => void }) {
   const stageCsv = useAction(async (file: File) => {
     setCsv(null);
     setMessage(null);
+    // A refusal of the code field belongs to the last code typed, not to this file.
+    lookup.clearError();
+    save.clearError();
     const staged = await call('imports.stage', { fileName: file.name, contentBase64: await readFileAsBase64(file) });
     setCsv({ uploadId: staged.uploadId, fileName: file.name, check: await call('invitations.checkResponses', { uploadId: staged.uploadId }) });
   });
