@@ -734,19 +734,21 @@ export const invitationHandlers = handlers({
   'invitations.verifyRecord': {
     args: z.strictObject({
       record: z.strictObject({
-        algorithm: z.string().max(50),
-        registerHash: z.string().max(100),
+        algorithm: z.string().max(50, 'must be at most 50 characters'),
+        registerHash: z.string().max(100, 'must be at most 100 characters'),
         registerSize: z.number().int().min(0),
         params: z.strictObject({
           size: z.number().int(),
           stratifyBy: z.enum(STRATIFY_BY),
-          oversampling: z.record(z.string(), z.number()),
+          oversampling: z.record(z.string().max(100, 'must be at most 100 characters'), z.number()),
           onePerAddress: z.boolean(),
           referenceYear: z.number().int(),
-          excluded: z.array(z.number().int()).optional(),
+          excluded: z.array(z.number().int()).max(200_000, 'has too many positions').optional(),
         }),
-        seed: z.string().max(200),
-        allocation: z.array(z.strictObject({ group: z.string(), population: z.number(), factor: z.number(), quota: z.number() })),
+        seed: z.string().max(200, 'must be at most 200 characters'),
+        allocation: z
+          .array(z.strictObject({ group: z.string().max(100, 'must be at most 100 characters'), population: z.number(), factor: z.number(), quota: z.number() }))
+          .max(10_000, 'has too many groups'),
         letters: z.number().int(),
         drawnHash: z.string().max(100),
       }),
