@@ -167,6 +167,12 @@ describe('recruitment from the first letter', () => {
     expect(drawn.panel).toHaveLength(24);
     expect((await app.call('invitations.funnel', {})).overall.counts[6]).toBe(24);
 
+    // The reports' funnel now starts at the letters sent (aggregate level: counts only).
+    const funnelCsv = await app.call('reports.export', { report: 'funnel', format: 'csv', level: 'aggregate', lang: 'en', dialect: 'plain' });
+    const csvText = 'content' in funnelCsv ? String(funnelCsv.content) : Buffer.from(String((funnelCsv as { contentBase64: string }).contentBase64), 'base64').toString('utf8');
+    expect(csvText).toMatch(/Invited[^\n]*,1000/);
+    expect(csvText).not.toContain('not recorded');
+
     // The audit log holds codes and counts, never a name or an address.
     const audit = JSON.stringify(db(app).prepare("SELECT * FROM audit_log WHERE entity IN ('register', 'invitation', 'invitationRun')").all());
     expect(audit).not.toContain(a!.lastName);
