@@ -1,6 +1,7 @@
 import { appHandlers } from './services/app';
 import { auditHandlers, poolHandlers } from './services/audit';
 import { importHandlers } from './services/imports';
+import { invitationHandlers } from './services/invitations';
 import { duplicateHandlers, peopleHandlers } from './services/people';
 import { featureHandlers, poolExportHandlers, quotaHandlers } from './services/quotas';
 import { selectionHandlers } from './services/selection';
@@ -26,6 +27,7 @@ export const APP_HANDLERS = [
   auditHandlers,
   poolHandlers,
   importHandlers,
+  invitationHandlers,
   peopleHandlers,
   duplicateHandlers,
   featureHandlers,

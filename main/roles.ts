@@ -47,6 +47,24 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'imports.discard': SEC,
   'imports.list': SEC,
 
+  // Recruitment by letter: the phone team and the reply-card entry work from a secretariat
+  // station; the register arrives as bytes (imports.stage), never by a path on the host.
+  'register.suggestMapping': SEC,
+  'register.check': SEC,
+  'register.commit': SEC,
+  'register.summary': SEC,
+  'invitations.draw': SEC,
+  'invitations.list': SEC,
+  'invitations.invitees': SEC,
+  'invitations.supersede': SEC,
+  'invitations.verify': SEC,
+  'invitations.verifyRecord': SEC,
+  'invitations.lookup': SEC,
+  'invitations.respond': SEC,
+  'invitations.checkResponses': SEC,
+  'invitations.importResponses': SEC,
+  'invitations.funnel': SEC,
+
   'people.list': SEC,
   'people.get': SEC,
   'people.update': SEC,
@@ -169,6 +187,7 @@ export const FILE_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'app.saveCopy',
   'imports.stageFile',
   'imports.importFile',
+  'register.importFile',
   'selection.verify',
   'backups.list',
   'backups.create',

@@ -57,6 +57,9 @@ import translationsNl from './translations.nl.json';
 import closingEn from './closing.en.json';
 import closingFr from './closing.fr.json';
 import closingNl from './closing.nl.json';
+import invitationsEn from './invitations.en.json';
+import invitationsFr from './invitations.fr.json';
+import invitationsNl from './invitations.nl.json';
 
 type Strings = { [key: string]: string | Strings };
 
@@ -74,9 +77,9 @@ export function mergeStrings(...trees: Strings[]): Strings {
 }
 
 export const resources = {
-  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn, reportsEn, backupsEn, venueEn, stationEn, reportFactsEn, translationsEn, closingEn) },
-  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr, reportsFr, backupsFr, venueFr, stationFr, reportFactsFr, translationsFr, closingFr) },
-  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl, reportsNl, backupsNl, venueNl, stationNl, reportFactsNl, translationsNl, closingNl) },
+  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn, reportsEn, backupsEn, venueEn, stationEn, reportFactsEn, translationsEn, closingEn, invitationsEn) },
+  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr, reportsFr, backupsFr, venueFr, stationFr, reportFactsFr, translationsFr, closingFr, invitationsFr) },
+  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl, reportsNl, backupsNl, venueNl, stationNl, reportFactsNl, translationsNl, closingNl, invitationsNl) },
 } as const;
 
 export const i18n = i18next.createInstance();

@@ -24,6 +24,7 @@ import { reportAssembly, reportBenchmarks } from './reportsBench';
 import { venueBenchmarks } from './venueBench';
 import { erasureBenchmarks } from './erasureBench';
 import { closingBenchmarks } from './closingBench';
+import { invitationBenchmarks } from './invitationsBench';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
 const demoFile = join(work, 'demo-150.assembly');
@@ -337,6 +338,7 @@ const benchmarks: Benchmark[] = [
   ...venueBenchmarks,
   ...erasureBenchmarks,
   ...closingBenchmarks(work),
+  ...invitationBenchmarks(work),
 ];
 
 try {
