@@ -1,6 +1,21 @@
 /** The recruitment letters' texts and shared settings (migration 0014). */
-import { EMPTY_SETTINGS, type LetterKind, type LetterLanguage, type LetterSettings, type LetterText } from '../main/domain/recruitment/letters/types';
 import type { Db } from './connection';
+
+// The row shapes, spelled out here: db/ names only the entity types of main/domain/<area>/types.ts
+// (tests/unit/layering.test.ts), and these are structurally those of main/domain/recruitment/letters/types.ts.
+type LetterKind = 'invitation' | 'reminder';
+type LetterLanguage = 'nl' | 'fr' | 'de' | 'en';
+interface LetterText {
+  subject: string;
+  body: string;
+}
+interface LetterSettings {
+  deadline: string | null;
+  contact: string;
+  sender: string;
+  signature: string;
+  url: string;
+}
 
 export interface StoredLetterText extends LetterText {
   kind: LetterKind;
@@ -30,7 +45,7 @@ export function deleteLetterText(db: Db, kind: LetterKind, language: LetterLangu
 
 export function readLetterSettings(db: Db): LetterSettings {
   const row = db.prepare('SELECT deadline, contact, sender, signature, url FROM letter_settings WHERE id = 1').get() as LetterSettings | undefined;
-  return row ?? { ...EMPTY_SETTINGS };
+  return row ?? { deadline: null, contact: '', sender: '', signature: '', url: '' };
 }
 
 export function writeLetterSettings(db: Db, s: LetterSettings, at: string): void {
