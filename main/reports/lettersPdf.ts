@@ -38,8 +38,12 @@ export const WINDOW_LAYOUT = {
   addressTop: 62.7,
   /** The text's left edge inside the field. */
   textLeft: 25,
-  /** The area every envelope of the two sizes shows through its window, the sheet anywhere inside it. */
-  visible: { left: 20, top: 54, right: 110, bottom: 95 },
+  /**
+   * What the window shows wherever the folded sheet sits in the envelope: vertically 54-90 mm
+   * (a DL's window at 50-95 mm with the sheet up to 5 mm lower, a C6/5's at 54-99 mm with the
+   * sheet up to 9 mm lower); horizontally the address field, 20-105 mm.
+   */
+  visible: { left: 20, top: 54, right: 105, bottom: 90 },
   foldMarks: [105, 210],
   cardTop: 210,
 } as const;
