@@ -56,7 +56,6 @@ const TEXT_BOTTOM_MM = 205;
 const BOTTOM = A4.height - TEXT_BOTTOM_MM * MM;
 /** On the first page the text starts below the first fold. */
 const FIRST_PAGE_TEXT_TOP = 106 * MM;
-const TEXT_WIDTH = A4.width - LEFT - RIGHT;
 const ADDRESS_SIZE = 10;
 const ADDRESS_LINES = 6;
 const QR_SIDE = 24 * MM;

@@ -142,7 +142,7 @@ describe('the mail-merge', () => {
     const brussels = list.filter((a) => a.postcode.startsWith('10') || a.postcode.startsWith('12')).length;
     // Brussels letters take two pages (Dutch and French), the others one.
     expect(result).toMatchObject({ letters: 40, pages: 40 + brussels, sheets: 40 + brussels, sheetsDuplex: 40 });
-    expect(result.byLanguage['nl-fr'] + result.byLanguage['fr-nl']).toBe(brussels);
+    expect((result.byLanguage['nl-fr'] ?? 0) + (result.byLanguage['fr-nl'] ?? 0)).toBe(brussels);
 
     let previousPostcode = 0;
     const seen = new Set<string>();
