@@ -18,17 +18,22 @@
  * Later pages keep the bottom third empty, so that a letter printed on both sides has nothing
  * on the back of the card.
  *
- * pdfmake lays out every letter of the batch at once; the pages each letter took are read back
- * from the positions pdfmake records on each node.
+ * Drawn with pdfkit, the PDF engine pdfmake itself drives (same version, same embedded DejaVu
+ * Sans Condensed as every report): a mailing of 10,000 letters laid out by pdfmake took about
+ * 15 ms of CPU per letter (its per-word layout tree; 150 s in all, over the 60 s target), pdfkit
+ * about a quarter of that. A letter is simple enough (positioned blocks, wrapped paragraphs) to
+ * need no layout engine; each page added is counted, so every letter's pages are known.
  */
-import type { Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
 import { DEFAULT_TEXTS, LETTER_WORDS, longDate, type LetterWords } from '../domain/recruitment/letters/defaults';
 import { chooseLetterLanguage } from '../domain/recruitment/letters/language';
 import { fillPlaceholders, type PlaceholderValues } from '../domain/recruitment/letters/placeholders';
 import type { Addressee, LetterKind, LetterLanguage, LetterSettings, LetterText } from '../domain/recruitment/letters/types';
 import { A4, MM } from './pdf/layout';
-import { renderPdf } from './pdf/render';
-import { qrCanvas } from './qr';
+import { findFontDir, FONT_FILES } from './pdf/render';
+import { darkRuns, qrMatrix } from './qr';
 
 /** The window geometry, in mm from the sheet's top-left corner (exported for the tests). */
 export const WINDOW_LAYOUT = {
@@ -51,16 +56,24 @@ export const WINDOW_LAYOUT = {
 const LEFT = 25 * MM;
 const RIGHT = 20 * MM;
 const TOP = 20 * MM;
-/** The text stays above the card (ends 5 mm above the fold at 210 mm). */
-const TEXT_BOTTOM_MM = 205;
-const BOTTOM = A4.height - TEXT_BOTTOM_MM * MM;
+/** The text stays above the card: it ends 5 mm above the fold at 210 mm. */
+const TEXT_BOTTOM = 205 * MM;
 /** On the first page the text starts below the first fold. */
 const FIRST_PAGE_TEXT_TOP = 106 * MM;
+const TEXT_WIDTH = A4.width - LEFT - RIGHT;
 const ADDRESS_SIZE = 10;
+const ADDRESS_MIN_SIZE = 7;
 const ADDRESS_LINES = 6;
+/** The address lines end before the field's right edge (105 mm). */
+const ADDRESS_WIDTH = (WINDOW_LAYOUT.field.left + WINDOW_LAYOUT.field.width - WINDOW_LAYOUT.textLeft - 2) * MM;
 const QR_SIDE = 24 * MM;
 const BODY_SIZE = 9.5;
 const CARD_SIZE = 8;
+const REGULAR = 'regular';
+const BOLD = 'bold';
+const ITALIC = 'italic';
+const GREY = '#444444';
+const BLACK = '#000000';
 
 export interface CardQuestion {
   question: string;
@@ -106,14 +119,26 @@ export const MAX_CARD_OPTIONS = 12;
 
 const BOX = '☐';
 
+type Doc = PDFKit.PDFDocument;
+
+let fontBytes: Record<string, Buffer> | null = null;
+
+/** The report font's regular, bold and oblique cuts, read once. */
+function fonts(): Record<string, Buffer> {
+  if (!fontBytes) {
+    const dir = findFontDir();
+    fontBytes = { [REGULAR]: readFileSync(join(dir, FONT_FILES.normal)), [BOLD]: readFileSync(join(dir, FONT_FILES.bold)), [ITALIC]: readFileSync(join(dir, FONT_FILES.italics)) };
+  }
+  return fontBytes;
+}
+
 function placeholderValues(a: Addressee, lang: LetterLanguage, o: LettersPdfOptions): PlaceholderValues {
-  const m = o.material[lang];
   return {
     name: a.name,
     code: a.code,
     deadline: o.settings.deadline ? longDate(o.settings.deadline, lang) : LETTER_WORDS[lang].noDeadline,
     contact: o.settings.contact.replace(/\s*\n\s*/g, ', '),
-    assembly: m.assemblyName,
+    assembly: o.material[lang].assemblyName,
     url: o.settings.url,
     date: longDate(o.letterDate, lang),
   };
@@ -128,121 +153,104 @@ function paragraphs(body: string): string[] {
     .filter((p) => p !== '');
 }
 
-/** The text of one language: subject, body and signature, flowing from wherever it starts. */
-function letterText(a: Addressee, lang: LetterLanguage, o: LettersPdfOptions): Content[] {
-  const values = placeholderValues(a, lang, o);
-  const text = o.material[lang].text;
-  const out: Content[] = [{ text: fillPlaceholders(text.subject, values), bold: true, fontSize: 11, margin: [0, 0, 0, 10] }];
-  for (const p of paragraphs(fillPlaceholders(text.body, values))) out.push({ text: p, margin: [0, 0, 0, 6] });
-  const signature = o.settings.signature.trim();
-  if (signature) out.push({ text: signature, margin: [0, 14, 0, 0] });
-  return out;
-}
+const unique = (xs: string[]): string[] => xs.filter((v, i, all) => all.indexOf(v) === i);
 
 /** Words in one language, or both of a bilingual letter joined ("Antwoordkaart / Coupon-réponse"). */
 function words(langs: LetterLanguage[], pick: (w: LetterWords) => string): string {
   return langs.map((l) => pick(LETTER_WORDS[l])).join(' / ');
 }
 
-function fillWord(langs: LetterLanguage[], pick: (w: LetterWords) => string, a: Addressee, o: LettersPdfOptions): string {
-  return langs.map((l) => fillPlaceholders(pick(LETTER_WORDS[l]), placeholderValues(a, l, o))).join(' / ');
-}
-
-/** The sender's block at the top left and the return line just above the address. */
-function senderBlock(a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions): Content[] {
-  const lines = o.settings.sender.split('\n').map((l) => l.trim()).filter(Boolean);
-  const name = langs.map((l) => o.material[l].assemblyName).filter((n, i, all) => all.indexOf(n) === i).join(' / ');
-  const out: Content[] = [
-    { text: name, bold: true, fontSize: 13, absolutePosition: { x: LEFT, y: 15 * MM } },
-  ];
-  if (lines.length > 0) {
-    out.push({ text: lines.join('\n'), fontSize: 8, color: '#444444', absolutePosition: { x: LEFT, y: 22 * MM } });
+/** The sender's block at the top, the return line above the address, the address, the date and code. */
+function firstPageHead(doc: Doc, a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions): void {
+  const sender = o.settings.sender.split('\n').map((l) => l.trim()).filter(Boolean);
+  const name = unique(langs.map((l) => o.material[l].assemblyName)).join(' / ');
+  doc.font(BOLD).fontSize(13).fillColor(BLACK).text(name, LEFT, 15 * MM, { width: TEXT_WIDTH, lineBreak: false });
+  if (sender.length > 0) {
+    doc.font(REGULAR).fontSize(8).fillColor(GREY).text(sender.join('\n'), LEFT, 22 * MM, { width: TEXT_WIDTH / 2, lineGap: 0.5 });
     // The return line sits at the bottom of the return and notes zone, just above the address.
-    out.push({ text: lines.join(' · '), fontSize: 6.5, absolutePosition: { x: WINDOW_LAYOUT.textLeft * MM, y: (WINDOW_LAYOUT.addressTop - 4) * MM } });
+    doc.fontSize(6.5).fillColor(BLACK).text(sender.join(' · '), WINDOW_LAYOUT.textLeft * MM, (WINDOW_LAYOUT.addressTop - 4) * MM, { width: ADDRESS_WIDTH, lineBreak: false });
   }
-  const addressLines = [a.name, ...a.addressLines.filter((l) => l.trim() !== ''), `${a.postcode} ${a.municipality}`.trim()].slice(0, ADDRESS_LINES);
-  out.push({ text: addressLines.join('\n'), fontSize: ADDRESS_SIZE, lineHeight: 1, absolutePosition: { x: WINDOW_LAYOUT.textLeft * MM, y: WINDOW_LAYOUT.addressTop * MM } });
-  const info = [
-    ...langs.map((l) => longDate(o.letterDate, l)).filter((d, i, all) => all.indexOf(d) === i),
-    `${words(langs, (w) => w.code)}: ${a.code}`,
-  ];
-  out.push({ text: info.join('\n'), fontSize: 9, absolutePosition: { x: 125 * MM, y: 50 * MM } });
-  return out;
+  const lines = [a.name, ...a.addressLines.filter((l) => l.trim() !== ''), `${a.postcode} ${a.municipality}`.trim()].slice(0, ADDRESS_LINES);
+  doc.font(REGULAR).fillColor(BLACK);
+  // A long line is printed smaller rather than beyond the window.
+  let size = ADDRESS_SIZE;
+  while (size > ADDRESS_MIN_SIZE && lines.some((l) => doc.fontSize(size).widthOfString(l) > ADDRESS_WIDTH)) size -= 0.5;
+  doc.fontSize(size);
+  let y = WINDOW_LAYOUT.addressTop * MM;
+  for (const line of lines) {
+    doc.text(line, WINDOW_LAYOUT.textLeft * MM, y, { width: ADDRESS_WIDTH, lineBreak: false });
+    y += doc.currentLineHeight(true);
+  }
+  const info = [...unique(langs.map((l) => longDate(o.letterDate, l))), `${words(langs, (w) => w.code)}: ${a.code}`];
+  doc.fontSize(9).text(info.join('\n'), 125 * MM, 50 * MM, { width: A4.width - 125 * MM - RIGHT });
+  // The fold mark at 105 mm in the left margin (the second fold is the card's cut line).
+  doc.moveTo(4 * MM, 105 * MM).lineTo(9 * MM, 105 * MM).lineWidth(0.4).strokeColor(BLACK).stroke();
 }
 
-/** The fold mark at 105 mm in the left margin (the second fold is the card's cut line). */
-function foldMark(): Content {
-  return { absolutePosition: { x: 0, y: 0 }, canvas: [{ type: 'line', x1: 4 * MM, y1: 105 * MM, x2: 9 * MM, y2: 105 * MM, lineWidth: 0.4 }] };
-}
+/** The reply card: the bottom third of the first page, below a dashed cut line along the fold at 210 mm. */
+function replyCard(doc: Doc, a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions): void {
+  const page = doc.page;
+  const bottom = page.margins.bottom;
+  // The card lies below the text's bottom margin: drawn with a narrow margin, so pdfkit does not
+  // take it for text running off the page.
+  page.margins.bottom = 8 * MM;
+  const cutY = WINDOW_LAYOUT.cardTop * MM;
+  doc.font(REGULAR).fontSize(6.5).fillColor(GREY).text(`✂ ${words(langs, (w) => w.cut)}`, LEFT, cutY - 9, { lineBreak: false });
+  doc.moveTo(10 * MM, cutY).lineTo(A4.width - 10 * MM, cutY).lineWidth(0.5).dash(3, { space: 2 }).strokeColor(BLACK).stroke().undash();
 
-/**
- * The reply card: the bottom third of the first page, below a dashed cut line along the fold at
- * 210 mm. It is the page's footer (pdfmake lays footers out after the text, in the bottom
- * margin: the text can never run into it).
- */
-function replyCard(a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions): Content {
-  const qr = qrCanvas(a.code, QR_SIDE, 0, 0);
-  const lines: Content[] = [
-    { text: words(langs, (w) => w.cardTitle), bold: true, fontSize: 11 },
-    { text: fillWord(langs, (w) => w.cardReturn, a, o), fontSize: CARD_SIZE, margin: [0, 1, 0, 3] },
-    { text: [`${words(langs, (w) => w.code)}: `, { text: a.code, bold: true, fontSize: 11 }, `   ${a.name}`], fontSize: CARD_SIZE, margin: [0, 0, 0, 4] },
-    // Bilingual answers each on a line of their own: side by side they would wrap mid-answer.
-    { text: `${BOX} ${words(langs, (w) => w.yes)}${langs.length > 1 ? '\n' : '      '}${BOX} ${words(langs, (w) => w.no)}`, fontSize: 9, bold: true, margin: [0, 0, 0, 4] },
-  ];
-  const questionSets = langs.map((l) => o.material[l].questions);
-  if (questionSets[0]!.length > 0) {
-    lines.push({ text: words(langs, (w) => w.questions), fontSize: CARD_SIZE, italics: true, margin: [0, 0, 0, 1] });
-    questionSets[0]!.forEach((q, qi) => {
-      const question = questionSets.map((set) => set[qi]!.question).filter((v, i, all) => all.indexOf(v) === i).join(' / ');
+  const top = cutY + 5 * MM;
+  const qrX = A4.width - RIGHT - QR_SIDE;
+  const width = qrX - LEFT - 6 * MM;
+  const values = langs.map((l) => placeholderValues(a, l, o));
+  doc.fillColor(BLACK).font(BOLD).fontSize(11).text(words(langs, (w) => w.cardTitle), LEFT, top, { width });
+  doc.font(REGULAR).fontSize(CARD_SIZE).text(langs.map((l, i) => fillPlaceholders(LETTER_WORDS[l].cardReturn, values[i]!)).join(' / '), { width });
+  doc.moveDown(0.3);
+  doc.text(`${words(langs, (w) => w.code)}: `, { width, continued: true }).font(BOLD).fontSize(11).text(a.code, { continued: true }).font(REGULAR).fontSize(CARD_SIZE).text(`   ${a.name}`);
+  doc.moveDown(0.3);
+  // Bilingual answers each on a line of their own: side by side they would wrap mid-answer.
+  const yes = `${BOX} ${words(langs, (w) => w.yes)}`;
+  const no = `${BOX} ${words(langs, (w) => w.no)}`;
+  doc.font(BOLD).fontSize(9).text(langs.length > 1 ? `${yes}\n${no}` : `${yes}      ${no}`, { width });
+  doc.moveDown(0.3);
+  const sets = langs.map((l) => o.material[l].questions);
+  if (sets[0]!.length > 0) {
+    doc.font(ITALIC).fontSize(CARD_SIZE).text(words(langs, (w) => w.questions), { width });
+    sets[0]!.forEach((q, qi) => {
+      const question = unique(sets.map((set) => set[qi]!.question)).join(' / ');
       const options =
         q.options.length <= MAX_CARD_OPTIONS
-          ? q.options.map((_, oi) => `${BOX}\u00a0${questionSets.map((set) => set[qi]!.options[oi]).filter((v, i, all) => all.indexOf(v) === i).join(' / ')}`).join('   ')
+          ? q.options.map((_, oi) => `${BOX}\u00a0${unique(sets.map((set) => set[qi]!.options[oi]!)).join(' / ')}`).join('   ')
           : '______________________________';
-      lines.push({ text: [{ text: `${question}: `, bold: true }, options], fontSize: CARD_SIZE, margin: [0, 0, 0, 1.5] });
+      doc.font(BOLD).fontSize(CARD_SIZE).text(`${question}: `, { width, continued: true }).font(REGULAR).text(options, { lineGap: 0.5 });
     });
   }
-  lines.push({ text: `${BOX} ${words(langs, (w) => w.consent)}`, fontSize: 7, margin: [0, 3, 0, 5] });
-  lines.push({ text: `${words(langs, (w) => w.signature)}: ______________________________`, fontSize: CARD_SIZE });
-  const cutGap = (WINDOW_LAYOUT.cardTop - TEXT_BOTTOM_MM) * MM;
-  return {
-    stack: [
-      { text: `✂ ${words(langs, (w) => w.cut)}`, fontSize: 6.5, color: '#555555', margin: [LEFT, cutGap - 9, 0, 0], lineHeight: 1 },
-      { canvas: [{ type: 'line', x1: 10 * MM, y1: 0, x2: A4.width - 10 * MM, y2: 0, lineWidth: 0.5, dash: { length: 3, space: 2 } }] },
-      {
-        columns: [
-          { width: '*', stack: lines },
-          { width: QR_SIDE, stack: [{ canvas: qr.rects }, { text: a.code, fontSize: 7, alignment: 'center', margin: [0, 3, 0, 0] }] },
-        ],
-        columnGap: 6 * MM,
-        margin: [LEFT, 5 * MM, RIGHT, 0],
-      },
-    ],
-  };
+  doc.moveDown(0.4);
+  doc.font(REGULAR).fontSize(7).text(`${BOX} ${words(langs, (w) => w.consent)}`, { width });
+  doc.moveDown(0.6);
+  doc.fontSize(CARD_SIZE).text(`${words(langs, (w) => w.signature)}: ______________________________`, { width });
+
+  // The QR code of the response code (what the reply desk's scanner reads), the code under it.
+  const m = qrMatrix(a.code);
+  const module = QR_SIDE / m.size;
+  for (const [row, col, len] of darkRuns(m)) doc.rect(qrX + col * module, top + 2 + row * module, len * module, module);
+  doc.fillColor(BLACK).fill();
+  doc.font(REGULAR).fontSize(7).text(a.code, qrX, top + QR_SIDE + 5, { width: QR_SIDE, align: 'center', lineBreak: false });
+  page.margins.bottom = bottom;
 }
 
-/** One letter: its first page's fixed parts, then the text of each language (the second on a new page). */
-function letter(a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions, first: boolean): ContentStack {
-  const stack: Content[] = [...senderBlock(a, langs, o), foldMark()];
-  langs.forEach((lang, i) => {
-    const text = letterText(a, lang, o);
-    stack.push(i === 0 ? { stack: text, margin: [0, FIRST_PAGE_TEXT_TOP - TOP, 0, 0] } : { stack: text, pageBreak: 'before' });
-  });
-  return { stack, ...(first ? {} : { pageBreak: 'before' as const }) };
-}
-
-interface Positioned {
-  positions?: { pageNumber: number }[];
-}
-
-/** The first and last page a laid-out node was drawn on. */
-function pageSpan(node: Positioned): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const p of node.positions ?? []) {
-    lo = Math.min(lo, p.pageNumber);
-    hi = Math.max(hi, p.pageNumber);
+/** The text of one language, flowing from (LEFT, y) onto further pages as needed. */
+function letterText(doc: Doc, a: Addressee, lang: LetterLanguage, o: LettersPdfOptions, y: number): void {
+  const values = placeholderValues(a, lang, o);
+  const text = o.material[lang].text;
+  doc.fillColor(BLACK).font(BOLD).fontSize(11).text(fillPlaceholders(text.subject, values), LEFT, y, { width: TEXT_WIDTH });
+  doc.moveDown(0.6);
+  doc.font(REGULAR).fontSize(BODY_SIZE);
+  for (const p of paragraphs(fillPlaceholders(text.body, values))) doc.text(p, { width: TEXT_WIDTH, lineGap: 1.2, paragraphGap: 6 });
+  const signature = o.settings.signature.trim();
+  if (signature) {
+    doc.moveDown(1);
+    doc.text(signature, { width: TEXT_WIDTH, lineGap: 1.2 });
   }
-  return [lo, hi];
 }
 
 /**
@@ -251,36 +259,39 @@ function pageSpan(node: Positioned): [number, number] {
  */
 export async function lettersPdf(addressees: readonly Addressee[], o: LettersPdfOptions): Promise<LettersBatch> {
   if (addressees.length === 0) throw new RangeError('There are no letters to make: the list of addressees is empty.');
-  const langsOf = addressees.map((a) => chooseLetterLanguage(a, o.fallback).languages);
-  const nodes = addressees.map((a, i) => letter(a, langsOf[i]!, o, i === 0));
-  // The footer is laid out after the text, when every letter's pages are known: the first page
-  // of each letter gets its card.
-  let firstPages: Map<number, number> | null = null;
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageMargins: [LEFT, TOP, RIGHT, BOTTOM],
-    defaultStyle: { fontSize: BODY_SIZE, lineHeight: 1.12 },
-    content: nodes,
-    footer: (page: number) => {
-      firstPages ??= new Map(nodes.map((n, i) => [pageSpan(n as Positioned)[0], i]));
-      const i = firstPages.get(page);
-      return i === undefined ? null : replyCard(addressees[i]!, langsOf[i]!, o);
-    },
-  };
-  const bytes = await renderPdf(doc, {
-    creationDate: o.generatedAt,
-    title: `${o.material.nl.assemblyName} — ${o.kind}`,
-    author: o.material.nl.assemblyName,
+  const title = `${o.material.nl.assemblyName} — ${o.kind}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    autoFirstPage: false,
+    margins: { top: TOP, left: LEFT, right: RIGHT, bottom: A4.height - TEXT_BOTTOM },
+    info: { Title: title, Author: o.material.nl.assemblyName, Creator: 'Assembly Desk', Producer: 'Assembly Desk (pdfkit)', CreationDate: o.generatedAt, ModDate: o.generatedAt },
   });
-  // Every letter starts on a page of its own: its pages run to the page before the next letter's.
-  const spans = nodes.map((n) => pageSpan(n as Positioned));
-  const total = Math.max(...spans.map((s) => s[1]));
-  const letters = addressees.map((a, i) => {
-    const start = spans[i]![0];
-    const end = i + 1 < spans.length ? spans[i + 1]![0] - 1 : total;
-    return { code: a.code, languages: langsOf[i]!, pages: end - start + 1 };
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
   });
-  return { bytes, letters, pages: total };
+  for (const [name, bytes] of Object.entries(fonts())) doc.registerFont(name, bytes);
+  let pages = 0;
+  doc.on('pageAdded', () => pages++);
+
+  const letters: RenderedLetter[] = [];
+  for (const a of addressees) {
+    const langs = chooseLetterLanguage(a, o.fallback).languages;
+    const first = pages + 1;
+    doc.addPage();
+    firstPageHead(doc, a, langs, o);
+    replyCard(doc, a, langs, o);
+    langs.forEach((lang, i) => {
+      if (i > 0) doc.addPage();
+      letterText(doc, a, lang, o, i === 0 ? FIRST_PAGE_TEXT_TOP : TOP);
+    });
+    letters.push({ code: a.code, languages: langs, pages: pages - first + 1 });
+  }
+  doc.end();
+  await ended;
+  return { bytes: Buffer.concat(chunks), letters, pages };
 }
 
 /** The default material of a language (texts of the app, no questions): for samples and tests. */

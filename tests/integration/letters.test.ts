@@ -14,7 +14,7 @@ import { MM } from '../../main/reports/pdf/layout';
 import { WINDOW_LAYOUT } from '../../main/reports/lettersPdf';
 import type { Addressee } from '../../main/domain/recruitment/letters/types';
 import { makeApp } from '../helpers/app';
-import { pageCount, pdfText, savePictures } from '../helpers/pdf';
+import { notdefGlyphs, pageCount, pdfText, savePictures } from '../helpers/pdf';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir('assembly-desk-letters-');
@@ -260,6 +260,10 @@ describe('the mail-merge', () => {
     for (const sample of ['nl', 'fr', 'de', 'brussels'] as const) {
       const file = await app.call('letters.sample', { kind: 'invitation', sample });
       const pdf = Buffer.from(file.contentBase64, 'base64');
+      // Every character has its glyph in the embedded font (ß, ü, é, ☐, ✂, the narrow no-break space).
+      expect(notdefGlyphs(pdf), sample).toBe(0);
+      // The same texts and clock make the same bytes.
+      expect(Buffer.from((await app.call('letters.sample', { kind: 'invitation', sample })).contentBase64, 'base64').equals(pdf)).toBe(true);
       const pictures = savePictures(pdf, `letter-${sample}`, 70);
       expect(pictures).toHaveLength(sample === 'brussels' ? 2 : 1);
       writeFileSync(pictures[0]!.replace(/-\d+\.png$/, '.pdf'), pdf);

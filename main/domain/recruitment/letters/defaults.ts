@@ -215,9 +215,27 @@ export const LETTER_WORDS: Record<LetterLanguage, LetterWords> = {
 
 const LOCALES: Record<LetterLanguage, string> = { nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE', en: 'en-GB' };
 
-/** A date (YYYY-MM-DD) written out as the language writes it: "15 januari 2027", "15 janvier 2027", "15. Januar 2027". */
+const formatters = new Map<LetterLanguage, Intl.DateTimeFormat>();
+const written = new Map<string, string>();
+
+/**
+ * A date (YYYY-MM-DD) written out as the language writes it: "15 januari 2027", "15 janvier
+ * 2027", "15. Januar 2027". Remembered: a mailing writes the same two dates thousands of times,
+ * and making a DateTimeFormat costs more than laying out a line of text.
+ */
 export function longDate(isoDate: string, lang: LetterLanguage): string {
+  const key = `${lang}/${isoDate}`;
+  const known = written.get(key);
+  if (known !== undefined) return known;
+  let format = formatters.get(lang);
+  if (!format) {
+    // Formatted in UTC at noon: the same calendar day in every time zone.
+    format = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    formatters.set(lang, format);
+  }
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  // Noon UTC, formatted in UTC: the same calendar day in every time zone.
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+  const text = format.format(new Date(Date.UTC(y, m - 1, d, 12)));
+  if (written.size > 1000) written.clear();
+  written.set(key, text);
+  return text;
 }
