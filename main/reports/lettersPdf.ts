@@ -99,7 +99,12 @@ export interface LettersPdfOptions {
   generatedAt: Date;
   /** Where the postcode says nothing (not Belgian): the languages of the letter. */
   fallback?: LetterLanguage[];
+  /** Told how many letters of this batch are made, every few letters. */
+  onProgress?: (made: number) => void;
 }
+
+/** Letters made between two turns of the event loop: a page of the app or a progress call waits at most this long. */
+const LETTERS_PER_TURN = 25;
 
 export interface RenderedLetter {
   code: string;
@@ -277,7 +282,12 @@ export async function lettersPdf(addressees: readonly Addressee[], o: LettersPdf
   doc.on('pageAdded', () => pages++);
 
   const letters: RenderedLetter[] = [];
-  for (const a of addressees) {
+  for (const [i, a] of addressees.entries()) {
+    if (i > 0 && i % LETTERS_PER_TURN === 0) {
+      o.onProgress?.(i);
+      // The app keeps answering (the progress bar, a check-in desk) while a mailing is made.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const langs = chooseLetterLanguage(a, o.fallback).languages;
     const first = pages + 1;
     doc.addPage();

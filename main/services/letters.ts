@@ -272,9 +272,12 @@ export const letterHandlers = handlers({
       try {
         const { lettersPdf } = await import('../reports/lettersPdf');
         for (const [i, [start, end]] of ranges.entries()) {
-          // Between batches the event loop answers other calls (letters.progress among them).
-          await new Promise((resolve) => setImmediate(resolve));
-          const batch = await lettersPdf(sorted.slice(start, end), opts);
+          const batch = await lettersPdf(sorted.slice(start, end), {
+            ...opts,
+            onProgress: (made) => {
+              progress.done = start + made;
+            },
+          });
           // Owner-only, never over a file that appeared meanwhile.
           writeFileSync(names[i]!, batch.bytes, { flag: 'wx', mode: OWNER_ONLY_FILE });
           written.push(names[i]!);
@@ -315,6 +318,10 @@ export const letterHandlers = handlers({
   /** How far the export in progress is (running false when none is). */
   'letters.progress': {
     args: z.strictObject({}),
-    run: (_args, ctx): LettersProgress => exporting.get(ctx.base) ?? { running: false, done: 0, total: 0, files: 0, fileCount: 0 },
+    run: (_args, ctx): LettersProgress => {
+      const p = exporting.get(ctx.base);
+      // A copy: the export goes on changing its own.
+      return p ? { ...p } : { running: false, done: 0, total: 0, files: 0, fileCount: 0 };
+    },
   },
 });

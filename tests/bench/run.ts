@@ -22,6 +22,7 @@ import { panel } from '../helpers/tablePanel';
 import { median, percentile, runBenchmarks, timeMs, type Benchmark } from './harness';
 import { reportAssembly, reportBenchmarks } from './reportsBench';
 import { venueBenchmarks } from './venueBench';
+import { lettersBenchmarks } from './lettersBench';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
 const demoFile = join(work, 'demo-150.assembly');
@@ -333,6 +334,7 @@ const benchmarks: Benchmark[] = [
   },
   ...reportBenchmarks(reportAssembly(work)),
   ...venueBenchmarks,
+  ...lettersBenchmarks(),
 ];
 
 try {

@@ -189,6 +189,36 @@ describe('the mail-merge', () => {
     app.close();
   });
 
+  it('reports its progress while the letters are made, and refuses a second export meanwhile', async () => {
+    const { app, dir } = await assemblyWithFeatures();
+    const list = seeded(200);
+    restore = setLetterSources({ invitees: () => list });
+    const pending = app.call('letters.export', { path: join(dir, 'voortgang.pdf'), kind: 'invitation', batchSize: 100 });
+    const seen: { done: number; total: number; files: number; fileCount: number }[] = [];
+    let second: Awaited<ReturnType<typeof app.raw>> | null = null;
+    let finished = false;
+    void pending.finally(() => {
+      finished = true;
+    });
+    while (!finished) {
+      const p = await app.call('letters.progress', {});
+      if (p.running) seen.push(p);
+      if (p.running && !second) second = await app.raw('letters.export', { path: join(dir, 'tweede.pdf'), kind: 'invitation' });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const result = await pending;
+    expect(result.letters).toBe(200);
+    expect(seen.every((p) => p.total === 200 && p.fileCount === 2)).toBe(true);
+    // Every 25 letters or so, not only per file.
+    const done = seen.map((p) => p.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(new Set(done.filter((d) => d % 100 !== 0)).size).toBeGreaterThanOrEqual(3);
+    expect(second?.ok).toBe(false);
+    if (second && !second.ok) expect(second.error.i18nKey).toBe('letters.busy');
+    expect((await app.call('letters.progress', {})).running).toBe(false);
+    app.close();
+  });
+
   it('places the address inside the window area of a DL or C6/5 envelope', async () => {
     const { app, dir } = await assemblyWithFeatures();
     const list = seeded(13);
