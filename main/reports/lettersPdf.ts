@@ -268,6 +268,9 @@ export async function lettersPdf(addressees: readonly Addressee[], o: LettersPdf
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
+    // No standard font: pdfkit would read Helvetica's metrics from its own folder (absent from
+    // the app's bundle); every text here is set in the embedded font.
+    font: '',
     margins: { top: TOP, left: LEFT, right: RIGHT, bottom: A4.height - TEXT_BOTTOM },
     info: { Title: title, Author: o.material.nl.assemblyName, Creator: 'Assembly Desk', Producer: 'Assembly Desk (pdfkit)', CreationDate: o.generatedAt, ModDate: o.generatedAt },
   });
