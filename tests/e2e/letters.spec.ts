@@ -4,6 +4,7 @@
  * from the screen and read back: it prints the edited text. Screenshots of the page.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../helpers/pdf';
 import { expect, snap, test } from './fixtures';
@@ -61,6 +62,9 @@ test('edit the French invitation and download a sample French letter', async ({ 
   await expect(page.getByText('Invitation in French saved.')).toBeVisible();
   await expect(page.getByRole('button', { name: /^French · edited/ })).toBeVisible();
   await snap(page, 'letters-02-french-saved');
+  // No serious or critical accessibility problem on the page (the same rules as tests/e2e/a11y.spec.ts).
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // A sample letter in French, downloaded from the screen.
   await page.getByLabel('Address', { exact: true }).selectOption('fr');
