@@ -169,9 +169,10 @@ function words(langs: LetterLanguage[], pick: (w: LetterWords) => string): strin
 function firstPageHead(doc: Doc, a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions): void {
   const sender = o.settings.sender.split('\n').map((l) => l.trim()).filter(Boolean);
   const name = unique(langs.map((l) => o.material[l].assemblyName)).join(' / ');
-  doc.font(BOLD).fontSize(13).fillColor(BLACK).text(name, LEFT, 15 * MM, { width: TEXT_WIDTH, lineBreak: false });
+  doc.font(BOLD).fontSize(13).fillColor(BLACK).text(name, LEFT, 15 * MM, { width: TEXT_WIDTH });
   if (sender.length > 0) {
-    doc.font(REGULAR).fontSize(8).fillColor(GREY).text(sender.join('\n'), LEFT, 22 * MM, { width: TEXT_WIDTH / 2, lineGap: 0.5 });
+    // Below the name, however many lines a long name takes.
+    doc.font(REGULAR).fontSize(8).fillColor(GREY).text(sender.join('\n'), LEFT, Math.max(22 * MM, doc.y + 2), { width: TEXT_WIDTH / 2, lineGap: 0.5 });
     // The return line sits at the bottom of the return and notes zone, just above the address.
     doc.fontSize(6.5).fillColor(BLACK).text(sender.join(' · '), WINDOW_LAYOUT.textLeft * MM, (WINDOW_LAYOUT.addressTop - 4) * MM, { width: ADDRESS_WIDTH, lineBreak: false });
   }
@@ -192,13 +193,78 @@ function firstPageHead(doc: Doc, a: Addressee, langs: LetterLanguage[], o: Lette
   doc.moveTo(4 * MM, 105 * MM).lineTo(9 * MM, 105 * MM).lineWidth(0.4).strokeColor(BLACK).stroke();
 }
 
-/** The reply card: the bottom third of the first page, below a dashed cut line along the fold at 210 mm. */
-function replyCard(doc: Doc, a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions): void {
+/** One paragraph of the card: its parts (a bold label, then regular text), its size, the gap after it. */
+interface CardLine {
+  parts: { text: string; font: string }[];
+  size: number;
+  gapAfter: number;
+}
+
+/** The card's bottom edge: 8 mm above the sheet's. */
+const CARD_BOTTOM = A4.height - 8 * MM;
+/** Scales tried, largest first, until the card fits; then long questions become a line to write on. */
+const CARD_SCALES = [1, 0.9, 0.8, 0.72];
+
+/** The card's paragraphs below its title line (the title, the code line and the QR code are fixed). */
+function cardLines(a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions, writeIn: number): CardLine[] {
+  const values = langs.map((l) => placeholderValues(a, l, o));
+  const lines: CardLine[] = [
+    { parts: [{ text: langs.map((l, i) => fillPlaceholders(LETTER_WORDS[l].cardReturn, values[i]!)).join(' / '), font: REGULAR }], size: CARD_SIZE, gapAfter: 3 },
+  ];
+  // Bilingual answers each on a line of their own: side by side they would wrap mid-answer.
+  const yes = `${BOX} ${words(langs, (w) => w.yes)}`;
+  const no = `${BOX} ${words(langs, (w) => w.no)}`;
+  lines.push({ parts: [{ text: langs.length > 1 ? `${yes}\n${no}` : `${yes}      ${no}`, font: BOLD }], size: 9, gapAfter: 3 });
+  const sets = langs.map((l) => o.material[l].questions);
+  if (sets[0]!.length > 0) {
+    lines.push({ parts: [{ text: words(langs, (w) => w.questions), font: ITALIC }], size: CARD_SIZE, gapAfter: 0.5 });
+    sets[0]!.forEach((q, qi) => {
+      const question = unique(sets.map((set) => set[qi]!.question)).join(' / ');
+      const options =
+        q.options.length <= writeIn
+          ? q.options.map((_, oi) => `${BOX}\u00a0${unique(sets.map((set) => set[qi]!.options[oi]!)).join(' / ')}`).join('   ')
+          : '______________________________';
+      lines.push({ parts: [{ text: `${question}: `, font: BOLD }, { text: options, font: REGULAR }], size: CARD_SIZE, gapAfter: 1 });
+    });
+  }
+  lines.push({ parts: [{ text: `${BOX} ${words(langs, (w) => w.consent)}`, font: REGULAR }], size: 7, gapAfter: 5 });
+  lines.push({ parts: [{ text: `${words(langs, (w) => w.signature)}: ______________________________`, font: REGULAR }], size: CARD_SIZE, gapAfter: 0 });
+  return lines;
+}
+
+/** The height the lines take at `scale` (a bold label measured as regular text, plus a little). */
+function cardHeight(doc: Doc, lines: CardLine[], scale: number, width: number): number {
+  let h = 0;
+  for (const l of lines) {
+    doc.font(l.parts.length > 1 ? REGULAR : l.parts[0]!.font).fontSize(l.size * scale);
+    h += doc.heightOfString(l.parts.map((p) => p.text).join(''), { width: l.parts.length > 1 ? width * 0.95 : width, lineGap: 0.5 }) + l.gapAfter * scale;
+  }
+  return h;
+}
+
+/**
+ * How the card fits: the scale of its type and the most options a question may show as boxes.
+ * The same for every letter in the same languages (only the name differs, on a line of its own).
+ */
+function cardFit(doc: Doc, a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions, room: number, width: number): { scale: number; writeIn: number } {
+  for (const writeIn of [MAX_CARD_OPTIONS, 6, 0]) {
+    const lines = cardLines(a, langs, o, writeIn);
+    for (const scale of CARD_SCALES) if (cardHeight(doc, lines, scale, width) <= room) return { scale, writeIn };
+  }
+  return { scale: CARD_SCALES.at(-1)!, writeIn: 0 };
+}
+
+/**
+ * The reply card: the bottom third of the first page, below a dashed cut line along the fold at
+ * 210 mm. With many questions its type gets smaller (down to 72 %), then questions with many
+ * answers get a line to write on: the card never runs off its third of the page.
+ */
+function replyCard(doc: Doc, a: Addressee, langs: LetterLanguage[], o: LettersPdfOptions, fits: Map<string, { scale: number; writeIn: number }>): void {
   const page = doc.page;
   const bottom = page.margins.bottom;
   // The card lies below the text's bottom margin: drawn with a narrow margin, so pdfkit does not
   // take it for text running off the page.
-  page.margins.bottom = 8 * MM;
+  page.margins.bottom = 2 * MM;
   const cutY = WINDOW_LAYOUT.cardTop * MM;
   doc.font(REGULAR).fontSize(6.5).fillColor(GREY).text(`✂ ${words(langs, (w) => w.cut)}`, LEFT, cutY - 9, { lineBreak: false });
   doc.moveTo(10 * MM, cutY).lineTo(A4.width - 10 * MM, cutY).lineWidth(0.5).dash(3, { space: 2 }).strokeColor(BLACK).stroke().undash();
@@ -206,33 +272,23 @@ function replyCard(doc: Doc, a: Addressee, langs: LetterLanguage[], o: LettersPd
   const top = cutY + 5 * MM;
   const qrX = A4.width - RIGHT - QR_SIDE;
   const width = qrX - LEFT - 6 * MM;
-  const values = langs.map((l) => placeholderValues(a, l, o));
-  doc.fillColor(BLACK).font(BOLD).fontSize(11).text(words(langs, (w) => w.cardTitle), LEFT, top, { width });
-  doc.font(REGULAR).fontSize(CARD_SIZE).text(langs.map((l, i) => fillPlaceholders(LETTER_WORDS[l].cardReturn, values[i]!)).join(' / '), { width });
-  doc.moveDown(0.3);
-  doc.text(`${words(langs, (w) => w.code)}: `, { width, continued: true }).font(BOLD).fontSize(11).text(a.code, { continued: true }).font(REGULAR).fontSize(CARD_SIZE).text(`   ${a.name}`);
-  doc.moveDown(0.3);
-  // Bilingual answers each on a line of their own: side by side they would wrap mid-answer.
-  const yes = `${BOX} ${words(langs, (w) => w.yes)}`;
-  const no = `${BOX} ${words(langs, (w) => w.no)}`;
-  doc.font(BOLD).fontSize(9).text(langs.length > 1 ? `${yes}\n${no}` : `${yes}      ${no}`, { width });
-  doc.moveDown(0.3);
-  const sets = langs.map((l) => o.material[l].questions);
-  if (sets[0]!.length > 0) {
-    doc.font(ITALIC).fontSize(CARD_SIZE).text(words(langs, (w) => w.questions), { width });
-    sets[0]!.forEach((q, qi) => {
-      const question = unique(sets.map((set) => set[qi]!.question)).join(' / ');
-      const options =
-        q.options.length <= MAX_CARD_OPTIONS
-          ? q.options.map((_, oi) => `${BOX}\u00a0${unique(sets.map((set) => set[qi]!.options[oi]!)).join(' / ')}`).join('   ')
-          : '______________________________';
-      doc.font(BOLD).fontSize(CARD_SIZE).text(`${question}: `, { width, continued: true }).font(REGULAR).text(options, { lineGap: 0.5 });
-    });
+  doc.fillColor(BLACK).font(BOLD).fontSize(11).text(words(langs, (w) => w.cardTitle), LEFT, top, { width, lineBreak: false });
+  doc.font(REGULAR).fontSize(CARD_SIZE).text(`${words(langs, (w) => w.code)}: `, LEFT, top + 15, { width, continued: true }).font(BOLD).fontSize(11).text(a.code, { continued: true }).font(REGULAR).fontSize(CARD_SIZE).text(`   ${a.name}`, { lineBreak: false });
+  const linesTop = top + 30;
+  const key = langs.join('-');
+  let fit = fits.get(key);
+  if (!fit) {
+    fit = cardFit(doc, a, langs, o, CARD_BOTTOM - linesTop, width);
+    fits.set(key, fit);
   }
-  doc.moveDown(0.4);
-  doc.font(REGULAR).fontSize(7).text(`${BOX} ${words(langs, (w) => w.consent)}`, { width });
-  doc.moveDown(0.6);
-  doc.fontSize(CARD_SIZE).text(`${words(langs, (w) => w.signature)}: ______________________________`, { width });
+  doc.x = LEFT;
+  doc.y = linesTop;
+  for (const l of cardLines(a, langs, o, fit.writeIn)) {
+    l.parts.forEach((p, i) => {
+      doc.font(p.font).fontSize(l.size * fit.scale).text(p.text, { width, lineGap: 0.5, continued: i < l.parts.length - 1 });
+    });
+    doc.y += l.gapAfter * fit.scale;
+  }
 
   // The QR code of the response code (what the reply desk's scanner reads), the code under it.
   const m = qrMatrix(a.code);
@@ -285,6 +341,7 @@ export async function lettersPdf(addressees: readonly Addressee[], o: LettersPdf
   doc.on('pageAdded', () => pages++);
 
   const letters: RenderedLetter[] = [];
+  const fits = new Map<string, { scale: number; writeIn: number }>();
   for (const [i, a] of addressees.entries()) {
     if (i > 0 && i % LETTERS_PER_TURN === 0) {
       o.onProgress?.(i);
@@ -295,7 +352,7 @@ export async function lettersPdf(addressees: readonly Addressee[], o: LettersPdf
     const first = pages + 1;
     doc.addPage();
     firstPageHead(doc, a, langs, o);
-    replyCard(doc, a, langs, o);
+    replyCard(doc, a, langs, o, fits);
     langs.forEach((lang, i) => {
       if (i > 0) doc.addPage();
       letterText(doc, a, lang, o, i === 0 ? FIRST_PAGE_TEXT_TOP : TOP);

@@ -129,6 +129,34 @@ describe('letter texts', () => {
   });
 });
 
+describe('the reply card', () => {
+  it('stays on the bottom third of the first page with many questions, long ones as a line to write on', async () => {
+    const { app, dir } = await assemblyWithFeatures();
+    const db = app.ctx.requireDb();
+    for (let f = 3; f <= 9; f++) {
+      db.prepare('INSERT INTO features (id, name, position, created_at) VALUES (?, ?, ?, ?)').run(`f${f}`, `Kenmerk nummer ${f}`, f, '2026-12-01');
+      const values = f === 9 ? 19 : 7;
+      for (let v = 0; v < values; v++) db.prepare('INSERT INTO feature_values (id, feature_id, value, position) VALUES (?, ?, ?, ?)').run(`f${f}v${v}`, `f${f}`, `waarde ${f}.${v} lang genoeg`, v);
+    }
+    for (const sample of ['nl', 'brussels'] as const) {
+      const file = await app.call('letters.sample', { kind: 'invitation', sample });
+      expect(file.pages).toBe(sample === 'brussels' ? 2 : 1);
+      const path = join(dir, `${sample}.pdf`);
+      writeFileSync(path, Buffer.from(file.contentBase64, 'base64'));
+      const ws = words(path, 1);
+      const card = ws.filter((w) => w.yMin > WINDOW_LAYOUT.cardTop * MM);
+      // Every question is on the card, the last line (date and signature) above the sheet's edge.
+      for (let f = 3; f <= 9; f++) expect(card.some((w) => w.text.replace(/:$/, '') === String(f)), `feature ${f}`).toBe(true);
+      const signature = card.find((w) => w.text === 'Datum')!;
+      expect(signature.yMax).toBeLessThan((297 - 8) * MM);
+      // The feature with 19 values gets a line to write on, not 19 boxes.
+      expect(card.some((w) => w.text.startsWith('9.'))).toBe(false);
+      if (sample === 'brussels') savePictures(readFileSync(path), 'letter-many-questions-brussels', 70);
+    }
+    app.close();
+  });
+});
+
 describe('the mail-merge', () => {
   it('writes every letter in its language with its code and name, sorted by postcode, in batches', async () => {
     const { app, dir } = await assemblyWithFeatures();

@@ -33,6 +33,7 @@ export function LettersPage() {
         <>
           <section aria-labelledby="letters-settings-title" className="letters-section">
             <h2 id="letters-settings-title">{t('lettersPage.settings.title')}</h2>
+            {(texts.data.settings.deadline === null || texts.data.settings.contact === '') && <p className="notice">{t('lettersPage.settings.missing')}</p>}
             <SettingsForm initial={texts.data.settings} onSaved={() => void texts.reload()} />
           </section>
           <section aria-labelledby="letters-texts-title" className="letters-section">
