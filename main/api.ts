@@ -13,6 +13,7 @@ import { votingHandlers } from './services/voting';
 import { reportHandlers } from './services/reports';
 import { reportFactsHandlers } from './services/reportFacts';
 import { translationHandlers } from './services/translations';
+import { letterHandlers } from './services/letters';
 import { backupHandlers } from './services/backups';
 import { sessionHandlers } from './services/sessions';
 import { venueHandlers } from './services/venue';
@@ -42,6 +43,7 @@ export const APP_HANDLERS = [
   reportHandlers,
   reportFactsHandlers,
   translationHandlers,
+  letterHandlers,
   backupHandlers,
   venueHandlers,
   closingHandlers,

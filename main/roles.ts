@@ -170,6 +170,14 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'translations.set': SEC,
   'translations.setBaseLanguage': SEC,
 
+  // Recruitment letters: texts and samples for the secretariat; letters.export writes files on the host.
+  'letters.texts': SEC,
+  'letters.setText': SEC,
+  'letters.resetText': SEC,
+  'letters.setSettings': SEC,
+  'letters.sample': SEC,
+  'letters.progress': SEC,
+
   'venue.join': ['unpaired'],
   'venue.me': ['pending', 'desk', 'counting', 'viewer', 'secretariat'],
 };
@@ -189,6 +197,7 @@ export const FILE_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'imports.importFile',
   'register.importFile',
   'selection.verify',
+  'letters.export',
   'backups.list',
   'backups.create',
   'backups.restore',

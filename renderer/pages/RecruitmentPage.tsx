@@ -5,6 +5,7 @@ import { PageHeading } from '../components/PageHeading';
 import { DuplicatesPage } from './recruitment/DuplicatesPage';
 import { ImportPage } from './recruitment/ImportPage';
 import { InvitationsPage } from './recruitment/invitations/InvitationsPage';
+import { LettersPage } from './recruitment/LettersPage';
 import { PeoplePage } from './recruitment/PeoplePage';
 import { QuotasPage } from './recruitment/QuotasPage';
 
@@ -15,6 +16,7 @@ const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
   { sub: 'import', key: 'import', Page: ImportPage },
   { sub: 'quotas', key: 'quotas', Page: QuotasPage },
   { sub: 'duplicates', key: 'duplicates', Page: DuplicatesPage },
+  { sub: 'letters', key: 'letters', Page: LettersPage },
 ];
 
 export function RecruitmentPage() {

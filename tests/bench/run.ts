@@ -25,6 +25,7 @@ import { venueBenchmarks } from './venueBench';
 import { erasureBenchmarks } from './erasureBench';
 import { closingBenchmarks } from './closingBench';
 import { invitationBenchmarks } from './invitationsBench';
+import { lettersBenchmarks } from './lettersBench';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
 const demoFile = join(work, 'demo-150.assembly');
@@ -339,6 +340,7 @@ const benchmarks: Benchmark[] = [
   ...erasureBenchmarks,
   ...closingBenchmarks(work),
   ...invitationBenchmarks(work),
+  ...lettersBenchmarks(),
 ];
 
 try {
