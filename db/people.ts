@@ -18,6 +18,9 @@ export interface PersonRecord extends PersonIdentity {
   needsTravel: string;
   consentDate: string | null;
   consentVersion: string | null;
+  /** Compact IBAN (migration 0015), only with ibanConsentDate: for the per-diem payments. */
+  iban: string | null;
+  ibanConsentDate: string | null;
   erasedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -28,7 +31,7 @@ const SELECT_PERSON = `SELECT id, code, external_id AS externalId, first_name AS
   street, house_number AS houseNumber, postcode, city, birth_year AS birthYear, language, household_key AS householdKey,
   status, status_date AS statusDate, status_reason AS statusReason, replaced_by AS replacedBy, notes,
   needs_accessibility AS needsAccessibility, needs_diet AS needsDiet, needs_childcare AS needsChildcare,
-  needs_travel AS needsTravel, consent_date AS consentDate, consent_version AS consentVersion, erased_at AS erasedAt,
+  needs_travel AS needsTravel, consent_date AS consentDate, consent_version AS consentVersion, iban, iban_consent_date AS ibanConsentDate, erased_at AS erasedAt,
   created_at AS createdAt, updated_at AS updatedAt, deleted_at AS deletedAt FROM people WHERE id = ?`;
 
 export function findPerson(db: Db, id: string): PersonRecord | null {
@@ -60,6 +63,8 @@ const UPDATES: Record<string, string> = {
   needsTravel: 'UPDATE people SET needs_travel = ? WHERE id = ?',
   consentDate: 'UPDATE people SET consent_date = ? WHERE id = ?',
   consentVersion: 'UPDATE people SET consent_version = ? WHERE id = ?',
+  iban: 'UPDATE people SET iban = ? WHERE id = ?',
+  ibanConsentDate: 'UPDATE people SET iban_consent_date = ? WHERE id = ?',
   householdKey: 'UPDATE people SET household_key = ? WHERE id = ?',
   searchKey: 'UPDATE people SET search_key = ? WHERE id = ?',
   status: 'UPDATE people SET status = ? WHERE id = ?',
@@ -249,6 +254,20 @@ export function namesOf(db: Db, ids: string[]): PersonName[] {
   return db
     .prepare('SELECT id, code, first_name AS firstName, last_name AS lastName, language FROM people WHERE id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(ids)) as PersonName[];
+}
+
+/**
+ * The bank accounts of the given people, for the per-diem payments file: only accounts given
+ * with consent (the API never stores one without), never of an erased person.
+ */
+export function bankAccountsOf(db: Db, ids: string[]): Map<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT id, iban FROM people WHERE id IN (SELECT value FROM json_each(?))
+       AND iban IS NOT NULL AND iban_consent_date IS NOT NULL AND erased_at IS NULL`,
+    )
+    .all(JSON.stringify(ids)) as { id: string; iban: string }[];
+  return new Map(rows.map((r) => [r.id, r.iban]));
 }
 
 /** Live people (not deleted, not erased: erased people have no birth year any more) and their birth years. */

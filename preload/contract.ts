@@ -48,6 +48,7 @@ export const METHOD_NAMES = [
   'people.get',
   'people.update',
   'people.setStatus',
+  'people.setStatusMany',
   'people.replace',
   'people.addContact',
   'people.erase',
@@ -200,6 +201,8 @@ export const FIELD_RULES = [
   'tooLate',
   'hiddenCharacter',
   'notATimeZone',
+  'notAnIban',
+  'needsConsent',
   'invalid',
 ] as const;
 

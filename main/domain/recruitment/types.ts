@@ -189,6 +189,9 @@ export interface PersonDetail extends PersonListItem {
   needs: PersonNeeds;
   consentDate: string | null;
   consentVersion: string | null;
+  /** Bank account for the per-diem (compact IBAN) and the date the person agreed to its use. */
+  iban: string | null;
+  ibanConsentDate: string | null;
   statusDate: string | null;
   statusReason: string | null;
   /** Why they declined or withdrew, from the fixed list (DROP_REASONS), or null. */
@@ -220,6 +223,8 @@ export interface PersonEdit {
   needs?: Partial<PersonNeeds>;
   consentDate?: string | null;
   consentVersion?: string | null;
+  iban?: string | null;
+  ibanConsentDate?: string | null;
 }
 
 export interface DuplicateFlag {
