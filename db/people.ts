@@ -133,14 +133,16 @@ const LIST_WHERE = `p.deleted_at IS NULL
   AND (@status IS NULL OR p.status = @status)
   AND (@valueId IS NULL OR EXISTS (SELECT 1 FROM person_features pf WHERE pf.person_id = p.id AND pf.value_id = @valueId))
   AND (@duplicatesOnly = 0 OR (SELECT count(*) FROM duplicate_flags d WHERE d.status = 'open' AND (d.person_a = p.id OR d.person_b = p.id)) > 0)`;
-const COUNT_PEOPLE = 'SELECT count(*) AS n FROM people p WHERE ' + LIST_WHERE;
-const LIST_PEOPLE =
+/** Every match's names, for sorting in the screen language's collation (SQLite has none). */
+const LIST_NAMES = 'SELECT p.id, p.code, p.first_name AS firstName, p.last_name AS lastName FROM people p WHERE ' + LIST_WHERE;
+const LIST_PEOPLE_BY_ID =
   `SELECT p.id, p.code, p.first_name AS firstName, p.last_name AS lastName, p.email, p.phone, p.city,
      p.birth_year AS birthYear, p.language, p.status, p.erased_at AS erasedAt, ` +
   OPEN_DUPLICATES +
-  ` AS openDuplicates FROM people p WHERE ` +
-  LIST_WHERE +
-  ` ORDER BY lower(p.last_name), lower(p.first_name), p.code LIMIT @limit OFFSET @offset`;
+  ` AS openDuplicates FROM json_each(@ids) ids JOIN people p ON p.id = ids.value`;
+
+/** How a list of people is ordered: a collation (main/domain/text.ts peopleByName), injected so db/ stays below main/. */
+export type PeopleOrder = (a: { firstName: string; lastName: string; code: string }, b: { firstName: string; lastName: string; code: string }) => number;
 
 /**
  * One page of the pool. `searchTokens` are already folded with searchKey(): every token must
@@ -149,6 +151,7 @@ const LIST_PEOPLE =
 export function listPeople(
   db: Db,
   query: Omit<PersonQuery, 'query'> & { searchTokens: string[] },
+  order: PeopleOrder,
 ): { total: number; rows: PersonListItem[] } {
   const params: Record<string, unknown> = {
     status: query.status ?? null,
@@ -156,8 +159,17 @@ export function listPeople(
     duplicatesOnly: query.duplicatesOnly ? 1 : 0,
   };
   for (let i = 0; i < MAX_SEARCH_TOKENS; i++) params[`t${i}`] = query.searchTokens[i] ?? null;
-  const total = (db.prepare(COUNT_PEOPLE).get(params) as { n: number }).n;
-  const rows = db.prepare(LIST_PEOPLE).all({ ...params, limit: query.limit ?? 100, offset: query.offset ?? 0 }) as ListRow[];
+  // The page is cut from the whole match sorted in the collation: SQLite's ORDER BY knows only
+  // byte order, which puts "Élodie" after "Zoë". Names only are read for the sort.
+  const names = db.prepare(LIST_NAMES).all(params) as { id: string; code: string; firstName: string; lastName: string }[];
+  names.sort(order);
+  const total = names.length;
+  const offset = query.offset ?? 0;
+  const pageIds = names.slice(offset, offset + (query.limit ?? 100)).map((n) => n.id);
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  const rows = (db.prepare(LIST_PEOPLE_BY_ID).all({ ids: JSON.stringify(pageIds) }) as ListRow[]).sort(
+    (a, b) => position.get(a.id)! - position.get(b.id)!,
+  );
   const features = featuresOf(
     db,
     rows.map((r) => r.id),

@@ -37,6 +37,7 @@ import { householdKey } from '../domain/recruitment/normalise';
 import { personSearchKey, searchTokens } from '../domain/recruitment/personKeys';
 import { checkIban } from '../domain/recruitment/iban';
 import { isCalendarDate } from '../domain/sessionRules';
+import { peopleByName } from '../domain/text';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -264,7 +265,7 @@ export const peopleHandlers = handlers({
       limit: z.number().int().min(1).max(1000).optional(),
       offset: z.number().int().min(0).optional(),
     }),
-    run: (q, ctx) => listPeople(ctx.requireDb(), { ...q, searchTokens: searchTokens(q.query) }),
+    run: (q, ctx) => listPeople(ctx.requireDb(), { ...q, searchTokens: searchTokens(q.query) }, peopleByName(ctx.settings.get().language)),
   },
   'people.get': {
     args: z.strictObject({ id }),
@@ -465,7 +466,7 @@ export const peopleHandlers = handlers({
 export const duplicateHandlers = handlers({
   'duplicates.list': {
     args: z.strictObject({ status: z.enum(['open', 'distinct', 'resolved']).optional() }),
-    run: (args, ctx) => listDuplicateFlags(ctx.requireDb(), args.status),
+    run: (args, ctx) => listDuplicateFlags(ctx.requireDb(), args.status, peopleByName(ctx.settings.get().language)),
   },
   'duplicates.resolve': {
     args: z.strictObject({ id, resolution: z.enum(['distinct', 'keepA', 'keepB']) }),

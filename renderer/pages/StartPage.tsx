@@ -11,7 +11,7 @@ import { JoinVenueCard } from '../components/JoinVenueCard';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { formatInstant } from '../format';
 import { currentLanguage } from '../i18n';
-import { DEFAULT_AREA, goTo } from '../router';
+import { DEFAULT_AREA, goTo, type Area } from '../router';
 
 type Busy = null | 'create' | 'open' | 'demo' | 'rehearsal';
 
@@ -54,14 +54,16 @@ export function StartPage() {
     }
   }, [openError, openSource]);
 
-  async function run(kind: Exclude<Busy, null>, action: () => Promise<AssemblyInfo>, onError: (e: unknown) => void) {
+  /** `landing`: where the assembly opens; by default the area in the address, else the default one. */
+  async function run(kind: Exclude<Busy, null>, action: () => Promise<AssemblyInfo>, onError: (e: unknown) => void, landing?: Area) {
     setBusy(kind);
     setCreateError(null);
     setOpenError(null);
     setDemoError(null);
     try {
       await action();
-      if (!window.location.hash) goTo(DEFAULT_AREA);
+      if (landing) goTo(landing);
+      else if (!window.location.hash) goTo(DEFAULT_AREA);
       await refresh();
     } catch (e) {
       onError(e);
@@ -81,7 +83,8 @@ export function StartPage() {
       return;
     }
     setLocalSizeError(null);
-    await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size }), setCreateError);
+    // A new assembly starts where its work starts: recruitment (importing the pool), its first step.
+    await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size }), setCreateError, 'recruitment');
   }
 
   async function openPath(target: string, source: 'path' | 'list') {
