@@ -43,7 +43,7 @@ const STEMS: [NeedKind, string[]][] = [
       'ringleiding', 'boucle', 'blind', 'aveugle', 'slechtzien', 'malvoyant', 'gebarentaal', 'langue des signes', 'sign language',
       'gebardensprache', 'mobiliteit', 'mobilite', 'mobility', 'pmr', 'toegankelijk', 'accessib', 'barrierefrei', 'handicap', 'beperking',
       'rampe', 'helling', 'assisten', 'begeleid', 'accompagn', 'epilep', 'autis', 'dyslex', 'groot lettertype', 'gros caracteres',
-      'large print', 'trap', 'escalier', 'stairs', 'gehandicapt',
+      'large print', 'trap', 'escalier', 'stairs', 'gehandicapt', 'beperkt', 'visue',
     ],
   ],
 ];

@@ -193,7 +193,8 @@ function planFeatures(
   }
   const planned: PlannedFeature[] = [];
   for (const target of mapping.columns) {
-    if (target.kind !== 'feature') continue;
+    // A feature column, or a person-field column that is also a feature (language, city, postcode).
+    if (target.kind === 'ignore' || target.feature === undefined) continue;
     const key = searchKey(target.feature);
     let feature = byKey.get(key);
     if (!feature) byKey.set(key, (feature = { key, name: target.feature.trim(), existingId: null, values: new Map() }));
