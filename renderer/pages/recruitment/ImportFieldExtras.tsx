@@ -41,9 +41,10 @@ export function ImportFieldExtras({ index, columnName, target, disabled, onChang
           onChange={(e) => onChange(e.target.checked ? { ...target, feature: columnName } : { kind: 'field', field: target.field })}
         />{' '}
         {t('importPage.mapping.alsoFeature')}
+        <span className="visually-hidden"> ({t('importPage.mapping.featureOfColumn', { column: columnName })})</span>
       </label>
       {also && (
-        <>
+        <div className="import-feature-name">
           <label htmlFor={nameId}>
             {t('importPage.mapping.featureName')}
             <span className="visually-hidden"> ({t('importPage.mapping.featureOfColumn', { column: columnName })})</span>
@@ -59,7 +60,7 @@ export function ImportFieldExtras({ index, columnName, target, disabled, onChang
             onChange={(e) => onChange({ ...target, feature: e.target.value })}
           />
           <span className="field-hint">{t(`importPage.mapping.alsoFeatureHint.${target.field}`)}</span>
-        </>
+        </div>
       )}
     </div>
   );

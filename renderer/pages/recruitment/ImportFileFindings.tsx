@@ -9,6 +9,12 @@ import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { shortValue } from './ImportShared';
 
+/** The cells whose accents the officer checks: those with letters beyond ASCII (else the first three). */
+function cellsToCheck(cells: string[]): string[] {
+  const accented = cells.filter((c) => /[^\x00-\x7f]/.test(c));
+  return accented.length > 0 ? accented : cells.filter((c) => c.trim() !== '').slice(0, 3);
+}
+
 /** The rows of a mixed-encoding file that were read as Windows-1252, each as read, and the confirmation. */
 export function LegacyRowsNotice({ staged, confirmed, onConfirm, disabled }: { staged: StagedImport; confirmed: boolean; onConfirm: (yes: boolean) => void; disabled?: boolean }) {
   const { t } = useTranslation();
@@ -24,7 +30,7 @@ export function LegacyRowsNotice({ staged, confirmed, onConfirm, disabled }: { s
       <ul className="import-legacy-list">
         {staged.legacyRows.map((r) => (
           <li key={r.row}>
-            <strong>{t('importPage.legacy.row', { row: r.row })}</strong> {shortValue(r.cells.filter((c) => c.trim() !== '').join(' · '), 90)}
+            <strong>{t('importPage.legacy.row', { row: r.row })}</strong> {shortValue(cellsToCheck(r.cells).join(' · '), 120)}
           </li>
         ))}
       </ul>
