@@ -55,20 +55,26 @@ export function BulkStatusBar({ selected, onDone, onClear }: Props) {
         </button>
       </p>
       <div className="people-bulk-fields">
-        <label htmlFor={`${prefix}-status`}>{t('peoplePage.bulk.to')}</label>
-        <select id={`${prefix}-status`} value={status} onChange={(e) => setStatus(e.target.value as PersonStatus)}>
-          {PERSON_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`peoplePage.status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <div className="people-bulk-field">
+          <label htmlFor={`${prefix}-status`}>{t('peoplePage.bulk.to')}</label>
+          <select id={`${prefix}-status`} value={status} onChange={(e) => setStatus(e.target.value as PersonStatus)}>
+            {PERSON_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`peoplePage.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         {ending && (
           <>
-            <label htmlFor={`${prefix}-date`}>{t(`peoplePage.statusSection.date.${status}`)}</label>
-            <input id={`${prefix}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-            <label htmlFor={`${prefix}-reason`}>{t('peoplePage.statusSection.reasonLabel')}</label>
-            <input id={`${prefix}-reason`} type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <div className="people-bulk-field">
+              <label htmlFor={`${prefix}-date`}>{t(`peoplePage.statusSection.date.${status}`)}</label>
+              <input id={`${prefix}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            </div>
+            <div className="people-bulk-field people-bulk-reason">
+              <label htmlFor={`${prefix}-reason`}>{t('peoplePage.statusSection.reasonLabel')}</label>
+              <input id={`${prefix}-reason`} type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
           </>
         )}
         <button type="submit" className="button button-primary" disabled={apply.busy}>
