@@ -48,9 +48,9 @@ export interface NamedPerson {
  * language code (nl, fr, en, de) or a full locale.
  */
 export function peopleByName(language: string): (a: NamedPerson, b: NamedPerson) => number {
-  const locale = NAME_LOCALES[language] ?? language;
-  return (a, b) =>
-    compareNames(a.lastName, b.lastName, locale) || compareNames(a.firstName, b.firstName, locale) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  // The collator itself, not compareNames: a 50,000-person list makes about 800,000 comparisons.
+  const { compare } = new Intl.Collator(NAME_LOCALES[language] ?? language, { sensitivity: 'base', numeric: true });
+  return (a, b) => compare(a.lastName, b.lastName) || compare(a.firstName, b.firstName) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 const collators = new Map<string, Intl.Collator>();

@@ -55,3 +55,35 @@ describe('mixed UTF-8 and Windows-1252', () => {
     expect(table.rows[7]![0]).toBe('Noël');
   });
 });
+
+describe('utf8Kind', () => {
+  it('agrees with a fatal UTF-8 decoder on valid, invalid, overlong and surrogate bytes', async () => {
+    const { utf8Kind } = await import('../../main/domain/import/lineEncoding');
+    const samples: number[][] = [
+      [0x61, 0x62],
+      [0xc3, 0xa9], // é
+      [0xe2, 0x82, 0xac], // €
+      [0xf0, 0x9f, 0x98, 0x80], // emoji
+      [0xe9], // é in Windows-1252
+      [0xc3], // cut short
+      [0xc0, 0xaf], // overlong
+      [0xe0, 0x80, 0xaf], // overlong
+      [0xed, 0xa0, 0x80], // a surrogate
+      [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+      [0x80],
+      [0x4e, 0x6f, 0xeb, 0x6c], // Noël in Windows-1252
+    ];
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    for (const sample of samples) {
+      const bytes = Uint8Array.from(sample);
+      let valid = true;
+      try {
+        fatal.decode(bytes);
+      } catch {
+        valid = false;
+      }
+      const expected = !valid ? 'invalid' : sample.every((b) => b < 0x80) ? 'ascii' : 'utf8';
+      expect([sample, utf8Kind(bytes, 0, bytes.length)]).toEqual([sample, expected]);
+    }
+  });
+});

@@ -22,7 +22,7 @@ export interface PersonDraft extends PersonIdentity {
   /** From needs columns (needs.ts); NO_NEEDS when the file has none. */
   needs: PersonNeeds;
   /** Parts of a free-text needs cell that named no need (put under accessibility), for the check. */
-  unrecognisedNeeds: string[];
+  unrecognisedNeeds: readonly string[];
   /** Feature name -> value (trimmed, inner whitespace folded). */
   features: Record<string, string>;
 }
@@ -114,6 +114,8 @@ const FIELD_LABEL: Record<PersonField, string> = {
   needsChildcare: 'the need for childcare',
   needsTravel: 'the travel needs',
 };
+
+const NONE: readonly string[] = Object.freeze([]);
 
 const isFeatureField = (field: PersonField): boolean => (FEATURE_FIELDS as readonly PersonField[]).includes(field);
 
@@ -390,7 +392,10 @@ export function mapRows(
       return false;
     };
 
-    const draft: PersonDraft = { ...BLANK_IDENTITY, rowNumber: row, notes: '', needs: { ...NO_NEEDS }, unrecognisedNeeds: [], features: {} };
+    // Shared empty needs until a needs column writes (copy on write): most pools have none, and
+    // two objects per row are 100,000 objects on a 50,000-row import.
+    const draft: PersonDraft = { ...BLANK_IDENTITY, rowNumber: row, notes: '', needs: NO_NEEDS, unrecognisedNeeds: NONE, features: {} };
+    const ownNeeds = (): PersonNeeds => (draft.needs === NO_NEEDS ? (draft.needs = { ...NO_NEEDS }) : draft.needs);
 
     mapping.columns.forEach((target, column) => {
       const raw = cells[column] ?? '';
@@ -483,9 +488,9 @@ export function mapRows(
           return;
         case 'needs': {
           const split = splitNeeds(value);
-          for (const kind of ['accessibility', 'diet', 'travel'] as const) if (split.needs[kind] !== '') addNeed(draft.needs, kind, split.needs[kind]);
-          if (split.needs.childcare) draft.needs.childcare = true;
-          draft.unrecognisedNeeds.push(...split.unrecognised);
+          for (const kind of ['accessibility', 'diet', 'travel'] as const) if (split.needs[kind] !== '') addNeed(ownNeeds(), kind, split.needs[kind]);
+          if (split.needs.childcare) ownNeeds().childcare = true;
+          if (split.unrecognised.length > 0) draft.unrecognisedNeeds = [...draft.unrecognisedNeeds, ...split.unrecognised];
           checkNeedLengths(column, value);
           return;
         }
@@ -494,14 +499,14 @@ export function mapRows(
         case 'needsTravel': {
           if (value === '' || value === '-') return;
           const kind = field === 'needsAccessibility' ? 'accessibility' : field === 'needsDiet' ? 'diet' : 'travel';
-          addNeed(draft.needs, kind, value);
+          addNeed(ownNeeds(), kind, value);
           checkNeedLengths(column, value);
           return;
         }
         case 'needsChildcare': {
           const yes = parseYesNo(value);
           if (yes === null) report(column, 'notYesNo', value, `"${shown(value)}" is not yes or no (ja/nee, oui/non, yes/no, x or empty).`);
-          else if (yes) draft.needs.childcare = true;
+          else if (yes) ownNeeds().childcare = true;
           return;
         }
         case 'externalId':
