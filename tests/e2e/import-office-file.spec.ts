@@ -101,6 +101,23 @@ test('an office CSV: repeats by row, Windows-1252 rows confirmed, needs and the 
   await expect(rows.nth(0)).toContainText('selected');
   await expect(rows.nth(2)).toContainText('selected');
   await expect(rows.nth(1)).toContainText('in the pool');
+
+  // Hélène's bank account for the per-diem: a mistyped digit is refused beside the field, an
+  // account without the consent date too; then it is saved, shown in groups of four.
+  await page.getByRole('button', { name: 'Dupont, Hélène', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('group', { name: 'Bank account for the per-diem' })).toBeVisible();
+  const iban = dialog.getByLabel('Bank account (IBAN)');
+  await iban.fill('BE71 0961 2345 6768');
+  await dialog.getByLabel('Date of consent for the payments').fill('2027-01-15');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog.getByText('This is not a valid bank account number (IBAN).', { exact: false })).toBeVisible();
+  await expect(iban).toHaveAttribute('aria-invalid', 'true');
+  await snap(page, 'import-office-05-iban');
+  await iban.fill('be71 0961 2345 6769');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog.getByText('Details saved.')).toBeVisible();
+  await expect(iban).toHaveValue('BE71 0961 2345 6769');
   expect(consoleErrors).toEqual([]);
 });
 
@@ -116,6 +133,6 @@ test('the same people as an .xlsx: no encoding question, nothing new', async ({ 
   await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
   await expect(stat(page, 'New')).toHaveText('0');
   await expect(stat(page, 'Already in the pool')).toHaveText('10');
-  await snap(page, 'import-office-05-xlsx');
+  await snap(page, 'import-office-06-xlsx');
   expect(consoleErrors).toEqual([]);
 });
