@@ -69,6 +69,7 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'people.get': SEC,
   'people.update': SEC,
   'people.setStatus': SEC,
+  'people.setStatusMany': SEC,
   'people.replace': SEC,
   'people.addContact': SEC,
   'people.erase': SEC,

@@ -64,6 +64,7 @@ export const METHOD_NAMES = [
   'people.get',
   'people.update',
   'people.setStatus',
+  'people.setStatusMany',
   'people.replace',
   'people.addContact',
   'people.erase',
@@ -228,6 +229,8 @@ export const FIELD_RULES = [
   'tooLate',
   'hiddenCharacter',
   'notATimeZone',
+  'notAnIban',
+  'needsConsent',
   'invalid',
 ] as const;
 

@@ -14,6 +14,8 @@ import { localParts, minutesOf } from '../domain/attendance/time';
 import { DEFAULT_CSV_DIALECT, writeCsv, type CsvCell } from '../domain/csvWrite';
 import { CSV_DIALECTS } from '../../preload/vocabulary';
 import { compareNames } from '../domain/text';
+import { formatIban } from '../domain/recruitment/iban';
+import { bankAccountsOf } from '../../db/people';
 import { handlers } from '../registry';
 
 const cents = z.number().int('must be a whole number of cents').min(0, 'must be at least 0').max(100_000_000, 'must be at most 100000000');
@@ -60,6 +62,9 @@ export function paymentsList(db: Db, now: Date): PaymentsList {
   return { rules, rows, totalCents: rows.reduce((s, r) => s + r.totalCents, 0) };
 }
 
+/** An IBAN in its printed groups of four, as banks' upload forms and people read it. */
+const formatAccount = (iban: string | undefined): string => (iban === undefined ? '' : formatIban(iban));
+
 /** Integer cents as euros with two decimals, in the CSV dialect's decimal mark. */
 const euros = (c: number): CsvCell => ({ value: c / 100, decimals: 2 });
 
@@ -103,8 +108,25 @@ export const perDiemHandlers = handlers({
     }),
     run: (args, ctx): ExportedFile => {
       const list = paymentsList(ctx.requireDb(), ctx.clock());
-      const header = ['code', 'last name', 'first name', 'full days', 'half days', 'per-diem (EUR)', 'travel (EUR)', 'childcare (EUR)', 'total (EUR)'];
-      const lines: CsvCell[][] = [header, ...list.rows.map((r) => [r.code, r.lastName, r.firstName, r.fullDays, r.halfDays, euros(r.perDiemCents), euros(r.travelCents), euros(r.childcareCents), euros(r.totalCents)])];
+      // The bank account for the transfer, where the person gave one with consent (else empty):
+      // this file is for the finance team only, and is personal data like its names.
+      const accounts = bankAccountsOf(ctx.requireDb(), list.rows.map((r) => r.personId));
+      const header = ['code', 'last name', 'first name', 'IBAN', 'full days', 'half days', 'per-diem (EUR)', 'travel (EUR)', 'childcare (EUR)', 'total (EUR)'];
+      const lines: CsvCell[][] = [
+        header,
+        ...list.rows.map((r) => [
+          r.code,
+          r.lastName,
+          r.firstName,
+          formatAccount(accounts.get(r.personId)),
+          r.fullDays,
+          r.halfDays,
+          euros(r.perDiemCents),
+          euros(r.travelCents),
+          euros(r.childcareCents),
+          euros(r.totalCents),
+        ]),
+      ];
       const content = writeCsv(lines, args.dialect ?? DEFAULT_CSV_DIALECT);
       return { fileName: `per-diem-${ctx.nowIso().slice(0, 10)}.csv`, content };
     },

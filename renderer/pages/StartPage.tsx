@@ -12,7 +12,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { formatInstant, todayCalendarDate } from '../format';
 import { defaultRetentionDate } from '../../main/domain/assembly/retention';
 import { currentLanguage } from '../i18n';
-import { DEFAULT_AREA, goTo } from '../router';
+import { DEFAULT_AREA, goTo, type Area } from '../router';
 
 type Busy = null | 'create' | 'open' | 'demo' | 'rehearsal';
 
@@ -59,14 +59,16 @@ export function StartPage() {
     }
   }, [openError, openSource]);
 
-  async function run(kind: Exclude<Busy, null>, action: () => Promise<AssemblyInfo>, onError: (e: unknown) => void) {
+  /** `landing`: where the assembly opens; by default the area in the address, else the default one. */
+  async function run(kind: Exclude<Busy, null>, action: () => Promise<AssemblyInfo>, onError: (e: unknown) => void, landing?: Area) {
     setBusy(kind);
     setCreateError(null);
     setOpenError(null);
     setDemoError(null);
     try {
       await action();
-      if (!window.location.hash) goTo(DEFAULT_AREA);
+      if (landing) goTo(landing);
+      else if (!window.location.hash) goTo(DEFAULT_AREA);
       await refresh();
     } catch (e) {
       onError(e);
@@ -86,7 +88,8 @@ export function StartPage() {
       return;
     }
     setLocalSizeError(null);
-    await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size, ...(retentionTouched ? { retentionUntil: retention } : {}) }), setCreateError);
+    // A new assembly starts where its work starts: recruitment (importing the pool), its first step.
+    await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size, ...(retentionTouched ? { retentionUntil: retention } : {}) }), setCreateError, 'recruitment');
   }
 
   async function openPath(target: string, source: 'path' | 'list') {
