@@ -113,7 +113,7 @@ test('on the demo, LEXIMIN is computed, its lottery saved and the panel drawn wi
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^lottery-\d{4}-\d{2}-\d{2}-[0-9a-f]{12}\.txt$/);
   const document = readFileSync((await download.path())!, 'utf8');
-  expect(document.startsWith('Assembly Desk transparent lottery\nFormat: 1\n')).toBe(true);
+  expect(document.startsWith('Assembly Desk transparent lottery\nFormat: 2\n')).toBe(true);
   expect(document).toContain('\nTickets: 1000\n');
   expect(createHash('sha256').update(document, 'utf8').digest('hex')).toBe(hash);
   await expect(result.getByRole('status')).toContainText(`Saved as ${download.suggestedFilename()}.`);
