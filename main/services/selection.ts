@@ -304,6 +304,8 @@ export const selectionHandlers = handlers({
       timeLimitMs: z.number().int('must be a whole number').min(1000, 'must be at least 1000').max(3_600_000, 'must be at most 3600000').optional(),
       lotterySize: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100_000, 'must be at most 100000').optional(),
       source: sourceName.optional(),
+      /** LEXIMIN: the relative tolerance of the certificate (default 1e-4); the run record and the document name it. */
+      tolerance: z.number().min(1e-9, 'must be at least 1e-9').max(0.1, 'must be at most 0.1').optional(),
     }),
     run: async (args, ctx) => {
       const db = ctx.requireDb();
@@ -353,6 +355,7 @@ export const selectionHandlers = handlers({
                 algorithm: 'leximin',
                 instance,
                 timeLimitMs,
+                ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
                 lotterySize: M,
                 // Seeded with the input hash: the same instance and distribution give the same tickets.
                 lotterySeed: built.inputHash,

@@ -16,6 +16,8 @@ export type SelectionTask =
       algorithm: 'leximin';
       instance: SelectionInstance;
       timeLimitMs: number;
+      /** Relative tolerance of the certificate (default LEXIMIN_TOLERANCE). */
+      tolerance?: number;
       lotterySize: number;
       /** Seeds the rounding, so the same instance and distribution give the same tickets. */
       lotterySeed: string;
@@ -74,6 +76,7 @@ export async function runSelectionTask(task: SelectionTask, controls: TaskContro
   // The time limit may stop the run (complete = false), never change its path: see leximin.ts.
   const result = await leximin(task.instance, {
     timeLimitMs: task.timeLimitMs,
+    ...(task.tolerance !== undefined ? { tolerance: task.tolerance } : {}),
     signal: controls.signal,
     onProgress: (p) => controls.onProgress({ stage: 'leximin', minProbability: p.minProbability, upperBound: p.upperBound }),
   });
@@ -93,7 +96,7 @@ export async function runSelectionTask(task: SelectionTask, controls: TaskContro
   const { panels, ...rest } = result;
   return {
     algorithm: 'leximin',
-    objective: leximinObjective(),
+    objective: leximinObjective({ ...(task.tolerance !== undefined ? { tolerance: task.tolerance } : {}) }),
     leximin: { ...rest, panelCount: panels.length },
     lottery: { tickets: rounded.tickets, probabilities: rounded.probabilities, maxDeviation: rounded.maxDeviation },
     comparison,

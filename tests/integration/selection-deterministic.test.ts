@@ -28,12 +28,18 @@ async function loadTheMachine(): Promise<void> {
 
 const fixedClock = () => new Date('2026-12-07T10:00:00.000Z');
 
+/**
+ * A tolerance coarser than the default keeps the test to minutes on a loaded machine; the path to
+ * it is as long as needed for the check (hundreds of master solves and swap batches).
+ */
+const TOLERANCE = 0.003;
+
 /** Prepares a LEXIMIN run on a fresh copy of the demo: its detail and its lottery document. */
 async function prepareOnDemo(): Promise<{ detail: SelectionRunDetail; document: string }> {
   const app = makeApp(tempDir(), 'Test Operator', fixedClock);
   try {
     await app.call('app.openDemo', {});
-    const run = await app.call('selection.prepare', { algorithm: 'leximin', timeLimitMs: 3_600_000 });
+    const run = await app.call('selection.prepare', { algorithm: 'leximin', timeLimitMs: 3_600_000, tolerance: TOLERANCE });
     const detail = await app.call('selection.get', { id: run.id });
     const document = (await app.call('selection.document', { id: run.id })).content;
     return { detail, document };
@@ -46,9 +52,9 @@ describe('reproducible LEXIMIN draws', () => {
   it('gives the same distribution and the same lottery document, byte for byte, idle and while both cores are loaded', { timeout: 900_000 }, async () => {
     const idle = await prepareOnDemo();
     expect(idle.detail.complete).toBe(true);
-    expect(idle.detail.certificate!.relativeGap).toBeLessThanOrEqual(1e-4);
-    expect(idle.detail.objective).toEqual({ name: 'leximin', params: { relativeTolerance: 1e-4, seed: 1, method: 'relaxation-first' } });
-    expect(idle.document).toContain('\nObjective: leximin\nObjective parameters: {"method":"relaxation-first","relativeTolerance":0.0001,"seed":1}\n');
+    expect(idle.detail.certificate!.relativeGap).toBeLessThanOrEqual(TOLERANCE);
+    expect(idle.detail.objective).toEqual({ name: 'leximin', params: { relativeTolerance: TOLERANCE, seed: 1, method: 'relaxation-first' } });
+    expect(idle.document).toContain('\nObjective: leximin\nObjective parameters: {"method":"relaxation-first","relativeTolerance":0.003,"seed":1}\n');
 
     await loadTheMachine();
     const loaded = await prepareOnDemo();

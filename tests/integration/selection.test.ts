@@ -241,6 +241,9 @@ describe('selection runs', () => {
     // Nobody holds a seat yet: a replacement run has all seats to fill, like a panel run.
     const panelRun = await app.call('selection.prepare', { algorithm: 'leximin', timeLimitMs: 60_000 });
     const drawn = await app.call('selection.draw', { runId: panelRun.id, mode: 'random' });
+    // "People who can be drawn" counts as the reserve list does: housemates of members are out.
+    const afterDraw = await app.call('selection.overview', {});
+    expect(afterDraw.candidates).toBe(drawn.reserve!.length);
     const full = await app.raw('selection.prepare', { algorithm: 'leximin', kind: 'replacement' });
     expect(full.ok ? null : full.error.i18nKey).toBe('errors.selectionNoOpenSeats');
 
