@@ -361,7 +361,7 @@ export async function leximin(instance: SelectionInstance, options: LeximinOptio
   let run: LeximinRun | null = null;
   try {
     // The first panel is needed whatever the time limit: it is the only distribution we could return.
-    const first = pricer.solve(new Float64Array(reduction.types.length), { timeLimitSec: Math.max(60, (deadline - performance.now()) / 1000) });
+    const first = pricer.solve(new Float64Array(reduction.types.length), { timeLimitSec: 1e7, deadline: Math.max(deadline, performance.now() + 60_000) });
     if (first.status === 'infeasible') throw new InfeasibleQuotasError(instance, []);
     if (!first.best) throw new Error('No panel was found within the time limit.');
     run = new LeximinRun(highs, reduction, pricer, first.best, tolerance, deadline, options, started);
@@ -616,8 +616,7 @@ class LeximinRun {
         alpha = SMOOTHING;
         continue;
       }
-      const remaining = (this.deadline - performance.now()) / 1000;
-      const priced = this.pricer.solve(wSep, { timeLimitSec: Math.min(remaining, 1e6), absGap: Math.max(1e-12, absGap) });
+      const priced = this.pricer.solve(wSep, { timeLimitSec: 1e7, deadline: this.deadline, absGap: Math.max(1e-12, absGap) });
       if (priced.status !== 'optimal') return 'stopped'; // the time limit struck inside the MIP
       let progressed = false;
       // A dual bound at the smoothed point; on a mis-price it is better than the centre's.
@@ -778,8 +777,7 @@ class LeximinRun {
       if (covered[r] || this.stopped()) continue;
       const weights = new Float64Array(this.reduction.types.length);
       weights[this.typeOfRow[r]!] = 1;
-      const remaining = (this.deadline - performance.now()) / 1000;
-      const priced = this.pricer.solve(weights, { timeLimitSec: Math.min(remaining, 1e6), stopAbove: 0.5 });
+      const priced = this.pricer.solve(weights, { timeLimitSec: 1e7, deadline: this.deadline, stopAbove: 0.5 });
       if (priced.best && priced.value > 0.5) {
         this.addColumns([priced.best]);
         mark(priced.best);
