@@ -5,13 +5,15 @@
  * and tight quotas). On every one, enumeration of all valid panels gives the exact leximin
  * probabilities independently (enumerate.ts: no types, no column generation, no duals), and:
  *  - with a tolerance of 1e-9 both methods reproduce them within 1e-6;
- *  - with the default tolerance the certificate is a true bound and holds within 1e-4 of it;
+ *  - with the default tolerance the certificate is a true bound and holds within 1e-4 of it (found
+ *    by this run: a relative tolerance measured once against the relaxation's bound let a level
+ *    whose best value is 0 stop with a bound of 2e-5, a 100 % gap);
  *  - the same instance gives the same distribution twice;
  *  - an instance brute force finds no panel for is refused with InfeasibleQuotasError.
  */
 import { describe, expect, it } from 'vitest';
 import { enumeratePanels, exactLeximin } from '../../main/domain/selection/enumerate';
-import { InfeasibleQuotasError, LEXIMIN_TOLERANCE, leximin } from '../../main/domain/selection/leximin';
+import { ABSOLUTE_GAP, InfeasibleQuotasError, LEXIMIN_TOLERANCE, leximin, withinTolerance } from '../../main/domain/selection/leximin';
 import { panelViolations } from '../../main/domain/selection/panels';
 import { createRandom } from '../../main/domain/random';
 import type { Candidate, Quota, SelectionInstance } from '../../main/domain/selection/types';
@@ -77,7 +79,10 @@ describe('LEXIMIN against brute force on many small random instances', () => {
       }
       const first = await leximin(instance);
       expect(first.certificate.upperBound, where).toBeGreaterThanOrEqual(exactMin - 1e-9);
-      expect(first.certificate.relativeGap, where).toBeLessThanOrEqual(LEXIMIN_TOLERANCE + 1e-9);
+      // Within 1e-4 of the bound, or (when the best smallest chance is 0: someone no panel can
+      // hold) the bound itself brought down to the solver's precision.
+      expect(withinTolerance(first.certificate), `${where} ${JSON.stringify(first.certificate)}`).toBe(true);
+      if (exactMin === 0) expect(first.certificate.upperBound, where).toBeLessThanOrEqual(ABSOLUTE_GAP);
       expect(first.minProbability, where).toBeGreaterThanOrEqual(exactMin * (1 - LEXIMIN_TOLERANCE) - 1e-9);
       const again = await leximin(instance);
       expect(again.probabilities, where).toEqual(first.probabilities);

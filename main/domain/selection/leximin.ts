@@ -99,6 +99,18 @@ export type LeximinResult = PanelDistribution & {
 /** Default relative tolerance: the smallest probability within 0.01 % of the best possible. */
 export const LEXIMIN_TOLERANCE = 1e-4;
 
+/**
+ * A gap this small counts as closed whatever the bound: below it, a relative tolerance would ask
+ * for more than the LPs' precision (and when the best smallest probability is 0, because someone
+ * can sit on no panel, any gap is 100 % of the bound).
+ */
+export const ABSOLUTE_GAP = 1e-9;
+
+/** Whether a certificate is within the relative tolerance of its bound (or the gap below ABSOLUTE_GAP). */
+export function withinTolerance(certificate: { gap: number; relativeGap: number }, tolerance = LEXIMIN_TOLERANCE): boolean {
+  return certificate.relativeGap <= tolerance || certificate.gap <= ABSOLUTE_GAP;
+}
+
 /** The objective as a run record and the lottery document name it (lottery.ts, SelectionObjective). */
 export function leximinObjective(options: Pick<LeximinOptions, 'tolerance' | 'seed' | 'method'> = {}): {
   name: 'leximin';
@@ -489,7 +501,7 @@ class LeximinRun {
    */
   private async reachLevels(relaxed: { levels: Float64Array; first: number; centre: Float64Array }): Promise<Outcome> {
     // Relative to the bound: the first relaxed level is the proven bound on the smallest probability.
-    const reach = Math.max(this.tolerance * relaxed.first, 1e-9);
+    const reach = Math.max(this.tolerance * relaxed.first, ABSOLUTE_GAP);
     relaxed.levels.forEach((level, r) => this.master.setRow(r, true, level));
     // The relaxed levels are lex-optimal over a larger set, so m cannot exceed 0.
     let bound = 0;
@@ -499,7 +511,7 @@ class LeximinRun {
       // Nobody of this type can ever sit, yet the relaxation promised them a share.
       if (relaxed.levels[r]! > reach) bound = Math.min(bound, -relaxed.levels[r]!);
     }
-    return this.generateColumns('reaching the relaxed levels', reach / 10, {
+    return this.generateColumns('reaching the relaxed levels', () => reach / 10, {
       target: () => -reach,
       bound: () => bound,
       centre: () => centre,
@@ -538,13 +550,13 @@ class LeximinRun {
       if (firstLevel) this.upperBound = Math.min(this.upperBound, bound);
       this.seedColumns(centre, 8);
       if (firstLevel) this.coverAll(centre);
-      // Relative to the level's bound (its relaxation), as the certificate is.
-      const allowed = Math.max(this.tolerance * bound, 1e-9);
-      const closeness = allowed;
-      let gap = allowed;
+      // Relative to the level's current bound, as the certificate is: when the best level is 0
+      // (someone no panel can hold), the bound itself has to come down to it.
+      const allowed = () => Math.max(this.tolerance * bound, ABSOLUTE_GAP);
+      let gap = Infinity;
       for (let tightened = 0; ; tightened++) {
-        const outcome = await this.generateColumns(`level ${this.levelsDone + 1}`, Math.min(allowed, gap) / 10, {
-          target: () => bound - gap,
+        const outcome = await this.generateColumns(`level ${this.levelsDone + 1}`, () => Math.min(allowed(), gap) / 10, {
+          target: () => bound - Math.min(allowed(), gap),
           bound: () => bound,
           centre: () => centre,
           improve: (b, c) => {
@@ -558,6 +570,7 @@ class LeximinRun {
         if (outcome !== 'done') return outcome;
         const z = this.rmp!.z;
         const eps = Math.max(bound - z, 1e-12);
+        const closeness = allowed();
         const tight: number[] = [];
         for (let r = 0; r < rows; r++) {
           if (Number.isNaN(levels[r]!) && centre[r]! > DUAL_EPS && eps / centre[r]! <= closeness) tight.push(r);
@@ -584,8 +597,8 @@ class LeximinRun {
 
   private async generateColumns(
     stage: string,
-    /** Absolute optimality gap of the pricing MIP. */
-    absGap: number,
+    /** Absolute optimality gap of the pricing MIP (read at each MIP: it may follow the bound). */
+    absGap: () => number,
     level: {
       /** The master's z at which the level counts as reached. */
       target: () => number;
@@ -616,7 +629,7 @@ class LeximinRun {
         alpha = SMOOTHING;
         continue;
       }
-      const priced = this.pricer.solve(wSep, { timeLimitSec: 1e7, deadline: this.deadline, absGap: Math.max(1e-12, absGap) });
+      const priced = this.pricer.solve(wSep, { timeLimitSec: 1e7, deadline: this.deadline, absGap: Math.max(1e-12, absGap()) });
       if (priced.status !== 'optimal') return 'stopped'; // the time limit struck inside the MIP
       let progressed = false;
       // A dual bound at the smoothed point; on a mis-price it is better than the centre's.
@@ -633,7 +646,7 @@ class LeximinRun {
       } else if (++idle >= 2) {
         // Not even the master's own duals price a column: the master is optimal over all
         // panels (up to the MIP's gap), so its value is the bound.
-        level.improve(Math.min(level.bound(), rmp.z + Math.max(1e-12, absGap)), rmp.y);
+        level.improve(Math.min(level.bound(), rmp.z + Math.max(1e-12, absGap())), rmp.y);
         if (rmp.z >= level.target()) return 'done';
         if (level.giveUp()) return 'unreachable';
         return 'done';
