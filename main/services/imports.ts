@@ -80,17 +80,17 @@ async function readTableOrExplain(bytes: Uint8Array, fileName: string, sheet?: s
 /** Saved mappings are keyed by the header's folded names: the same export from the same office. */
 const headerKey = (header: string[]) => JSON.stringify(header.map((h) => searchKey(h)));
 
-function mappingFor(db: Db | null, header: string[]): Pick<StagedImport, 'mapping' | 'mappingSource'> {
+function mappingFor(db: Db | null, header: string[], rows: readonly (readonly string[])[]): Pick<StagedImport, 'mapping' | 'mappingSource'> {
   const saved = db ? findSavedMapping(db, headerKey(header)) : null;
   if (saved && saved.columns.length === header.length) return { mapping: saved, mappingSource: 'saved' };
-  return { mapping: suggestMapping(header), mappingSource: 'guessed' };
+  return { mapping: suggestMapping(header, rows), mappingSource: 'guessed' };
 }
 
 async function stageBytes(ctx: AppContext, fileName: string, bytes: Uint8Array): Promise<StagedImport> {
   const db = ctx.requireDb();
   const table = await readTableOrExplain(bytes, fileName);
   const entry = stage(ctx, fileName, bytes, table);
-  const { mapping, mappingSource } = mappingFor(db, table.header);
+  const { mapping, mappingSource } = mappingFor(db, table.header, table.rows);
   return describeStaged(entry, mapping, mappingSource);
 }
 
@@ -341,7 +341,7 @@ export const importHandlers = handlers({
       const staged = getStaged(ctx, uploadId);
       const table = await readTableOrExplain(staged.bytes, staged.fileName, sheet);
       const entry = replaceTable(ctx, uploadId, table);
-      const { mapping: m, mappingSource } = mappingFor(ctx.requireDb(), table.header);
+      const { mapping: m, mappingSource } = mappingFor(ctx.requireDb(), table.header, table.rows);
       return describeStaged(entry, m, mappingSource);
     },
   },
@@ -369,7 +369,7 @@ export const importHandlers = handlers({
       cells[column] = value;
       t.rows[index] = cells;
       staged.plan = null;
-      const { mapping: m, mappingSource } = mappingFor(ctx.requireDb(), t.header);
+      const { mapping: m, mappingSource } = mappingFor(ctx.requireDb(), t.header, t.rows);
       return describeStaged(staged, m, mappingSource);
     },
   },
@@ -396,7 +396,7 @@ export const importHandlers = handlers({
         if (args.sheet !== undefined) {
           const entry = getStaged(ctx, staged.uploadId);
           const table = await readTableOrExplain(entry.bytes, entry.fileName, args.sheet);
-          const saved = mappingFor(ctx.requireDb(), table.header);
+          const saved = mappingFor(ctx.requireDb(), table.header, table.rows);
           staged = describeStaged(replaceTable(ctx, staged.uploadId, table), saved.mapping, saved.mappingSource);
         }
         return commit(ctx, staged.uploadId, args.mapping ?? staged.mapping, args.mode ?? 'allOrNothing', args.confirmLegacyRows ?? false);

@@ -65,7 +65,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { startSelectionJob, WorkerInfeasibleError, type SelectionJob } from '../workers/selectionJob';
-import type { SelectionTask, TaskResult } from '../workers/selectionTask';
+import { LEGACY_OBJECTIVE, type SelectionTask, type TaskResult } from '../workers/selectionTask';
 import { filePath, id, panelSize, requiredText } from './schemas';
 
 export const ALGORITHM_VERSIONS = { leximin: '1', legacy: '1' } as const;
@@ -88,6 +88,8 @@ interface StoredDistribution {
   panels: number;
   lotteryMaxDeviation: number | null;
   leximin: { iterations: number; elapsedMs: number; types: number } | null;
+  /** What was optimised, with its parameters (absent in runs stored before it was kept). */
+  objective?: SelectionRun['objective'];
   legacy: { runs: number; failures: number; seed: string } | null;
   /** Candidates left out because their household already holds a seat. */
   excludedSeatedHouseholds: number;
@@ -187,6 +189,7 @@ export function selectionRunOf(row: SelectionRunRow): SelectionRun {
     kind: row.kind,
     algorithm: row.algorithm,
     algorithmVersion: row.algorithmVersion,
+    objective: dist.objective ?? { name: row.algorithm, params: {} },
     panelSize: row.panelSize,
     onePerHousehold: row.onePerHousehold === 1,
     inputHash: row.inputHash,
@@ -301,6 +304,8 @@ export const selectionHandlers = handlers({
       timeLimitMs: z.number().int('must be a whole number').min(1000, 'must be at least 1000').max(3_600_000, 'must be at most 3600000').optional(),
       lotterySize: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100_000, 'must be at most 100000').optional(),
       source: sourceName.optional(),
+      /** LEXIMIN: the relative tolerance of the certificate (default 1e-4); the run record and the document name it. */
+      tolerance: z.number().min(1e-9, 'must be at least 1e-9').max(0.1, 'must be at most 0.1').optional(),
     }),
     run: async (args, ctx) => {
       const db = ctx.requireDb();
@@ -350,6 +355,7 @@ export const selectionHandlers = handlers({
                 algorithm: 'leximin',
                 instance,
                 timeLimitMs,
+                ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
                 lotterySize: M,
                 // Seeded with the input hash: the same instance and distribution give the same tickets.
                 lotterySeed: built.inputHash,
@@ -392,6 +398,7 @@ export const selectionHandlers = handlers({
         const document = lotteryDocument(outcome.lottery.tickets, {
           assemblyName: oneLineName(db),
           algorithm: `LEXIMIN ${ALGORITHM_VERSIONS.leximin}`,
+          objective: outcome.objective,
           date: at,
           source: SOURCES[source],
         });
@@ -408,6 +415,7 @@ export const selectionHandlers = handlers({
           panels: result.panelCount,
           lotteryMaxDeviation: outcome.lottery.maxDeviation,
           leximin: { iterations: result.iterations, elapsedMs: result.elapsedMs, types: result.types },
+          objective: outcome.objective,
           legacy: null,
           excludedSeatedHouseholds: live.excluded,
           legacyComparison: comparison
@@ -444,6 +452,7 @@ export const selectionHandlers = handlers({
           panels: 0,
           lotteryMaxDeviation: null,
           leximin: null,
+          objective: outcome.objective,
           legacy: { runs: estimate.runs, failures: estimate.failures, seed: built.inputHash },
           excludedSeatedHouseholds: live.excluded,
           legacyComparison: null,
@@ -499,10 +508,14 @@ export const selectionHandlers = handlers({
       const db = ctx.requireDb();
       const settings = readRecruitmentSettings(db);
       const seated = seatedPeople(db).length;
+      // As liveInstance counts them, and as the reserve list is made: with one per household, a
+      // housemate of someone holding a seat cannot be drawn.
+      const seatedAt = settings.onePerHousehold ? seatedHouseholds(db) : new Set<string>();
+      const candidates = selectionPool(db).filter((p) => p.household === null || !seatedAt.has(p.household)).length;
       return {
         panelSize: settings.panelSize,
         onePerHousehold: settings.onePerHousehold,
-        candidates: selectionPool(db).length,
+        candidates,
         seated,
         openSeats: Math.max(0, settings.panelSize - seated),
         drawnPanelRunId: liveDrawnPanelRun(db)?.id ?? null,
@@ -756,7 +769,7 @@ export const selectionHandlers = handlers({
         // The seed selection.draw recorded: a random one, or the public numbers as "public:4,0,7".
         const seed = args.seed ?? `public:${args.numbers!.join(',')}`;
         const { ok, problems } = verifyLegacyDraw({ input: document, publishedHash: args.publishedHash, seed, chosenPanel: args.chosenCodes });
-        return { ok, problems, ticket: null };
+        return { ok, problems, ticket: null, objective: LEGACY_OBJECTIVE };
       }
       const result = verifyDraw({ document, publishedHash: args.publishedHash, numbers: args.numbers!, chosenPanel: args.chosenCodes });
       if (args.source !== undefined) {

@@ -7,8 +7,8 @@
 import { explainInfeasibility, type Explanation } from '../domain/selection/explain';
 import { estimateLegacyProbabilities, type LegacyEstimate } from '../domain/selection/legacy';
 import { isFeasible } from '../domain/selection/panels';
-import { leximin, type LeximinResult } from '../domain/selection/leximin';
-import { roundToLottery, type LotteryResult } from '../domain/selection/lottery';
+import { leximin, leximinObjective, type LeximinResult } from '../domain/selection/leximin';
+import { roundToLottery, type LotteryResult, type SelectionObjective } from '../domain/selection/lottery';
 import type { SelectionInstance } from '../domain/selection/types';
 
 export type SelectionTask =
@@ -16,6 +16,8 @@ export type SelectionTask =
       algorithm: 'leximin';
       instance: SelectionInstance;
       timeLimitMs: number;
+      /** Relative tolerance of the certificate (default LEXIMIN_TOLERANCE). */
+      tolerance?: number;
       lotterySize: number;
       /** Seeds the rounding, so the same instance and distribution give the same tickets. */
       lotterySeed: string;
@@ -37,12 +39,17 @@ export type TaskResult =
   | { algorithm: 'infeasible'; explanation: Explanation }
   | {
       algorithm: 'leximin';
+      /** What was optimised, with the parameters used: the run record and the lottery document name it. */
+      objective: SelectionObjective;
       /** The distribution without its panels (the lottery carries the panels that count). */
       leximin: Omit<LeximinResult, 'panels'> & { panelCount: number };
       lottery: Pick<LotteryResult, 'tickets' | 'probabilities' | 'maxDeviation'>;
       comparison: LegacyEstimate | null;
     }
-  | { algorithm: 'legacy'; estimate: LegacyEstimate };
+  | { algorithm: 'legacy'; objective: SelectionObjective; estimate: LegacyEstimate };
+
+/** The legacy draw has no parameter: the input and the seed decide the panel. */
+export const LEGACY_OBJECTIVE: SelectionObjective = { name: 'legacy', params: {} };
 
 export interface TaskControls {
   onProgress: (p: TaskProgress) => void;
@@ -63,11 +70,13 @@ export async function runSelectionTask(task: SelectionTask, controls: TaskContro
       onProgress: (done) => controls.onProgress({ stage: 'legacy', done, total: task.runs }),
       shouldStop: controls.shouldStop,
     });
-    return { algorithm: 'legacy', estimate };
+    return { algorithm: 'legacy', objective: LEGACY_OBJECTIVE, estimate };
   }
 
+  // The time limit may stop the run (complete = false), never change its path: see leximin.ts.
   const result = await leximin(task.instance, {
     timeLimitMs: task.timeLimitMs,
+    ...(task.tolerance !== undefined ? { tolerance: task.tolerance } : {}),
     signal: controls.signal,
     onProgress: (p) => controls.onProgress({ stage: 'leximin', minProbability: p.minProbability, upperBound: p.upperBound }),
   });
@@ -87,6 +96,7 @@ export async function runSelectionTask(task: SelectionTask, controls: TaskContro
   const { panels, ...rest } = result;
   return {
     algorithm: 'leximin',
+    objective: leximinObjective({ ...(task.tolerance !== undefined ? { tolerance: task.tolerance } : {}) }),
     leximin: { ...rest, panelCount: panels.length },
     lottery: { tickets: rounded.tickets, probabilities: rounded.probabilities, maxDeviation: rounded.maxDeviation },
     comparison,

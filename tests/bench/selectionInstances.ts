@@ -6,6 +6,8 @@
  *   a: pool 200,   panel 20,  2 features
  *   b: pool 825,   panel 75,  4 features
  *   c: pool 1,727, panel 110, 7 features, uneven quotas
+ *   d: pool 5,000, panel 150, 7 features, uneven quotas, 2 % of the pool sharing a household
+ *      (a pool of several thousand: 30,000 letters sent)
  */
 import type { Candidate, Quota, SelectionInstance } from '../../main/domain/selection/types';
 
@@ -130,7 +132,7 @@ const attitude: FeatureSpec = {
   tolerance: 0.05,
 };
 
-export const selectionSpecs: Record<'a' | 'b' | 'c', InstanceSpec> = {
+export const selectionSpecs: Record<'a' | 'b' | 'c' | 'd', InstanceSpec> = {
   a: { name: 'a: pool 200 / k 20 / 2 features', pool: 200, panelSize: 20, features: [gender, age4], sharedHouseholds: 0.04, seed: 11 },
   b: {
     name: 'b: pool 825 / k 75 / 4 features',
@@ -147,6 +149,14 @@ export const selectionSpecs: Record<'a' | 'b' | 'c', InstanceSpec> = {
     features: [gender3, age6, region(8, 0.03), education4, ethnicity, area, attitude],
     sharedHouseholds: 0.05,
     seed: 33,
+  },
+  d: {
+    name: 'd: pool 5000 / k 150 / 7 features',
+    pool: 5000,
+    panelSize: 150,
+    features: [gender3, age6, region(8, 0.03), education4, ethnicity, area, attitude],
+    sharedHouseholds: 0.02,
+    seed: 44,
   },
 };
 

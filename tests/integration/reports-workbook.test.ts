@@ -124,6 +124,7 @@ function augment(data: ReportData): ReportData {
     kind: 'panel',
     algorithm: 'leximin',
     algorithmVersion: '1.2.0',
+    objective: { name: 'leximin', params: {} },
     panelSize: 60,
     onePerHousehold: true,
     inputHash: 'a'.repeat(64),

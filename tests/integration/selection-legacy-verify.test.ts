@@ -49,7 +49,7 @@ describe('a legacy draw, checked from the command line', () => {
     const path = join(dir, doc.fileName);
     writeFileSync(path, doc.content);
     // No assembly open: anyone with the published input, the seed and the codes can run it.
-    expect(await cli('selection.verify', JSON.stringify(printedArgs(path)))).toEqual({ ok: true, problems: [], ticket: null });
+    expect(await cli('selection.verify', JSON.stringify(printedArgs(path)))).toEqual({ ok: true, problems: [], ticket: null, objective: { name: 'legacy', params: {} } });
 
     const swapped = { ...printedArgs(path), chosenCodes: [...run.panel!.slice(1), 'NOT-ON-IT'] };
     const refused = (await cli('selection.verify', JSON.stringify(swapped))) as { ok: boolean; problems: string[] };

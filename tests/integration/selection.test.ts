@@ -139,7 +139,8 @@ describe('selection runs', () => {
     // Verification: the real draw passes...
     const verify = (over: Partial<{ document: string; publishedHash: string; numbers: number[]; chosenCodes: string[] }>) =>
       app.call('selection.verify', { document: doc.content, publishedHash: run.lottery!.hash, numbers, chosenCodes: drawn.panel!, ...over });
-    expect(await verify({})).toEqual({ ok: true, problems: [], ticket: 407 });
+    // The document names what was optimised, and verification reads it back.
+    expect(await verify({})).toEqual({ ok: true, problems: [], ticket: 407, objective: { name: 'leximin', params: { method: 'relaxation-first', relativeTolerance: 0.0001, seed: 1 } } });
     // ... a changed document, other numbers, another panel do not.
     const tampered = doc.content.replace(line, `407: ${[...drawn.panel!.slice(1), drawn.reserve![0]!].sort().join(' ')}`);
     expect((await verify({ document: tampered })).ok).toBe(false);
@@ -220,7 +221,7 @@ describe('selection runs', () => {
     expect(drawn.panel).toHaveLength(PANEL);
     // Anyone can draw again from the input with the recorded seed and get the same panel.
     const check = { algorithm: 'legacy' as const, document: input.content, publishedHash: run.inputHash, seed: drawn.seed!, chosenCodes: drawn.panel! };
-    expect(await app.call('selection.verify', check)).toEqual({ ok: true, problems: [], ticket: null });
+    expect(await app.call('selection.verify', check)).toEqual({ ok: true, problems: [], ticket: null, objective: { name: 'legacy', params: {} } });
     expect((await app.call('selection.verify', { ...check, seed: 'another seed' })).ok).toBe(false);
     expectQuotasMet(drawn, await featuresByCode(app));
     // One per household: people 0&1, 2&3, 4&5 share an address.
@@ -241,6 +242,9 @@ describe('selection runs', () => {
     // Nobody holds a seat yet: a replacement run has all seats to fill, like a panel run.
     const panelRun = await app.call('selection.prepare', { algorithm: 'leximin', timeLimitMs: 60_000 });
     const drawn = await app.call('selection.draw', { runId: panelRun.id, mode: 'random' });
+    // "People who can be drawn" counts as the reserve list does: housemates of members are out.
+    const afterDraw = await app.call('selection.overview', {});
+    expect(afterDraw.candidates).toBe(drawn.reserve!.length);
     const full = await app.raw('selection.prepare', { algorithm: 'leximin', kind: 'replacement' });
     expect(full.ok ? null : full.error.i18nKey).toBe('errors.selectionNoOpenSeats');
 

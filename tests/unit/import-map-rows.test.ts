@@ -263,6 +263,21 @@ describe('checkMapping', () => {
 });
 
 describe('suggestMapping', () => {
+  it('proposes a feature, not the age, for an age column whose values are words or bands', () => {
+    const header = ['Respondent', 'Age', 'Leeftijd', 'Geboortejaar', 'Gender'];
+    const rows = [
+      ['R1', 'young', '16-24', '1990', 'f'],
+      ['R2', 'old', '65+', '', 'm'],
+      ['R3', '', '25-44', '1971', 'f'],
+    ];
+    expect(suggestMapping(header, rows).columns).toEqual([field('externalId'), feature('Age'), feature('Leeftijd'), field('birthYear'), feature('Gender')]);
+    // Numbers stay the age; without data rows the header alone decides, as before.
+    expect(suggestMapping(['Age'], [['34'], [''], ['71']]).columns).toEqual([field('age')]);
+    expect(suggestMapping(['Age']).columns).toEqual([field('age')]);
+    // A birth-year column of words does not push a numeric age aside.
+    expect(suggestMapping(['Age', 'Birth year'], [['34', 'unknown']]).columns).toEqual([field('age'), feature('Birth year')]);
+  });
+
   it('maps Dutch headers', () => {
     const header = ['Respondent', 'Voornaam', 'Naam', 'E-mail', 'GSM', 'Straat', 'Nr', 'Postcode', 'Gemeente', 'Geboortejaar', 'Leeftijd', 'Taal', 'Geslacht', 'Provincie', 'Opleiding', 'Opmerkingen', 'Kleur ogen'];
     expect(suggestMapping(header).columns).toEqual([

@@ -43,6 +43,17 @@ describe('parseCategoriesCsv', () => {
     expect(parseCategoriesCsv(rowsOf('category,name,min,max\nregion,north,2,3')).rows).toEqual([row('region', 'north', 2, 3)]);
   });
 
+  it("reads the Nature paper's replication header category,feature,min,max (category is the feature, feature its value)", () => {
+    const parsed = parseCategoriesCsv(rowsOf('category,feature,min,max\ngender,female,54,56\ngender,male,54,56\nage,16-29,20,25'));
+    expect(parsed).toEqual({ rows: [row('gender', 'female', 54, 56), row('gender', 'male', 54, 56), row('age', '16-29', 20, 25)], problems: [] });
+    // Its problems are named with the file's own column names.
+    expect(parseCategoriesCsv(rowsOf('category,feature,min,max\ngender,,1,2')).problems).toEqual([
+      { row: 2, column: 'feature', message: 'Row 2: the feature is empty.' },
+    ]);
+    // A Sortition Foundation file with both a feature and a value column is read as before.
+    expect(parseCategoriesCsv(rowsOf('category,feature,value,min,max\nx,gender,female,1,2')).rows).toEqual([row('gender', 'female', 1, 2)]);
+  });
+
   it('names every missing or repeated header column', () => {
     expect(parseCategoriesCsv(rowsOf('feature,min,min,name_of_value\nx,1,2,y')).problems).toEqual([
       { row: 1, column: null, message: 'The header has no "value" or "name" column.' },

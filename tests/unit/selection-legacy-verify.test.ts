@@ -72,5 +72,7 @@ describe('what a report may claim', () => {
     expect(isProvenOptimal({ gap: 0 })).toBe(true);
     expect(isProvenOptimal({ gap: 0.0004 })).toBe(false);
     expect(isProvenOptimal({ gap: 1e-6 })).toBe(false);
+    // A gap within the solver's tolerance is still a gap: "within X", not "optimal".
+    expect(isProvenOptimal({ gap: 5e-10 })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enumeratePanels, exactLeximin } from '../../main/domain/selection/enumerate';
-import { InfeasibleQuotasError, leximin, type LeximinProgress, type LeximinResult } from '../../main/domain/selection/leximin';
+import { InfeasibleQuotasError, LEXIMIN_TOLERANCE, leximin, leximinObjective, swapBatch, withinTolerance, type LeximinProgress, type LeximinResult } from '../../main/domain/selection/leximin';
 import { panelViolations } from '../../main/domain/selection/panels';
 import type { Candidate, Quota, SelectionInstance } from '../../main/domain/selection/types';
 import { generateInstance, selectionSpecs } from '../bench/selectionInstances';
@@ -134,16 +134,27 @@ describe('leximin on seeded tiny instances, against brute force', () => {
     expect(fellBack).toBeGreaterThan(0);
   });
 
-  it('with the default tolerance, the certificate holds within 0.001', async () => {
+  it('with the default tolerance, the certificate holds within 1e-4 of the bound (relative)', async () => {
     for (const instance of feasible.slice(0, 8)) {
       const exact = await exactLeximin(instance);
       const result = await leximin(instance);
       expectValidDistribution(instance, result);
       const exactMin = Math.min(...Object.values(exact));
-      expect(result.certificate.upperBound).toBeGreaterThanOrEqual(exactMin - 1e-9);
-      expect(result.certificate.gap).toBeLessThanOrEqual(0.001 + 1e-9);
-      expect(result.minProbability).toBeGreaterThanOrEqual(exactMin - 0.001 - 1e-9);
+      const { upperBound, gap, relativeGap } = result.certificate;
+      expect(upperBound).toBeGreaterThanOrEqual(exactMin - 1e-9);
+      expect(relativeGap).toBeCloseTo(gap / upperBound, 12);
+      expect(withinTolerance(result.certificate)).toBe(true);
+      if (exactMin > 0) expect(relativeGap).toBeLessThanOrEqual(LEXIMIN_TOLERANCE + 1e-9);
+      expect(result.minProbability).toBeGreaterThanOrEqual(exactMin * (1 - LEXIMIN_TOLERANCE) - 1e-9);
     }
+  });
+
+  it('a coarser relative tolerance stops earlier, still within it of the bound', async () => {
+    const instance = generateInstance(selectionSpecs.b);
+    const coarse = await leximin(instance, { tolerance: 0.02 });
+    expect(coarse.complete).toBe(true);
+    expect(coarse.certificate.relativeGap).toBeLessThanOrEqual(0.02);
+    expect(coarse.certificate.gap).toBeLessThanOrEqual(0.02 * coarse.certificate.upperBound);
   });
 
   it('throws InfeasibleQuotasError exactly when brute force finds no panel', async () => {
@@ -236,6 +247,14 @@ describe('leximin rules and limits', () => {
     const result = await leximin(instance);
     expect(result.complete).toBe(true);
     expectValidDistribution(instance, result);
-    expect(result.certificate.gap).toBeLessThanOrEqual(0.001);
+    expect(result.certificate.relativeGap).toBeLessThanOrEqual(LEXIMIN_TOLERANCE);
+  });
+
+  it('sizes its swap batches from the master alone, never from the clock', () => {
+    expect(swapBatch(0)).toBe(2);
+    expect(swapBatch(150)).toBe(2);
+    expect(swapBatch(450)).toBe(9);
+    expect(swapBatch(10_000)).toBe(24);
+    expect(leximinObjective()).toEqual({ name: 'leximin', params: { relativeTolerance: LEXIMIN_TOLERANCE, seed: 1, method: 'relaxation-first' } });
   });
 });

@@ -130,6 +130,34 @@ describe('the published ticket list', () => {
     expect(lotteryDocument(tickets, { ...meta, date: '2026-03-15' })).not.toBe(doc);
   });
 
+  it('names the objective and its parameters (format 2), which verification reads back; format 1 still verifies', () => {
+    const objective = { name: 'leximin', params: { seed: 1, relativeTolerance: 0.0001, method: 'relaxation-first' } };
+    const doc = lotteryDocument(tickets, { ...meta, objective });
+    expect(doc.split('\n').slice(0, 7)).toEqual([
+      'Assembly Desk transparent lottery',
+      'Format: 2',
+      'Assembly: Citizens’ Assembly on Climate',
+      'Algorithm: LEXIMIN 1',
+      'Objective: leximin',
+      // Keys in code-unit order: the same parameters always give the same bytes.
+      'Objective parameters: {"method":"relaxation-first","relativeTolerance":0.0001,"seed":1}',
+      'Date: 2026-03-14',
+    ]);
+    expect(lotteryDocument(tickets, { ...meta, objective: { name: 'leximin', params: { method: 'relaxation-first', relativeTolerance: 0.0001, seed: 1 } } })).toBe(doc);
+    const numbers = [2];
+    const check = verifyDraw({ document: doc, publishedHash: sha256(doc), numbers, chosenPanel: tickets[2]! });
+    expect(check).toEqual({ ok: true, problems: [], ticket: 2, objective: { name: 'leximin', params: { method: 'relaxation-first', relativeTolerance: 0.0001, seed: 1 } } });
+    // Another tolerance is another document: the parameters are part of what was published.
+    const edited = doc.replace('"relativeTolerance":0.0001', '"relativeTolerance":0.001');
+    expect(verifyDraw({ document: edited, publishedHash: sha256(doc), numbers, chosenPanel: tickets[2]! }).problems.join(' ')).toMatch(/SHA-256/);
+    const garbled = doc.replace('"seed":1}', '"seed":1');
+    expect(verifyDraw({ document: garbled, publishedHash: sha256(garbled), numbers, chosenPanel: tickets[2]! }).problems.join(' ')).toMatch(/objective parameters/);
+    // A document published before the field existed (format 1) verifies as before.
+    const old = lotteryDocument(tickets, meta);
+    expect(verifyDraw({ document: old, publishedHash: sha256(old), numbers, chosenPanel: tickets[2]! })).toEqual({ ok: true, problems: [], ticket: 2, objective: null });
+    expect(() => lotteryDocument(tickets, { ...meta, objective: { name: 'x', params: { bound: Infinity } } })).toThrow(/finite/);
+  });
+
   it('hashes UTF-8 bytes as sha256sum does', () => {
     expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
@@ -210,7 +238,7 @@ describe('verifying a draw', () => {
   const chosenPanel = [...tickets[314]!].reverse(); // announced in any order
 
   it('accepts the published list, the public numbers and the panel they choose', () => {
-    expect(verifyDraw({ document, publishedHash, numbers, chosenPanel })).toEqual({ ok: true, problems: [], ticket: 314 });
+    expect(verifyDraw({ document, publishedHash, numbers, chosenPanel })).toEqual({ ok: true, problems: [], ticket: 314, objective: null });
     expect(verifyDraw({ document, publishedHash: publishedHash.toUpperCase(), numbers, chosenPanel }).ok).toBe(true);
   });
 

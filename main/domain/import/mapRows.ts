@@ -242,23 +242,45 @@ const FEATURE_NAMES = new Set([
 
 const FIELD_BY_KEY = new Map<string, PersonField>(FIELD_NAMES.flatMap(([field, keys]) => keys.map((k) => [k, field] as const)));
 
+/** Fields that hold a number: a column named like one but holding words is not that field. */
+const NUMERIC_FIELDS: ReadonlySet<PersonField> = new Set<PersonField>(['age', 'birthYear']);
+/** Data rows looked at to tell numbers from words (a guess; the officer confirms the mapping). */
+const SAMPLE_ROWS = 500;
+
+/** Whether a column's values (the first SAMPLE_ROWS, blanks aside) are all numbers; true when all are blank. */
+function holdsNumbers(rows: readonly (readonly string[])[], column: number): boolean {
+  for (const cells of rows.slice(0, SAMPLE_ROWS)) {
+    const text = (cells[column] ?? '').trim();
+    if (text !== '' && !/^\d+(?:[.,]\d+)?$/.test(text)) return false;
+  }
+  return true;
+}
+
 /**
  * A first guess at the mapping from the header names, for the officer to confirm. Each field is
  * given to the first column that names it; a later one is ignored, and so is an age column when a
  * birth-year column exists, so the suggestion always passes checkMapping's uniqueness rules.
+ * With the data rows, a column named like a numeric field (age) whose values are words ("young",
+ * "old") or bands ("16-24") is proposed as a feature instead: reading it as a number would refuse
+ * every row.
  */
-export function suggestMapping(header: string[]): ColumnMapping {
+export function suggestMapping(header: string[], rows: readonly (readonly string[])[] = []): ColumnMapping {
   const taken = new Set<PersonField>();
   const keys = header.map(headerKey);
-  const hasBirthYear = keys.some((k) => FIELD_BY_KEY.get(k) === 'birthYear');
+  const fieldOf = keys.map((key, i): PersonField | undefined => {
+    const field = FIELD_BY_KEY.get(key);
+    return field && NUMERIC_FIELDS.has(field) && !holdsNumbers(rows, i) ? undefined : field;
+  });
+  const hasBirthYear = fieldOf.some((f) => f === 'birthYear');
   const columns = header.map((name, i): ColumnTarget => {
     const key = keys[i]!;
-    const field = FIELD_BY_KEY.get(key);
+    const field = fieldOf[i];
     if (field && !taken.has(field) && !(field === 'age' && hasBirthYear)) {
       taken.add(field);
       return { kind: 'field', field };
     }
-    if (FEATURE_NAMES.has(key)) return { kind: 'feature', feature: name.trim() };
+    const named = FIELD_BY_KEY.get(key);
+    if (FEATURE_NAMES.has(key) || (named !== undefined && named !== field)) return { kind: 'feature', feature: name.trim() };
     return { kind: 'ignore' };
   });
   return { columns };

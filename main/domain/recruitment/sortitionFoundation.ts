@@ -37,17 +37,29 @@ const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
 };
 const REQUIRED: readonly Column[] = ['feature', 'value', 'min', 'max'];
 
+/**
+ * The replication data of Flanigan et al. (Nature, 2021) write `category,feature,min,max`: there
+ * "category" is the feature (gender) and "feature" its value (female). Recognised when a header
+ * has both names and neither "value" nor "name", which no other format does.
+ */
+const REPLICATION_NAMES: Readonly<Record<Column, readonly string[]>> = { ...HEADER_NAMES, feature: ['category'], value: ['feature'] };
+
+function isReplicationHeader(names: readonly string[]): boolean {
+  return names.includes('category') && names.includes('feature') && !names.includes('value') && !names.includes('name');
+}
+
 /** Where each column is, or the problems that prevent reading the rows at all. */
 function locateColumns(header: readonly string[]): { at: Partial<Record<Column, number>>; problems: CategoriesProblem[] } {
   const names = header.map((h) => h.trim().toLowerCase());
   const at: Partial<Record<Column, number>> = {};
   const problems: CategoriesProblem[] = [];
-  for (const column of Object.keys(HEADER_NAMES) as Column[]) {
+  const headerNames = isReplicationHeader(names) ? REPLICATION_NAMES : HEADER_NAMES;
+  for (const column of Object.keys(headerNames) as Column[]) {
     // The newer name wins when a file has both ("feature" and an unrelated "name" column).
-    const name = HEADER_NAMES[column].find((n) => names.includes(n));
+    const name = headerNames[column].find((n) => names.includes(n));
     if (name === undefined) {
       if (REQUIRED.includes(column)) {
-        const alternatives = HEADER_NAMES[column].map((n) => `"${n}"`).join(' or ');
+        const alternatives = headerNames[column].map((n) => `"${n}"`).join(' or ');
         problems.push({ row: 1, column: null, message: `The header has no ${alternatives} column.` });
       }
       continue;

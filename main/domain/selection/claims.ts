@@ -18,10 +18,10 @@ export function estimateMargin(share: number, draws: number): number | null {
 }
 
 /**
- * A LEXIMIN certificate's gap (proven bound minus the smallest probability reached) under which the
- * distribution is called optimal: below the solver's numerical noise, so "optimal" is only said
- * when nothing measurable is left to gain.
+ * "Optimal" is said only when the gap is zero: the smallest probability reached equals the proven
+ * bound. Any gap, however small, is shown as "within X of the best possible" instead, X being the
+ * gap: a certified tolerance is not a proof of optimality.
  */
-export const OPTIMAL_GAP = 1e-9;
+export const OPTIMAL_GAP = 0;
 
 export const isProvenOptimal = (certificate: { gap: number }): boolean => certificate.gap <= OPTIMAL_GAP;

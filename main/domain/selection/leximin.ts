@@ -30,12 +30,20 @@
  *     combinations), the exact level-by-level method, with the relaxation of each level as its
  *     initial bound and smoothing centre, keeping every panel found so far.
  *
- * Pricing tries a swap search from the master's own panels before the MIP (panels.ts), with as
- * many starting panels as a master solve costs in swap searches (late, degenerate LPs take
- * seconds, so each solve should receive many columns); the MIP returns every incumbent it met as
- * a column. Before phase B every type is put on some column (a type on none pins the shortfall
- * for many rounds). Master and relaxation are persistent HiGHS models, warm-started (primal
- * simplex, as columns are only added) rather than rebuilt.
+ * Pricing tries a swap search from the master's own panels before the MIP (panels.ts), with more
+ * starting panels as the master grows (late, degenerate LPs take seconds, so each solve should
+ * receive many columns); the MIP returns every incumbent it met as a column. Before phase B
+ * every type is put on some column (a type on none pins the shortfall for many rounds). Master
+ * and relaxation are persistent HiGHS models, warm-started (primal simplex, as columns are only
+ * added) rather than rebuilt.
+ *
+ * Reproducible: the same instance, options and seed give the same distribution on any machine
+ * and under any load. Nothing the search decides depends on the clock: batch sizes follow the
+ * master's size, tie-breaks a seeded generator, and HiGHS runs single-threaded and deterministic.
+ * The clock can only stop a run (timeLimitMs), which the result then says (complete = false).
+ *
+ * Tolerance: relative to the proven bound. A run is complete when the smallest probability is
+ * within `tolerance` x the bound of it (default 1e-4), whatever the size of the chances.
  */
 import { performance } from 'node:perf_hooks';
 import { loadHighs, type Highs } from './highs';
@@ -59,7 +67,10 @@ export interface LeximinProgress {
 export interface LeximinOptions {
   /** Stop after this long and return the best distribution so far (complete = false). */
   timeLimitMs?: number;
-  /** A level is accepted when no panel can raise it by more than this (default 0.001). */
+  /**
+   * Relative tolerance: a level is accepted when no distribution can raise it by more than this
+   * fraction of the proven bound (default LEXIMIN_TOLERANCE, 1e-4).
+   */
   tolerance?: number;
   onProgress?: (p: LeximinProgress) => void;
   signal?: AbortSignal;
@@ -74,7 +85,8 @@ export interface LeximinOptions {
 
 export type LeximinResult = PanelDistribution & {
   minProbability: number;
-  certificate: { upperBound: number; gap: number };
+  /** The proven bound on the smallest probability, the gap to it, and the gap relative to the bound. */
+  certificate: { upperBound: number; gap: number; relativeGap: number };
   /** False when the time limit or the signal stopped the computation early. */
   complete: boolean;
   /** Pricing rounds (master LP solves). */
@@ -83,6 +95,43 @@ export type LeximinResult = PanelDistribution & {
   /** Number of types of interchangeable people the problem was solved over. */
   types: number;
 };
+
+/** Default relative tolerance: the smallest probability within 0.01 % of the best possible. */
+export const LEXIMIN_TOLERANCE = 1e-4;
+
+/**
+ * A gap this small counts as closed whatever the bound: below it, a relative tolerance would ask
+ * for more than the LPs' precision (and when the best smallest probability is 0, because someone
+ * can sit on no panel, any gap is 100 % of the bound).
+ */
+export const ABSOLUTE_GAP = 1e-9;
+
+/** Whether a certificate is within the relative tolerance of its bound (or the gap below ABSOLUTE_GAP). */
+export function withinTolerance(certificate: { gap: number; relativeGap: number }, tolerance = LEXIMIN_TOLERANCE): boolean {
+  return certificate.relativeGap <= tolerance || certificate.gap <= ABSOLUTE_GAP;
+}
+
+/** The objective as a run record and the lottery document name it (lottery.ts, SelectionObjective). */
+export function leximinObjective(options: Pick<LeximinOptions, 'tolerance' | 'seed' | 'method'> = {}): {
+  name: 'leximin';
+  params: { relativeTolerance: number; seed: number; method: string };
+} {
+  return {
+    name: 'leximin',
+    params: { relativeTolerance: options.tolerance ?? LEXIMIN_TOLERANCE, seed: options.seed ?? 1, method: options.method ?? 'relaxation-first' },
+  };
+}
+
+/**
+ * Starting panels of a swap-pricing round, from the master's size alone (never from measured
+ * times, which would make the run depend on the machine's load). A master solve costs roughly
+ * the square of its column count, a swap search about the same whatever the master: measured on
+ * benchmark c, the ratio of the two is close to (columns / 150)^2 (0.7 at 116 columns, 1.8 at
+ * 206, 7.5 at 435, 17 at 533).
+ */
+export function swapBatch(columns: number): number {
+  return Math.max(2, Math.min(24, Math.round((columns / 150) ** 2)));
+}
 
 /** Fixed levels are kept with this slack (ten times the LP tolerance), so rounding can never make them infeasible. */
 const LEVEL_SLACK = 1e-8;
@@ -313,7 +362,7 @@ class RelaxationLp {
 /** LEXIMIN over the instance. Throws InfeasibleQuotasError when no panel meets the rules. */
 export async function leximin(instance: SelectionInstance, options: LeximinOptions = {}): Promise<LeximinResult> {
   const started = performance.now();
-  const tolerance = options.tolerance ?? 0.001;
+  const tolerance = options.tolerance ?? LEXIMIN_TOLERANCE;
   const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
   const hints = infeasibilityHints(instance);
   if (hints.length) throw new InfeasibleQuotasError(instance, hints);
@@ -324,7 +373,7 @@ export async function leximin(instance: SelectionInstance, options: LeximinOptio
   let run: LeximinRun | null = null;
   try {
     // The first panel is needed whatever the time limit: it is the only distribution we could return.
-    const first = pricer.solve(new Float64Array(reduction.types.length), { timeLimitSec: Math.max(60, (deadline - performance.now()) / 1000) });
+    const first = pricer.solve(new Float64Array(reduction.types.length), { timeLimitSec: 1e7, deadline: Math.max(deadline, performance.now() + 60_000) });
     if (first.status === 'infeasible') throw new InfeasibleQuotasError(instance, []);
     if (!first.best) throw new Error('No panel was found within the time limit.');
     run = new LeximinRun(highs, reduction, pricer, first.best, tolerance, deadline, options, started);
@@ -351,9 +400,6 @@ class LeximinRun {
   private upperBound: number;
   private lastYield = performance.now();
   private rmp: ReturnType<MasterLp['solve']> | null = null;
-  /** Running costs (ms) of a master solve and of one swap search, to size the batches. */
-  private lpMs = 1;
-  private swapMs = 1;
 
   constructor(
     highs: Highs,
@@ -454,7 +500,8 @@ class LeximinRun {
    * 'unreachable' when a dual bound proves it cannot get there.
    */
   private async reachLevels(relaxed: { levels: Float64Array; first: number; centre: Float64Array }): Promise<Outcome> {
-    const reach = Math.max(this.tolerance, 1e-7);
+    // Relative to the bound: the first relaxed level is the proven bound on the smallest probability.
+    const reach = Math.max(this.tolerance * relaxed.first, ABSOLUTE_GAP);
     relaxed.levels.forEach((level, r) => this.master.setRow(r, true, level));
     // The relaxed levels are lex-optimal over a larger set, so m cannot exceed 0.
     let bound = 0;
@@ -464,7 +511,7 @@ class LeximinRun {
       // Nobody of this type can ever sit, yet the relaxation promised them a share.
       if (relaxed.levels[r]! > reach) bound = Math.min(bound, -relaxed.levels[r]!);
     }
-    return this.generateColumns('reaching the relaxed levels', this.tolerance / 10, {
+    return this.generateColumns('reaching the relaxed levels', () => reach / 10, {
       target: () => -reach,
       bound: () => bound,
       centre: () => centre,
@@ -493,7 +540,6 @@ class LeximinRun {
   private async levelByLevel(): Promise<Outcome> {
     const rows = this.typeOfRow.length;
     const levels = new Float64Array(rows).fill(NaN);
-    const closeness = Math.max(this.tolerance, 1e-7);
     for (let r = 0; r < rows; r++) this.master.setRow(r, true, 0);
     let open = rows;
     while (open > 0) {
@@ -504,10 +550,13 @@ class LeximinRun {
       if (firstLevel) this.upperBound = Math.min(this.upperBound, bound);
       this.seedColumns(centre, 8);
       if (firstLevel) this.coverAll(centre);
-      let gap = this.tolerance;
+      // Relative to the level's current bound, as the certificate is: when the best level is 0
+      // (someone no panel can hold), the bound itself has to come down to it.
+      const allowed = () => Math.max(this.tolerance * bound, ABSOLUTE_GAP);
+      let gap = Infinity;
       for (let tightened = 0; ; tightened++) {
-        const outcome = await this.generateColumns(`level ${this.levelsDone + 1}`, Math.min(this.tolerance, gap) / 10, {
-          target: () => bound - gap,
+        const outcome = await this.generateColumns(`level ${this.levelsDone + 1}`, () => Math.min(allowed(), gap) / 10, {
+          target: () => bound - Math.min(allowed(), gap),
           bound: () => bound,
           centre: () => centre,
           improve: (b, c) => {
@@ -521,6 +570,7 @@ class LeximinRun {
         if (outcome !== 'done') return outcome;
         const z = this.rmp!.z;
         const eps = Math.max(bound - z, 1e-12);
+        const closeness = allowed();
         const tight: number[] = [];
         for (let r = 0; r < rows; r++) {
           if (Number.isNaN(levels[r]!) && centre[r]! > DUAL_EPS && eps / centre[r]! <= closeness) tight.push(r);
@@ -547,8 +597,8 @@ class LeximinRun {
 
   private async generateColumns(
     stage: string,
-    /** Absolute optimality gap of the pricing MIP. */
-    absGap: number,
+    /** Absolute optimality gap of the pricing MIP (read at each MIP: it may follow the bound). */
+    absGap: () => number,
     level: {
       /** The master's z at which the level counts as reached. */
       target: () => number;
@@ -565,9 +615,7 @@ class LeximinRun {
     for (;;) {
       await this.breathe();
       if (this.stopped()) return 'stopped';
-      const before = performance.now();
       const rmp = (this.rmp = this.master.solve());
-      this.lpMs = 0.8 * this.lpMs + 0.2 * (performance.now() - before);
       this.iterations++;
       this.progress(stage, level.minProbability(rmp.z));
       if (rmp.z >= level.target()) return 'done';
@@ -581,8 +629,7 @@ class LeximinRun {
         alpha = SMOOTHING;
         continue;
       }
-      const remaining = (this.deadline - performance.now()) / 1000;
-      const priced = this.pricer.solve(wSep, { timeLimitSec: Math.min(remaining, 1e6), absGap: Math.max(1e-12, absGap) });
+      const priced = this.pricer.solve(wSep, { timeLimitSec: 1e7, deadline: this.deadline, absGap: Math.max(1e-12, absGap()) });
       if (priced.status !== 'optimal') return 'stopped'; // the time limit struck inside the MIP
       let progressed = false;
       // A dual bound at the smoothed point; on a mis-price it is better than the centre's.
@@ -599,7 +646,7 @@ class LeximinRun {
       } else if (++idle >= 2) {
         // Not even the master's own duals price a column: the master is optimal over all
         // panels (up to the MIP's gap), so its value is the bound.
-        level.improve(Math.min(level.bound(), rmp.z + Math.max(1e-12, absGap)), rmp.y);
+        level.improve(Math.min(level.bound(), rmp.z + Math.max(1e-12, absGap())), rmp.y);
         if (rmp.z >= level.target()) return 'done';
         if (level.giveUp()) return 'unreachable';
         return 'done';
@@ -693,18 +740,16 @@ class LeximinRun {
   /**
    * Swap search from the master's best panels, under the smoothed duals and under the master's
    * own; adds the panels that improve the master (judged with its own duals) and says whether
-   * any was found. The number of starting panels follows the cost of a master solve: once the
-   * LP is slow (late, large and degenerate), many columns per solve pay off.
+   * any was found. The number of starting panels grows with the master (swapBatch): once the LP
+   * is slow (late, large and degenerate), many columns per solve pay off.
    */
   private swapPricing(probabilities: Float64Array, wSep: Float64Array, wOut: Float64Array, lambda: number): boolean {
-    const batch = Math.max(2, Math.min(24, Math.round(this.lpMs / this.swapMs)));
+    const batch = swapBatch(this.master.columns.length);
     const found: number[][] = [];
     for (const [weights, starts] of [[wSep, batch], [wOut, Math.ceil(batch / 2)]] as const) {
       for (const i of this.supportPanels(probabilities, weights).slice(0, starts)) {
         const counts = [...this.master.columns[i]!];
-        const before = performance.now();
         this.swap.improve(counts, weights);
-        this.swapMs = 0.9 * this.swapMs + 0.1 * (performance.now() - before);
         if (dot(counts, wOut) > lambda + HEURISTIC_GAIN) found.push(counts);
       }
     }
@@ -745,8 +790,7 @@ class LeximinRun {
       if (covered[r] || this.stopped()) continue;
       const weights = new Float64Array(this.reduction.types.length);
       weights[this.typeOfRow[r]!] = 1;
-      const remaining = (this.deadline - performance.now()) / 1000;
-      const priced = this.pricer.solve(weights, { timeLimitSec: Math.min(remaining, 1e6), stopAbove: 0.5 });
+      const priced = this.pricer.solve(weights, { timeLimitSec: 1e7, deadline: this.deadline, stopAbove: 0.5 });
       if (priced.best && priced.value > 0.5) {
         this.addColumns([priced.best]);
         mark(priced.best);
@@ -767,11 +811,12 @@ class LeximinRun {
     for (const p of Object.values(distribution.probabilities)) minProbability = Math.min(minProbability, p);
     if (!Number.isFinite(minProbability)) minProbability = 0;
     const upperBound = Math.max(this.upperBound, minProbability);
+    const gap = Math.max(0, upperBound - minProbability);
     this.progress('done', minProbability);
     return {
       ...distribution,
       minProbability,
-      certificate: { upperBound, gap: Math.max(0, upperBound - minProbability) },
+      certificate: { upperBound, gap, relativeGap: upperBound > 0 ? gap / upperBound : 0 },
       complete,
       iterations: this.iterations,
       elapsedMs: performance.now() - this.started,

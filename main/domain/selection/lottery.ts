@@ -332,10 +332,39 @@ function improveBySwaps(up: Uint8Array, frac: Float64Array, memberIdx: number[][
 // ---------------------------------------------------------------------------------------------
 // The published document
 
+/**
+ * What the distribution optimises, as the run record and the published document name it: the
+ * objective's name ("leximin", "legacy", "maximin", ...) and the parameters that steer it (a
+ * tolerance, an upper bound on chances), so that an auditor can redo the computation.
+ */
+export interface SelectionObjective {
+  name: string;
+  params: Record<string, string | number | boolean>;
+}
+
+/**
+ * The objective's parameters as one line of JSON, keys in code-unit order: the same parameters
+ * always give the same bytes. Non-finite numbers have no JSON form and are refused.
+ */
+export function objectiveParamsText(params: SelectionObjective['params']): string {
+  const keys = Object.keys(params).sort(compareText);
+  for (const key of keys) {
+    const value = params[key];
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`objective parameter ${key} is not a finite number`);
+  }
+  return JSON.stringify(Object.fromEntries(keys.map((key) => [key, params[key]])));
+}
+
 export interface LotteryMeta {
   assemblyName: string;
   /** The algorithm that produced the distribution, with its version (e.g. "LEXIMIN 1"). */
   algorithm: string;
+  /**
+   * The objective and its parameters. With it the document is format 2 (two more header lines,
+   * "Objective" and "Objective parameters"); without it format 1, as documents published before
+   * the field existed, which still verify.
+   */
+  objective?: SelectionObjective;
   /** The publication date as the operator wants it shown (ISO 8601 recommended). */
   date: string;
   /** How the public numbers are drawn; digits 0–9 unless said otherwise. */
@@ -355,6 +384,8 @@ export const SIX_SIDED_DIE: PublicNumberSource = { lowest: 1, highest: 6 };
 
 const DOCUMENT_TITLE = 'Assembly Desk transparent lottery';
 const FORMAT_LINE = 'Format: 1';
+/** Format 2 names the objective and its parameters in the header. */
+const FORMAT_LINE_2 = 'Format: 2';
 
 function headerValue(name: string, value: string): string {
   // One line per field: a newline inside a value would let it forge the next field.
@@ -382,11 +413,15 @@ export function lotteryDocument(tickets: readonly (readonly string[])[], meta: L
   const panelSize = tickets[0]!.length;
   const width = String(M - 1).length;
   const group = digitsPerGroup(M, source);
+  const objective = meta.objective
+    ? [`Objective: ${headerValue('objective', meta.objective.name)}`, `Objective parameters: ${headerValue('objective parameters', objectiveParamsText(meta.objective.params))}`]
+    : [];
   const lines = [
     DOCUMENT_TITLE,
-    FORMAT_LINE,
+    meta.objective ? FORMAT_LINE_2 : FORMAT_LINE,
     `Assembly: ${headerValue('assemblyName', meta.assemblyName)}`,
     `Algorithm: ${headerValue('algorithm', meta.algorithm)}`,
+    ...objective,
     `Date: ${headerValue('date', meta.date)}`,
     `Tickets: ${M}`,
     `Panel size: ${panelSize}`,
@@ -500,19 +535,33 @@ interface ParsedDocument {
   panelSize: number;
   source: PublicNumberSource;
   tickets: string[][];
+  /** Format 2: the objective the document names; null for format 1. */
+  objective: SelectionObjective | null;
 }
 
 function parseDocument(document: string, problems: string[]): ParsedDocument | null {
   const problemsBefore = problems.length;
   const lines = document.split('\n');
-  if (lines[0] !== DOCUMENT_TITLE || lines[1] !== FORMAT_LINE) {
+  if (lines[0] !== DOCUMENT_TITLE || (lines[1] !== FORMAT_LINE && lines[1] !== FORMAT_LINE_2)) {
     problems.push('The document does not start with the lottery title and format line.');
     return null;
   }
   const field = (name: string): string | null => {
-    const line = lines.slice(2, 12).find((l) => l.startsWith(`${name}: `));
+    const line = lines.slice(2, 14).find((l) => l.startsWith(`${name}: `));
     return line === undefined ? null : line.slice(name.length + 2);
   };
+  let objective: SelectionObjective | undefined;
+  if (lines[1] === FORMAT_LINE_2) {
+    objective = { name: field('Objective') ?? '', params: {} };
+    try {
+      const params: unknown = JSON.parse(field('Objective parameters') ?? '');
+      if (params === null || typeof params !== 'object' || Array.isArray(params)) throw new Error('not an object');
+      objective.params = params as SelectionObjective['params'];
+    } catch {
+      problems.push('The document header lacks valid objective parameters (one line of JSON).');
+      return null;
+    }
+  }
   const M = Number(field('Tickets'));
   const panelSize = Number(field('Panel size'));
   const range = /^from (-?\d+) to (-?\d+)$/.exec(field('Public numbers') ?? '');
@@ -549,6 +598,7 @@ function parseDocument(document: string, problems: string[]): ParsedDocument | n
         algorithm: field('Algorithm') ?? '',
         date: field('Date') ?? '',
         source,
+        ...(objective ? { objective } : {}),
       });
       if (again !== document) {
         problems.push('The document is not in canonical form: rendering its own content again gives different text.');
@@ -557,7 +607,7 @@ function parseDocument(document: string, problems: string[]): ParsedDocument | n
       problems.push(`The document cannot be rendered again: ${(error as Error).message}.`);
     }
   }
-  return { M, panelSize, source, tickets };
+  return { M, panelSize, source, tickets, objective: objective ?? null };
 }
 
 /**
@@ -570,7 +620,7 @@ export function verifyDraw(input: {
   publishedHash: string;
   numbers: readonly number[];
   chosenPanel: readonly string[];
-}): { ok: boolean; problems: string[]; ticket: number | null } {
+}): { ok: boolean; problems: string[]; ticket: number | null; objective: SelectionObjective | null } {
   const problems: string[] = [];
   const actual = sha256(input.document);
   if (actual !== input.publishedHash.trim().toLowerCase()) {
@@ -593,5 +643,5 @@ export function verifyDraw(input: {
       }
     }
   }
-  return { ok: problems.length === 0, problems, ticket };
+  return { ok: problems.length === 0, problems, ticket, objective: parsed?.objective ?? null };
 }

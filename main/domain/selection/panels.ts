@@ -271,14 +271,20 @@ export class TypePanelModel {
   /**
    * Maximise sum weights[t] * n_t. Stops early once the proven bound is at most `stopBelow`
    * (nothing good enough exists) or an incumbent reaches `stopAbove` (good enough found).
+   *
+   * `deadline` (a performance.now() time) instead of `timeLimitSec`: HiGHS then gets the same
+   * options whatever the time left, and the clock is read only to interrupt it (status
+   * 'interrupted'), so the time left can stop a solve but never change its path.
    */
   solve(
     weights: ArrayLike<number>,
-    opts: { timeLimitSec: number; absGap?: number; stopBelow?: number; stopAbove?: number; start?: number[] },
+    opts: { timeLimitSec: number; deadline?: number; absGap?: number; stopBelow?: number; stopAbove?: number; start?: number[] },
   ): PricingResult {
     const { model, highs } = this;
     model.changeColsCost({ kind: 'range', from: 0, to: this.numTypes - 1 }, Float64Array.from(weights));
-    model.options.set({ time_limit: Math.min(Math.max(opts.timeLimitSec, 0.001), 1e7), mip_abs_gap: opts.absGap ?? 1e-9 });
+    const timeLimit = opts.deadline === undefined ? Math.min(Math.max(opts.timeLimitSec, 0.001), 1e7) : 1e7;
+    model.options.set({ time_limit: timeLimit, mip_abs_gap: opts.absGap ?? 1e-9 });
+    const { deadline } = opts;
     if (opts.start) model.setSolution({ colValue: opts.start });
     const found: number[][] = [];
     const seen = new Set<string>();
@@ -304,6 +310,7 @@ export class TypePanelModel {
           provedBelow = true;
           event.interrupt();
         } else if (stopAbove !== undefined && primal !== undefined && primal >= stopAbove) event.interrupt();
+        else if (deadline !== undefined && performance.now() >= deadline) event.interrupt();
         return undefined;
       },
     });

@@ -34,14 +34,23 @@ export interface SelectionRun {
   kind: 'panel' | 'replacement';
   algorithm: SelectionAlgorithm;
   algorithmVersion: string;
+  /**
+   * What the distribution optimises and with which parameters (e.g. leximin with its relative
+   * tolerance); the lottery document names it too. Runs stored before it existed: the algorithm's
+   * name with no parameters.
+   */
+  objective: { name: string; params: Record<string, string | number | boolean> };
   panelSize: number;
   onePerHousehold: boolean;
   /** SHA-256 of the canonical instance: codes, feature values, households, quotas, panel size. */
   inputHash: string;
   quotas: SelectionQuota[];
   summary: ProbabilitySummary;
-  /** LEXIMIN: the proven upper bound on the smallest probability, and the gap to it. */
-  certificate: { upperBound: number; gap: number } | null;
+  /**
+   * LEXIMIN: the proven upper bound on the smallest probability, the gap to it, and (runs since
+   * the tolerance became relative) the gap relative to the bound.
+   */
+  certificate: { upperBound: number; gap: number; relativeGap?: number } | null;
   /** False when the time limit stopped LEXIMIN before it finished. */
   complete: boolean;
   /**
@@ -88,13 +97,15 @@ export interface SelectionVerifyResult {
   ok: boolean;
   problems: string[];
   ticket: number | null;
+  /** The objective the verified document names (a lottery of format 2, or legacy); null when it names none. */
+  objective?: { name: string; params: Record<string, string | number | boolean> } | null;
 }
 
 /** What the Selection page needs before preparing a run. */
 export interface SelectionOverview {
   panelSize: number;
   onePerHousehold: boolean;
-  /** People who can be drawn: in the pool or on the reserve list, not erased. */
+  /** People who can be drawn: in the pool or on the reserve list, not erased, and (one per household) not living with a member holding a seat: after a draw, as many as on its reserve list. */
   candidates: number;
   /** Members holding a seat: selected, contacted or confirmed. */
   seated: number;

@@ -17,7 +17,8 @@ import { parseNumbers, publicRule, readPublicNumbers, SOURCES } from './selectio
 
 interface Props {
   run: SelectionRunDetail;
-  onDrawn: (run: SelectionRun) => void;
+  /** seatsFilled: the people the draw added (a replacement run: the open seats; a panel: all of it). */
+  onDrawn: (run: SelectionRun, seatsFilled: number) => void;
 }
 
 export function DrawForm({ run, onDrawn }: Props) {
@@ -68,7 +69,7 @@ export function DrawForm({ run, onDrawn }: Props) {
     try {
       const drawn = await call('selection.draw', confirming);
       setConfirming(null);
-      onDrawn(drawn);
+      onDrawn(drawn, (drawn.panel?.length ?? 0) - run.fixed.length);
     } catch (e) {
       setConfirming(null);
       setError(e);

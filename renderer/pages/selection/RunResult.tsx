@@ -16,7 +16,7 @@ import { DrawForm } from './DrawForm';
 import { DrawnResult } from './DrawnResult';
 import { LotteryPanel } from './LotteryPanel';
 import { ProbabilityHistogram, scaleEndFor } from './ProbabilityHistogram';
-import { finePercent, formatGini, pct } from './selectionShared';
+import { formatGini, gapPercent, pct } from './selectionShared';
 
 interface Props {
   runId: string;
@@ -24,7 +24,7 @@ interface Props {
   focusRequest: number;
   /** Changes when the run should be read again. */
   version: number;
-  onDrawn: (run: SelectionRun) => void;
+  onDrawn: (run: SelectionRun, seatsFilled: number) => void;
   onSupersede: (run: SelectionRun) => void;
 }
 
@@ -56,7 +56,7 @@ export function RunResult({ runId, focusRequest, version, onDrawn, onSupersede }
   );
 }
 
-function RunBody({ run, onDrawn, onSupersede }: { run: SelectionRunDetail; onDrawn: (run: SelectionRun) => void; onSupersede: (run: SelectionRun) => void }) {
+function RunBody({ run, onDrawn, onSupersede }: { run: SelectionRunDetail; onDrawn: (run: SelectionRun, seatsFilled: number) => void; onSupersede: (run: SelectionRun) => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const s = run.summary;
@@ -131,7 +131,7 @@ function RunBody({ run, onDrawn, onSupersede }: { run: SelectionRunDetail; onDra
                 ? // "Optimal" only when no gap is left; otherwise how far from the best possible.
                   isProvenOptimal(run.certificate)
                   ? t('sel.result.certificate', { min: pct(s.min, lang), bound: pct(run.certificate.upperBound, lang) })
-                  : t('sel.result.certificateWithin', { min: pct(s.min, lang), bound: pct(run.certificate.upperBound, lang), gap: finePercent(run.certificate.gap, lang) })
+                  : t('sel.result.certificateWithin', { min: pct(s.min, lang), bound: pct(run.certificate.upperBound, lang), gap: gapPercent(run.certificate.gap, lang) })
                 : t('sel.result.certificateEarly', { min: pct(s.min, lang), bound: pct(run.certificate.upperBound, lang) })
               : run.complete
                 ? t('sel.result.certificateNone', { min: pct(s.min, lang) })

@@ -95,8 +95,12 @@ export function SelectionPage() {
               runId={shownId}
               focusRequest={focusRequest}
               version={version}
-              onDrawn={(run) => {
-                setNotice(t('sel.drawnNotice', { count: run.panel?.length ?? 0, n: formatNumber(run.panel?.length ?? 0, lang) }));
+              onDrawn={(run, seatsFilled) => {
+                setNotice(
+                  run.kind === 'replacement'
+                    ? t('sel.drawnReplacementNotice', { count: seatsFilled, n: formatNumber(seatsFilled, lang) })
+                    : t('sel.drawnNotice', { count: run.panel?.length ?? 0, n: formatNumber(run.panel?.length ?? 0, lang) }),
+                );
                 show(run, true);
                 void refresh();
               }}

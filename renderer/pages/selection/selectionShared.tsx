@@ -22,6 +22,14 @@ export function finePercent(fraction: number, lang: string): string {
   return new Intl.NumberFormat(localeFor(lang), { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(fraction);
 }
 
+/**
+ * A certificate's gap as a percentage with two significant digits: a certified gap is often far
+ * below 0.01 % (1e-4 of a 4 % chance is 0.0004 %), and two decimals would show it as 0.00 %.
+ */
+export function gapPercent(fraction: number, lang: string): string {
+  return new Intl.NumberFormat(localeFor(lang), { style: 'percent', maximumSignificantDigits: 2 }).format(fraction);
+}
+
 /** The Gini coefficient, 0 to 1, with three decimals. */
 export function formatGini(gini: number, lang: string): string {
   return new Intl.NumberFormat(localeFor(lang), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(gini);
