@@ -43,7 +43,8 @@ export const IMPORT_FIELDS = [
 
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const SELECTION_ALGORITHMS = ['leximin', 'legacy'] as const;
+/** How a run's distribution is chosen: LEXIMIN, the fair objectives beside it (main/domain/selection/objectives/), or the legacy greedy method. */
+export const SELECTION_ALGORITHMS = ['leximin', 'legacy', 'maximin', 'nash', 'goldilocks'] as const;
 
 export type SelectionAlgorithm = (typeof SELECTION_ALGORITHMS)[number];
 

@@ -340,6 +340,31 @@ export interface LotteryMeta {
   date: string;
   /** How the public numbers are drawn; digits 0–9 unless said otherwise. */
   source?: PublicNumberSource;
+  /**
+   * The fairness objective and its parameters, printed as `Objective: goldilocks (gamma=1)`
+   * (the generic `objective: {name, params}` of a run; the line is left out when absent).
+   */
+  objective?: { name: string; params: Record<string, number | string> };
+}
+
+/** `name` or `name (key=value, ...)`, keys in code-unit order. */
+export function objectiveText(objective: { name: string; params: Record<string, number | string> }): string {
+  const params = Object.keys(objective.params)
+    .sort(compareText)
+    .map((k) => `${k}=${objective.params[k]}`);
+  return params.length ? `${objective.name} (${params.join(', ')})` : objective.name;
+}
+
+function parseObjectiveText(text: string): { name: string; params: Record<string, number | string> } {
+  const match = /^(\S+)(?: \((.*)\))?$/.exec(text);
+  if (!match) return { name: text, params: {} };
+  const params: Record<string, number | string> = {};
+  for (const pair of match[2] ? match[2].split(', ') : []) {
+    const at = pair.indexOf('=');
+    const value = pair.slice(at + 1);
+    params[pair.slice(0, at)] = value !== '' && String(Number(value)) === value ? Number(value) : value;
+  }
+  return { name: match[1]!, params };
 }
 
 /** What each publicly drawn number can be: every integer from lowest to highest, equally likely. */
@@ -387,6 +412,7 @@ export function lotteryDocument(tickets: readonly (readonly string[])[], meta: L
     FORMAT_LINE,
     `Assembly: ${headerValue('assemblyName', meta.assemblyName)}`,
     `Algorithm: ${headerValue('algorithm', meta.algorithm)}`,
+    ...(meta.objective ? [`Objective: ${headerValue('objective', objectiveText(meta.objective))}`] : []),
     `Date: ${headerValue('date', meta.date)}`,
     `Tickets: ${M}`,
     `Panel size: ${panelSize}`,
@@ -547,6 +573,7 @@ function parseDocument(document: string, problems: string[]): ParsedDocument | n
       const again = lotteryDocument(tickets, {
         assemblyName: field('Assembly') ?? '',
         algorithm: field('Algorithm') ?? '',
+        ...(field('Objective') !== null ? { objective: parseObjectiveText(field('Objective')!) } : {}),
         date: field('Date') ?? '',
         source,
       });

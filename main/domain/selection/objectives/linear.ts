@@ -30,7 +30,7 @@ import { performance } from 'node:perf_hooks';
 import type { Highs } from '../highs';
 import type { SelectionInstance } from '../types';
 import { Breather, PanelColumns, dot } from './columns';
-import { GOLDILOCKS_GAMMA, type ObjectiveOptions, type ObjectiveResult } from './types';
+import { GOLDILOCKS_GAMMA, type ObjectiveOptions, type ObjectiveResult, type ObjectiveSpec } from './types';
 
 type Kind = 'maximin' | 'goldilocks';
 
@@ -193,7 +193,7 @@ async function solveLinear(instance: SelectionInstance, kind: Kind, options: Obj
   const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
   const gamma = options.gamma ?? GOLDILOCKS_GAMMA;
   const average = averageProbability(instance);
-  const objective = { name: kind, params: kind === 'goldilocks' ? { gamma } : {} };
+  const objective: ObjectiveSpec = { name: kind, params: kind === 'goldilocks' ? { gamma } : {} };
   const cols = await PanelColumns.create(instance, options.seed ?? 1, deadline);
   const breather = new Breather();
   let master: Master | null = null;
