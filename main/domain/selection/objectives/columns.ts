@@ -25,6 +25,13 @@ export function random(seed: number): () => number {
   };
 }
 
+/**
+ * Moves per swap search. Each move scans every type against the panel's, so on a pool of a
+ * thousand types a full search costs as much as a pricing MIP; a short search still finds most
+ * improving columns (the MIP stays the proof).
+ */
+const SWAP_MOVES = 40;
+
 export function dot(counts: readonly number[], weights: ArrayLike<number>): number {
   let s = 0;
   for (let t = 0; t < counts.length; t++) if (counts[t]) s += counts[t]! * weights[t]!;
@@ -132,12 +139,12 @@ export class PanelColumns {
    * Swap searches from the `starts` columns (indices) for the per-seat weights; returns the
    * panels (distinct, not yet columns) whose weight exceeds `threshold`.
    */
-  searchFrom(starts: readonly number[], weights: ArrayLike<number>, threshold: number): number[][] {
+  searchFrom(starts: readonly number[], weights: ArrayLike<number>, threshold: number, maxMoves = SWAP_MOVES): number[][] {
     const out: number[][] = [];
     const seen = new Set<string>();
     for (const j of starts) {
       const counts = [...this.columns[j]!];
-      this.swap.improve(counts, weights);
+      this.swap.improve(counts, weights, maxMoves);
       if (dot(counts, weights) <= threshold) continue;
       const key = counts.join(',');
       if (this.keys.has(key) || seen.has(key)) continue;
@@ -243,4 +250,83 @@ export class Breather {
     await new Promise((resolve) => setImmediate(resolve));
     this.last = performance.now();
   }
+}
+
+/**
+ * Maximin over the LP relaxation of the panel rules, in expected seats x_t per type instead of a
+ * distribution over panels: Σx = k, each quota's range, at most one seat per shared household,
+ * x_t ≥ n_t·z for every objective row. Every distribution's expected seats meet these rows, so
+ * the optimum z bounds the smallest probability from above without any MIP, and its duals,
+ * scaled to probability rows (× n_t), are valid weights summing to 1: a good first centre for
+ * smoothing the column generation's duals (as LEXIMIN's phase A does).
+ */
+export function relaxedMaximin(cols: PanelColumns): { bound: number; centre: Float64Array } {
+  const { highs, reduction, typeOfRow, size } = cols;
+  const { types, quotaTypes, households, instance } = reduction;
+  const inf = highs.infinity;
+  const n = types.length;
+  const zCol = n;
+  const rows: number[][] = [types.map((t) => t.index), ...quotaTypes, ...households];
+  const lower = [instance.panelSize, ...instance.quotas.map((q) => q.min), ...households.map(() => -inf)];
+  const upper = [instance.panelSize, ...instance.quotas.map((q) => q.max), ...households.map(() => 1)];
+  const structural = rows.length;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    for (const t of row) {
+      indices.push(t);
+      values.push(1);
+    }
+    starts.push(indices.length);
+  }
+  for (const t of typeOfRow) {
+    indices.push(t, zCol);
+    values.push(1, -size[t]!);
+    starts.push(indices.length);
+    lower.push(0);
+    upper.push(inf);
+  }
+  const model = highs.createModel({
+    numCols: n + 1,
+    numRows: lower.length,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: [...new Array<number>(n).fill(0), 1],
+    colLower: [...types.map((t) => (t.fixed ? 1 : 0)), -inf],
+    colUpper: [...types.map((t) => t.members.length), inf],
+    rowLower: lower,
+    rowUpper: upper,
+    matrix: { format: 'csr', numRows: lower.length, numCols: n + 1, starts, indices, values },
+  });
+  try {
+    model.options.set({ output_flag: false, primal_feasibility_tolerance: 1e-9, dual_feasibility_tolerance: 1e-9 });
+    const result = model.run();
+    if (result.modelStatus !== highs.constants.modelStatus.optimal) throw new Error(`Relaxation LP ended with status ${result.modelStatus}`);
+    const dual = model.getSolution().rowDual;
+    const centre = Float64Array.from(typeOfRow, (t, r) => Math.max(0, -dual[structural + r]!) * size[t]!);
+    const total = centre.reduce((a, b) => a + b, 0);
+    if (total > 0) for (let r = 0; r < centre.length; r++) centre[r]! /= total;
+    else centre.fill(1 / Math.max(1, centre.length));
+    return { bound: model.getObjectiveValue(), centre };
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * Panels best (or nearly) for the given per-row weights, made different from one another by a
+ * tiny seeded tie-break, swap-searched from the existing columns: a varied first master.
+ */
+export function seedColumns(cols: PanelColumns, rowWeights: Float64Array, count: number): number[][] {
+  const base = cols.seatWeights(rowWeights);
+  let top = 0;
+  for (const w of base) top = Math.max(top, w);
+  const noise = (top || 1) * 1e-3;
+  const starts = cols.bestColumns(cols.columns.map((_, j) => j), base, count);
+  const found: number[][] = [];
+  for (let i = 0; i < count; i++) {
+    const weights = Float64Array.from(base, (w) => w + noise * cols.rand());
+    found.push(...cols.searchFrom([starts[i % starts.length]!], weights, -Infinity));
+  }
+  return cols.add(found);
 }
