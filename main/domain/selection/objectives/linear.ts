@@ -207,7 +207,11 @@ async function solveLinear(instance: SelectionInstance, kind: Kind, options: Obj
     // Goldilocks in its own units: U/a + γ·a/L, i.e. costs 1/a on U and γ·a on t = 1/L.
     master = new Master(cols.highs, cols, kind, 1 / average, gamma * average);
     master.addPanels(cols.columns);
-    if (kind === 'goldilocks') for (const f of [1, 0.5, 0.25, 0.1, 0.03, 0.01]) master.addCut(average * f);
+    if (kind === 'goldilocks') {
+      for (const f of [1, 0.5, 0.25, 0.1, 0.03, 0.01]) master.addCut(average * f);
+      // Panels good for the relaxation's floor: a varied start that already lifts the low chances.
+      master.addPanels(seedColumns(cols, relaxedMaximin(cols).centre, 12));
+    }
 
     /** The objective at a distribution's row probabilities (to minimise, in the master's units). */
     const valueAt = (p: Float64Array): number => {
