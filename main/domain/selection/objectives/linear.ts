@@ -197,6 +197,7 @@ async function solveLinear(instance: SelectionInstance, kind: Kind, options: Obj
   const cols = await PanelColumns.create(instance, options.seed ?? 1, deadline);
   const breather = new Breather();
   let master: Master | null = null;
+  let firstBound = -Infinity;
   try {
     if (cols.typeOfRow.length === 0) {
       // Nobody to weigh (everyone fixed, or the panel is forced): any panel will do.
@@ -210,7 +211,12 @@ async function solveLinear(instance: SelectionInstance, kind: Kind, options: Obj
     if (kind === 'goldilocks') {
       for (const f of [1, 0.5, 0.25, 0.1, 0.03, 0.01]) master.addCut(average * f);
       // Panels good for the relaxation's floor: a varied start that already lifts the low chances.
-      master.addPanels(seedColumns(cols, relaxedMaximin(cols).centre, 12));
+      const relaxed = relaxedMaximin(cols);
+      master.addPanels(seedColumns(cols, relaxed.centre, 12));
+      // A first bound needing no MIP: the largest chance is at least the weighed people's mean,
+      // and the smallest at most the relaxation's floor.
+      const weighedMean = Math.max(0, instance.panelSize - (instance.fixed?.length ?? 0)) / Math.max(1, cols.weighedPeople);
+      firstBound = weighedMean / average + (gamma * average) / Math.max(1e-12, relaxed.bound);
     }
 
     /** The objective at a distribution's row probabilities (to minimise, in the master's units). */
@@ -224,7 +230,7 @@ async function solveLinear(instance: SelectionInstance, kind: Kind, options: Obj
       return kind === 'maximin' ? -min : min <= 0 ? Infinity : max / average + (gamma * average) / min;
     };
 
-    let lowerBound = -Infinity;
+    let lowerBound = firstBound;
     let best: { x: Float64Array; value: number } | null = null;
     let iterations = 0;
     let complete = false;
