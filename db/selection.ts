@@ -1,3 +1,4 @@
+import type { SelectionAlgorithm } from '../preload/vocabulary';
 import type { Db } from './connection';
 
 /** A row of selection_runs, in the names the services use (JSON columns still as text). */
@@ -6,7 +7,7 @@ export interface SelectionRunRow {
   at: string;
   operator: string;
   kind: 'panel' | 'replacement';
-  algorithm: 'leximin' | 'legacy';
+  algorithm: SelectionAlgorithm;
   algorithmVersion: string;
   panelSize: number;
   onePerHousehold: number;

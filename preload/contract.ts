@@ -84,6 +84,7 @@ export const METHOD_NAMES = [
   'quotas.importSortition',
   'quotas.exportSortition',
   'selection.prepare',
+  'selection.compare',
   'selection.overview',
   'selection.progress',
   'selection.stop',

@@ -58,7 +58,8 @@ export const FEATURE_FIELDS = ['language', 'city', 'postcode'] as const satisfie
 
 export type FeatureField = (typeof FEATURE_FIELDS)[number];
 
-export const SELECTION_ALGORITHMS = ['leximin', 'legacy'] as const;
+/** How a run's distribution is chosen: LEXIMIN, the fair objectives beside it (main/domain/selection/objectives/), or the legacy greedy method. */
+export const SELECTION_ALGORITHMS = ['leximin', 'legacy', 'maximin', 'nash', 'goldilocks'] as const;
 
 export type SelectionAlgorithm = (typeof SELECTION_ALGORITHMS)[number];
 

@@ -146,7 +146,7 @@ function method(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[]
   if (run) {
     out.push(
       para(
-        t(`reports.recommendations.selectionText.${run.algorithm === 'leximin' ? 'leximin' : 'legacy'}`, {
+        t(`reports.recommendations.selectionText.${run.algorithm}`, {
           pool: countText(run.summary.count, opts.level, lang),
           panel: countText(run.panelSize, opts.level, lang),
           version: run.algorithmVersion,

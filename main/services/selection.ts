@@ -24,6 +24,7 @@ import type { ExportedFile } from '../domain/assembly/types';
 import type {
   PublicNumberSourceName,
   SelectionOverview,
+  SelectionComparison,
   SelectionProgress,
   SelectionRun,
   SelectionRunDetail,
@@ -61,14 +62,20 @@ import {
   type PublicNumberSource,
 } from '../domain/selection/lottery';
 import type { SelectionInstance } from '../domain/selection/types';
+import { SELECTION_ALGORITHMS, type SelectionAlgorithm } from '../../preload/vocabulary';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { startSelectionJob, WorkerInfeasibleError, type SelectionJob } from '../workers/selectionJob';
-import { LEGACY_OBJECTIVE, type SelectionTask, type TaskResult } from '../workers/selectionTask';
+import { LEGACY_OBJECTIVE, type SelectionTask, type TaskProgress, type TaskResult } from '../workers/selectionTask';
 import { filePath, id, panelSize, requiredText } from './schemas';
 
-export const ALGORITHM_VERSIONS = { leximin: '1', legacy: '1' } as const;
+export const ALGORITHM_VERSIONS = { leximin: '1', legacy: '1', maximin: '1', nash: '1', goldilocks: '1' } as const;
+/** How each method is named in a published lottery document's Algorithm line. */
+const DOCUMENT_NAMES: Record<SelectionAlgorithm, string> = { leximin: 'LEXIMIN', legacy: 'LEGACY', maximin: 'MAXIMIN', nash: 'NASH WELFARE', goldilocks: 'GOLDILOCKS' };
+const algorithmName = z.enum(SELECTION_ALGORITHMS, { message: `must be one of ${SELECTION_ALGORITHMS.join(', ')}` });
+/** Methods whose distribution is published as a lottery before the draw (all but legacy). */
+const isLotteryMethod = (a: SelectionAlgorithm): a is Exclude<SelectionAlgorithm, 'legacy'> => a !== 'legacy';
 /** Simulated legacy draws behind the estimated probabilities (defined with the method). */
 export { LEGACY_ESTIMATE_RUNS };
 const DEFAULT_LEXIMIN_TIME_LIMIT_MS = 10 * 60 * 1000;
@@ -93,6 +100,8 @@ interface StoredDistribution {
   legacy: { runs: number; failures: number; seed: string } | null;
   /** Candidates left out because their household already holds a seat. */
   excludedSeatedHouseholds: number;
+  /** Maximin, Nash, Goldilocks: the objective's value, its proven bound and their relative gap. */
+  objectiveCertificate?: SelectionRun['objectiveCertificate'];
   /** LEXIMIN runs: the legacy estimate on the same instance (absent in runs stored before it existed). */
   legacyComparison?: SelectionRunDetail['legacyComparison'];
   /** Replacement runs: the seated members, on every panel (left out of probabilities and summary). */
@@ -195,6 +204,7 @@ export function selectionRunOf(row: SelectionRunRow): SelectionRun {
     inputHash: row.inputHash,
     quotas: JSON.parse(row.quotasJson) as SelectionRun['quotas'],
     summary: dist.summary,
+    objectiveCertificate: dist.objectiveCertificate ?? null,
     certificate: dist.certificate,
     complete: dist.complete,
     simulatedDraws: dist.legacy ? dist.legacy.runs - dist.legacy.failures : null,
@@ -271,17 +281,33 @@ function publicNumberError(e: unknown): never {
 // The computation in progress (one per app context: one per window or web server)
 
 interface RunningPrepare {
-  algorithm: 'leximin' | 'legacy';
+  algorithm: SelectionAlgorithm;
+  /** A side-by-side comparison (selection.compare): the method being computed, 0 or 1. */
+  comparing: { index: number; algorithms: [SelectionAlgorithm, SelectionAlgorithm] } | null;
   kind: RunKind;
   startedAt: string;
   started: number;
   timeLimitMs: number;
-  progress: Pick<SelectionProgress, 'stage' | 'minProbability' | 'upperBound' | 'done' | 'total'>;
+  progress: Pick<SelectionProgress, 'stage' | 'minProbability' | 'upperBound' | 'done' | 'total'> &
+    Partial<Pick<SelectionProgress, 'maxProbability' | 'relativeGap'>>;
   stopping: 'keep' | 'cancel' | null;
   job: SelectionJob | null;
 }
 
 const running = new WeakMap<AppContext, RunningPrepare>();
+
+/** What the worker reports, into the state selection.progress returns. */
+function followProgress(state: RunningPrepare, p: TaskProgress): void {
+  if (p.stage === 'comparing') {
+    if (state.comparing) state.comparing.index = p.index;
+    state.algorithm = p.algorithm;
+    Object.assign(state.progress, { stage: 'checking', minProbability: null, upperBound: null, maxProbability: null, relativeGap: null, done: null, total: null });
+  } else if (p.stage === 'objective') {
+    Object.assign(state.progress, { stage: 'objective', minProbability: p.minProbability, maxProbability: p.maxProbability, relativeGap: Number.isFinite(p.relativeGap) ? p.relativeGap : null });
+  } else if ('minProbability' in p) Object.assign(state.progress, { stage: 'leximin', minProbability: p.minProbability, upperBound: p.upperBound });
+  else if ('done' in p) Object.assign(state.progress, { stage: 'legacy', done: p.done, total: p.total });
+  else state.progress.stage = p.stage;
+}
 
 const cancelled = () => new AppError('CANCELLED', 'The computation was cancelled. Nothing was stored.', {}, 'errors.CANCELLED');
 
@@ -298,7 +324,7 @@ export const selectionHandlers = handlers({
    */
   'selection.prepare': {
     args: z.strictObject({
-      algorithm: z.enum(['leximin', 'legacy'], { message: 'must be leximin or legacy' }),
+      algorithm: algorithmName,
       kind: z.enum(['panel', 'replacement'], { message: 'must be panel or replacement' }).optional(),
       panelSize: panelSize.optional(),
       timeLimitMs: z.number().int('must be a whole number').min(1000, 'must be at least 1000').max(3_600_000, 'must be at most 3600000').optional(),
@@ -335,6 +361,7 @@ export const selectionHandlers = handlers({
       const timeLimitMs = args.timeLimitMs ?? DEFAULT_LEXIMIN_TIME_LIMIT_MS;
       const state: RunningPrepare = {
         algorithm: args.algorithm,
+        comparing: null,
         kind,
         startedAt: ctx.nowIso(),
         started: performance.now(),
@@ -350,7 +377,9 @@ export const selectionHandlers = handlers({
 
         const M = args.lotterySize ?? DEFAULT_TICKETS;
         const task: SelectionTask =
-          args.algorithm === 'leximin'
+          args.algorithm === 'maximin' || args.algorithm === 'nash' || args.algorithm === 'goldilocks'
+            ? { algorithm: args.algorithm, instance, timeLimitMs, lotterySize: M, lotterySeed: built.inputHash }
+            : args.algorithm === 'leximin'
             ? {
                 algorithm: 'leximin',
                 instance,
@@ -364,11 +393,7 @@ export const selectionHandlers = handlers({
               }
             : { algorithm: 'legacy', instance, runs: LEGACY_ESTIMATE_RUNS, seed: built.inputHash };
         if (state.stopping === 'cancel') throw cancelled();
-        state.job = startSelectionJob(task, (p) => {
-          if ('minProbability' in p) Object.assign(state.progress, { stage: 'leximin', minProbability: p.minProbability, upperBound: p.upperBound });
-          else if ('done' in p) Object.assign(state.progress, { stage: 'legacy', done: p.done, total: p.total });
-          else state.progress.stage = p.stage;
-        });
+        state.job = startSelectionJob(task, (p) => followProgress(state, p));
         if (state.stopping === 'keep') state.job.stop(true);
         try {
           outcome = await state.job.result;
@@ -392,7 +417,38 @@ export const selectionHandlers = handlers({
         fixed.size === 0 ? probabilities : Object.fromEntries(Object.entries(probabilities).filter(([code]) => !fixed.has(code)));
       let dist: StoredDistribution;
       let lottery: { size: number; source: PublicNumberSourceName; document: string; hash: string } | null = null;
-      if (outcome.algorithm === 'leximin') {
+      if (outcome.algorithm === 'objective') {
+        const result = outcome.objective;
+        const source = args.source ?? 'digits';
+        const document = lotteryDocument(outcome.lottery.tickets, {
+          assemblyName: oneLineName(db),
+          algorithm: `${DOCUMENT_NAMES[args.algorithm]} ${ALGORITHM_VERSIONS[args.algorithm]}`,
+          objective: result.objective,
+          date: at,
+          source: SOURCES[source],
+        });
+        lottery = { size: outcome.lottery.tickets.length, source, document, hash: sha256(document) };
+        const probabilities = drawable(result.probabilities);
+        dist = {
+          probabilities,
+          lotteryProbabilities: drawable(outcome.lottery.probabilities),
+          summary: probabilitySummary(probabilities),
+          // Maximin proves a bound on the smallest chance, as LEXIMIN does; the others prove their own.
+          certificate:
+            args.algorithm === 'maximin' ? { upperBound: result.certificate.bound, gap: Math.max(0, result.certificate.bound - result.minProbability) } : null,
+          complete: result.complete,
+          minProbability: result.minProbability,
+          panels: result.panelCount,
+          lotteryMaxDeviation: outcome.lottery.maxDeviation,
+          leximin: { iterations: result.iterations, elapsedMs: result.elapsedMs, types: result.types },
+          legacy: null,
+          excludedSeatedHouseholds: live.excluded,
+          objective: result.objective,
+          objectiveCertificate: result.certificate,
+          legacyComparison: null,
+          fixed: live.fixed,
+        };
+      } else if (outcome.algorithm === 'leximin') {
         const result = outcome.leximin;
         const source = args.source ?? 'digits';
         const document = lotteryDocument(outcome.lottery.tickets, {
@@ -428,7 +484,7 @@ export const selectionHandlers = handlers({
             : null,
           fixed: live.fixed,
         };
-      } else {
+      } else if (outcome.algorithm === 'legacy') {
         const estimate = outcome.estimate;
         // Stopped before the first simulated draw: nothing to keep.
         if (estimate.runs === 0) throw cancelled();
@@ -459,7 +515,7 @@ export const selectionHandlers = handlers({
           fixed: live.fixed,
           input: built.canonical,
         };
-      }
+      } else throw new Error(`Unexpected selection outcome ${outcome.algorithm}`);
 
       return ctx.mutate((dbw, audit) => {
         const runId = ctx.newId();
@@ -487,6 +543,8 @@ export const selectionHandlers = handlers({
           after: {
             kind,
             algorithm: args.algorithm,
+            objective: dist.objective ?? null,
+            objectiveCertificate: dist.objectiveCertificate ?? null,
             panelSize: size,
             candidates: instance.candidates.length,
             fixed: live.fixed.length,
@@ -499,6 +557,63 @@ export const selectionHandlers = handlers({
         });
         return selectionRunOf(findSelectionRun(dbw, runId)!);
       });
+    },
+  },
+
+  /**
+   * Runs two methods on the live pool, one after the other in the selection worker (progress
+   * and stop as for selection.prepare), and returns their figures side by side: smallest and
+   * largest chance, people below half and above twice the average, Gini, histogram. Nothing is
+   * stored and nothing is drawn; the figures hold no codes. Each method gets `timeLimitMs`.
+   */
+  'selection.compare': {
+    args: z.strictObject({
+      algorithms: z.tuple([algorithmName, algorithmName]).refine(([a, b]) => a !== b, { message: 'must be two different methods' }),
+      timeLimitMs: z.number().int('must be a whole number').min(1000, 'must be at least 1000').max(3_600_000, 'must be at most 3600000').optional(),
+    }),
+    run: async (args, ctx): Promise<SelectionComparison> => {
+      const db = ctx.requireDb();
+      ctx.requireOperator();
+      if (running.has(ctx.base)) {
+        throw new AppError('CONFLICT', 'A selection is already being computed. Wait for it, or stop it, before starting another.', {}, 'errors.selectionBusy');
+      }
+      const settings = readRecruitmentSettings(db);
+      const live = liveInstance(db, settings.panelSize, settings.onePerHousehold, 'panel');
+      const { built } = live;
+      const instance = built.instance;
+      const timeLimitMs = args.timeLimitMs ?? DEFAULT_LEXIMIN_TIME_LIMIT_MS;
+      const algorithms = args.algorithms as [SelectionAlgorithm, SelectionAlgorithm];
+      const state: RunningPrepare = {
+        algorithm: algorithms[0],
+        comparing: { index: 0, algorithms },
+        kind: 'panel',
+        startedAt: ctx.nowIso(),
+        started: performance.now(),
+        timeLimitMs: timeLimitMs * 2,
+        progress: { stage: 'checking', minProbability: null, upperBound: null, done: null, total: null },
+        stopping: null,
+        job: null,
+      };
+      running.set(ctx.base, state);
+      let outcome: TaskResult;
+      try {
+        refuseMissingValues(built);
+        const task: SelectionTask = { algorithm: 'compare', instance, algorithms, timeLimitMs, legacyRuns: LEGACY_ESTIMATE_RUNS, seed: built.inputHash };
+        if (state.stopping === 'cancel') throw cancelled();
+        state.job = startSelectionJob(task, (p) => followProgress(state, p));
+        if (state.stopping === 'keep') state.job.stop(true);
+        try {
+          outcome = await state.job.result;
+        } catch (e) {
+          if (e instanceof WorkerInfeasibleError) refuseInfeasible(instance, await explainInfeasibility(instance));
+          throw e;
+        }
+        if (outcome.algorithm === 'infeasible') refuseInfeasible(instance, outcome.explanation);
+      } finally {
+        running.delete(ctx.base);
+      }
+      if (outcome.algorithm !== 'compare') throw new Error(`Unexpected comparison outcome ${outcome.algorithm}`);
+      return { inputHash: built.inputHash, panelSize: settings.panelSize, candidates: instance.candidates.length, results: outcome.results };
     },
   },
 
@@ -537,6 +652,7 @@ export const selectionHandlers = handlers({
         elapsedMs: Math.round(performance.now() - state.started),
         timeLimitMs: state.timeLimitMs,
         ...state.progress,
+        comparing: state.comparing,
         stopping: state.stopping,
       };
     },
@@ -583,7 +699,7 @@ export const selectionHandlers = handlers({
         let ticket: number | null = null;
         let seed: string | null = null;
         let numbers: number[] | null = null;
-        if (run.algorithm === 'leximin') {
+        if (isLotteryMethod(run.algorithm)) {
           const M = run.lotterySize!;
           const document = run.lotteryDocument!;
           if (args.mode === 'public') {
@@ -737,7 +853,7 @@ export const selectionHandlers = handlers({
     args: z
       .strictObject({
         /** leximin (default): a lottery document and public numbers; legacy: the run's input and its seed. */
-        algorithm: z.enum(['leximin', 'legacy'], { message: 'must be leximin or legacy' }).optional(),
+        algorithm: algorithmName.optional(),
         document: z.string().max(200_000_000).optional(),
         documentPath: filePath.optional(),
         publishedHash: requiredText(200),

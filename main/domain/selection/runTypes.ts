@@ -51,6 +51,8 @@ export interface SelectionRun {
    * the tolerance became relative) the gap relative to the bound.
    */
   certificate: { upperBound: number; gap: number; relativeGap?: number } | null;
+  /** Maximin, Nash, Goldilocks: the objective's value, its proven bound and their relative gap. */
+  objectiveCertificate?: { value: number; bound: number; relativeGap: number } | null;
   /** False when the time limit stopped LEXIMIN before it finished. */
   complete: boolean;
   /**
@@ -124,8 +126,13 @@ export interface SelectionProgress {
   startedAt: string;
   elapsedMs: number;
   timeLimitMs: number;
-  /** 'checking' (feasibility), 'leximin', 'legacy' (simulated draws), 'lottery' (rounding, storing). */
-  stage: 'checking' | 'leximin' | 'legacy' | 'lottery';
+  /** 'checking' (feasibility), 'leximin', 'objective' (maximin, Nash, Goldilocks), 'legacy' (simulated draws), 'lottery' (rounding, storing). */
+  stage: 'checking' | 'leximin' | 'objective' | 'legacy' | 'lottery';
+  /** Maximin, Nash, Goldilocks: the largest probability so far and the relative gap to the proven bound. */
+  maxProbability?: number | null;
+  relativeGap?: number | null;
+  /** A side-by-side comparison: the method being computed (index 0 or 1) of the two. */
+  comparing?: { index: number; algorithms: [SelectionAlgorithm, SelectionAlgorithm] } | null;
   /** LEXIMIN: the smallest probability reached so far and the proven upper bound on it. */
   minProbability: number | null;
   upperBound: number | null;
@@ -139,3 +146,32 @@ export interface SelectionProgress {
 export type SelectionDrawArgs =
   | { runId: string; mode: 'public'; numbers: number[]; source?: PublicNumberSourceName }
   | { runId: string; mode: 'random' };
+
+/** One method's figures in a side-by-side comparison (no codes: aggregate only). */
+export interface ComparedMethod {
+  algorithm: SelectionAlgorithm;
+  objective: { name: string; params: Record<string, number | string> };
+  figures: {
+    count: number;
+    min: number;
+    max: number;
+    mean: number;
+    belowHalf: number;
+    aboveTwice: number;
+    gini: number;
+    histogram: { from: number; to: number; count: number }[];
+    values: number[];
+  };
+  certificate: { value: number; bound: number; relativeGap: number } | null;
+  complete: boolean;
+  elapsedMs: number;
+  simulatedDraws: number | null;
+}
+
+/** selection.compare: two methods on the same live pool. */
+export interface SelectionComparison {
+  inputHash: string;
+  panelSize: number;
+  candidates: number;
+  results: ComparedMethod[];
+}

@@ -130,7 +130,7 @@ export function PrepareForm({ overview, onPrepared, onChanged }: Props) {
       else panelSize = n;
     }
     let lotterySize: number | undefined;
-    if (values.algorithm === 'leximin') {
+    if (values.algorithm !== 'legacy') {
       const n = wholeNumber(values.tickets);
       if (n === null || n < 2 || n > 100_000) found.tickets = t('sel.prepare.ticketsRange');
       else lotterySize = n;
@@ -153,7 +153,7 @@ export function PrepareForm({ overview, onPrepared, onChanged }: Props) {
     const args: ArgsOf<'selection.prepare'> = { algorithm: values.algorithm, timeLimitMs: checked.timeLimitMs };
     if (kind === 'replacement') args.kind = 'replacement';
     else args.panelSize = checked.panelSize;
-    if (values.algorithm === 'leximin') {
+    if (values.algorithm !== 'legacy') {
       args.lotterySize = checked.lotterySize;
       args.source = values.source;
     }
@@ -239,6 +239,9 @@ export function PrepareForm({ overview, onPrepared, onChanged }: Props) {
               <legend>{t('sel.prepare.algorithm')}</legend>
               <div className="sel-choice-list">
                 <Choice name="sel-algorithm" checked={values.algorithm === 'leximin'} onChange={() => set('algorithm', 'leximin')} label={t('sel.prepare.leximin')} hint={t('sel.prepare.leximinHint')} />
+                {(['maximin', 'nash', 'goldilocks'] as const).map((a) => (
+                  <Choice key={a} name="sel-algorithm" checked={values.algorithm === a} onChange={() => set('algorithm', a)} label={t(`sel.algorithm.${a}`)} hint={t(`sel.prepare.${a}Hint`)} />
+                ))}
                 <Choice name="sel-algorithm" checked={values.algorithm === 'legacy'} onChange={() => set('algorithm', 'legacy')} label={t('sel.prepare.legacy')} hint={t('sel.prepare.legacyHint')} />
               </div>
             </fieldset>
@@ -248,16 +251,16 @@ export function PrepareForm({ overview, onPrepared, onChanged }: Props) {
                   {(control) => <input {...control} type="text" inputMode="numeric" className="input-short" value={values.panelSize} onChange={(e) => set('panelSize', e.target.value)} />}
                 </Field>
               )}
-              <Field id="sel-minutes" label={t('sel.prepare.minutes')} error={problems.minutes} hint={values.algorithm === 'leximin' ? t('sel.prepare.minutesHint') : t('sel.prepare.minutesHintLegacy')}>
+              <Field id="sel-minutes" label={t('sel.prepare.minutes')} error={problems.minutes} hint={values.algorithm !== 'legacy' ? t('sel.prepare.minutesHint') : t('sel.prepare.minutesHintLegacy')}>
                 {(control) => <input {...control} type="text" inputMode="decimal" className="input-short" value={values.minutes} onChange={(e) => set('minutes', e.target.value)} />}
               </Field>
-              {values.algorithm === 'leximin' && (
+              {values.algorithm !== 'legacy' && (
                 <Field id="sel-tickets" label={t('sel.prepare.tickets')} error={problems.tickets} hint={t('sel.prepare.ticketsHint')}>
                   {(control) => <input {...control} type="text" inputMode="numeric" className="input-short" value={values.tickets} onChange={(e) => set('tickets', e.target.value)} />}
                 </Field>
               )}
             </div>
-            {values.algorithm === 'leximin' && (
+            {values.algorithm !== 'legacy' && (
               <fieldset className="sel-choice">
                 <legend>{t('sel.prepare.source')}</legend>
                 <div className="sel-choice-list">

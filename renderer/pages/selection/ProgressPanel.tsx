@@ -38,7 +38,16 @@ export function ProgressPanel({ progress, fallback, stopping, busy, stopError, o
 
   return (
     <section className="sel-progress" aria-labelledby="sel-progress-title">
-      <h3 id="sel-progress-title">{t('sel.progress.title', { algorithm: t(`sel.algorithm.${algorithm}`) })}</h3>
+      <h3 id="sel-progress-title">
+        {progress?.comparing
+          ? t('sel.progress.comparing', {
+              algorithm: t(`sel.algorithm.${algorithm}`),
+              index: progress.comparing.index + 1,
+              first: t(`sel.algorithm.${progress.comparing.algorithms[0]}`),
+              second: t(`sel.algorithm.${progress.comparing.algorithms[1]}`),
+            })
+          : t('sel.progress.title', { algorithm: t(`sel.algorithm.${algorithm}`) })}
+      </h3>
       <div className="sel-progress-row">
         <label htmlFor="sel-progress-bar">{t('sel.progress.time')}</label>
         {limit > 0 ? (
@@ -62,15 +71,17 @@ export function ProgressPanel({ progress, fallback, stopping, busy, stopError, o
       </div>
       {progress && progress.minProbability !== null && (
         <p className="sel-progress-best">
-          {progress.upperBound !== null
+          {progress.stage === 'objective' && progress.maxProbability !== null && progress.maxProbability !== undefined
+            ? t('sel.progress.bestObjective', { min: pct(progress.minProbability, lang), max: pct(progress.maxProbability, lang) })
+            : progress.upperBound !== null
             ? t('sel.progress.best', { min: pct(progress.minProbability, lang), bound: pct(progress.upperBound, lang) })
             : t('sel.progress.bestNoBound', { min: pct(progress.minProbability, lang) })}
         </p>
       )}
-      <p className="muted sel-note">{algorithm === 'leximin' ? t('sel.progress.hintLeximin') : t('sel.progress.hintLegacy')}</p>
+      <p className="muted sel-note">{algorithm !== 'legacy' ? t('sel.progress.hintLeximin') : t('sel.progress.hintLegacy')}</p>
       <ErrorNotice error={stopError} />
       <div className="form-actions">
-        {algorithm === 'leximin' && (
+        {algorithm !== 'legacy' && (
           <button type="button" className="button button-primary" disabled={busy || state !== null} onClick={() => onStop(true)}>
             {t('sel.progress.keep')}
           </button>

@@ -137,8 +137,9 @@ function RunBody({ run, onDrawn, onSupersede }: { run: SelectionRunDetail; onDra
                 ? t('sel.result.certificateNone', { min: pct(s.min, lang) })
                 : t('sel.result.certificateEarlyNoBound', { min: pct(s.min, lang) })}
         </p>
+        {run.objectiveCertificate && <p className="sel-certificate">{objectiveText(run, t, lang)}</p>}
         <p className="muted sel-note">{t('sel.result.giniText')}</p>
-        {!run.legacyComparison && <ProbabilityHistogram values={values} end={scaleEndFor(s.max)} label={t(`sel.algorithm.${run.algorithm}`)} tone={run.algorithm} />}
+        {!run.legacyComparison && <ProbabilityHistogram values={values} end={scaleEndFor(s.max)} label={t(`sel.algorithm.${run.algorithm}`)} tone={run.algorithm === 'legacy' ? 'legacy' : 'leximin'} />}
       </section>
 
       <ComparisonTable run={run} />
@@ -154,4 +155,20 @@ function RunBody({ run, onDrawn, onSupersede }: { run: SelectionRunDetail; onDra
       )}
     </>
   );
+}
+
+/** Maximin, Nash, Goldilocks: what the objective achieved, in words, with its proven gap. */
+function objectiveText(run: SelectionRunDetail, t: ReturnType<typeof useTranslation>['t'], lang: string): string {
+  const c = run.objectiveCertificate!;
+  const gap = gapPercent(c.relativeGap, lang);
+  const number = (x: number) => formatNumber(Math.round(x * 1000) / 1000, lang);
+  const s = run.summary;
+  return t(`sel.result.objective.${run.algorithm}`, {
+    gap,
+    gamma: number(Number(run.objective?.params.gamma ?? 1)),
+    high: number(s.mean > 0 ? s.max / s.mean : 0),
+    low: number(s.min > 0 ? s.mean / s.min : 0),
+    value: number(c.value),
+    bound: number(c.bound),
+  });
 }

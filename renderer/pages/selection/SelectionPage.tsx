@@ -15,6 +15,7 @@ import { StatusLine } from '../../components/StatusLine';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
+import { CompareMethods } from './CompareMethods';
 import { OverviewPanel } from './OverviewPanel';
 import { PrepareForm } from './PrepareForm';
 import { RunHistory } from './RunHistory';
@@ -89,6 +90,7 @@ export function SelectionPage() {
             }}
             onChanged={() => void refresh()}
           />
+          <CompareMethods onChanged={() => void refresh()} />
           <StatusLine message={notice} />
           {shownId && (
             <RunResult
