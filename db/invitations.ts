@@ -357,3 +357,13 @@ export function lettersSent(db: Db): number | null {
   if (runs === 0) return null;
   return db.prepare(`SELECT count(*) FROM invitations i JOIN invitation_runs r ON r.id = i.run_id WHERE r.status = 'drawn'`).pluck().get() as number;
 }
+
+/**
+ * An erased respondent's row of the register extract: their name and address are in it too, so
+ * an erasure removes it (the letter keeps its code and coarse groups for the funnel).
+ */
+export function eraseRegisterEntryOf(db: Db, personId: string): number {
+  return db
+    .prepare('DELETE FROM register_entries WHERE id IN (SELECT i.register_entry_id FROM invitation_responses a JOIN invitations i ON i.id = a.invitation_id WHERE a.person_id = ?)')
+    .run(personId).changes;
+}
