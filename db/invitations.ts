@@ -92,11 +92,40 @@ export function registerResidents(db: Db, importId: string): RegisterResident[] 
   return rows.map(([position, householdKey, city, postcode, birthYear, gender]) => ({ position, householdKey, city, postcode, birthYear, gender }));
 }
 
-/** Id and language of the residents at the given register positions. */
-export function registerEntriesAt(db: Db, importId: string, positions: readonly number[]): Map<number, { id: string; language: string | null }> {
-  const one = db.prepare('SELECT id, language FROM register_entries WHERE import_id = ? AND position = ?');
-  const out = new Map<number, { id: string; language: string | null }>();
-  for (const position of positions) out.set(position, one.get(importId, position) as { id: string; language: string | null });
+/**
+ * registerResidents for one draw: only the columns the draw reads come to JavaScript (the
+ * address key with one letter per address, the one column the groups are made of), the others
+ * are null. Turning 200,000 SQLite strings into JavaScript ones is most of a draw's time.
+ */
+export function residentsForDraw(db: Db, importId: string, stratifyBy: string, onePerAddress: boolean): RegisterResident[] {
+  const rows = db
+    .prepare(
+      `SELECT position,
+         CASE WHEN @onePerAddress THEN household_key END,
+         CASE WHEN @stratifyBy = 'municipality' THEN city END,
+         CASE WHEN @stratifyBy = 'postcodeArea' THEN postcode END,
+         CASE WHEN @stratifyBy = 'ageBand' THEN birth_year END,
+         CASE WHEN @stratifyBy = 'gender' THEN gender END
+       FROM register_entries WHERE import_id = @importId ORDER BY position`,
+    )
+    .raw()
+    .all({ importId, onePerAddress: onePerAddress ? 1 : 0, stratifyBy }) as [number, string | null, string | null, string | null, number | null, string | null][];
+  return rows.map(([position, householdKey, city, postcode, birthYear, gender]) => ({ position, householdKey, city, postcode, birthYear, gender }));
+}
+
+export interface DrawnEntry {
+  id: string;
+  city: string | null;
+  birthYear: number | null;
+  gender: string | null;
+  language: string | null;
+}
+
+/** Id and groups (municipality, birth year, gender, language) of the residents at the given register positions. */
+export function registerEntriesAt(db: Db, importId: string, positions: readonly number[]): Map<number, DrawnEntry> {
+  const one = db.prepare('SELECT id, city, birth_year AS birthYear, gender, language FROM register_entries WHERE import_id = ? AND position = ?');
+  const out = new Map<number, DrawnEntry>();
+  for (const position of positions) out.set(position, one.get(importId, position) as DrawnEntry);
   return out;
 }
 
@@ -327,4 +356,14 @@ export function lettersSent(db: Db): number | null {
   const runs = (db.prepare('SELECT count(*) FROM invitation_runs').pluck().get() as number);
   if (runs === 0) return null;
   return db.prepare(`SELECT count(*) FROM invitations i JOIN invitation_runs r ON r.id = i.run_id WHERE r.status = 'drawn'`).pluck().get() as number;
+}
+
+/**
+ * An erased respondent's row of the register extract: their name and address are in it too, so
+ * an erasure removes it (the letter keeps its code and coarse groups for the funnel).
+ */
+export function eraseRegisterEntryOf(db: Db, personId: string): number {
+  return db
+    .prepare('DELETE FROM register_entries WHERE id IN (SELECT i.register_entry_id FROM invitation_responses a JOIN invitations i ON i.id = a.invitation_id WHERE a.person_id = ?)')
+    .run(personId).changes;
 }

@@ -33,6 +33,7 @@ import {
   invitationWriter,
   invitedPositions,
   registerEntriesAt,
+  residentsForDraw,
   listInvitationRuns,
   listInvitees,
   householdMembersInPool,
@@ -306,7 +307,7 @@ export function drawRun(ctx: AppContext, args: z.output<typeof drawArgs>): Invit
         'errors.invitationRunLive',
       );
     }
-    const residents = registerResidents(db, reg.id);
+    const residents = residentsForDraw(db, reg.id, args.stratifyBy, args.onePerAddress);
     const excluded = args.additional ? invitedPositions(db, reg.id) : [];
     const params: InvitationParams = {
       size: args.size,
@@ -341,10 +342,8 @@ export function drawRun(ctx: AppContext, args: z.output<typeof drawArgs>): Invit
     const write = invitationWriter(db);
     const codes = allInvitationCodes(db);
     const pick = securePicker();
-    // Residents are in register order: position i is residents[i].
     const entries = registerEntriesAt(db, reg.id, draw.positions);
     draw.positions.forEach((position, i) => {
-      const r = residents[position]!;
       const entry = entries.get(position)!;
       write({
         id: ctx.newId(),
@@ -353,9 +352,9 @@ export function drawRun(ctx: AppContext, args: z.output<typeof drawArgs>): Invit
         registerEntryId: entry.id,
         code: newResponseCode(pick, codes),
         stratum: draw.strata[i]!,
-        municipality: municipalityGroup(r.city),
-        ageBand: ageBand(r.birthYear, params.referenceYear),
-        gender: genderGroup(r.gender),
+        municipality: municipalityGroup(entry.city),
+        ageBand: ageBand(entry.birthYear, params.referenceYear),
+        gender: genderGroup(entry.gender),
         language: entry.language ?? UNKNOWN_GROUP,
       });
     });

@@ -34,6 +34,7 @@ import {
 import { allowedNext, canBeReplaced, canReplace, checkTransition, needsHouseholdCheck, SEATED_STATUSES } from '../domain/recruitment/lifecycle';
 import { BLANK_IDENTITY } from '../domain/recruitment/identity';
 import { householdKey } from '../domain/recruitment/normalise';
+import { eraseRegisterEntryOf } from '../../db/invitations';
 import { personSearchKey, searchTokens } from '../domain/recruitment/personKeys';
 import { checkIban } from '../domain/recruitment/iban';
 import { isCalendarDate } from '../domain/sessionRules';
@@ -455,6 +456,8 @@ export const peopleHandlers = handlers({
           now,
         );
         eraseContactAndStatusTexts(db, person.id);
+        // A respondent who answered a letter is also in the register extract, by name and address.
+        eraseRegisterEntryOf(db, person.id);
         audit({ entity: 'person', entityId: person.id, action: 'person.erase', after: { code: person.code } });
         return personDetailOf(db, person.id);
       });

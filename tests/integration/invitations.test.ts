@@ -173,6 +173,12 @@ describe('recruitment from the first letter', () => {
     expect(csvText).toMatch(/Invited[^\n]*,1000/);
     expect(csvText).not.toContain('not recorded');
 
+    // Erasing a respondent who came from a letter removes their row of the register extract too.
+    const entriesBefore = count(app, 'SELECT count(*) FROM register_entries');
+    await app.call('people.erase', { id: person.id, confirmCode: yes.personCode! });
+    expect(count(app, 'SELECT count(*) FROM register_entries')).toBe(entriesBefore - 1);
+    expect(listInvitees(db(app), run.id).map((i) => i.code)).not.toContain(a!.code);
+
     // The audit log holds codes and counts, never a name or an address.
     const audit = JSON.stringify(db(app).prepare("SELECT * FROM audit_log WHERE entity IN ('register', 'invitation', 'invitationRun')").all());
     expect(audit).not.toContain(a!.lastName);
