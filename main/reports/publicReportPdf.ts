@@ -19,7 +19,7 @@ import { reportT, type ReportT } from './i18n';
 import { costSummary, dropOutCells, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf, type PublicFacts } from './publicFacts';
 import { contributorLabel } from './publicTables';
 import { itemTitle } from './recommendationsPdf';
-import { dataTable, factsTable, heading, integer, keepPageBreak, money, note, para, percent, shortDate, titleBlock, type ReportPdfOptions } from './pdf/charts';
+import { dataTable, factsTable, heading, integer, money, note, para, percent, shortDate, titleBlock, type ReportPdfOptions } from './pdf/charts';
 import { GREY, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';
 
@@ -239,7 +239,6 @@ export async function publicReportPdf(data: ReportData, opts: ReportPdfOptions):
     {
       ...pageFrame({ assemblyName: data.assembly.name, title, lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
-      pageBreakBefore: (node) => keepPageBreak(node),
     },
     { creationDate: opts.generatedAt, title: `${title} — ${data.assembly.name}`, author: data.assembly.name },
   );
