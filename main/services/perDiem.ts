@@ -15,6 +15,7 @@ import { DEFAULT_CSV_DIALECT, writeCsv, type CsvCell } from '../domain/csvWrite'
 import { CSV_DIALECTS } from '../../preload/vocabulary';
 import { compareNames } from '../domain/text';
 import { handlers } from '../registry';
+import { reportT } from '../reports/i18n';
 
 const cents = z.number().int('must be a whole number of cents').min(0, 'must be at least 0').max(100_000_000, 'must be at most 100000000');
 
@@ -100,10 +101,14 @@ export const perDiemHandlers = handlers({
   'perDiem.exportCsv': {
     args: z.strictObject({
       dialect: z.enum(CSV_DIALECTS, { message: `must be ${CSV_DIALECTS.join(' or ')}` }).optional(),
+      /** The headers' language (the report words); default: the app's language. */
+      lang: z.enum(['nl', 'fr', 'en'], { message: 'must be nl, fr or en' }).optional(),
     }),
     run: (args, ctx): ExportedFile => {
       const list = paymentsList(ctx.requireDb(), ctx.clock());
-      const header = ['code', 'last name', 'first name', 'full days', 'half days', 'per-diem (EUR)', 'travel (EUR)', 'childcare (EUR)', 'total (EUR)'];
+      const t = reportT(args.lang ?? ctx.settings.get().language);
+      const euro = (key: string) => `${t(`report.columns.${key}`)} (EUR)`;
+      const header = [t('report.columns.code'), t('report.columns.lastName'), t('report.columns.firstName'), t('report.columns.fullDays'), t('report.columns.halfDays'), euro('perDiem'), euro('travel'), euro('childcare'), euro('total')];
       const lines: CsvCell[][] = [header, ...list.rows.map((r) => [r.code, r.lastName, r.firstName, r.fullDays, r.halfDays, euros(r.perDiemCents), euros(r.travelCents), euros(r.childcareCents), euros(r.totalCents)])];
       const content = writeCsv(lines, args.dialect ?? DEFAULT_CSV_DIALECT);
       return { fileName: `per-diem-${ctx.nowIso().slice(0, 10)}.csv`, content };

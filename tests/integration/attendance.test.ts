@@ -243,14 +243,19 @@ describe('per-diem', () => {
     await app.call('attendance.checkIn', { sessionId: online.id, personId: people[0]!.id, at: '19:00' });
     expect((await app.call('perDiem.payments', {})).rows.find((r) => r.personId === people[0]!.id)!.totalCents).toBe(6250);
 
-    const csv = await app.call('perDiem.exportCsv', {});
+    const csv = await app.call('perDiem.exportCsv', { lang: 'en' });
     expect(csv.content.startsWith('\uFEFF')).toBe(true); // the excel dialect: Excel reads accents right
     const lines = csv.content.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('code;last name;first name;full days;half days;per-diem (EUR);travel (EUR);childcare (EUR);total (EUR)');
+    expect(lines[0]).toBe('Code;Last name;First name;Full days;Half days;Per diem (EUR);Travel (EUR);Childcare (EUR);Total (EUR)');
+    // The headers in the language asked for (the report words), the app's language by default.
+    const header = async (lang?: 'nl' | 'fr') => (await app.call('perDiem.exportCsv', lang ? { lang } : {})).content.slice(1).split('\r\n')[0];
+    expect(await header('nl')).toBe('Code;Achternaam;Voornaam;Volle dagen;Halve dagen;Dagvergoeding (EUR);Reiskosten (EUR);Kinderopvang (EUR);Totaal (EUR)');
+    expect(await header('fr')).toBe('Code;Nom;Prénom;Journées entières;Demi-journées;Indemnité journalière (EUR);Frais de déplacement (EUR);Garde d’enfants (EUR);Total (EUR)');
+    expect(await header()).toBe(await header(app.ctx.settings.get().language as 'nl' | 'fr'));
     expect(lines.find((l) => l.startsWith(people[0]!.code))).toMatch(/;1;0;50,00;12,50;0,00;62,50$/);
     // The plain dialect, for other programs: commas, decimal points, no byte-order mark.
     const plain = (await app.call('perDiem.exportCsv', { dialect: 'plain' })).content;
-    expect(plain.startsWith('code,last name,first name,')).toBe(true);
+    expect((await app.call('perDiem.exportCsv', { dialect: 'plain', lang: 'en' })).content.startsWith('Code,Last name,First name,')).toBe(true);
     expect(plain.split('\r\n').find((l) => l.startsWith(people[0]!.code))).toMatch(/,1,0,50\.00,12\.50,0\.00,62\.50$/);
     expect((await app.raw('perDiem.exportCsv', { dialect: 'excel2' })).ok).toBe(false);
     app.close();
