@@ -52,3 +52,37 @@ export function useContent(): Localiser {
 }
 
 export type { Localiser, TranslatableKind };
+
+/** Feature names and values, which the API keys by their base text, in the screen's language. */
+export interface FeatureLabels {
+  feature: (name: string) => string;
+  value: (feature: string, value: string) => string;
+}
+
+/**
+ * The feature names and values in the screen's language (display only: keys stay the base
+ * texts). Until the features are loaded, or where they cannot be (a station), the base texts.
+ */
+export function useFeatureLabels(): FeatureLabels {
+  const content = useContent();
+  const { status } = useAppState();
+  const key = status.assembly?.path ?? '';
+  const features = useApiData(async () => (key ? (await call('quotas.overview', {})).features : []), [key]);
+  const list = features.data;
+  return useMemo(() => featureLabels(list ?? [], content), [list, content]);
+}
+
+/** The lookups of useFeatureLabels, from the features (id, name, values with ids) and a localiser. */
+export function featureLabels(features: readonly { id: string; name: string; values: readonly { id: string; value: string }[] }[], content: Localiser): FeatureLabels {
+  const byName = new Map(features.map((f) => [f.name, { id: f.id, values: new Map(f.values.map((v) => [v.value, v.id])) }]));
+  return {
+    feature: (name) => {
+      const f = byName.get(name);
+      return f ? content('feature', f.id, 'name', name) : name;
+    },
+    value: (feature, value) => {
+      const id = byName.get(feature)?.values.get(value);
+      return id ? content('featureValue', id, 'value', value) : value;
+    },
+  };
+}
