@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { ContentLanguage, TranslatableKind, TranslationRow } from '../../main/domain/translations/types';
-import { localiserFor, type Localiser } from '../../main/domain/translations/localise';
+import { featureLabels, localiserFor, type FeatureLabels, type Localiser } from '../../main/domain/translations/localise';
 import { call } from '../api';
 import { currentLanguage } from '../i18n';
 import { useApiData, useAppState } from './AppState';
@@ -53,12 +53,6 @@ export function useContent(): Localiser {
 
 export type { Localiser, TranslatableKind };
 
-/** Feature names and values, which the API keys by their base text, in the screen's language. */
-export interface FeatureLabels {
-  feature: (name: string) => string;
-  value: (feature: string, value: string) => string;
-}
-
 /**
  * The feature names and values in the screen's language (display only: keys stay the base
  * texts). Until the features are loaded, or where they cannot be (a station), the base texts.
@@ -70,19 +64,4 @@ export function useFeatureLabels(): FeatureLabels {
   const features = useApiData(async () => (key ? (await call('quotas.overview', {})).features : []), [key]);
   const list = features.data;
   return useMemo(() => featureLabels(list ?? [], content), [list, content]);
-}
-
-/** The lookups of useFeatureLabels, from the features (id, name, values with ids) and a localiser. */
-export function featureLabels(features: readonly { id: string; name: string; values: readonly { id: string; value: string }[] }[], content: Localiser): FeatureLabels {
-  const byName = new Map(features.map((f) => [f.name, { id: f.id, values: new Map(f.values.map((v) => [v.value, v.id])) }]));
-  return {
-    feature: (name) => {
-      const f = byName.get(name);
-      return f ? content('feature', f.id, 'name', name) : name;
-    },
-    value: (feature, value) => {
-      const id = byName.get(feature)?.values.get(value);
-      return id ? content('featureValue', id, 'value', value) : value;
-    },
-  };
 }
