@@ -107,7 +107,7 @@ function drops(data: ReportData, f: PublicFacts, opts: ReportPdfOptions, t: Repo
         [t('report.columns.feature'), t('report.columns.value'), ...dropOutColumns(opts.level).map((k) => DROP_OUT_HEADERS[k](t)), t('publicReport.columns.dropOutRate')],
         dropOutCells(data, c.byGroup, opts.level).map(({ g, cells, shareHidden }): TableCell[] => [g.feature, g.value, ...cells.map((x) => asText(x, opts)), shareHidden ? SUPPRESSED_MARK : shareText(g.declined + g.withdrawn, g.selected, opts)]),
         opts.level === 'aggregate'
-          ? { widths: [62, '*', 62, 62, 56], align: ['left', 'left', 'right', 'right', 'right'], fontSize: 8.5 }
+          ? { widths: [62, '*', 72, 72, 56], align: ['left', 'left', 'right', 'right', 'right'], fontSize: 8.5 }
           : { widths: [62, '*', 44, 58, 62, 50, 48], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], fontSize: 8.5 },
       ),
     );

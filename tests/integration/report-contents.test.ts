@@ -156,6 +156,12 @@ describe('the public report of the venue demo', () => {
     expect(costs[1]![2] ?? null).toBeNull();
     expect(String(costs.at(-1)![0])).toBe(t('report.suppressedLegend'));
     expect(process.find((r) => r[0] === t('publicReport.facts.totalCost'))?.[1] ?? null).toBeNull();
+    if (lang === 'en') {
+      // The PDF likewise: "[c]" for the per-diem line and the total at the aggregate level, amounts in full.
+      expect(texts.get('en/aggregate')).toMatch(/Members’ per-diem \(attendance, travel, childcare\) \[c\]/);
+      expect(texts.get('en/aggregate')).toMatch(/Total \[c\]/);
+      expect(texts.get('en/full')).toMatch(/Members’ per-diem \(attendance, travel, childcare\) €[\d,]+\.\d\d/);
+    }
     // In full, the total is the sum of the lines.
     const fullCosts = rowsOf(await sheet(await exportFile(app, 'workbook', 'full', lang), t('report.sheets.costs')));
     const total = fullCosts[fullCosts.length - 1]!;
