@@ -75,12 +75,12 @@ export function listAudit(db: Db, filter: { entity?: string; entityId?: string; 
   }));
 }
 
-/** Every copy saved elsewhere since `since` (an ISO time), oldest first. */
+/** Every copy saved elsewhere since `since` (an ISO time), oldest first: saved copies of the file and the letters' PDFs (names and addresses). */
 export function savedCopiesSince(db: Db, since: string): SavedCopy[] {
   return db
     .prepare(
       `SELECT json_extract(after_json, '$.path') AS path, at, operator FROM audit_log
-        WHERE action = 'app.saveCopy' AND at >= ? ORDER BY at, rowid`,
+        WHERE action IN ('app.saveCopy', 'letters.export') AND at >= ? ORDER BY at, rowid`,
     )
     .all(since) as SavedCopy[];
 }

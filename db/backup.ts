@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { backupDirFor, type Db } from './connection';
+import { APPLICATION_ID, backupDirFor, type Db } from './connection';
 import { makePrivate, makePrivateDir } from './privateFiles';
 import { confirmedParticipantCount } from './participants';
 
@@ -91,6 +91,8 @@ function readSummary(path: string, nativeBinding?: string): Summary {
     db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') return { ok: false, participants: 0, checkIns: 0, ballots: 0, problem: String(check) };
+    // Another program's database put in the folder is no backup to restore or to offer.
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return { ok: false, participants: 0, checkIns: 0, ballots: 0, problem: 'not an Assembly Desk file' };
     // A table this older file does not have yet counts 0.
     const count = (read: () => unknown) => {
       try {

@@ -48,8 +48,19 @@ function queryFlags(db: Db, filter: { status?: string; person?: string; id?: str
   return rows.map(toFlag);
 }
 
-export function listDuplicateFlags(db: Db, status?: DuplicateFlag['status']): DuplicateFlag[] {
-  return queryFlags(db, { status });
+/**
+ * The flags, open ones first, then by the first person's name in the given collation (SQLite's
+ * own order is by bytes: "Élodie" after "Zoë"), then their code and when the flag was raised.
+ */
+export function listDuplicateFlags(
+  db: Db,
+  status: DuplicateFlag['status'] | undefined,
+  order: (a: { firstName: string; lastName: string; code: string }, b: { firstName: string; lastName: string; code: string }) => number,
+): DuplicateFlag[] {
+  const rows = db.prepare(QUERY).all({ status: status ?? null, person: null, id: null }) as FlagRow[];
+  const nameOf = (r: FlagRow) => ({ firstName: r.aFirst ?? '', lastName: r.aLast ?? '', code: r.aCode });
+  rows.sort((x, y) => Number(y.status === 'open') - Number(x.status === 'open') || order(nameOf(x), nameOf(y)) || (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : 0));
+  return rows.map(toFlag);
 }
 
 export function duplicatesOf(db: Db, personId: string): DuplicateFlag[] {

@@ -18,6 +18,9 @@ export interface PersonRecord extends PersonIdentity {
   needsTravel: string;
   consentDate: string | null;
   consentVersion: string | null;
+  /** Compact IBAN (migration 0015), only with ibanConsentDate: for the per-diem payments. */
+  iban: string | null;
+  ibanConsentDate: string | null;
   erasedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -28,7 +31,7 @@ const SELECT_PERSON = `SELECT id, code, external_id AS externalId, first_name AS
   street, house_number AS houseNumber, postcode, city, birth_year AS birthYear, language, household_key AS householdKey,
   status, status_date AS statusDate, status_reason AS statusReason, replaced_by AS replacedBy, notes,
   needs_accessibility AS needsAccessibility, needs_diet AS needsDiet, needs_childcare AS needsChildcare,
-  needs_travel AS needsTravel, consent_date AS consentDate, consent_version AS consentVersion, erased_at AS erasedAt,
+  needs_travel AS needsTravel, consent_date AS consentDate, consent_version AS consentVersion, iban, iban_consent_date AS ibanConsentDate, erased_at AS erasedAt,
   created_at AS createdAt, updated_at AS updatedAt, deleted_at AS deletedAt FROM people WHERE id = ?`;
 
 export function findPerson(db: Db, id: string): PersonRecord | null {
@@ -60,6 +63,8 @@ const UPDATES: Record<string, string> = {
   needsTravel: 'UPDATE people SET needs_travel = ? WHERE id = ?',
   consentDate: 'UPDATE people SET consent_date = ? WHERE id = ?',
   consentVersion: 'UPDATE people SET consent_version = ? WHERE id = ?',
+  iban: 'UPDATE people SET iban = ? WHERE id = ?',
+  ibanConsentDate: 'UPDATE people SET iban_consent_date = ? WHERE id = ?',
   householdKey: 'UPDATE people SET household_key = ? WHERE id = ?',
   searchKey: 'UPDATE people SET search_key = ? WHERE id = ?',
   status: 'UPDATE people SET status = ? WHERE id = ?',
@@ -128,14 +133,16 @@ const LIST_WHERE = `p.deleted_at IS NULL
   AND (@status IS NULL OR p.status = @status)
   AND (@valueId IS NULL OR EXISTS (SELECT 1 FROM person_features pf WHERE pf.person_id = p.id AND pf.value_id = @valueId))
   AND (@duplicatesOnly = 0 OR (SELECT count(*) FROM duplicate_flags d WHERE d.status = 'open' AND (d.person_a = p.id OR d.person_b = p.id)) > 0)`;
-const COUNT_PEOPLE = 'SELECT count(*) AS n FROM people p WHERE ' + LIST_WHERE;
-const LIST_PEOPLE =
+/** Every match's names, for sorting in the screen language's collation (SQLite has none). */
+const LIST_NAMES = 'SELECT p.id, p.code, p.first_name AS firstName, p.last_name AS lastName FROM people p WHERE ' + LIST_WHERE;
+const LIST_PEOPLE_BY_ID =
   `SELECT p.id, p.code, p.first_name AS firstName, p.last_name AS lastName, p.email, p.phone, p.city,
      p.birth_year AS birthYear, p.language, p.status, p.erased_at AS erasedAt, ` +
   OPEN_DUPLICATES +
-  ` AS openDuplicates FROM people p WHERE ` +
-  LIST_WHERE +
-  ` ORDER BY lower(p.last_name), lower(p.first_name), p.code LIMIT @limit OFFSET @offset`;
+  ` AS openDuplicates FROM json_each(@ids) ids JOIN people p ON p.id = ids.value`;
+
+/** How a list of people is ordered: a collation (main/domain/text.ts peopleByName), injected so db/ stays below main/. */
+export type PeopleOrder = (a: { firstName: string; lastName: string; code: string }, b: { firstName: string; lastName: string; code: string }) => number;
 
 /**
  * One page of the pool. `searchTokens` are already folded with searchKey(): every token must
@@ -144,6 +151,7 @@ const LIST_PEOPLE =
 export function listPeople(
   db: Db,
   query: Omit<PersonQuery, 'query'> & { searchTokens: string[] },
+  order: PeopleOrder,
 ): { total: number; rows: PersonListItem[] } {
   const params: Record<string, unknown> = {
     status: query.status ?? null,
@@ -151,8 +159,17 @@ export function listPeople(
     duplicatesOnly: query.duplicatesOnly ? 1 : 0,
   };
   for (let i = 0; i < MAX_SEARCH_TOKENS; i++) params[`t${i}`] = query.searchTokens[i] ?? null;
-  const total = (db.prepare(COUNT_PEOPLE).get(params) as { n: number }).n;
-  const rows = db.prepare(LIST_PEOPLE).all({ ...params, limit: query.limit ?? 100, offset: query.offset ?? 0 }) as ListRow[];
+  // The page is cut from the whole match sorted in the collation: SQLite's ORDER BY knows only
+  // byte order, which puts "Élodie" after "Zoë". Names only are read for the sort.
+  const names = db.prepare(LIST_NAMES).all(params) as { id: string; code: string; firstName: string; lastName: string }[];
+  names.sort(order);
+  const total = names.length;
+  const offset = query.offset ?? 0;
+  const pageIds = names.slice(offset, offset + (query.limit ?? 100)).map((n) => n.id);
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  const rows = (db.prepare(LIST_PEOPLE_BY_ID).all({ ids: JSON.stringify(pageIds) }) as ListRow[]).sort(
+    (a, b) => position.get(a.id)! - position.get(b.id)!,
+  );
   const features = featuresOf(
     db,
     rows.map((r) => r.id),
@@ -249,6 +266,20 @@ export function namesOf(db: Db, ids: string[]): PersonName[] {
   return db
     .prepare('SELECT id, code, first_name AS firstName, last_name AS lastName, language FROM people WHERE id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(ids)) as PersonName[];
+}
+
+/**
+ * The bank accounts of the given people, for the per-diem payments file: only accounts given
+ * with consent (the API never stores one without), never of an erased person.
+ */
+export function bankAccountsOf(db: Db, ids: string[]): Map<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT id, iban FROM people WHERE id IN (SELECT value FROM json_each(?))
+       AND iban IS NOT NULL AND iban_consent_date IS NOT NULL AND erased_at IS NULL`,
+    )
+    .all(JSON.stringify(ids)) as { id: string; iban: string }[];
+  return new Map(rows.map((r) => [r.id, r.iban]));
 }
 
 /** Live people (not deleted, not erased: erased people have no birth year any more) and their birth years. */

@@ -1,4 +1,4 @@
-import type { PersonIdentity } from '../main/domain/recruitment/types';
+import type { PersonIdentity, PersonNeeds } from '../main/domain/recruitment/types';
 import type { Db } from './connection';
 
 /**
@@ -36,6 +36,8 @@ export interface PersonRow extends PersonIdentity {
   importId?: string | null;
   /** Hash of the imported row's normalised content: recognises the same row imported again. */
   fingerprint?: string | null;
+  /** From the file's needs columns; none when absent. */
+  needs?: PersonNeeds;
 }
 
 export interface PersonFeatureRow {
@@ -56,12 +58,13 @@ export function createPoolWriter(db: Db): PoolWriter {
   const featureValue = db.prepare(
     'INSERT INTO feature_values (id, feature_id, value, position) VALUES (@id, @featureId, @value, @position)',
   );
-  // Positional parameters: binding 22 named values from an object costs more per row, and an
+  // Positional parameters: binding 26 named values from an object costs more per row, and an
   // import writes 50,000 of them.
   const person = db.prepare(
     `INSERT INTO people (id, code, external_id, first_name, last_name, email, phone, street, house_number, postcode, city,
-       birth_year, language, household_key, status, search_key, notes, created_at, updated_at, deleted_at, import_id, fingerprint)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+       birth_year, language, household_key, status, search_key, notes, created_at, updated_at, deleted_at, import_id, fingerprint,
+       needs_accessibility, needs_diet, needs_childcare, needs_travel)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
   );
   const personFeature = db.prepare('INSERT INTO person_features (person_id, feature_id, value_id) VALUES (?, ?, ?)');
   return {
@@ -90,6 +93,10 @@ export function createPoolWriter(db: Db): PoolWriter {
         p.updatedAt,
         p.importId ?? null,
         p.fingerprint ?? null,
+        p.needs?.accessibility ?? '',
+        p.needs?.diet ?? '',
+        p.needs?.childcare ? 1 : 0,
+        p.needs?.travel ?? '',
       ),
     insertPersonFeature: (row) => void personFeature.run(row.personId, row.featureId, row.valueId),
   };

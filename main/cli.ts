@@ -136,6 +136,8 @@ async function runReport(
   ctx.operator = values.operator ?? env.ASSEMBLY_DESK_OPERATOR ?? defaultOperator();
   try {
     await openFile(ctx, resolve(userCwd(env), values.file), false);
+    // The export's audit row names the file it is written to.
+    ctx.exportTarget = out;
     const args: Record<string, unknown> = { report: name, format: values.format, level: values.level };
     if (values.lang !== undefined) args.lang = values.lang;
     // excel (semicolon, decimal comma, byte-order mark; the default) or plain (comma, decimal point).

@@ -25,6 +25,11 @@ export class AppContext {
   open: OpenAssembly | null = null;
   /** Who makes the current call: the host, unless this is a per-call view made by forCaller. */
   readonly caller: Caller = HOST_CALLER;
+  /**
+   * Where the command line writes the export it is making (`report --out`), for the export's
+   * audit row (main/exportAudit.ts); null elsewhere.
+   */
+  exportTarget: string | null = null;
   /** The shared context: itself, and for a per-call view the context it was made from. */
   readonly base: AppContext = this;
 

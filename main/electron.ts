@@ -24,6 +24,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppRegistry } from './api';
+import { recordSavedExport } from './exportAudit';
 import { ownerOnlyByDefault } from '../db/privateFiles';
 import { venueHub } from './venue/hub';
 import { setStationOpener } from './services/venue';
@@ -185,6 +186,7 @@ async function start(): Promise<void> {
   venueHub(ctx).staticDir = RENDERER_DIR;
   registry = createAppRegistry();
   registerRpc(ipcMain, registry, ctx);
+  recordSavedDownloads(ctx);
   setStationOpener(openStationWindow);
   Menu.setApplicationMenu(buildMenu());
 
@@ -195,6 +197,24 @@ async function start(): Promise<void> {
     await openFromOs(file, { reload: false });
   }
   createWindow();
+}
+
+/**
+ * Exports reach the disk as downloads, saved where the person chooses in the save dialog: the
+ * path is recorded in the audit log beside the export's own row (main/exportAudit.ts), so that a
+ * copy of personal data can be found again (to delete it, for an erasure or at the end date).
+ */
+function recordSavedDownloads(context: AppContext): void {
+  session.defaultSession.on('will-download', (_event, item) => {
+    item.once('done', (_done, state) => {
+      if (state !== 'completed') return;
+      try {
+        recordSavedExport(context, item.getFilename(), item.getSavePath());
+      } catch (e) {
+        console.warn(`[assembly-desk] could not record where ${item.getFilename()} was saved: ${(e as Error).message}`);
+      }
+    });
+  });
 }
 
 function lockDownSession(): void {

@@ -3,6 +3,7 @@ import { METHOD_NAMES, type ApiResult, type ListedMethod } from '../preload/cont
 import type { AppContext } from './context';
 import { AppError, isAppError } from './errors';
 import { refusalFor } from './roles';
+import { closedRefusal } from './closedGuard';
 import { fieldProblemsFromZod } from './validation';
 
 /**
@@ -74,6 +75,9 @@ export function createRegistry(maps: readonly HandlerMap[], log: (msg: string) =
       const refused = refusalFor(method as ListedMethod, ctx.caller, args);
       if (refused) return { ok: false, error: refused.toApiError() };
       try {
+        // A closed assembly takes no contact data and exports none (main/closedGuard.ts).
+        const closed = closedRefusal(method as ListedMethod, args, ctx.open?.db);
+        if (closed) return { ok: false, error: closed.toApiError() };
         const parsed = handler.args.safeParse(args ?? {}, { reportInput: true });
         if (!parsed.success) return { ok: false, error: validationError(method, parsed.error).toApiError() };
         const data = await handler.run(parsed.data, ctx);

@@ -47,10 +47,29 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'imports.discard': SEC,
   'imports.list': SEC,
 
+  // Recruitment by letter: the phone team and the reply-card entry work from a secretariat
+  // station; the register arrives as bytes (imports.stage), never by a path on the host.
+  'register.suggestMapping': SEC,
+  'register.check': SEC,
+  'register.commit': SEC,
+  'register.summary': SEC,
+  'invitations.draw': SEC,
+  'invitations.list': SEC,
+  'invitations.invitees': SEC,
+  'invitations.supersede': SEC,
+  'invitations.verify': SEC,
+  'invitations.verifyRecord': SEC,
+  'invitations.lookup': SEC,
+  'invitations.respond': SEC,
+  'invitations.checkResponses': SEC,
+  'invitations.importResponses': SEC,
+  'invitations.funnel': SEC,
+
   'people.list': SEC,
   'people.get': SEC,
   'people.update': SEC,
   'people.setStatus': SEC,
+  'people.setStatusMany': SEC,
   'people.replace': SEC,
   'people.addContact': SEC,
   'people.erase': SEC,
@@ -152,6 +171,14 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'translations.set': SEC,
   'translations.setBaseLanguage': SEC,
 
+  // Recruitment letters: texts and samples for the secretariat; letters.export writes files on the host.
+  'letters.texts': SEC,
+  'letters.setText': SEC,
+  'letters.resetText': SEC,
+  'letters.setSettings': SEC,
+  'letters.sample': SEC,
+  'letters.progress': SEC,
+
   'venue.join': ['unpaired'],
   'venue.me': ['pending', 'desk', 'counting', 'viewer', 'secretariat'],
 };
@@ -169,10 +196,18 @@ export const FILE_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'app.saveCopy',
   'imports.stageFile',
   'imports.importFile',
+  'register.importFile',
   'selection.verify',
+  'letters.export',
   'backups.list',
   'backups.create',
   'backups.restore',
+  // The end date: closing changes every backup; its overview and certificate name paths on the
+  // host; how long the file keeps personal data is decided where the file is kept.
+  'assembly.retention',
+  'assembly.setRetention',
+  'assembly.close',
+  'assembly.closeCertificate',
 ]);
 
 const ROLE_NAMES: Record<CallerRole, string> = {

@@ -39,9 +39,24 @@ export const IMPORT_FIELDS = [
   'age',
   'language',
   'notes',
+  // Needs (people.needs_*): a free-text column split into the four (main/domain/import/needs.ts),
+  // or a column that holds one of them.
+  'needs',
+  'needsAccessibility',
+  'needsDiet',
+  'needsChildcare',
+  'needsTravel',
 ] as const;
 
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/**
+ * Fields whose column can at the same time be a stratification feature (a language kept
+ * together at tables, a quota per municipality): descriptive, not identifying on their own.
+ */
+export const FEATURE_FIELDS = ['language', 'city', 'postcode'] as const satisfies readonly ImportField[];
+
+export type FeatureField = (typeof FEATURE_FIELDS)[number];
 
 export const SELECTION_ALGORITHMS = ['leximin', 'legacy'] as const;
 

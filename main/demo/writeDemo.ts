@@ -6,6 +6,8 @@
 import type { Session } from '../domain/sessions/types';
 import { translateDemo } from './translations';
 import { insertAssemblyRow } from '../../db/assemblyMeta';
+import { writeRetention } from '../../db/closure';
+import { addMonths, MONTHS_AFTER_LAST_SESSION } from '../domain/assembly/retention';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/connection';
 import { seededIdFactory, type IdFactory } from '../../db/ids';
@@ -38,6 +40,8 @@ export interface DemoWriteOptions {
   stage?: 'recruitment' | 'venue';
   /** better-sqlite3 addon built for Electron, when running inside Electron. */
   nativeBinding?: string;
+  /** Respondents in the pool (default 1,500): the benchmarks use larger pools. */
+  poolSize?: number;
 }
 
 export interface DemoWriteSummary {
@@ -60,6 +64,9 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
     insertSession(db, session, searchKey(s.name));
     sessions.push(session);
   }
+  // Contact data kept until three months after the last session, as a new assembly is offered.
+  const lastDate = sessions.reduce<string | null>((last, s) => (last === null || s.date > last ? s.date : last), null);
+  if (lastDate !== null) writeRetention(db, addMonths(lastDate, MONTHS_AFTER_LAST_SESSION), at);
 
   const pool = createPoolWriter(db);
   // Quotas as the app proposes them from the census shares, with the default tolerance.
@@ -157,7 +164,7 @@ function fillDemo(db: Db, demo: DemoAssembly, seed: Seed, newId: IdFactory, at: 
 
 /** Writes the demo and says what it wrote (for the CLI's summary line). */
 export async function writeDemo(path: string, options: DemoWriteOptions): Promise<DemoWriteSummary> {
-  const demo = generateDemo({ seed: options.seed, panelSize: options.panelSize });
+  const demo = generateDemo({ seed: options.seed, panelSize: options.panelSize, ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
   const msecs = Date.parse(DEMO_CLOCK);
   // Its own stream, apart from the generator's: ids never shift the people drawn.
   const newId = seededIdFactory(createRandom(`${options.seed}/ids`).next, msecs);

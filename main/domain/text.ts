@@ -33,6 +33,26 @@ export function sameName(a: string, b: string): boolean {
   return searchKey(a) === searchKey(b);
 }
 
+/** The collation locale of each screen language (names sort as a Belgian reader expects). */
+export const NAME_LOCALES: Record<string, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB', de: 'de-BE' };
+
+export interface NamedPerson {
+  firstName: string;
+  lastName: string;
+  code: string;
+}
+
+/**
+ * Lists of people in a language's collation: last name, first name, then the code so that the
+ * order is total ("Élodie" before "Zoë", which SQLite's byte order puts after). For a screen
+ * language code (nl, fr, en, de) or a full locale.
+ */
+export function peopleByName(language: string): (a: NamedPerson, b: NamedPerson) => number {
+  // The collator itself, not compareNames: a 50,000-person list makes about 800,000 comparisons.
+  const { compare } = new Intl.Collator(NAME_LOCALES[language] ?? language, { sensitivity: 'base', numeric: true });
+  return (a, b) => compare(a.lastName, b.lastName) || compare(a.firstName, b.firstName) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
 const collators = new Map<string, Intl.Collator>();
 /** Locale-aware comparison for names (Intl.Collator, base sensitivity, numeric). */
 export function compareNames(a: string, b: string, locale = 'nl-BE'): number {

@@ -19,6 +19,7 @@ import type { ContentLanguage } from '../domain/translations/types';
 import type { Db } from '../../db/connection';
 import { confirmedParticipantIds } from '../../db/participants';
 import { livePersonIds } from '../../db/people';
+import { lettersSent } from '../../db/invitations';
 import { everConfirmedIds, everSelectedPeople } from '../../db/reports';
 import { listSessions } from '../../db/sessions';
 import { currentPlans } from '../../db/tables';
@@ -186,8 +187,9 @@ export function gatherReportData(db: Db, generatedAt: Date, lang?: ContentLangua
     lastHeldSessionId: lastHeld?.id ?? null,
     representativeness,
     totals: { pool: poolIds.size, panel: panelIds.size, presentLast: presentIds.size },
-    // The invitations sent are not recorded in the file: the funnel starts at the respondents.
-    funnel: { invited: null, responded: poolIds.size, selected: everSelected.length, confirmed: confirmedEver.size, attendedOnce, attendedAll },
+    // The letters of the live invitation runs (issue 19); null when no letter was drawn in this
+    // file (the pool came from elsewhere), and the funnel starts at the respondents.
+    funnel: { invited: lettersSent(db), responded: poolIds.size, selected: everSelected.length, confirmed: confirmedEver.size, attendedOnce, attendedAll },
     participants,
     perDiem: paymentsList(db, generatedAt),
     agenda: agendaOverview(db),

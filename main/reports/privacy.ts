@@ -22,6 +22,8 @@ export const PRIVACY_LEVELS: readonly PrivacyLevel[] = ['full', 'pseudonymised',
  */
 export { SMALL_CELL } from '../domain/disclosure';
 
+const byCode = <T extends { code: string }>(rows: T[]): T[] => [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
 /** The report data as a level may show it. */
 export function forLevel(data: ReportData, level: PrivacyLevel): ReportData {
   if (level === 'full') return data;
@@ -36,11 +38,14 @@ export function forLevel(data: ReportData, level: PrivacyLevel): ReportData {
     warnings: data.agenda.warnings.map((w) => ({ ...w, message: '', params: {} })),
   };
   if (level === 'pseudonymised') {
+    // Rows by code, not in the name order the full level uses: an alphabetical list of codes
+    // would let whoever holds the names match them, and a closed assembly (no names left) must
+    // give the same pseudonymised report as before its closing.
     return {
       ...data,
-      participants: data.participants.map((p) => ({ ...p, firstName: '', lastName: '', email: null, phone: null, address: null })),
-      perDiem: { ...data.perDiem, rows: data.perDiem.rows.map((r) => ({ ...r, firstName: '', lastName: '' })) },
-      tables: data.tables.map((t) => ({ ...t, tables: t.tables.map((x) => ({ ...x, members: x.members.map((m) => ({ ...m, firstName: '', lastName: '' })) })) })),
+      participants: byCode(data.participants.map((p) => ({ ...p, firstName: '', lastName: '', email: null, phone: null, address: null }))),
+      perDiem: { ...data.perDiem, rows: byCode(data.perDiem.rows.map((r) => ({ ...r, firstName: '', lastName: '' }))) },
+      tables: data.tables.map((t) => ({ ...t, tables: t.tables.map((x) => ({ ...x, members: byCode(x.members.map((m) => ({ ...m, firstName: '', lastName: '' }))) })) })),
       agenda,
     };
   }

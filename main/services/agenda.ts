@@ -31,7 +31,7 @@ import { findSession, listSessions } from '../../db/sessions';
 import { minutesOf } from '../domain/attendance/time';
 import { topicBalance } from '../domain/agenda/balance';
 import { agendaWarnings } from '../domain/agenda/warnings';
-import { searchKey } from '../domain/text';
+import { compareNames, NAME_LOCALES, searchKey } from '../domain/text';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
 import { calendar } from '../reports/ics';
@@ -147,12 +147,17 @@ function shifted(slot: AgendaSlot, start: string): { startTime: string; endTime:
 // ---------------------------------------------------------------------------------------------
 // The overview
 
-export function agendaOverview(db: Db): AgendaOverview {
+/**
+ * Contributors and rooms come in the collation of `language` (the screen's, or the report's):
+ * SQLite's NOCASE order is by bytes and puts "Élodie" after "Zoë".
+ */
+export function agendaOverview(db: Db, language = 'nl'): AgendaOverview {
+  const locale = NAME_LOCALES[language] ?? language;
   const sessions = listSessions(db);
   const slots = listSlots(db);
-  const contributors = listContributors(db);
+  const contributors = listContributors(db).sort((a, b) => compareNames(a.name, b.name, locale) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const perspectives = listPerspectives(db);
-  const rooms = listRooms(db);
+  const rooms = listRooms(db).sort((a, b) => compareNames(a.name, b.name, locale) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const expectedAttendance = confirmedParticipantCount(db);
   const contributorById = new Map(contributors.map((c) => [c.id, c]));
   const perspectiveName = new Map(perspectives.map((p) => [p.id, p.name]));
@@ -201,7 +206,7 @@ export function agendaOverview(db: Db): AgendaOverview {
 export const agendaHandlers = handlers({
   'agenda.overview': {
     args: z.strictObject({}),
-    run: (_args, ctx): AgendaOverview => agendaOverview(ctx.requireDb()),
+    run: (_args, ctx): AgendaOverview => agendaOverview(ctx.requireDb(), ctx.settings.get().language),
   },
 
   'agenda.createSlot': {

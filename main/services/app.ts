@@ -16,8 +16,13 @@ import { handlers } from '../registry';
 import { backupSummary, listBackups, takeBackup } from '../../db/backup';
 import { makePrivateDir } from '../../db/privateFiles';
 import { startAutoBackup } from './backups';
+import { removeLeftoverRestores } from '../restoreFile';
 import { APP_VERSION } from '../version';
 import { empty, filePath, panelSize, requiredText } from './schemas';
+import { retentionDateError, retentionInfo } from './retention';
+import { defaultRetentionDate } from '../domain/assembly/retention';
+import { localParts } from '../domain/attendance/time';
+import { writeRetention } from '../../db/closure';
 
 
 /** A file name from an assembly name: accents kept (file systems cope), separators removed. */
@@ -47,23 +52,42 @@ function assemblyInfo(ctx: AppContext): AssemblyInfo {
   const open = ctx.open!;
   const row = readAssemblyRow(open.db);
   if (!row) throw new AppError('NOT_AN_ASSEMBLY', `${basename(open.path)} holds no assembly.`);
-  return { id: row.id, name: row.name, path: open.path, panelSize: row.panelSize, createdAt: row.createdAt, timeZone: timeZone(open.db), schemaVersion: open.schemaVersion };
+  return {
+    id: row.id,
+    name: row.name,
+    path: open.path,
+    panelSize: row.panelSize,
+    createdAt: row.createdAt,
+    timeZone: timeZone(open.db),
+    schemaVersion: open.schemaVersion,
+    ...retentionInfo(open.db, ctx.clock()),
+  };
 }
 
-/** Opens a file and makes it the current assembly; the previous one is closed only once this one is open. */
-/** A damaged file's error names its latest good backup, for the user to open or restore. */
+/**
+ * Errors of a file that cannot be read as an assembly, whatever the cause (damaged, empty, cut
+ * short, overwritten by something else, gone): when the file has backups beside it, the latest
+ * good one is offered. An interrupted copy can leave any of these, and the backup is the remedy
+ * for all of them. Not for a file from a newer app or one that may not be written (those are
+ * opened by updating the app or by copying the file) nor for a refused link.
+ */
+const BACKUP_HELPS = new Set(['FILE_CORRUPT', 'NOT_AN_ASSEMBLY', 'FILE_NOT_FOUND']);
+
+/** An unreadable file's error names its latest good backup (details.latestBackup), for the user to open. */
 function offerBackup(e: unknown, path: string, nativeBinding?: string): unknown {
-  if (!(e instanceof AppError) || e.code !== 'FILE_CORRUPT') return e;
+  if (!(e instanceof AppError) || !BACKUP_HELPS.has(e.code)) return e;
   const good = listBackups(path).find((b) => backupSummary(b.path, nativeBinding).ok);
   if (!good) return e;
+  const sentence = `Its latest good backup is ${good.name} (${good.at}): open that file instead.`;
   return new AppError(
-    'FILE_CORRUPT',
-    `${basename(path)} is damaged and cannot be opened. Its latest good backup is ${good.name} (${good.at}): open that file instead.`,
+    e.code,
+    e.code === 'FILE_CORRUPT' ? `${basename(path)} is damaged and cannot be opened. ${sentence}` : `${e.message} ${sentence}`,
     { ...e.details, latestBackup: { name: good.name, path: good.path, at: good.at } },
     e.i18nKey,
   );
 }
 
+/** Opens a file and makes it the current assembly; the previous one is closed only once this one is open. */
 export async function openFile(ctx: AppContext, path: string, remember = true, backupOnOpen = true): Promise<AssemblyInfo> {
   const absolute = ctx.resolveUserPath(path);
   let opened;
@@ -74,10 +98,15 @@ export async function openFile(ctx: AppContext, path: string, remember = true, b
   }
   if (!readAssemblyRow(opened.db)) {
     opened.db.close();
-    throw new AppError('NOT_AN_ASSEMBLY', `${basename(absolute)} holds no assembly (it may have been created by an interrupted program).`, {
-      path: absolute,
-    });
+    throw offerBackup(
+      new AppError('NOT_AN_ASSEMBLY', `${basename(absolute)} holds no assembly (it may have been created by an interrupted program).`, { path: absolute }),
+      absolute,
+      ctx.nativeBinding,
+    );
   }
+  // A restore killed half-way leaves its temporary copy beside the file (main/restoreFile.ts):
+  // personal data nobody would find, removed once the file is open again.
+  removeLeftoverRestores(absolute);
   ctx.closeAssembly();
   ctx.open = { db: opened.db, path: absolute, schemaVersion: opened.schemaVersion };
   // At the desk (the app, web mode): a backup when the file is opened, then every 15 minutes
@@ -140,16 +169,28 @@ export const appHandlers = handlers({
     },
   },
   'app.createAssembly': {
-    args: z.strictObject({ name: requiredText(120), path: filePath.optional(), panelSize: panelSize.optional() }),
-    run: ({ name, path, panelSize: size }, ctx) => ctx.exclusive(async () => {
+    args: z.strictObject({
+      name: requiredText(120),
+      path: filePath.optional(),
+      panelSize: panelSize.optional(),
+      /** Until when contact data may be kept (YYYY-MM-DD, today or later); default twelve months from today. */
+      retentionUntil: z.string().trim().max(10, 'must be a date written YYYY-MM-DD').optional(),
+    }),
+    run: ({ name, path, panelSize: size, retentionUntil }, ctx) => ctx.exclusive(async () => {
       const operator = ctx.requireOperator();
+      // A new assembly is in the default zone (Europe/Brussels) until Settings changes it.
+      const today = localParts(ctx.clock(), 'Europe/Brussels').date;
+      const retention = retentionUntil || defaultRetentionDate(today, null);
+      const dateError = retentionDateError(retention, today);
+      if (dateError) throw dateError;
       const target = resolveTarget(ctx, name, path);
       await createAssemblyFile(target, { nativeBinding: ctx.nativeBinding, now: ctx.clock }, (db) => {
         const now = ctx.nowIso();
         const row = { id: ctx.newId(), name, panelSize: size ?? 60, createdAt: now, updatedAt: now };
         db.transaction(() => {
           insertAssemblyRow(db, row);
-          writeAudit(db, { operator, at: now, newId: ctx.newId, ...ctx.device() }, { entity: 'assembly', entityId: row.id, action: 'create', after: row });
+          writeRetention(db, retention, now);
+          writeAudit(db, { operator, at: now, newId: ctx.newId, ...ctx.device() }, { entity: 'assembly', entityId: row.id, action: 'create', after: { ...row, retentionUntil: retention } });
         }).immediate(); // every write takes the write lock at once (see AppContext.mutate)
       });
       return openFile(ctx, target);

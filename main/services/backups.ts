@@ -4,13 +4,14 @@
  * 15 minutes while changes happen; see startAutoBackup). "Save a copy" writes a consistent copy
  * elsewhere with the same online backup API.
  */
-import { copyFileSync, lstatSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import type { AssemblyInfo, BackupInfo } from '../domain/assembly/types';
 import { backupSummary, listBackups, takeBackup, type BackupFile } from '../../db/backup';
 import { totalChanges } from '../../db/connection';
-import { backupToNewFile } from '../assemblyFiles';
+import { assertNotLink, backupToNewFile } from '../assemblyFiles';
+import { copyBeside, putInPlace, removeLeftoverRestores, sidecarsLeft } from '../restoreFile';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -67,15 +68,37 @@ async function restoreBackup(name: string, ctx: AppContext, connected: Connected
   if (!summary.ok) {
     throw new AppError('FILE_CORRUPT', `That backup is damaged (${summary.problem}); choose another one. Nothing was changed.`, { name }, 'backups.damaged');
   }
+  // The open file is replaced by a rename, never by writing into it: a link at its name is
+  // refused now, before anything is done (the rename would replace the link, not its target).
+  assertNotLink(path);
+  removeLeftoverRestores(path);
   // The state being replaced is kept first: a restore can itself be undone.
   await takeBackup(ctx.requireDb(), path, 'before-restore', ctx.clock());
   // Check-ins acknowledged after the backup was taken (at this desk, or from stations) must not
   // vanish with the restore: they are applied again below, or listed.
   const eventsBefore = allEvents(ctx.requireDb());
-  ctx.closeAssembly();
-  // A -wal beside the file would be replayed into the restored copy: remove it with the file closed.
-  for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
-  copyFileSync(backup.path, path);
+  // The backup's bytes beside the file, flushed, while the live file is still untouched.
+  const tmp = copyBeside(backup.path, path);
+  try {
+    // Closing the last connection moves the -wal into the file and removes the -wal and -shm:
+    // none may be left to be applied to the restored file.
+    ctx.closeAssembly();
+    const left = sidecarsLeft(path);
+    if (left.length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `${basename(path)} is open in another window or program (its ${left.map((p) => p.slice(path.length)).join(' and ')} file is in use): close it there, then restore again. Nothing was changed.`,
+        { params: { name: basename(path) } },
+        'backups.fileInUse',
+      );
+    }
+    putInPlace(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    // The old file, as it was: open it again so the desk goes on.
+    if (!ctx.open) await openFile(ctx, path, true, false);
+    throw e;
+  }
   const info = await openFile(ctx, path, true, false);
   const attendance = ctx.mutate((db, audit) => {
     const reapplied = reapplyEvents(db, audit, eventsBefore, ctx.nowIso());

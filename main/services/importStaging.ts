@@ -67,6 +67,8 @@ export function discard(ctx: AppContext, uploadId: string): boolean {
 }
 
 export const PREVIEW_ROWS = 20;
+/** Rows read as Windows-1252 shown for checking; the count is in the message when there are more. */
+const MAX_LEGACY_ROWS_SHOWN = 200;
 
 export function describeStaged(entry: Staged, mapping: StagedImport['mapping'], mappingSource: StagedImport['mappingSource']): StagedImport {
   const t = entry.table;
@@ -83,5 +85,8 @@ export function describeStaged(entry: Staged, mapping: StagedImport['mapping'], 
     rowCount: t.rows.length,
     mapping,
     mappingSource,
+    // A row before the first data row is the header (the only other non-blank one).
+    legacyRows: t.legacyRows.slice(0, MAX_LEGACY_ROWS_SHOWN).map((row) => ({ row, cells: t.rows[t.rowNumbers.indexOf(row)] ?? t.header })),
+    legacyRowCount: t.legacyRows.length,
   };
 }

@@ -106,7 +106,12 @@ async function stagePath(ctx: AppContext, path: string): Promise<StagedImport> {
 }
 
 const columnTarget = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('field'), field: z.enum(IMPORT_FIELDS as unknown as [ImportField, ...ImportField[]]) }),
+  z.strictObject({
+    kind: z.literal('field'),
+    field: z.enum(IMPORT_FIELDS as unknown as [ImportField, ...ImportField[]]),
+    // Also a feature under this name (checkMapping allows it for FEATURE_FIELDS only).
+    feature: z.string().max(100, 'must be at most 100 characters').optional(),
+  }),
   z.strictObject({ kind: z.literal('feature'), feature: z.string().max(100, 'must be at most 100 characters') }),
   z.strictObject({ kind: z.literal('ignore') }),
 ]);
@@ -160,7 +165,16 @@ function summarise(p: ImportPlan): ImportCheck {
     mappingProblems: p.mappingProblems.map((m) => ({ column: m.column, rule: m.rule, message: m.message })),
     problems: p.problems.slice(0, MAX_PROBLEMS_SHOWN),
     problemCount: p.problems.length,
+    repeatedInFile: p.repeatedInFile.slice(0, MAX_PROBLEMS_SHOWN),
+    fileDuplicates: p.fileDuplicates.slice(0, MAX_PROBLEMS_SHOWN),
     duplicatesFlagged: p.duplicates.length,
+    needsCounts: {
+      accessibility: p.newPeople.filter((n) => n.needs.accessibility !== '').length,
+      diet: p.newPeople.filter((n) => n.needs.diet !== '').length,
+      childcare: p.newPeople.filter((n) => n.needs.childcare).length,
+      travel: p.newPeople.filter((n) => n.needs.travel !== '').length,
+    },
+    unrecognisedNeeds: p.unrecognisedNeeds.slice(0, 200),
     newFeatureValues: p.features
       .map((f) => ({ feature: f.name, values: [...f.values.values()].filter((v) => v.existingId === null).map((v) => v.value) }))
       .filter((f) => f.values.length > 0),
@@ -247,6 +261,7 @@ function writePlan(
       updatedAt: at,
       importId,
       fingerprint: person.fingerprint,
+      needs: person.needs,
     });
     for (const [featureKey, valueKey] of Object.entries(person.featureKeys)) {
       const feature = ids.get(featureKey)!;
@@ -280,12 +295,19 @@ function writePlan(
     entity: 'import',
     entityId: importId,
     action: 'import.commit',
-    after: { ...record, sha256: staged.sha256, duplicatesFlagged: flagged },
+    after: {
+      ...record,
+      sha256: staged.sha256,
+      duplicatesFlagged: flagged,
+      repeatedInFile: p.repeatedInFile.length,
+      legacyEncodingRows: staged.table.legacyRows.length,
+    },
   });
   return {
     importId,
     imported: p.newPeople.length,
     alreadyInPool: p.alreadyInPool,
+    repeatedInFile: p.repeatedInFile.length,
     rejected: p.rejectedIndexes.length,
     duplicatesFlagged: flagged,
     rejectedFile: null,
@@ -352,15 +374,21 @@ export const importHandlers = handlers({
     },
   },
   'imports.commit': {
-    args: z.strictObject({ uploadId: id, mapping, mode: z.enum(['allOrNothing', 'validOnly']) }),
-    run: ({ uploadId, mapping: m, mode }, ctx) => commit(ctx, uploadId, m, mode),
+    args: z.strictObject({ uploadId: id, mapping, mode: z.enum(['allOrNothing', 'validOnly']), confirmLegacyRows: z.boolean().optional() }),
+    run: ({ uploadId, mapping: m, mode, confirmLegacyRows }, ctx) => commit(ctx, uploadId, m, mode, confirmLegacyRows ?? false),
   },
   /**
    * Reads, checks and imports a file in one call (for the command line, where nothing stays in
    * memory between calls): the given mapping, else the saved one, else the guessed one.
    */
   'imports.importFile': {
-    args: z.strictObject({ path: filePath, sheet: requiredText(255).optional(), mapping: mapping.optional(), mode: z.enum(['allOrNothing', 'validOnly']).optional() }),
+    args: z.strictObject({
+      path: filePath,
+      sheet: requiredText(255).optional(),
+      mapping: mapping.optional(),
+      mode: z.enum(['allOrNothing', 'validOnly']).optional(),
+      confirmLegacyRows: z.boolean().optional(),
+    }),
     run: async (args, ctx) => {
       ctx.requireOperator();
       let staged = await stagePath(ctx, args.path);
@@ -371,7 +399,7 @@ export const importHandlers = handlers({
           const saved = mappingFor(ctx.requireDb(), table.header);
           staged = describeStaged(replaceTable(ctx, staged.uploadId, table), saved.mapping, saved.mappingSource);
         }
-        return commit(ctx, staged.uploadId, args.mapping ?? staged.mapping, args.mode ?? 'allOrNothing');
+        return commit(ctx, staged.uploadId, args.mapping ?? staged.mapping, args.mode ?? 'allOrNothing', args.confirmLegacyRows ?? false);
       } finally {
         discard(ctx, staged.uploadId);
       }
@@ -387,10 +415,29 @@ export const importHandlers = handlers({
   },
 });
 
+/**
+ * A file mixing UTF-8 and Windows-1252 is read line by line (domain/import/lineEncoding.ts), a
+ * guess that is right for files glued from two programs but cannot be proven: the rows read as
+ * Windows-1252 are imported only once the officer has looked at them and confirmed their accents
+ * (or fixed the file). A whole-file Windows-1252 export needs no confirmation: it is unambiguous.
+ */
+function refuseUncheckedLegacyRows(staged: Staged, confirmed: boolean): void {
+  const rows = staged.table.legacyRows;
+  if (rows.length === 0 || confirmed) return;
+  const shown = rows.slice(0, 20).join(', ') + (rows.length > 20 ? ', …' : '');
+  throw new AppError(
+    'VALIDATION',
+    `${staged.fileName} mixes two character encodings: ${rows.length === 1 ? 'row' : 'rows'} ${shown} ${rows.length === 1 ? 'was' : 'were'} read as Windows-1252, the rest as UTF-8. Check the accents in ${rows.length === 1 ? 'that row' : 'those rows'} and confirm, or save the file again as "CSV UTF-8".`,
+    { rows: rows.slice(0, 200), count: rows.length },
+    'errors.importMixedEncoding',
+  );
+}
+
 /** Commits a staged file: refused whole in allOrNothing mode while any row has a problem. */
-function commit(ctx: AppContext, uploadId: string, m: ColumnMapping, mode: 'allOrNothing' | 'validOnly'): ImportResult {
+function commit(ctx: AppContext, uploadId: string, m: ColumnMapping, mode: 'allOrNothing' | 'validOnly', confirmLegacyRows: boolean): ImportResult {
   ctx.requireOperator();
   const staged = getStaged(ctx, uploadId);
+  refuseUncheckedLegacyRows(staged, confirmLegacyRows);
   const { result, p } = ctx.mutate((db, audit) => {
     // Planned (or the check's plan confirmed) inside the write transaction: what is written is
     // exactly what was checked against the pool as it is now.

@@ -35,7 +35,9 @@ import { allowedNext, canBeReplaced, canReplace, checkTransition, needsHousehold
 import { BLANK_IDENTITY } from '../domain/recruitment/identity';
 import { householdKey } from '../domain/recruitment/normalise';
 import { personSearchKey, searchTokens } from '../domain/recruitment/personKeys';
+import { checkIban } from '../domain/recruitment/iban';
 import { isCalendarDate } from '../domain/sessionRules';
+import { peopleByName } from '../domain/text';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { handlers } from '../registry';
@@ -99,6 +101,8 @@ function personDetailOf(db: Db, personId: string): PersonDetail {
     needs: { accessibility: p.needsAccessibility, diet: p.needsDiet, childcare: p.needsChildcare, travel: p.needsTravel },
     consentDate: p.consentDate,
     consentVersion: p.consentVersion,
+    iban: p.iban,
+    ibanConsentDate: p.ibanConsentDate,
     statusDate: p.statusDate,
     statusReason: p.statusReason,
     statusReasonCode: readReasonCode(db, p.id),
@@ -194,7 +198,36 @@ const editArgs = z.strictObject({
     .optional(),
   consentDate: calendarDate.nullable().optional(),
   consentVersion: optionalText(50).optional(),
+  // Checked in the handler (checkBankAccount): its error names the field and what is wrong.
+  iban: optionalText(50).optional(),
+  ibanConsentDate: calendarDate.nullable().optional(),
 });
+
+/**
+ * An IBAN is stored compact and only when it passes the check, and only with the date on which
+ * the person agreed to its use for the per-diem payments (a bank account is not asked for
+ * recruitment; it is given for the payments, and only that use is covered).
+ */
+function checkBankAccount(fields: Record<string, unknown>, before: PersonRecord): void {
+  if (typeof fields.iban === 'string') {
+    const check = checkIban(fields.iban);
+    if (!check.ok) {
+      throw new AppError(
+        'VALIDATION',
+        `Bank account (IBAN): ${check.message}`,
+        { fields: [{ field: 'iban', rule: 'notAnIban', message: check.message, params: check.params }], params: check.params },
+        `errors.iban.${check.problem}`,
+      );
+    }
+    fields.iban = check.iban;
+  }
+  const iban = fields.iban === undefined ? before.iban : fields.iban;
+  const consent = fields.ibanConsentDate === undefined ? before.ibanConsentDate : fields.ibanConsentDate;
+  if (iban !== null && consent === null) {
+    const message = 'A bank account is stored only with the date on which the person agreed to its use for the per-diem payments.';
+    throw new AppError('VALIDATION', message, { fields: [{ field: 'ibanConsentDate', rule: 'needsConsent', message }] }, 'errors.ibanNeedsConsent');
+  }
+}
 
 /**
  * Applies an erasure, made in the open file, to every copy the app keeps: the backups beside the
@@ -232,7 +265,7 @@ export const peopleHandlers = handlers({
       limit: z.number().int().min(1).max(1000).optional(),
       offset: z.number().int().min(0).optional(),
     }),
-    run: (q, ctx) => listPeople(ctx.requireDb(), { ...q, searchTokens: searchTokens(q.query) }),
+    run: (q, ctx) => listPeople(ctx.requireDb(), { ...q, searchTokens: searchTokens(q.query) }, peopleByName(ctx.settings.get().language)),
   },
   'people.get': {
     args: z.strictObject({ id }),
@@ -249,6 +282,7 @@ export const peopleHandlers = handlers({
         if (needs?.diet !== undefined) fields.needsDiet = needs.diet;
         if (needs?.childcare !== undefined) fields.needsChildcare = needs.childcare;
         if (needs?.travel !== undefined) fields.needsTravel = needs.travel;
+        checkBankAccount(fields, before);
         const changed = Object.keys(fields).filter((k) => fields[k] !== (before as unknown as Record<string, unknown>)[k]);
         if (changed.length === 0) return personDetail(db, personId);
         const after = { ...before, ...fields } as PersonRecord;
@@ -281,6 +315,54 @@ export const peopleHandlers = handlers({
         // The reason may say something personal ("moved abroad for treatment"): not in the audit log.
         audit({ entity: 'person', entityId: person.id, action: 'person.status', before: { status: person.status }, after: { status: args.status, code: person.code } });
         return personDetail(db, person.id);
+      }),
+  },
+  /**
+   * The same status change for several people at once (confirming a panel): each person passes
+   * the rules a single change has (date and reason where required, one seat per household),
+   * all in one transaction, so either everyone changes or no one does; one audit row per person.
+   * Every person's problem is listed, not only the first.
+   */
+  'people.setStatusMany': {
+    args: z.strictObject({
+      ids: z.array(id).min(1, 'must name at least one person').max(1000, 'must name at most 1000 people'),
+      status,
+      date: calendarDate.nullable().optional(),
+      reason: text(500).nullable().optional(),
+      reasonCode: z.enum(DROP_REASONS as unknown as [DropReason, ...DropReason[]], { message: `must be one of ${DROP_REASONS.join(', ')}` }).nullable().optional(),
+    }),
+    run: (args, ctx) =>
+      ctx.mutate((db, audit) => {
+        const ids = [...new Set(args.ids)];
+        const ending = args.status === 'declined' || args.status === 'withdrawn';
+        const problems: { id: string; code: string; rule: string; message: string }[] = [];
+        let changed = 0;
+        for (const personId of ids) {
+          const person = requirePerson(db, personId);
+          // Already there: nothing to change (a panel half confirmed by hand stays as it is).
+          if (person.status === args.status) continue;
+          try {
+            changeStatus(ctx, db, person, args.status, { date: args.date ?? null, reason: args.reason || null });
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e;
+            const rule = typeof e.details?.rule === 'string' ? e.details.rule : e.i18nKey;
+            problems.push({ id: person.id, code: person.code, rule, message: e.message });
+            continue;
+          }
+          writeReasonCode(db, person.id, ending ? (args.reasonCode ?? null) : null);
+          audit({ entity: 'person', entityId: person.id, action: 'person.status', before: { status: person.status }, after: { status: args.status, code: person.code, bulk: true } });
+          changed += 1;
+        }
+        if (problems.length > 0) {
+          // Thrown inside the transaction: the changes made before the first problem are undone.
+          throw new AppError(
+            'VALIDATION',
+            `${problems.length} of ${ids.length} people cannot become ${args.status}, so no one was changed: ${problems.slice(0, 5).map((p) => p.message).join(' ')}`,
+            { problems, count: problems.length, total: ids.length },
+            'errors.bulkStatusRefused',
+          );
+        }
+        return { changed, unchanged: ids.length - changed };
       }),
   },
   'people.replace': {
@@ -358,6 +440,9 @@ export const peopleHandlers = handlers({
             needsDiet: '',
             needsChildcare: false,
             needsTravel: '',
+            // The bank account and its consent are personal data too (migration 0015).
+            iban: null,
+            ibanConsentDate: null,
             statusReason: person.statusReason === null ? null : '(erased)',
             householdKey: null,
             searchKey: personSearchKey({ firstName: '', lastName: '', code: person.code, email: null, phone: null }),
@@ -381,7 +466,7 @@ export const peopleHandlers = handlers({
 export const duplicateHandlers = handlers({
   'duplicates.list': {
     args: z.strictObject({ status: z.enum(['open', 'distinct', 'resolved']).optional() }),
-    run: (args, ctx) => listDuplicateFlags(ctx.requireDb(), args.status),
+    run: (args, ctx) => listDuplicateFlags(ctx.requireDb(), args.status, peopleByName(ctx.settings.get().language)),
   },
   'duplicates.resolve': {
     args: z.strictObject({ id, resolution: z.enum(['distinct', 'keepA', 'keepB']) }),

@@ -14,6 +14,8 @@ import { localParts, minutesOf } from '../domain/attendance/time';
 import { DEFAULT_CSV_DIALECT, writeCsv, type CsvCell } from '../domain/csvWrite';
 import { CSV_DIALECTS } from '../../preload/vocabulary';
 import { compareNames } from '../domain/text';
+import { formatIban } from '../domain/recruitment/iban';
+import { bankAccountsOf } from '../../db/people';
 import { handlers } from '../registry';
 import { reportT } from '../reports/i18n';
 
@@ -60,6 +62,9 @@ export function paymentsList(db: Db, now: Date): PaymentsList {
     .sort((a, b) => compareNames(a.lastName, b.lastName) || compareNames(a.firstName, b.firstName));
   return { rules, rows, totalCents: rows.reduce((s, r) => s + r.totalCents, 0) };
 }
+
+/** An IBAN in its printed groups of four, as banks' upload forms and people read it. */
+const formatAccount = (iban: string | undefined): string => (iban === undefined ? '' : formatIban(iban));
 
 /** Integer cents as euros with two decimals, in the CSV dialect's decimal mark. */
 const euros = (c: number): CsvCell => ({ value: c / 100, decimals: 2 });
@@ -108,8 +113,26 @@ export const perDiemHandlers = handlers({
       const list = paymentsList(ctx.requireDb(), ctx.clock());
       const t = reportT(args.lang ?? ctx.settings.get().language);
       const euro = (key: string) => `${t(`report.columns.${key}`)} (EUR)`;
-      const header = [t('report.columns.code'), t('report.columns.lastName'), t('report.columns.firstName'), t('report.columns.fullDays'), t('report.columns.halfDays'), euro('perDiem'), euro('travel'), euro('childcare'), euro('total')];
-      const lines: CsvCell[][] = [header, ...list.rows.map((r) => [r.code, r.lastName, r.firstName, r.fullDays, r.halfDays, euros(r.perDiemCents), euros(r.travelCents), euros(r.childcareCents), euros(r.totalCents)])];
+      // The bank account for the transfer, where the person gave one with consent (else empty):
+      // this file is for the finance team only, and is personal data like its names. "IBAN" is
+      // the same word in every language.
+      const accounts = bankAccountsOf(ctx.requireDb(), list.rows.map((r) => r.personId));
+      const header = [t('report.columns.code'), t('report.columns.lastName'), t('report.columns.firstName'), 'IBAN', t('report.columns.fullDays'), t('report.columns.halfDays'), euro('perDiem'), euro('travel'), euro('childcare'), euro('total')];
+      const lines: CsvCell[][] = [
+        header,
+        ...list.rows.map((r) => [
+          r.code,
+          r.lastName,
+          r.firstName,
+          formatAccount(accounts.get(r.personId)),
+          r.fullDays,
+          r.halfDays,
+          euros(r.perDiemCents),
+          euros(r.travelCents),
+          euros(r.childcareCents),
+          euros(r.totalCents),
+        ]),
+      ];
       const content = writeCsv(lines, args.dialect ?? DEFAULT_CSV_DIALECT);
       return { fileName: `per-diem-${ctx.nowIso().slice(0, 10)}.csv`, content };
     },

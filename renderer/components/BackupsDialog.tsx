@@ -342,9 +342,12 @@ export function BackupsDialog({ assembly, backups, now, onClose, onRestored }: P
   );
 }
 
-/** The latest good backup a FILE_CORRUPT error names (details.latestBackup), for the start page to offer. */
+/**
+ * The latest good backup an open error names (details.latestBackup), for the start page to offer:
+ * a damaged file, an empty one, one that is not an assembly or is gone, whatever the cause.
+ */
 export function latestBackupOf(error: unknown): { name: string; path: string; at: string } | null {
-  if (!isApiCallError(error) || error.code !== 'FILE_CORRUPT') return null;
+  if (!isApiCallError(error)) return null;
   const b = error.details.latestBackup as Record<string, unknown> | undefined;
   if (typeof b !== 'object' || b === null) return null;
   const { name, path, at } = b;

@@ -11,6 +11,8 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { useAppState } from './AppState';
 import { useContent } from './content';
 import { BackupStatus } from './BackupStatus';
+import { RetentionReminder } from './RetentionReminder';
+import '../pages/settings/endDate.css';
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './useAction';
 
@@ -57,6 +59,7 @@ export function Shell({ assembly, station = false, areas = AREAS }: { assembly: 
         {t('app.skipToContent')}
       </a>
       <Header assembly={assembly} station={station} onRestored={() => setRestoredCount((n) => n + 1)} />
+      {!station && <RetentionReminder assembly={assembly} />}
       <div className={areas.length > 1 ? 'layout' : 'layout layout-single'}>
         <nav className="side-nav" aria-label={t('nav.label')} hidden={areas.length <= 1}>
           <ul>

@@ -54,6 +54,15 @@ import reportFactsNl from './report-facts.nl.json';
 import translationsEn from './translations.en.json';
 import translationsFr from './translations.fr.json';
 import translationsNl from './translations.nl.json';
+import closingEn from './closing.en.json';
+import closingFr from './closing.fr.json';
+import closingNl from './closing.nl.json';
+import invitationsEn from './invitations.en.json';
+import invitationsFr from './invitations.fr.json';
+import invitationsNl from './invitations.nl.json';
+import lettersEn from './recruitment-letters.en.json';
+import lettersFr from './recruitment-letters.fr.json';
+import lettersNl from './recruitment-letters.nl.json';
 
 type Strings = { [key: string]: string | Strings };
 
@@ -71,9 +80,9 @@ export function mergeStrings(...trees: Strings[]): Strings {
 }
 
 export const resources = {
-  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn, reportsEn, backupsEn, venueEn, stationEn, reportFactsEn, translationsEn) },
-  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr, reportsFr, backupsFr, venueFr, stationFr, reportFactsFr, translationsFr) },
-  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl, reportsNl, backupsNl, venueNl, stationNl, reportFactsNl, translationsNl) },
+  en: { translation: mergeStrings(en, peopleEn, importEn, quotasEn, selectionEn, attendanceEn, agendaEn, tablesEn, votingEn, reportsEn, backupsEn, venueEn, stationEn, reportFactsEn, translationsEn, closingEn, invitationsEn, lettersEn) },
+  fr: { translation: mergeStrings(fr, peopleFr, importFr, quotasFr, selectionFr, attendanceFr, agendaFr, tablesFr, votingFr, reportsFr, backupsFr, venueFr, stationFr, reportFactsFr, translationsFr, closingFr, invitationsFr, lettersFr) },
+  nl: { translation: mergeStrings(nl, peopleNl, importNl, quotasNl, selectionNl, attendanceNl, agendaNl, tablesNl, votingNl, reportsNl, backupsNl, venueNl, stationNl, reportFactsNl, translationsNl, closingNl, invitationsNl, lettersNl) },
 } as const;
 
 export const i18n = i18next.createInstance();

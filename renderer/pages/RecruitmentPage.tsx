@@ -4,15 +4,19 @@ import { AreaTabs, useAreaPart } from '../components/AreaTabs';
 import { PageHeading } from '../components/PageHeading';
 import { DuplicatesPage } from './recruitment/DuplicatesPage';
 import { ImportPage } from './recruitment/ImportPage';
+import { InvitationsPage } from './recruitment/invitations/InvitationsPage';
+import { LettersPage } from './recruitment/LettersPage';
 import { PeoplePage } from './recruitment/PeoplePage';
 import { QuotasPage } from './recruitment/QuotasPage';
 
 /** The parts of recruitment, each at `#/recruitment/<part>` (the people list at `#/recruitment`). */
 const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
   { sub: '', key: 'people', Page: PeoplePage },
+  { sub: 'invitations', key: 'invitations', Page: InvitationsPage },
   { sub: 'import', key: 'import', Page: ImportPage },
   { sub: 'quotas', key: 'quotas', Page: QuotasPage },
   { sub: 'duplicates', key: 'duplicates', Page: DuplicatesPage },
+  { sub: 'letters', key: 'letters', Page: LettersPage },
 ];
 
 export function RecruitmentPage() {

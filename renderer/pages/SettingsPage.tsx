@@ -16,6 +16,7 @@ import { formatInstant, formatNumber } from '../format';
 import { currentLanguage } from '../i18n';
 import { hrefFor, useSubPath } from '../router';
 import { TranslationsPage } from './translations/TranslationsPage';
+import { EndDatePanel } from './settings/EndDatePanel';
 
 const AUDIT_LIMIT = 25;
 
@@ -26,6 +27,9 @@ function subjectOf(entry: AuditEntry): string {
       return (side as { name: string }).name;
     }
   }
+  // An export of personal data: the file handed out (its name carries the report and the level).
+  const after = entry.after as { fileName?: unknown } | null;
+  if (entry.entity === 'export' && typeof after?.fileName === 'string') return after.fileName;
   return '';
 }
 
@@ -94,6 +98,13 @@ function SettingsMain() {
             </div>
           </dl>
           <TimeZoneForm current={assembly.timeZone} />
+        </section>
+      )}
+
+      {assembly && status.transport !== 'cli' && (
+        <section className="panel" aria-labelledby="settings-end-date" id="end-date">
+          <h2 id="settings-end-date">{t('closing.title')}</h2>
+          <EndDatePanel />
         </section>
       )}
 

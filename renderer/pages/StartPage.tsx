@@ -9,9 +9,10 @@ import { Field, useFieldErrorText } from '../components/Field';
 import { FormActions } from '../components/FormActions';
 import { JoinVenueCard } from '../components/JoinVenueCard';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { formatInstant } from '../format';
+import { formatInstant, todayCalendarDate } from '../format';
+import { defaultRetentionDate } from '../../main/domain/assembly/retention';
 import { currentLanguage } from '../i18n';
-import { DEFAULT_AREA, goTo } from '../router';
+import { DEFAULT_AREA, goTo, type Area } from '../router';
 
 type Busy = null | 'create' | 'open' | 'demo' | 'rehearsal';
 
@@ -29,6 +30,10 @@ export function StartPage() {
   const [demoError, setDemoError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [panelSize, setPanelSize] = useState('60');
+  // The retention date offered (twelve months from today); sent only when changed, so that main's
+  // clock decides the default.
+  const [retention, setRetention] = useState(() => defaultRetentionDate(todayCalendarDate(), null));
+  const [retentionTouched, setRetentionTouched] = useState(false);
   const [localSizeError, setLocalSizeError] = useState<string | null>(null);
   const [path, setPath] = useState('');
   const files = useApiData(() => call('app.listAssemblyFiles', {}), []);
@@ -54,14 +59,16 @@ export function StartPage() {
     }
   }, [openError, openSource]);
 
-  async function run(kind: Exclude<Busy, null>, action: () => Promise<AssemblyInfo>, onError: (e: unknown) => void) {
+  /** `landing`: where the assembly opens; by default the area in the address, else the default one. */
+  async function run(kind: Exclude<Busy, null>, action: () => Promise<AssemblyInfo>, onError: (e: unknown) => void, landing?: Area) {
     setBusy(kind);
     setCreateError(null);
     setOpenError(null);
     setDemoError(null);
     try {
       await action();
-      if (!window.location.hash) goTo(DEFAULT_AREA);
+      if (landing) goTo(landing);
+      else if (!window.location.hash) goTo(DEFAULT_AREA);
       await refresh();
     } catch (e) {
       onError(e);
@@ -81,7 +88,8 @@ export function StartPage() {
       return;
     }
     setLocalSizeError(null);
-    await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size }), setCreateError);
+    // A new assembly starts where its work starts: recruitment (importing the pool), its first step.
+    await run('create', () => call('app.createAssembly', { name: name.trim(), panelSize: size, ...(retentionTouched ? { retentionUntil: retention } : {}) }), setCreateError, 'recruitment');
   }
 
   async function openPath(target: string, source: 'path' | 'list') {
@@ -101,6 +109,7 @@ export function StartPage() {
   // A file of that name already exists: the remedy is another name, so say it beside the name.
   const nameError = createFields?.code === 'FILE_EXISTS' ? t('errors.FILE_EXISTS') : createFields?.fieldProblem('name');
   const serverSizeError = createFields?.fieldProblem('panelSize');
+  const retentionError = createFields?.fieldProblem('retentionUntil') ? t(createFields.i18nKey, createFields.details.params as Record<string, string>) : null;
   const pathError = isApiCallError(openError) ? openError.fieldProblem('path') : undefined;
   const latestBackup = latestBackupOf(openError);
   const recentPaths = new Set(status.recent.map((r) => r.path));
@@ -144,7 +153,21 @@ export function StartPage() {
                   />
                 )}
               </Field>
-              {!nameError && !serverSizeError && <ErrorNotice error={createError} />}
+              <Field id="create-retention" label={t('closing.createLabel')} hint={t('closing.createHint')} error={retentionError}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    min={todayCalendarDate()}
+                    value={retention}
+                    onChange={(e) => {
+                      setRetention(e.target.value);
+                      setRetentionTouched(true);
+                    }}
+                  />
+                )}
+              </Field>
+              {!nameError && !serverSizeError && !retentionError && <ErrorNotice error={createError} />}
               <FormActions busy={busy === 'create'} disabled={busy !== null} submitLabel={t('start.create.submit')} />
             </form>
           </section>

@@ -19,9 +19,14 @@ import { allocateTables, MAX_EFFORT, replanForPresent, type AllocationInput } fr
 import { createRandom } from '../../main/domain/random';
 import { searchKey } from '../../main/domain/text';
 import { panel } from '../helpers/tablePanel';
+import { poolCsv } from './poolFile';
 import { median, percentile, runBenchmarks, timeMs, type Benchmark } from './harness';
 import { reportAssembly, reportBenchmarks } from './reportsBench';
 import { venueBenchmarks } from './venueBench';
+import { erasureBenchmarks } from './erasureBench';
+import { closingBenchmarks } from './closingBench';
+import { invitationBenchmarks } from './invitationsBench';
+import { lettersBenchmarks } from './lettersBench';
 
 const work = mkdtempSync(join(tmpdir(), 'assembly-desk-bench-'));
 const demoFile = join(work, 'demo-150.assembly');
@@ -166,6 +171,27 @@ const benchmarks: Benchmark[] = [
     unit: 'MB',
     target: 400,
     run: async () => Math.max(...(await import50k()).map((r) => r.maxRssMb)),
+  },
+  {
+    // The People list is sorted in the screen language's collation in JS (SQLite has none): every
+    // match's names are read and sorted for each page.
+    name: 'people.list 50k pool, one page of 100 in collation order (median of 5)',
+    unit: 'ms',
+    target: 500,
+    run: async () => {
+      const { ctx, registry } = await appWithAssembly();
+      const call = async (method: string, args: unknown) => {
+        const result = await registry.call(method, args, ctx);
+        if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+        return result.data as Record<string, unknown>;
+      };
+      const staged = await call('imports.stage', { fileName: 'pool.csv', contentBase64: poolCsv(50_000).toString('base64') });
+      await call('imports.commit', { uploadId: staged.uploadId, mapping: staged.mapping, mode: 'allOrNothing' });
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) times.push(await timeMs(() => call('people.list', { limit: 100, offset: i * 10_000 })));
+      ctx.closeAssembly();
+      return median(times);
+    },
   },
   {
     name: 'demo.write (1,500 people, panel 150)',
@@ -333,6 +359,10 @@ const benchmarks: Benchmark[] = [
   },
   ...reportBenchmarks(reportAssembly(work)),
   ...venueBenchmarks,
+  ...erasureBenchmarks,
+  ...closingBenchmarks(work),
+  ...invitationBenchmarks(work),
+  ...lettersBenchmarks(),
 ];
 
 try {

@@ -112,6 +112,7 @@ const PAGES: { name: string; hash: string; h1: string | null }[] = [
   { name: 'Recruitment · import', hash: '#/recruitment/import', h1: 'Recruitment' },
   { name: 'Recruitment · quotas', hash: '#/recruitment/quotas', h1: 'Recruitment' },
   { name: 'Recruitment · duplicates', hash: '#/recruitment/duplicates', h1: 'Recruitment' },
+  { name: 'Recruitment · letters', hash: '#/recruitment/letters', h1: 'Recruitment' },
   { name: 'Selection', hash: '#/selection', h1: 'Selection' },
   { name: 'Participants', hash: '#/participants', h1: 'Participants' },
   { name: 'Participants · per diem', hash: '#/participants/perdiem', h1: 'Participants' },

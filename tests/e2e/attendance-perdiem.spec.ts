@@ -83,7 +83,7 @@ test('per-diem rules typed in euros give the right payments for the first weeken
   expect(text.startsWith('\uFEFF')).toBe(true);
   const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
   // The headers in the screen's language (English here).
-  expect(lines[0]).toBe('Code;Last name;First name;Full days;Half days;Per diem (EUR);Travel (EUR);Childcare (EUR);Total (EUR)');
+  expect(lines[0]).toBe('Code;Last name;First name;IBAN;Full days;Half days;Per diem (EUR);Travel (EUR);Childcare (EUR);Total (EUR)');
   expect(lines.find((l) => l.startsWith(`${onTime.code};`))).toMatch(/;2;0;120,00;25,00;0,00;145,00$/);
   expect(consoleErrors).toEqual([]);
 });

@@ -162,3 +162,26 @@ test('a damaged file: the start page offers its latest good backup', async ({ pa
   expect((await api<{ assembly: AssemblyInfo | null }>(page, 'app.status', {})).assembly?.path).toContain('damaged-2027-01-30T08-00-00-000Z-manual.assembly');
   expect(consoleErrors).toEqual([]);
 });
+
+test('an empty file (0 bytes, as an interrupted copy leaves it): the start page offers its latest good backup too', async ({ page, appUrl, server, consoleErrors }) => {
+  const assemblies = join(server.dataDir, 'assemblies');
+  writeFileSync(join(assemblies, 'emptied.assembly'), '');
+  mkdirSync(join(assemblies, 'emptied.assembly.backups'));
+  copyFileSync(join(assemblies, 'copy.assembly'), join(assemblies, 'emptied.assembly.backups', 'emptied-2027-01-31T09-00-00-000Z-before-restore.assembly'));
+
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Close assembly' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Start' })).toBeVisible();
+  const path = page.getByLabel('Path of an assembly file');
+  await path.fill('emptied.assembly');
+  await path.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('That file is not an Assembly Desk assembly file.');
+  const offer = page.getByRole('button', { name: /^Open the latest good backup \(31\/01\/2027, \d{2}:00\)$/ });
+  await expect(offer).toBeVisible();
+  await expect(page.getByText('The backup opens as a file of its own; this file is left as it is.')).toBeVisible();
+  await snap(page, 'backups-08-empty-offer');
+  await offer.click();
+  await expect(page.getByRole('banner')).toContainText('Last backup:', { timeout: 30_000 });
+  expect((await api<{ assembly: AssemblyInfo | null }>(page, 'app.status', {})).assembly?.path).toContain('emptied-2027-01-31T09-00-00-000Z-before-restore.assembly');
+  expect(consoleErrors).toEqual([]);
+});

@@ -118,6 +118,75 @@ describe('opening a damaged assembly', () => {
 
 });
 
+describe('an unreadable file with backups beside it: the latest good backup is offered, whatever the cause', () => {
+  /** Causes an interrupted restore or copy (or a slip) can leave, besides damage. */
+  const causes: [name: string, make: (path: string) => void, code: string][] = [
+    ['empty (0 bytes, as the old restore left it when killed)', (p) => writeFileSync(p, ''), 'NOT_AN_ASSEMBLY'],
+    ['overwritten with something else', (p) => writeFileSync(p, PNG), 'NOT_AN_ASSEMBLY'],
+    ['the first bytes of a copy only (no SQLite header yet)', (p) => writeFileSync(p, demoBytes.subarray(0, 10)), 'NOT_AN_ASSEMBLY'],
+    [
+      'another SQLite database put in its place',
+      (p) => {
+        const db = new Database(p);
+        db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+        db.close();
+      },
+      'NOT_AN_ASSEMBLY',
+    ],
+  ];
+
+  it.each(causes)('%s', async (_label, make, code) => {
+    const dir = tempDir();
+    const { app, good } = await appWithGoodAssembly(dir);
+    const file = join(dir, 'venue.assembly');
+    make(file);
+    const backups = backupDirFor(file);
+    mkdirSync(backups);
+    // A damaged backup (newer) and another program's database are passed over; the good one is offered.
+    const latest = join(backups, 'venue-2027-01-30T08-00-00-000Z-before-restore.assembly');
+    writeFileSync(latest, demoBytes);
+    writeFileSync(join(backups, 'venue-2027-01-30T09-00-00-000Z-auto.assembly'), demoBytes.subarray(0, 5000));
+    const foreign = new Database(join(backups, 'venue-2027-01-30T10-00-00-000Z-manual.assembly'));
+    foreign.exec('CREATE TABLE t (x)');
+    foreign.close();
+
+    const error = await refusedOpen(app, good, file);
+    expect(error.code).toBe(code);
+    expect(error.message).toContain(`Its latest good backup is ${basename(latest)} (2027-01-30T08:00:00.000Z): open that file instead.`);
+    expect(error.details).toMatchObject({ path: file, latestBackup: { name: basename(latest), path: latest, at: '2027-01-30T08:00:00.000Z' } });
+    expect((await app.call('app.openAssembly', { path: latest })).path).toBe(latest);
+    app.close();
+  });
+
+  it('a file that is gone, with its backups still there', async () => {
+    const dir = tempDir();
+    const app = makeApp(join(dir, 'data'));
+    const file = join(dir, 'venue.assembly');
+    mkdirSync(backupDirFor(file));
+    const latest = join(backupDirFor(file), 'venue-2027-01-30T08-00-00-000Z-manual.assembly');
+    writeFileSync(latest, demoBytes);
+    const result = await app.raw('app.openAssembly', { path: file });
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'FILE_NOT_FOUND', details: { latestBackup: { path: latest } } });
+    app.close();
+  });
+
+  it('a file from a newer app is not sent to a backup (updating the app opens it)', async () => {
+    const dir = tempDir();
+    const app = makeApp(join(dir, 'data'));
+    const file = join(dir, 'venue.assembly');
+    writeFileSync(file, demoBytes);
+    const db = new Database(file);
+    db.pragma('user_version = 999');
+    db.close();
+    mkdirSync(backupDirFor(file));
+    writeFileSync(join(backupDirFor(file), 'venue-2027-01-30T08-00-00-000Z-manual.assembly'), demoBytes);
+    const result = await app.raw('app.openAssembly', { path: file });
+    expect(result.ok ? null : result.error.code).toBe('FILE_TOO_NEW');
+    expect(result.ok ? null : result.error.details?.latestBackup).toBeUndefined();
+    app.close();
+  });
+});
+
 describe('opening a file that is not an assembly', () => {
   const cases: [name: string, make: (path: string) => void, message: RegExp][] = [
     ['whiteboard.png', (p) => writeFileSync(p, PNG), /^whiteboard\.png is not an Assembly Desk file \(it is not an SQLite database\)\.$/],

@@ -130,12 +130,13 @@ function createFakeElectron({ singleInstance = true } = {}) {
     }
   }
 
-  const defaultSession = {
+  // An emitter, as Electron's session is: the entry listens for 'will-download' on it.
+  const defaultSession = Object.assign(new EventEmitter(), {
     setPermissionRequestHandler: (handler: PermissionRequestHandler) => void (registered.permissionRequest = handler),
     setPermissionCheckHandler: (handler: () => boolean) => void (registered.permissionCheck = handler),
     setDevicePermissionHandler: (handler: () => boolean) => void (registered.devicePermission = handler),
     webRequest: { onBeforeRequest: (handler: BeforeRequestHandler) => void (registered.beforeRequest = handler) },
-  };
+  });
 
   const module = {
     app,
@@ -410,6 +411,24 @@ describe('Electron entry: a normal start', () => {
       const callback = vi.fn();
       fake.registered.beforeRequest!({ url }, callback);
       expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel });
+    });
+
+    it('records in the audit log where a download (an export) was saved; a cancelled one records nothing', async () => {
+      const rpc = (method: string, args: unknown) => fake.registered.ipc.get('rpc')!({ senderFrame: { url: APP_ENTRY_URL } }, method, args);
+      expect(await rpc('app.setOperator', { name: 'Sofie Peeters' })).toMatchObject({ ok: true });
+      expect(await rpc('app.createAssembly', { name: 'Downloads', path: join(root, 'downloads.assembly') })).toMatchObject({ ok: true });
+      const download = (fileName: string, savePath: string, state: string) => {
+        const item = Object.assign(new EventEmitter(), { getFilename: () => fileName, getSavePath: () => savePath });
+        fake.module.session.defaultSession.emit('will-download', {}, item);
+        item.emit('done', {}, state);
+      };
+      download('downloads-participants-full-2027-03-14.csv', '/home/desk/Documents/participants.csv', 'completed');
+      download('badges-2027-03-14.pdf', '/home/desk/Documents/badges.pdf', 'cancelled');
+      const audit = (await rpc('audit.list', { entity: 'export' })) as { ok: true; data: { action: string; operator: string; after: unknown }[] };
+      expect(audit.data).toEqual([
+        expect.objectContaining({ action: 'export.saved', operator: 'Sofie Peeters', after: { fileName: 'downloads-participants-full-2027-03-14.csv', path: '/home/desk/Documents/participants.csv' } }),
+      ]);
+      expect(await rpc('app.closeAssembly', {})).toMatchObject({ ok: true });
     });
   });
 

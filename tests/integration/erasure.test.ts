@@ -41,8 +41,12 @@ describe('erasure', () => {
       email: 'quirijntje.vdz@example.be',
       phone: '+32 479 31 41 59',
       street: 'Zwaluwenhofdreef',
+      // The bank account for the per-diem is personal data too (migration 0015).
+      iban: 'BE71 0961 2345 6769',
+      ibanConsentDate: '2027-02-01',
     });
-    const values = ['Quirijntje', 'Vanderzwalmenhove', 'quirijntje.vdz@example.be', '+32 479 31 41 59', 'Zwaluwenhofdreef'];
+    expect(person.iban).toBe('BE71096123456769');
+    const values = ['Quirijntje', 'Vanderzwalmenhove', 'quirijntje.vdz@example.be', '+32 479 31 41 59', 'Zwaluwenhofdreef', 'BE71096123456769'];
     await app.call('backups.create', {});
     await app.call('sessions.create', { name: 'Extra day', date: '2027-03-06', startTime: '09:30', endTime: '17:00', kind: 'plenary' });
     await app.call('backups.create', {});
@@ -70,7 +74,7 @@ describe('erasure', () => {
     await app.call('backups.restore', { name: manual.name });
     const after = await app.call('people.get', { id: person.id });
     expect(after.erasedAt).not.toBeNull();
-    expect([after.firstName, after.lastName, after.email, after.phone]).toEqual(['', '', null, null]);
+    expect([after.firstName, after.lastName, after.email, after.phone, after.iban, after.ibanConsentDate]).toEqual(['', '', null, null, null, null]);
     app.close();
   }, 120_000);
 

@@ -68,6 +68,8 @@ describe('mapRows', () => {
         birthYear: 1985,
         language: 'nl',
         notes: "belt liefst\n's avonds",
+        needs: { accessibility: '', diet: '', childcare: false, travel: '' },
+        unrecognisedNeeds: [],
         features: { Geslacht: 'vrouw' },
       },
     ]);

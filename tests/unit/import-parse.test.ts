@@ -224,6 +224,7 @@ describe('readTable (CSV)', () => {
         header: rows[0],
         rows: rows.slice(1),
         rowNumbers: [2, 3],
+        legacyRows: [],
       });
     }
   });

@@ -18,6 +18,13 @@ export interface AssemblyInfo {
   timeZone: string;
   /** Schema version of the file (PRAGMA user_version). */
   schemaVersion: number;
+  /** Until when contact data may be kept (YYYY-MM-DD in the assembly's zone); null in a file that never had one. */
+  retentionUntil: string | null;
+  /** When the assembly was closed (its contact data removed), and by whom; null while open. */
+  closedAt: string | null;
+  closedBy: string | null;
+  /** The retention date has passed and the assembly is not closed: the host is reminded. */
+  retentionPassed: boolean;
 }
 
 export interface RecentFile {

@@ -17,7 +17,7 @@ const SAMPLE_RECORDS = 20;
  */
 const SEP_HINT = /^sep=(,|;|\t)[ \t]*(\r\n|\n|\r|$)/;
 
-function sepHint(text: string): { delimiter: Delimiter; length: number } | null {
+export function sepHint(text: string): { delimiter: Delimiter; length: number } | null {
   const m = SEP_HINT.exec(text);
   return m ? { delimiter: m[1] as Delimiter, length: m[0].length } : null;
 }

@@ -5,8 +5,10 @@
  * (Windows-1252). The extension is not trusted: people rename files.
  */
 import { fileErrors } from './errors';
+import { decodeLineByLine } from './lineEncoding';
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** mixed: UTF-8 lines and Windows-1252 lines in one file (see lineEncoding.ts). */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'mixed';
 
 /**
  * Windows-1252's printable characters in 0x80..0x9F (€, curly quotes, Š, Ÿ...). Node 20's
@@ -42,8 +44,11 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
 
-/** Bytes to text without BOM, with the encoding that was recognised. Throws BINARY for non-text. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+/**
+ * Bytes to text without BOM, with the encoding that was recognised. Throws BINARY for non-text.
+ * For a mixed file, legacyLines are the (1-based) lines read as Windows-1252.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName; legacyLines?: number[] } {
   // fatal: false for UTF-16 because a BOM is proof enough of the encoding; a stray odd byte at the
   // end should not make the whole file unreadable.
   if (startsWith(bytes, [0xff, 0xfe])) {
@@ -60,8 +65,11 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     // Not valid UTF-8: every byte sequence is valid Windows-1252, the usual encoding of a CSV that
-    // Excel on Windows saved as "CSV (comma delimited)".
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+    // Excel on Windows saved as "CSV (comma delimited)". Line by line, because some files are
+    // UTF-8 with Windows-1252 rows appended: each half must keep its accents.
+    const decoded = decodeLineByLine(bytes, decodeWindows1252);
+    if (decoded.utf8Lines === 0) return { text: decoded.text, encoding: 'windows-1252' };
+    return { text: decoded.text, encoding: 'mixed', legacyLines: decoded.legacyLines };
   }
 }
 

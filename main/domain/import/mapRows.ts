@@ -11,13 +11,18 @@ import { describeHiddenCharacters, hiddenCharactersIn, searchKey, withoutHiddenC
 export { IMPORT_FIELDS as PERSON_FIELDS, PERSON_LANGUAGES } from '../../../preload/vocabulary';
 export type { ColumnMapping, ColumnTarget } from '../recruitment/types';
 export type { ImportField as PersonField, PersonLanguage } from '../../../preload/vocabulary';
-import { PERSON_LANGUAGES, type ImportField as PersonField, type PersonLanguage } from '../../../preload/vocabulary';
-import type { ColumnMapping, ColumnTarget, PersonIdentity } from '../recruitment/types';
+import { FEATURE_FIELDS, PERSON_LANGUAGES, type ImportField as PersonField, type PersonLanguage } from '../../../preload/vocabulary';
+import type { ColumnMapping, ColumnTarget, PersonIdentity, PersonNeeds } from '../recruitment/types';
+import { addNeed, NO_NEEDS, parseYesNo, splitNeeds } from './needs';
 
 export interface PersonDraft extends PersonIdentity {
   /** The Excel row the person came from, for messages after import. */
   rowNumber: number;
   notes: string;
+  /** From needs columns (needs.ts); NO_NEEDS when the file has none. */
+  needs: PersonNeeds;
+  /** Parts of a free-text needs cell that named no need (put under accessibility), for the check. */
+  unrecognisedNeeds: readonly string[];
   /** Feature name -> value (trimmed, inner whitespace folded). */
   features: Record<string, string>;
 }
@@ -35,6 +40,7 @@ export type RowProblemRule =
   | 'missingFeatureValue'
   | 'wrongColumnCount'
   | 'hiddenCharacter'
+  | 'notYesNo'
   // Raised by planImport (plan.ts), which sees all rows and the pool: a respondent id repeated
   // with different details. Listed here so all row problems share one type.
   | 'externalIdTwice';
@@ -49,7 +55,14 @@ export interface RowProblem {
   params?: Record<string, string | number>;
 }
 
-export type MappingProblemRule = 'lengthMismatch' | 'fieldTwice' | 'featureTwice' | 'needsName' | 'birthYearAndAge' | 'featureNameEmpty';
+export type MappingProblemRule =
+  | 'lengthMismatch'
+  | 'fieldTwice'
+  | 'featureTwice'
+  | 'needsName'
+  | 'birthYearAndAge'
+  | 'featureNameEmpty'
+  | 'fieldNotAFeature';
 
 export interface MappingProblem {
   column: string | null;
@@ -58,7 +71,7 @@ export interface MappingProblem {
 }
 
 /** Longest accepted value per field, in characters; the same limits the person form applies. */
-export const FIELD_MAX_LENGTH: Record<Exclude<PersonField, 'birthYear' | 'age' | 'language'>, number> = {
+export const FIELD_MAX_LENGTH: Record<Exclude<PersonField, 'birthYear' | 'age' | 'language' | 'needs' | 'needsChildcare'>, number> = {
   externalId: 100,
   firstName: 100,
   lastName: 100,
@@ -69,6 +82,10 @@ export const FIELD_MAX_LENGTH: Record<Exclude<PersonField, 'birthYear' | 'age' |
   postcode: 12,
   city: 100,
   notes: 2000,
+  // The person form's limit for each need (main/services/people.ts).
+  needsAccessibility: 500,
+  needsDiet: 500,
+  needsTravel: 500,
 };
 export const FEATURE_VALUE_MAX_LENGTH = 100;
 
@@ -91,7 +108,16 @@ const FIELD_LABEL: Record<PersonField, string> = {
   age: 'the age',
   language: 'the language',
   notes: 'the notes',
+  needs: 'the needs',
+  needsAccessibility: 'the accessibility needs',
+  needsDiet: 'the diet',
+  needsChildcare: 'the need for childcare',
+  needsTravel: 'the travel needs',
 };
+
+const NONE: readonly string[] = Object.freeze([]);
+
+const isFeatureField = (field: PersonField): boolean => (FEATURE_FIELDS as readonly PersonField[]).includes(field);
 
 // ---------------------------------------------------------------------------------------------
 // Mapping
@@ -114,7 +140,9 @@ export function checkMapping(header: string[], mapping: ColumnMapping): MappingP
   mapping.columns.forEach((target, i) => {
     if (target.kind === 'field') {
       const first = fieldAt.get(target.field);
-      if (first === undefined) fieldAt.set(target.field, i);
+      // Needs columns add up (a diet column beside a free-text one): each adds to the person's needs.
+      const repeatable = target.field.startsWith('needs');
+      if (first === undefined || repeatable) fieldAt.set(target.field, i);
       else {
         problems.push({
           column: columnOf(i),
@@ -122,7 +150,18 @@ export function checkMapping(header: string[], mapping: ColumnMapping): MappingP
           message: `Columns "${name(first)}" and "${name(i)}" both give ${FIELD_LABEL[target.field]}; choose one of them.`,
         });
       }
-    } else if (target.kind === 'feature') {
+      if (target.feature === undefined) return;
+      if (!isFeatureField(target.field)) {
+        problems.push({
+          column: columnOf(i),
+          rule: 'fieldNotAFeature',
+          message: `Column "${name(i)}" gives ${FIELD_LABEL[target.field]}, which cannot also be a feature (only the language, the municipality and the postcode can).`,
+        });
+        return;
+      }
+    }
+    if (target.kind === 'field' || target.kind === 'feature') {
+      if (target.feature === undefined) return;
       const key = searchKey(target.feature);
       if (key === '') {
         problems.push({ column: columnOf(i), rule: 'featureNameEmpty', message: `Column "${name(i)}" is a feature without a name; give the feature a name.` });
@@ -185,6 +224,11 @@ const FIELD_NAMES: [PersonField, string[]][] = [
   ['language', ['taal', 'langue', 'language', 'sprache', 'moedertaal', 'languematernelle', 'muttersprache']],
   ['externalId', ['id', 'nummer', 'respondent', 'respondentnummer', 'respondentid', 'externalid', 'ref', 'referentie', 'reference', 'identifiant']],
   ['notes', ['opmerkingen', 'opmerking', 'remarques', 'remarque', 'notes', 'note', 'comments', 'comment', 'bemerkungen', 'notizen']],
+  ['needs', ['noden', 'behoeften', 'bijzonderenoden', 'specifiekenoden', 'besoins', 'besoinsparticuliers', 'besoinsspecifiques', 'needs', 'specialneeds', 'bedurfnisse']],
+  ['needsAccessibility', ['toegankelijkheid', 'accessibilite', 'accessibility', 'barrierefreiheit']],
+  ['needsDiet', ['dieet', 'dieetwensen', 'regime', 'regimealimentaire', 'diet', 'dietaryneeds', 'ernahrung']],
+  ['needsChildcare', ['kinderopvang', 'gardedenfants', 'childcare', 'kinderbetreuung']],
+  ['needsTravel', ['vervoer', 'deplacement', 'transport', 'travel', 'anreise']],
 ];
 
 /** Header names that are stratification features; the feature is named after the header. */
@@ -348,7 +392,10 @@ export function mapRows(
       return false;
     };
 
-    const draft: PersonDraft = { ...BLANK_IDENTITY, rowNumber: row, notes: '', features: {} };
+    // Shared empty needs until a needs column writes (copy on write): most pools have none, and
+    // two objects per row are 100,000 objects on a 50,000-row import.
+    const draft: PersonDraft = { ...BLANK_IDENTITY, rowNumber: row, notes: '', needs: NO_NEEDS, unrecognisedNeeds: NONE, features: {} };
+    const ownNeeds = (): PersonNeeds => (draft.needs === NO_NEEDS ? (draft.needs = { ...NO_NEEDS }) : draft.needs);
 
     mapping.columns.forEach((target, column) => {
       const raw = cells[column] ?? '';
@@ -373,8 +420,21 @@ export function mapRows(
         return;
       }
       const field = target.field;
-      // Notes keep their line breaks; every other field is one line.
-      const value = field === 'notes' ? raw.trim() : fold(raw);
+      // Notes and needs keep their line breaks (a needs cell may list one need per line).
+      const value = field === 'notes' || field === 'needs' ? raw.trim() : fold(raw);
+      readField(column, field, value);
+      // The same column as a feature: the field's value as read (a language as its code). A row
+      // with a problem is rejected anyway.
+      if (target.feature !== undefined && !rowHasProblem) {
+        const featureValue = field === 'language' ? (draft.language ?? '').toUpperCase() : fold(draft[field as 'city' | 'postcode'] ?? '');
+        if (featureValue === '') report(column, 'missingFeatureValue', value, `the value is missing; every person needs one for "${target.feature.trim()}".`);
+        else if (checkLength(column, featureValue, FEATURE_VALUE_MAX_LENGTH)) draft.features[target.feature.trim()] = featureValue;
+      }
+    });
+
+    if (!rowHasProblem) drafts.push(draft);
+
+    function readField(column: number, field: PersonField, value: string): void {
       switch (field) {
         case 'firstName':
         case 'lastName':
@@ -426,6 +486,29 @@ export function mapRows(
         case 'notes':
           if (checkLength(column, value, FIELD_MAX_LENGTH.notes)) draft.notes = value;
           return;
+        case 'needs': {
+          const split = splitNeeds(value);
+          for (const kind of ['accessibility', 'diet', 'travel'] as const) if (split.needs[kind] !== '') addNeed(ownNeeds(), kind, split.needs[kind]);
+          if (split.needs.childcare) ownNeeds().childcare = true;
+          if (split.unrecognised.length > 0) draft.unrecognisedNeeds = [...draft.unrecognisedNeeds, ...split.unrecognised];
+          checkNeedLengths(column, value);
+          return;
+        }
+        case 'needsAccessibility':
+        case 'needsDiet':
+        case 'needsTravel': {
+          if (value === '' || value === '-') return;
+          const kind = field === 'needsAccessibility' ? 'accessibility' : field === 'needsDiet' ? 'diet' : 'travel';
+          addNeed(ownNeeds(), kind, value);
+          checkNeedLengths(column, value);
+          return;
+        }
+        case 'needsChildcare': {
+          const yes = parseYesNo(value);
+          if (yes === null) report(column, 'notYesNo', value, `"${shown(value)}" is not yes or no (ja/nee, oui/non, yes/no, x or empty).`);
+          else if (yes) ownNeeds().childcare = true;
+          return;
+        }
         case 'externalId':
           // Without names, the respondent id is all that tells people apart.
           if (value === '' && pseudonymised) report(column, 'required', value, `${FIELD_LABEL[field]} is missing.`);
@@ -438,9 +521,19 @@ export function mapRows(
           if (value !== '' && checkLength(column, value, FIELD_MAX_LENGTH[field])) draft[field] = value;
           return;
       }
-    });
+    }
 
-    if (!rowHasProblem) drafts.push(draft);
+    /** A need gathered from several columns must still fit the person form's limit. */
+    function checkNeedLengths(column: number, value: string): void {
+      for (const kind of ['accessibility', 'diet', 'travel'] as const) {
+        const length = lengthOf(draft.needs[kind]);
+        const max = FIELD_MAX_LENGTH.needsAccessibility;
+        if (length > max) {
+          report(column, 'tooLong', value, `the ${kind} needs are ${length} characters long; at most ${max} are allowed.`, { length, max });
+          return;
+        }
+      }
+    }
   });
 
   return { drafts, problems };

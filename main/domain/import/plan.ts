@@ -45,7 +45,14 @@ export interface ImportPlan {
   /** Indexes into the table's rows that are rejected. */
   rejectedIndexes: number[];
   newPeople: NewPerson[];
+  /** Rows whose person is in the pool already (from an earlier import or by hand): skipped. */
   alreadyInPool: number;
+  /** Rows that repeat an earlier row of this file (same content, e-mail case aside): skipped. */
+  repeatedInFile: { row: number; sameAs: number }[];
+  /** Possible duplicates between two new rows of this file (same e-mail, phone, or name and birth year): both imported and flagged. */
+  fileDuplicates: { row: number; otherRow: number; reasons: DuplicatePair['reasons'] }[];
+  /** Parts of free-text needs cells that named no need (put under accessibility). */
+  unrecognisedNeeds: { row: number; text: string }[];
   features: PlannedFeature[];
   /** Pairs with at least one new person; new people appear by tempId. */
   duplicates: DuplicatePair[];
@@ -68,6 +75,9 @@ export function planImport(
     rejectedIndexes: [],
     newPeople: [],
     alreadyInPool: 0,
+    repeatedInFile: [],
+    fileDuplicates: [],
+    unrecognisedNeeds: [],
     features: [],
     duplicates: [],
   };
@@ -78,7 +88,8 @@ export function planImport(
 
   // Rows already in the pool (same respondent id, or the same content), or repeated in the file.
   const seenExternal = new Map<string, string>(); // external id key -> fingerprint
-  const seenFingerprints = new Set<string>();
+  const seenFingerprints = new Map<string, number>(); // fingerprint -> first row with it
+  const repeatedInFile: ImportPlan['repeatedInFile'] = [];
   const newPeople: NewPerson[] = [];
   let alreadyInPool = 0;
   for (const draft of drafts) {
@@ -102,8 +113,10 @@ export function planImport(
       rejectedRows.add(draft.rowNumber);
       continue;
     }
-    if (seenFingerprints.has(fingerprint)) {
-      alreadyInPool += 1;
+    const sameAs = seenFingerprints.get(fingerprint);
+    if (sameAs !== undefined) {
+      // Not "already in the pool": the officer must see which rows repeat, to fix the source.
+      repeatedInFile.push({ row: draft.rowNumber, sameAs });
       continue;
     }
     if (externalKey !== null && seenExternal.has(externalKey)) {
@@ -119,7 +132,7 @@ export function planImport(
       rejectedRows.add(draft.rowNumber);
       continue;
     }
-    seenFingerprints.add(fingerprint);
+    seenFingerprints.set(fingerprint, draft.rowNumber);
     if (externalKey !== null) seenExternal.set(externalKey, fingerprint);
     const featureKeys: Record<string, string> = {};
     for (const [name, value] of Object.entries(draft.features)) featureKeys[fold(name)] = fold(value);
@@ -146,13 +159,22 @@ export function planImport(
       phone: p.phone,
     })),
   ]).filter((pair) => newIds.has(pair.a) || newIds.has(pair.b));
+  const rowOf = new Map(newPeople.map((p) => [p.tempId, p.rowNumber]));
+  const fileDuplicates = duplicates
+    .filter((pair) => rowOf.has(pair.a) && rowOf.has(pair.b))
+    .map((pair) => {
+      const [row, otherRow] = [rowOf.get(pair.a)!, rowOf.get(pair.b)!].sort((x, y) => x - y) as [number, number];
+      return { row, otherRow, reasons: pair.reasons };
+    })
+    .sort((x, y) => x.row - y.row || x.otherRow - y.otherRow);
+  const unrecognisedNeeds = newPeople.flatMap((p) => p.unrecognisedNeeds.map((text) => ({ row: p.rowNumber, text })));
 
   problems.sort((a, b) => a.row - b.row);
   const rejectedIndexes: number[] = [];
   table.rowNumbers.forEach((rowNumber, index) => {
     if (rejectedRows.has(rowNumber)) rejectedIndexes.push(index);
   });
-  return { ...empty, problems, rejectedIndexes, newPeople, alreadyInPool, features, duplicates };
+  return { ...empty, problems, rejectedIndexes, newPeople, alreadyInPool, repeatedInFile, fileDuplicates, unrecognisedNeeds, features, duplicates };
 }
 
 /** Matches the mapped feature columns and their values to what the assembly knows. */
@@ -171,7 +193,8 @@ function planFeatures(
   }
   const planned: PlannedFeature[] = [];
   for (const target of mapping.columns) {
-    if (target.kind !== 'feature') continue;
+    // A feature column, or a person-field column that is also a feature (language, city, postcode).
+    if (target.kind === 'ignore' || target.feature === undefined) continue;
     const key = searchKey(target.feature);
     let feature = byKey.get(key);
     if (!feature) byKey.set(key, (feature = { key, name: target.feature.trim(), existingId: null, values: new Map() }));

@@ -4,8 +4,9 @@
  * Nothing is validated against persons here: that is mapRows' job.
  */
 import { searchKey } from '../text';
-import { detectDelimiter, parseCsv, type Delimiter } from './csv';
+import { detectDelimiter, parseCsv, sepHint, type Delimiter } from './csv';
 import { decodeText, sniffKind, type TextEncodingName } from './decode';
+import { recordsOfLines } from './lineEncoding';
 import { fileErrors, IMPORT_LIMITS, type ImportFileError } from './errors';
 import { readXlsx, type XlsxSheet } from './xlsx';
 
@@ -25,6 +26,11 @@ export interface ParsedTable {
   rows: string[][];
   /** The Excel row number of each data row (header on row 1 makes the first data row 2). */
   rowNumbers: number[];
+  /**
+   * A mixed-encoding CSV (encoding "mixed"): the rows, as numbered above, read as Windows-1252
+   * while the rest of the file is UTF-8. The officer confirms them before the import. [] otherwise.
+   */
+  legacyRows: number[];
 }
 
 const isBlankCell = (cell: string | undefined): boolean => cell === undefined || cell.trim() === '';
@@ -112,12 +118,24 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: { 
     const { sheets } = await readXlsx(bytes);
     const sheet = chooseSheet(sheets, options.sheet);
     const table = toTable(sheet.rows, () => fileErrors.emptySheet(sheet.name));
-    return { kind: 'xlsx', encoding: null, delimiter: null, sheets: sheets.map((s) => s.name), sheet: sheet.name, ...table };
+    return { kind: 'xlsx', encoding: null, delimiter: null, sheets: sheets.map((s) => s.name), sheet: sheet.name, ...table, legacyRows: [] };
   }
 
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, legacyLines } = decodeText(bytes);
   if (text.trim() === '') throw fileErrors.noHeader();
   const delimiter = detectDelimiter(text);
   const table = toTable(parseCsv(text, delimiter), fileErrors.noHeader);
-  return { kind: 'csv', encoding, delimiter, sheets: [], sheet: null, ...table };
+  return { kind: 'csv', encoding, delimiter, sheets: [], sheet: null, ...table, legacyRows: legacyRowNumbers(text, delimiter, legacyLines ?? []) };
+}
+
+/**
+ * Row numbers (as the table numbers them: records[i] is row i + 1) of the lines read as
+ * Windows-1252. parseCsv hides an Excel "sep=" first line, so records start one line later.
+ */
+function legacyRowNumbers(text: string, delimiter: Delimiter, lines: number[]): number[] {
+  if (lines.length === 0) return [];
+  const hidden = sepHint(text)?.delimiter === delimiter ? 1 : 0;
+  return recordsOfLines(text, delimiter, lines)
+    .map((record) => record + 1 - hidden)
+    .filter((row) => row >= 1);
 }

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { PersonIdentity } from './types';
+import type { PersonIdentity, PersonNeeds } from './types';
 import { searchKey } from '../text';
 
 /**
@@ -35,7 +35,7 @@ export function searchTokens(query: string | undefined): string[] {
  * accents do (they are the same file's bytes again, not a fuzzy match: that is the duplicate
  * check's job). Feature values are sorted by feature name: the column order does not matter.
  */
-export function rowFingerprint(d: PersonIdentity & { features: Record<string, string> }): string {
+export function rowFingerprint(d: PersonIdentity & { features: Record<string, string>; needs?: PersonNeeds }): string {
   // mapRows has already trimmed the cells and folded inner whitespace.
   const fold = (s: string | null) => (s === null ? '' : s.toLowerCase());
   const features = Object.keys(d.features)
@@ -54,6 +54,10 @@ export function rowFingerprint(d: PersonIdentity & { features: Record<string, st
     d.birthYear === null ? '' : String(d.birthYear),
     d.language ?? '',
     ...features,
+    // Only when there are needs, so rows imported before needs could be mapped keep their fingerprint.
+    ...(d.needs && (d.needs.accessibility || d.needs.diet || d.needs.travel || d.needs.childcare)
+      ? [`needs=${fold(d.needs.accessibility)}|${fold(d.needs.diet)}|${d.needs.childcare ? 1 : 0}|${fold(d.needs.travel)}`]
+      : []),
   ].join('\u0000');
   // One-shot hash (Node 20.12+): a fifth of the cost of createHash per row.
   return hash('sha256', canonical, 'base64');

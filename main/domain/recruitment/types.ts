@@ -16,7 +16,11 @@ export interface PoolSummary {
   features: { name: string; values: FeatureCount[] }[];
 }
 
-export type ColumnTarget = { kind: 'field'; field: ImportField } | { kind: 'feature'; feature: string } | { kind: 'ignore' };
+/**
+ * A field column may also be a feature (only FEATURE_FIELDS): `feature` names it; its values are
+ * the field's (a language as its code: "NL").
+ */
+export type ColumnTarget = { kind: 'field'; field: ImportField; feature?: string } | { kind: 'feature'; feature: string } | { kind: 'ignore' };
 
 /** One target per column of the file's header, by position. */
 export interface ColumnMapping {
@@ -39,6 +43,12 @@ export interface StagedImport {
   /** The mapping saved for a file with the same header, or one guessed from the header names. */
   mapping: ColumnMapping;
   mappingSource: 'saved' | 'guessed';
+  /**
+   * A CSV mixing UTF-8 and Windows-1252 (encoding "mixed"): the rows read as Windows-1252, each
+   * with its cells as read, for the officer to check; the commit needs their confirmation.
+   */
+  legacyRows: { row: number; cells: string[] }[];
+  legacyRowCount: number;
 }
 
 export interface ImportRowProblem {
@@ -63,8 +73,16 @@ export interface ImportCheck {
   /** Problems per row, the first 1000; problemCount has the total. */
   problems: ImportRowProblem[];
   problemCount: number;
+  /** Rows repeating an earlier row of the file (the same person again): skipped, listed by row. */
+  repeatedInFile: { row: number; sameAs: number }[];
+  /** Possible duplicates between two rows of the file: both imported and flagged, listed by row. */
+  fileDuplicates: { row: number; otherRow: number; reasons: ('email' | 'phone' | 'nameBirthYear')[] }[];
   /** Possible duplicates (same email, phone, or name and birth year) the import would flag. */
   duplicatesFlagged: number;
+  /** People with needs from needs columns, per need. */
+  needsCounts: { accessibility: number; diet: number; childcare: number; travel: number };
+  /** Parts of a free-text needs cell that named no need: put under accessibility (first 200). */
+  unrecognisedNeeds: { row: number; text: string }[];
   /** Feature values not yet known to the assembly, per feature. */
   newFeatureValues: { feature: string; values: string[] }[];
 }
@@ -75,6 +93,8 @@ export interface ImportResult {
   importId: string;
   imported: number;
   alreadyInPool: number;
+  /** Rows skipped because they repeat an earlier row of the same file. */
+  repeatedInFile: number;
   rejected: number;
   duplicatesFlagged: number;
   /** The rejected rows with a column of reasons, when mode was validOnly and some were rejected. */
@@ -169,6 +189,9 @@ export interface PersonDetail extends PersonListItem {
   needs: PersonNeeds;
   consentDate: string | null;
   consentVersion: string | null;
+  /** Bank account for the per-diem (compact IBAN) and the date the person agreed to its use. */
+  iban: string | null;
+  ibanConsentDate: string | null;
   statusDate: string | null;
   statusReason: string | null;
   /** Why they declined or withdrew, from the fixed list (DROP_REASONS), or null. */
@@ -200,6 +223,8 @@ export interface PersonEdit {
   needs?: Partial<PersonNeeds>;
   consentDate?: string | null;
   consentVersion?: string | null;
+  iban?: string | null;
+  ibanConsentDate?: string | null;
 }
 
 export interface DuplicateFlag {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS } from '../../../preload/vocabulary';
 import type { ColumnTarget, StagedImport } from '../../../main/domain/recruitment/types';
 import { DataTable } from '../../components/DataTable';
+import { ImportFieldExtras } from './ImportFieldExtras';
 import { isImportField, samplesOf, selectValueOf, shortValue } from './ImportShared';
 
 interface Props {
@@ -114,6 +115,9 @@ export function ImportMapping({ staged, columns, onChange, disabled, knownFeatur
                       </span>
                     </div>
                   )}
+                  {target.kind === 'field' && (
+                    <ImportFieldExtras index={index} columnName={name} target={target} disabled={disabled} onChange={(next) => onChange(index, next)} />
+                  )}
                   {warning && (
                     <p className="field-error" id={warningId}>
                       <span aria-hidden="true" className="field-error-mark">
@@ -156,9 +160,11 @@ function mappingWarnings(header: string[], columns: ColumnTarget[]): (Warning | 
   columns.forEach((target, i) => {
     if (target.kind === 'field') {
       const first = fieldAt.get(target.field);
-      if (first === undefined) fieldAt.set(target.field, i);
+      // Needs columns add up, as on the server (checkMapping).
+      if (first === undefined || target.field.startsWith('needs')) fieldAt.set(target.field, i);
       else warnings[i] = { kind: 'fieldTwice', other: header[first] };
-    } else if (target.kind === 'feature') {
+    }
+    if ((target.kind === 'field' || target.kind === 'feature') && target.feature !== undefined && !warnings[i]) {
       const k = key(target.feature);
       if (k === '') {
         warnings[i] = { kind: 'featureNameEmpty' };
@@ -181,6 +187,7 @@ export function ImportPreview({ staged, columns }: { staged: StagedImport; colum
   const targetLabel = (target: ColumnTarget | undefined): string => {
     if (!target || target.kind === 'ignore') return t('importPage.mapping.ignored');
     if (target.kind === 'feature') return t('importPage.mapping.featureShort', { name: target.feature });
+    if (target.feature !== undefined) return `${t(`importPage.field.${target.field}`)} + ${t('importPage.mapping.featureShort', { name: target.feature })}`;
     return t(`importPage.field.${target.field}`);
   };
   return (

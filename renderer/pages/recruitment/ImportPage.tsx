@@ -20,6 +20,7 @@ import { readFileAsBase64, saveTextFile } from '../../files';
 import { formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { hrefFor } from '../../router';
+import { FileRepeats, LegacyRowsNotice, NeedsFound } from './ImportFileFindings';
 import { ImportHistory } from './ImportHistory';
 import { ImportMapping, ImportPreview } from './ImportMapping';
 import { FixCellDialog, ImportProblems } from './ImportProblems';
@@ -78,6 +79,8 @@ export function ImportPage() {
   const [dragging, setDragging] = useState(false);
   /** After a check the column choices fold away to a summary, so that the check's result comes next. */
   const [mappingOpen, setMappingOpen] = useState(true);
+  /** The officer has checked the rows of a mixed-encoding file read as Windows-1252. */
+  const [legacyConfirmed, setLegacyConfirmed] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
 
   // A file left in main's memory when the officer leaves the page is discarded.
@@ -109,6 +112,7 @@ export function ImportPage() {
     setNotice(null);
     setMode('allOrNothing');
     setMappingOpen(true);
+    setLegacyConfirmed(false);
   }
 
   function takeStaged(s: StagedImport) {
@@ -178,7 +182,7 @@ export function ImportPage() {
   const commitAction = useAction(async () => {
     if (!staged) return;
     try {
-      const result = await call('imports.commit', { uploadId: staged.uploadId, mapping: { columns }, mode });
+      const result = await call('imports.commit', { uploadId: staged.uploadId, mapping: { columns }, mode, confirmLegacyRows: legacyConfirmed });
       const fileName = staged.fileName;
       resetWork();
       setDone({ result, fileName });
@@ -316,6 +320,7 @@ export function ImportPage() {
             ) : (
               <>
                 <Detected staged={staged} />
+                <LegacyRowsNotice staged={staged} confirmed={legacyConfirmed} onConfirm={setLegacyConfirmed} disabled={anyBusy} />
                 {staged.kind === 'xlsx' && staged.sheets.length > 1 && (
                   <div className="import-sheet">
                     <Field id="import-sheet" label={t('importPage.choose.sheet')} hint={t('importPage.choose.sheetHint', { count: staged.sheets.length, n: staged.sheets.length })}>
@@ -397,6 +402,8 @@ export function ImportPage() {
                 <span className="import-step-number">{t('importPage.stepN', { n: 3 })}</span> {t('importPage.check.title')}
               </h2>
               <CheckSummary check={check} />
+              <FileRepeats check={check} />
+              <NeedsFound check={check} />
               {check.mappingProblems.length > 0 && (
                 <div className="notice notice-error">
                   <p className="notice-title">{t('importPage.check.mappingProblems')}</p>
@@ -464,6 +471,11 @@ export function ImportPage() {
                 <p className="import-warning">{t('importPage.commit.willRefuse', { count: check.rejectedRows, n: n(check.rejectedRows) })}</p>
               )}
               {check.newRows === 0 && check.problemCount === 0 && <p className="import-warning">{t('importPage.commit.nothingNew')}</p>}
+              {staged.legacyRowCount > 0 && !legacyConfirmed && (
+                <p className="import-warning">
+                  <a href="#import-legacy-rows">{t('importPage.legacy.confirmFirst', { count: staged.legacyRowCount })}</a>
+                </p>
+              )}
               {refusal && (
                 <div className="notice notice-error" role="alert" id={ID.refusal} tabIndex={-1}>
                   <p className="notice-title">{t('importPage.commit.refusedTitle')}</p>
@@ -490,7 +502,7 @@ export function ImportPage() {
                   type="button"
                   className={`button${(step === 4 || mode === 'validOnly') && check.newRows > 0 ? ' button-primary' : ''}`}
                   onClick={() => void commitAction.run()}
-                  disabled={anyBusy}
+                  disabled={anyBusy || (staged.legacyRowCount > 0 && !legacyConfirmed)}
                 >
                   {commitAction.busy
                     ? t('importPage.commit.busy')
@@ -569,7 +581,7 @@ function Detected({ staged }: { staged: StagedImport }) {
 /** "12 columns: 10 person details, 2 features (Geslacht, Provincie), 0 ignored." */
 function mappingSummary(t: TFunction, columns: ColumnTarget[]): string {
   const fields = columns.filter((c) => c.kind === 'field').length;
-  const features = columns.flatMap((c) => (c.kind === 'feature' ? [c.feature.trim()] : []));
+  const features = columns.flatMap((c) => (c.kind !== 'ignore' && c.feature !== undefined ? [c.feature.trim()] : []));
   const ignored = columns.filter((c) => c.kind === 'ignore').length;
   const lang = currentLanguage();
   return t('importPage.mapping.summary', {
@@ -600,6 +612,7 @@ function CheckSummary({ check }: { check: ImportCheck }) {
     ['rowsTotal', check.rowsTotal],
     ['newRows', check.newRows, check.newRows > 0 ? 'import-stat-good' : undefined],
     ['alreadyInPool', check.alreadyInPool],
+    ['repeatedInFile', check.repeatedInFile.length, check.repeatedInFile.length > 0 ? 'import-stat-warn' : undefined],
     ['rejectedRows', check.rejectedRows, check.rejectedRows > 0 ? 'import-stat-bad' : undefined],
     ['duplicatesFlagged', check.duplicatesFlagged, check.duplicatesFlagged > 0 ? 'import-stat-warn' : undefined],
   ];
@@ -639,6 +652,7 @@ function DoneSection({ done, onAgain }: { done: Done; onAgain: () => void }) {
         <ul>
           <li>{t('importPage.done.imported', { count: result.imported, n: n(result.imported) })}</li>
           <li>{t('importPage.done.alreadyInPool', { count: result.alreadyInPool, n: n(result.alreadyInPool) })}</li>
+          {result.repeatedInFile > 0 && <li>{t('importPage.done.repeatedInFile', { count: result.repeatedInFile, n: n(result.repeatedInFile) })}</li>}
           <li>{t('importPage.done.rejected', { count: result.rejected, n: n(result.rejected) })}</li>
           <li>
             {t('importPage.done.duplicates', { count: result.duplicatesFlagged, n: n(result.duplicatesFlagged) })}

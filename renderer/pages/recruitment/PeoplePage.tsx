@@ -4,6 +4,7 @@ import { PERSON_STATUSES, type PersonStatus } from '../../../preload/vocabulary'
 import { call } from '../../api';
 import { useApiData } from '../../components/AppState';
 import { DataTable } from '../../components/DataTable';
+import { BulkStatusBar } from './BulkStatusBar';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatNumber } from '../../format';
@@ -44,6 +45,15 @@ export function PeoplePage() {
   const [openId, setOpenId] = useState<string | null>(() => personIdFromHash());
   const tableHeading = useRef<HTMLHeadingElement>(null);
   const [pageTurns, setPageTurns] = useState(0);
+  /** People ticked for a status change together (BulkStatusBar), across pages. */
+  const [picked, setPicked] = useState<Set<string>>(() => new Set());
+  const togglePick = (id: string, on: boolean) =>
+    setPicked((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const settledQuery = useDebounced(query.trim(), SEARCH_DELAY_MS);
 
   // A link such as #/recruitment?person=… while this part is already shown.
@@ -221,10 +231,23 @@ export function PeoplePage() {
           </div>
         )}
         {rows.length > 0 && (
+          <p className="people-pick-all">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setPicked((s) => new Set([...s, ...rows.filter((r) => !r.erased).map((r) => r.id)]))}
+            >
+              {t('peoplePage.bulk.pickPage', { count: rows.length, n: rows.length })}
+            </button>
+          </p>
+        )}
+        {picked.size > 0 && <BulkStatusBar selected={[...picked]} onDone={() => { setPicked(new Set()); personChanged(); }} onClear={() => setPicked(new Set())} />}
+        {rows.length > 0 && (
           <DataTable
             className="people-table"
             caption={t('peoplePage.caption')}
             columns={[
+              { label: t('peoplePage.col.pick'), hidden: true },
               t('peoplePage.col.code'),
               t('peoplePage.col.name'),
               t('peoplePage.col.city'),
@@ -236,6 +259,16 @@ export function PeoplePage() {
           >
             {rows.map((p) => (
               <tr key={p.id} className={p.erased ? 'person-erased' : undefined}>
+                <td>
+                  <input
+                    type="checkbox"
+                    className="people-pick"
+                    checked={picked.has(p.id)}
+                    disabled={p.erased}
+                    aria-label={t('peoplePage.bulk.pick', { code: p.code })}
+                    onChange={(e) => togglePick(p.id, e.target.checked)}
+                  />
+                </td>
                 <td className="nowrap people-mono">{p.code}</td>
                 <th scope="row">
                   <button type="button" className="people-link" onClick={() => setOpenId(p.id)} aria-label={p.erased ? t('peoplePage.openErased', { code: p.code }) : undefined}>

@@ -27,6 +27,8 @@ interface Values {
   travel: string;
   consentDate: string;
   consentVersion: string;
+  iban: string;
+  ibanConsentDate: string;
 }
 
 function valuesOf(p: PersonDetail): Values {
@@ -48,6 +50,8 @@ function valuesOf(p: PersonDetail): Values {
     travel: p.needs.travel,
     consentDate: p.consentDate ?? '',
     consentVersion: p.consentVersion ?? '',
+    iban: p.iban === null ? '' : p.iban.replace(/(.{4})(?=.)/g, '$1 '),
+    ibanConsentDate: p.ibanConsentDate ?? '',
   };
 }
 
@@ -71,6 +75,9 @@ function editOf(v: Values): PersonEdit {
     needs: { accessibility: v.accessibility, diet: v.diet, childcare: v.childcare, travel: v.travel },
     consentDate: orNull(v.consentDate),
     consentVersion: orNull(v.consentVersion),
+    // Spaces are the server's to remove: what was typed is compared, so a regrouped IBAN is unchanged.
+    iban: orNull(v.iban.replace(/\s+/g, '')),
+    ibanConsentDate: orNull(v.ibanConsentDate),
   };
 }
 
@@ -116,6 +123,7 @@ export function PersonDetailsForm({ person, onSaved }: { person: PersonDetail; o
   const shownFields = new Set([
     'firstName', 'lastName', 'email', 'phone', 'street', 'houseNumber', 'postcode', 'city', 'birthYear', 'language', 'notes',
     'needs.accessibility', 'needs.diet', 'needs.childcare', 'needs.travel', 'consentDate', 'consentVersion',
+    'iban', 'ibanConsentDate',
   ]);
   const unplaced = isApiCallError(error) && error.fields.some((f) => !shownFields.has(f.field));
   const showNotice = Boolean(error) && (!isApiCallError(error) || error.fields.length === 0 || unplaced);
@@ -209,6 +217,15 @@ export function PersonDetailsForm({ person, onSaved }: { person: PersonDetail; o
           <div className="form-grid person-grid">
             {text('consentDate', t('peoplePage.consent.date'), { type: 'date', errorKey: 'consentDate' })}
             {text('consentVersion', t('peoplePage.consent.version'), { maxLength: 50, errorKey: 'consentVersion' })}
+          </div>
+        </fieldset>
+
+        <fieldset disabled={readOnly || busy} className="person-fieldset">
+          <legend>{t('peoplePage.bank.title')}</legend>
+          <p className="field-hint">{t('peoplePage.bank.hint')}</p>
+          <div className="form-grid person-grid">
+            {text('iban', t('peoplePage.bank.iban'), { maxLength: 50, errorKey: 'iban', className: 'span-2' })}
+            {text('ibanConsentDate', t('peoplePage.bank.consentDate'), { type: 'date', errorKey: 'ibanConsentDate' })}
           </div>
         </fieldset>
 
