@@ -19,6 +19,7 @@ import type { ContributorRole } from '../../preload/vocabulary';
 import type { Session } from '../domain/sessions/types';
 import { languageName, reportLocale, reportT, type ReportLang, type ReportT } from './i18n';
 import { GREY, LIGHT_GREY, formatIsoDate, pageFrame } from './pdf/layout';
+import { keepWithRoom } from './pdf/keep';
 import { renderPdf } from './pdf/render';
 
 export interface AgendaPdfOptions {
@@ -36,13 +37,10 @@ const ACCENT = '#1f4e79';
 const WARN = '#a33a00';
 
 /**
- * Keeping a heading with what follows. pdfmake records the position of a table row it then moves
- * whole to the next page (dontBreakRows) on the page it left, so "is the first row on the
- * heading's page" cannot be asked. Instead a heading carries, as its headlineLevel (which
- * pdfmake leaves to us), the room in pt it needs below its top: its own height and an estimate
- * of the first row under it. With less room left, it moves to the next page (pageBreakBefore).
+ * Keeping a heading with what follows (see pdf/keep.ts). pdfmake cannot be asked whether the
+ * first table row landed on the heading's page, so a heading asks for the room in pt of an
+ * estimate of the first row under it; with less room left, it moves to the next page.
  */
-const keepWith = (points: number): { headlineLevel: number } => ({ headlineLevel: Math.max(1, Math.round(points)) });
 
 /** Rough text lines of `text` in a column about `chars` characters wide. */
 const lines = (text: string, chars: number): number =>
@@ -133,14 +131,14 @@ function sessionHeading(session: Session, count: number, t: ReportT, lang: Repor
     ...(session.location.trim() ? [{ text: [{ text: t('field', { label: t('agenda.columns.location') }), color: GREY }, session.location.trim()] }] : []),
     ...(withCount && count > 0 ? [{ text: t('agenda.slots', { count }), color: GREY }] : []),
   ];
-  return {
+  const block: ContentStack = {
     stack: [
-      // On the text itself: pdfmake asks pageBreakBefore about nodes with a position, not stacks.
-      { text: session.name, fontSize: 15, bold: true, color: ACCENT, margin: [0, 0, 0, 3], ...keepWith(48 + firstRow) },
+      { text: session.name, fontSize: 15, bold: true, color: ACCENT, margin: [0, 0, 0, 3] },
       { columns: facts.map((f) => ({ width: 'auto', stack: [f] })), columnGap: 16, fontSize: 10 },
     ],
-    margin: [0, first ? 4 : 18, 0, 8],
-  } as ContentStack;
+    margin: [0, 0, 0, 8],
+  };
+  return keepWithRoom(block, firstRow, { margin: [0, first ? 4 : 18, 0, 0] });
 }
 
 function programmeRow(slot: AgendaSlot, people: Map<string, Contributor>, t: ReportT, lang: ReportLang): TableCell[] {
@@ -296,7 +294,7 @@ function scheduleContent(overview: AgendaOverview, sessions: Session[], t: Repor
   // Warnings about the printed sessions' slots, and those about no slot in particular.
   const printed = new Set(sessions.flatMap((s) => slotsOf(overview, s.id).map((x) => x.id)));
   const warnings = overview.warnings.filter((w) => w.slotIds.length === 0 || w.slotIds.some((id) => printed.has(id)));
-  const sectionTitle = (text: string, firstRow: number): Content => ({ text, fontSize: 13, bold: true, color: ACCENT, margin: [0, 20, 0, 6], ...keepWith(26 + firstRow) });
+  const sectionTitle = (text: string, firstRow: number): Content => keepWithRoom({ text, fontSize: 13, bold: true, color: ACCENT, margin: [0, 0, 0, 6] }, firstRow, { margin: [0, 20, 0, 0] });
   content.push(sectionTitle(t('agenda.warnings'), 14 * (warnings[0] ? lines(warnings[0].message, 150) : 1)));
   content.push(
     warnings.length === 0
@@ -335,13 +333,6 @@ export async function agendaPdf(overview: AgendaOverview, opts: AgendaPdfOptions
       { text: name.toLocaleUpperCase(reportLocale(opts.lang)), fontSize: 8, color: GREY, characterSpacing: 0.6, margin: [0, 6, 0, 6] },
       ...(opts.kind === 'programme' ? programmeContent(overview, sessions, t, opts.lang) : scheduleContent(overview, sessions, t, opts.lang)),
     ],
-    // A session's heading (or a section's title) is never the last thing on a page: see keepWith.
-    pageBreakBefore: (node) => {
-      const need = node.headlineLevel;
-      const at = node.startPosition as { verticalRatio?: number; pageInnerHeight?: number } | undefined;
-      if (!need || at?.verticalRatio === undefined || at.pageInnerHeight === undefined || at.verticalRatio <= 0) return false;
-      return at.pageInnerHeight * (1 - at.verticalRatio) < need;
-    },
   };
   return renderPdf(doc, { creationDate: opts.generatedAt, title, author: opts.assemblyName });
 }

@@ -27,7 +27,6 @@ import {
   heading,
   horizontalBars,
   integer,
-  keepPageBreak,
   money,
   note,
   para,
@@ -222,7 +221,6 @@ export async function attendancePdf(data: ReportData, opts: ReportPdfOptions): P
     {
       ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.attendance.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
-      pageBreakBefore: (node) => keepPageBreak(node),
     },
     { creationDate: opts.generatedAt, title: `${t('reports.attendance.title')} — ${data.assembly.name}`, author: data.assembly.name },
   );

@@ -10,6 +10,7 @@ import type { PaymentsList } from '../domain/attendance/types';
 import type { Session } from '../domain/sessions/types';
 import type { SelectionRun } from '../domain/selection/runTypes';
 import type { TablePlan } from '../domain/tables/types';
+import type { FeatureInfo } from '../domain/recruitment/types';
 import { allPersonFeatureValues, listFeatures, readRecruitmentSettings } from '../../db/features';
 import { assemblyName, readAssemblyRow } from '../../db/assemblyMeta';
 import { baseLanguage, listTranslations } from '../../db/translations';
@@ -117,6 +118,8 @@ export function gatherReportData(db: Db, generatedAt: Date, lang?: ContentLangua
   const held = sessions.filter((s) => rosters.get(s.id)!.rows.some((r) => r.state === 'present' || r.state === 'left'));
   const lastHeld = held[held.length - 1] ?? null;
 
+  const rowsByPerson = new Map(held.map((s) => [s.id, new Map(rosters.get(s.id)!.rows.map((r) => [r.personId, r]))]));
+
   const people = everSelectedPeople(db);
   const features = new Map<string, Record<string, string>>();
   for (const r of allPersonFeatureValues(db)) {
@@ -128,7 +131,7 @@ export function gatherReportData(db: Db, generatedAt: Date, lang?: ContentLangua
     .map((p) => {
       const attendance: Record<string, AttendanceMark> = {};
       for (const s of held) {
-        const row = rosters.get(s.id)!.rows.find((r) => r.personId === p.id);
+        const row = rowsByPerson.get(s.id)!.get(p.id);
         if (!row) continue;
         attendance[s.id] = row.state === 'present' || row.state === 'left' ? 'attended' : row.state === 'excused' ? 'excused' : 'absent';
       }
@@ -154,7 +157,8 @@ export function gatherReportData(db: Db, generatedAt: Date, lang?: ContentLangua
   const panelIds = new Set(confirmedParticipantIds(db));
   const presentIds = new Set(lastHeld ? rosters.get(lastHeld.id)!.rows.filter((r) => r.state === 'present' || r.state === 'left').map((r) => r.personId) : []);
   const representativeness: RepresentativenessRow[] = [];
-  for (const f of listFeatures(db)) {
+  const featureList = listFeatures(db);
+  for (const f of featureList) {
     for (const v of f.values) {
       let pool = 0;
       let panel = 0;
@@ -194,7 +198,7 @@ export function gatherReportData(db: Db, generatedAt: Date, lang?: ContentLangua
     notHeld: notHeldBallotsOf(db),
     selection: listSelectionRuns(db).map((row) => ({ ...selectionRunOf(row), histogram: histogramOf(row.distributionJson) })),
   };
-  const localised = lang ? localiseReportData(db, data, lang) : data;
+  const localised = lang ? localiseReportData(db, data, lang, featureList) : data;
   return { ...localised, counts: countsOf(localised as ReportData), publicFacts: gatherPublicFacts(db, localised) };
 }
 
@@ -210,13 +214,13 @@ function itemTitleIn(loc: Localiser, item: Ballot['items'][number], lang: Conten
  * names and values are renamed everywhere they are keys too (participants, table members,
  * quotas), so lookups by name still meet.
  */
-function localiseReportData(db: Db, data: Omit<ReportData, 'counts'>, lang: ContentLanguage): Omit<ReportData, 'counts'> {
+function localiseReportData(db: Db, data: Omit<ReportData, 'counts'>, lang: ContentLanguage, featureList: FeatureInfo[]): Omit<ReportData, 'counts'> {
   const base = baseLanguage(db);
   if (lang === base) return data;
   const loc = localiserFor(listTranslations(db), lang, base);
   const assemblyId = readAssemblyRow(db)?.id ?? '';
   const featureIds = new Map<string, { id: string; values: Map<string, string> }>();
-  for (const f of listFeatures(db)) featureIds.set(f.name, { id: f.id, values: new Map(f.values.map((v) => [v.value, v.id])) });
+  for (const f of featureList) featureIds.set(f.name, { id: f.id, values: new Map(f.values.map((v) => [v.value, v.id])) });
   const featureName = (name: string) => {
     const f = featureIds.get(name);
     return f ? loc('feature', f.id, 'name', name) : name;

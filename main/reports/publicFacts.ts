@@ -16,6 +16,7 @@ import { listAppearances, listCosts, listDrops, listMaterials, readRecruitmentFa
 import type { ReportData } from './data';
 import { isSmallCount, protectTable } from '../domain/disclosure';
 import { SUPPRESSED_MARK } from './pdf/charts';
+import { disclosureOf } from './disclosure';
 import type { PrivacyLevel } from './privacy';
 
 /** A person who declined or withdrew (full and pseudonymised levels only). */
@@ -204,14 +205,26 @@ export function politicianLines(data: ReportData, facts: PublicFacts): Politicia
   return lines;
 }
 
-/** The costs by category, the per-diem and the contributors' fees, and their total (cents). */
-export function costSummary(data: ReportData, facts: PublicFacts): { lines: { label: string; category: CostCategory | 'perDiem' | 'contributors'; cents: number }[]; totalCents: number } {
+/** An amount of the costs: cents, or HIDDEN_COUNT where the disclosure policy withholds it. */
+export type CostCell = number | typeof HIDDEN_COUNT;
+
+/**
+ * The costs by category, the per-diem and the contributors' fees, and their total (cents). At the
+ * aggregate level, when the per-diem table withholds its total (travel or childcare paid to 1–4
+ * people: the daily rates would give their days back, see disclosure.ts), the per-diem line and
+ * the total are withheld here too: "per-diem total minus per diem and travel" would give the
+ * childcare back, and so would "total cost minus the other lines".
+ */
+export function costSummary(data: ReportData, facts: PublicFacts, level: PrivacyLevel = 'full'): { lines: { label: string; category: CostCategory | 'perDiem' | 'contributors'; cents: CostCell }[]; totalCents: CostCell } {
+  const withheld = aggregate(level) && disclosureOf(data, level).perDiem.total;
   const lines: { label: string; category: CostCategory | 'perDiem' | 'contributors'; cents: number }[] = [
     { label: '', category: 'perDiem', cents: data.perDiem.totalCents },
     ...(facts.contributorCostsCents > 0 ? [{ label: '', category: 'contributors' as const, cents: facts.contributorCostsCents }] : []),
     ...facts.costs.map((c) => ({ label: c.label, category: c.category, cents: c.amountCents })),
   ];
-  return { lines, totalCents: lines.reduce((s, l) => s + l.cents, 0) };
+  const totalCents = lines.reduce((s, l) => s + l.cents, 0);
+  if (!withheld) return { lines, totalCents };
+  return { lines: lines.map((l) => (l.category === 'perDiem' ? { ...l, cents: HIDDEN_COUNT } : l)), totalCents: HIDDEN_COUNT };
 }
 
 /** Papers handed in for an item (every count, blank and spoilt) and turnout = papers / present. */
@@ -220,23 +233,40 @@ export function turnoutOf(counts: number[], blank: number, spoilt: number, prese
   return { papers, turnout: present > 0 ? papers / present : null };
 }
 
-/** The drop-out rows with their printable counts (selected, declined, withdrawn, on the panel), one feature's table at a time. */
-export function dropOutCells(rows: DropOutRow[], level: PrivacyLevel): { g: DropOutRow; cells: PeopleCell[]; shareHidden: boolean }[] {
+/**
+ * The drop-out table's count columns at a level: ever selected, declined, withdrawn and on the
+ * panel; at the aggregate level declined and withdrawn only. There the panel per group is the
+ * representativeness table's (the same people), and ever selected is the panel plus those who
+ * dropped out: printing them here again would let a reader take a hidden count back from one
+ * table with the other (tests/integration/reports-disclosure.test.ts tries).
+ */
+export function dropOutColumns(level: PrivacyLevel): ('selected' | 'declined' | 'withdrawn' | 'panel')[] {
+  return aggregate(level) ? ['declined', 'withdrawn'] : ['selected', 'declined', 'withdrawn', 'panel'];
+}
+
+/**
+ * The drop-out rows with their printable counts (dropOutColumns), one feature's table at a time.
+ * At the aggregate level, per feature, the values' declined and withdrawn are protected as a table
+ * whose totals are known (the totals declined and withdrawn; per value, the drop-out rate with
+ * the panel gives the row's sum), and the rate is withheld where a count of its row is hidden or
+ * where the representativeness table hides the group's panel count (the rate would give it back).
+ */
+export function dropOutCells(data: ReportData, rows: DropOutRow[], level: PrivacyLevel): { g: DropOutRow; cells: PeopleCell[]; shareHidden: boolean }[] {
+  if (!aggregate(level)) return rows.map((g) => ({ g, cells: [g.selected, g.declined, g.withdrawn, g.panel], shareHidden: false }));
+  const repHidden = disclosureOf(data, level).representativeness;
+  const panelHidden = (g: DropOutRow) => {
+    const i = data.representativeness.findIndex((r) => r.feature === g.feature && r.value === g.value);
+    return i < 0 || (repHidden[i]?.panel ?? true);
+  };
   const out: { g: DropOutRow; cells: PeopleCell[]; shareHidden: boolean }[] = [];
   for (let i = 0; i < rows.length; ) {
     let j = i;
     while (j < rows.length && rows[j]!.feature === rows[i]!.feature) j++;
     const group = rows.slice(i, j);
-    // Per value: declined + withdrawn + on the panel (+ others) = selected, which is published;
-    // per column, the feature's values add up to the published totals.
-    const inner = peopleTable(group.map((g) => [g.declined, g.withdrawn, g.panel]), level);
+    const inner = peopleTable(group.map((g) => [g.declined, g.withdrawn]), level);
     group.forEach((g, k) => {
-      const row = inner[k]!;
-      const anyHidden = row.some((c) => c === HIDDEN_COUNT);
-      // A small group is hidden whole: its selected count, and with it every cell of the line.
-      const selected = peopleCell(g.selected, level);
-      const cells: PeopleCell[] = selected === HIDDEN_COUNT ? [HIDDEN_COUNT, HIDDEN_COUNT, HIDDEN_COUNT, HIDDEN_COUNT] : [selected, ...row];
-      out.push({ g, cells, shareHidden: anyHidden || selected === HIDDEN_COUNT });
+      const cells = inner[k]!;
+      out.push({ g, cells, shareHidden: cells.includes(HIDDEN_COUNT) || panelHidden(g) || isSmallCount(g.selected) });
     });
     i = j;
   }

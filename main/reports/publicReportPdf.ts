@@ -16,10 +16,10 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ReportData } from './data';
 import { reportT, type ReportT } from './i18n';
-import { costSummary, dropOutCells, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf, type PublicFacts } from './publicFacts';
-import { contributorLabel } from './publicTables';
+import { costSummary, dropOutCells, dropOutColumns, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf, type PublicFacts } from './publicFacts';
+import { contributorLabel, DROP_OUT_HEADERS } from './publicTables';
 import { itemTitle } from './recommendationsPdf';
-import { dataTable, factsTable, heading, integer, keepPageBreak, money, note, para, percent, shortDate, titleBlock, type ReportPdfOptions } from './pdf/charts';
+import { dataTable, factsTable, heading, integer, money, note, para, percent, shortDate, SUPPRESSED_MARK, titleBlock, type ReportPdfOptions } from './pdf/charts';
 import { GREY, pageFrame } from './pdf/layout';
 import { renderPdf } from './pdf/render';
 
@@ -59,7 +59,7 @@ function recruitment(f: PublicFacts, t: ReportT): Content[] {
   ];
 }
 
-function drops(f: PublicFacts, opts: ReportPdfOptions, t: ReportT): Content[] {
+function drops(data: ReportData, f: PublicFacts, opts: ReportPdfOptions, t: ReportT): Content[] {
   const c = f.dropCounts;
   const total = c.declined + c.withdrawn;
   const out: Content[] = [
@@ -104,9 +104,11 @@ function drops(f: PublicFacts, opts: ReportPdfOptions, t: ReportT): Content[] {
     out.push(
       heading(t('publicReport.sections.dropOut'), 2, 120),
       dataTable(
-        [t('report.columns.feature'), t('report.columns.value'), t('publicReport.columns.selected'), t('report.statuses.declined'), t('report.statuses.withdrawn'), t('publicReport.columns.onPanel'), t('publicReport.columns.dropOutRate')],
-        dropOutCells(c.byGroup, opts.level).map(({ g, cells }): TableCell[] => [g.feature, g.value, ...cells.map((x) => asText(x, opts)), shareText(g.declined + g.withdrawn, g.selected, opts)]),
-        { widths: [62, '*', 44, 58, 62, 50, 48], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], fontSize: 8.5 },
+        [t('report.columns.feature'), t('report.columns.value'), ...dropOutColumns(opts.level).map((k) => DROP_OUT_HEADERS[k](t)), t('publicReport.columns.dropOutRate')],
+        dropOutCells(data, c.byGroup, opts.level).map(({ g, cells, shareHidden }): TableCell[] => [g.feature, g.value, ...cells.map((x) => asText(x, opts)), shareHidden ? SUPPRESSED_MARK : shareText(g.declined + g.withdrawn, g.selected, opts)]),
+        opts.level === 'aggregate'
+          ? { widths: [62, '*', 72, 72, 56], align: ['left', 'left', 'right', 'right', 'right'], fontSize: 8.5 }
+          : { widths: [62, '*', 44, 58, 62, 50, 48], align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], fontSize: 8.5 },
       ),
     );
   }
@@ -205,15 +207,16 @@ function votes(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] 
 }
 
 function costs(data: ReportData, f: PublicFacts, opts: ReportPdfOptions, t: ReportT): Content[] {
-  const s = costSummary(data, f);
+  const s = costSummary(data, f, opts.level);
+  const amount = (cents: number | typeof SUPPRESSED_MARK) => (cents === SUPPRESSED_MARK ? SUPPRESSED_MARK : money(cents, opts.lang));
   return [
     heading(t('publicReport.sections.costs'), 1, 120),
     dataTable(
       [t('publicReport.columns.costLabel'), t('publicReport.columns.category'), t('publicReport.columns.amount')],
       [
         // The per-diem and the fees are computed, not entered: their words say what they are.
-        ...s.lines.map((l): TableCell[] => [l.label || t(`publicReport.costCategories.${l.category}`), l.label ? t(`publicReport.costCategories.${l.category}`) : '', money(l.cents, opts.lang)]),
-        [{ text: t('report.columns.total'), bold: true }, '', { text: money(s.totalCents, opts.lang), bold: true }],
+        ...s.lines.map((l): TableCell[] => [l.label || t(`publicReport.costCategories.${l.category}`), l.label ? t(`publicReport.costCategories.${l.category}`) : '', amount(l.cents)]),
+        [{ text: t('report.columns.total'), bold: true }, '', { text: amount(s.totalCents), bold: true }],
       ],
       { widths: ['*', 120, 90], align: ['left', 'left', 'right'], fontSize: 9 },
     ),
@@ -229,7 +232,7 @@ export async function publicReportPdf(data: ReportData, opts: ReportPdfOptions):
     ...titleBlock(title, data.assembly.name, opts.level, opts.lang),
     para(t('publicReport.intro')),
     ...recruitment(f, t),
-    ...drops(f, opts, t),
+    ...drops(data, f, opts, t),
     ...politicians(data, f, opts, t),
     ...experts(data, f, t),
     ...votes(data, opts, t),
@@ -239,7 +242,6 @@ export async function publicReportPdf(data: ReportData, opts: ReportPdfOptions):
     {
       ...pageFrame({ assemblyName: data.assembly.name, title, lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
-      pageBreakBefore: (node) => keepPageBreak(node),
     },
     { creationDate: opts.generatedAt, title: `${title} — ${data.assembly.name}`, author: data.assembly.name },
   );

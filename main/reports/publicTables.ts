@@ -20,7 +20,7 @@
 import type { ReportData } from './data';
 import type { ReportT } from './i18n';
 import { reportLocale } from './i18n';
-import { costSummary, dropOutCells, HIDDEN_COUNT, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf } from './publicFacts';
+import { costSummary, dropOutCells, dropOutColumns, HIDDEN_COUNT, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf } from './publicFacts';
 import type { ReportColumn, ReportOptions, ReportTableDef } from './reportTables';
 import type { CellInput } from './xlsx';
 
@@ -45,7 +45,7 @@ export function contributorLabel(data: ReportData, id: string, t: ReportT): { na
 function processTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const f = publicFactsOf(data, o.level);
   const r = f.recruitment;
-  const cost = costSummary(data, f);
+  const cost = costSummary(data, f, o.level);
   const rows: [string, CellInput][] = [
     [t('publicReport.facts.populationSource'), entered(r.populationSource, t)],
     [t('publicReport.facts.populationYear'), entered(r.populationYear, t)],
@@ -55,7 +55,7 @@ function processTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
     [t('publicReport.facts.declined'), peopleCell(f.dropCounts.declined, o.level)],
     [t('publicReport.facts.withdrawn'), peopleCell(f.dropCounts.withdrawn, o.level)],
     [t('publicReport.facts.replaced'), peopleCell(f.dropCounts.replaced, o.level)],
-    [t('publicReport.facts.totalCost'), new Intl.NumberFormat(reportLocale(o.lang), { style: 'currency', currency: 'EUR' }).format(cost.totalCents / 100)],
+    [t('publicReport.facts.totalCost'), cost.totalCents === HIDDEN_COUNT ? HIDDEN_COUNT : new Intl.NumberFormat(reportLocale(o.lang), { style: 'currency', currency: 'EUR' }).format(cost.totalCents / 100)],
   ];
   return { name: t('report.sheets.process'), columns: [text(t('report.about.item'), 40), text(t('report.about.value'), 90)], rows };
 }
@@ -91,6 +91,14 @@ function dropReasonsTable(data: ReportData, o: ReportOptions, t: ReportT): Repor
   };
 }
 
+/** The drop-out table's count columns' headers (dropOutColumns). */
+export const DROP_OUT_HEADERS = {
+  selected: (t: ReportT) => t('publicReport.columns.selected'),
+  declined: (t: ReportT) => t('report.statuses.declined'),
+  withdrawn: (t: ReportT) => t('report.statuses.withdrawn'),
+  panel: (t: ReportT) => t('publicReport.columns.onPanel'),
+} as const;
+
 function dropOutTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const f = publicFactsOf(data, o.level);
   return {
@@ -98,13 +106,10 @@ function dropOutTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
     columns: [
       text(t('report.columns.feature'), 30),
       text(t('report.columns.value'), 30),
-      int(t('publicReport.columns.selected')),
-      int(t('report.statuses.declined')),
-      int(t('report.statuses.withdrawn')),
-      int(t('publicReport.columns.onPanel')),
+      ...dropOutColumns(o.level).map((c) => int(DROP_OUT_HEADERS[c](t))),
       pct(t('publicReport.columns.dropOutRate')),
     ],
-    rows: dropOutCells(f.dropCounts.byGroup, o.level).map(({ g, cells, shareHidden }) => [g.feature, g.value, ...cells, peopleShare(g.declined + g.withdrawn, g.selected, o.level, shareHidden)]),
+    rows: dropOutCells(data, f.dropCounts.byGroup, o.level).map(({ g, cells, shareHidden }) => [g.feature, g.value, ...cells, peopleShare(g.declined + g.withdrawn, g.selected, o.level, shareHidden)]),
   };
 }
 
@@ -195,7 +200,7 @@ function turnoutTable(data: ReportData, _o: ReportOptions, t: ReportT): ReportTa
 
 function costsTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTableDef {
   const f = publicFactsOf(data, o.level);
-  const summary = costSummary(data, f);
+  const summary = costSummary(data, f, o.level);
   return {
     name: t('report.sheets.costs'),
     columns: [text(t('publicReport.columns.costLabel'), 50), text(t('publicReport.columns.category'), 30), { header: t('publicReport.columns.amount'), kind: 'moneyCents', minWidth: 14 }],

@@ -33,7 +33,6 @@ import {
   heading,
   horizontalBars,
   integer,
-  keepPageBreak,
   note,
   para,
   percent,
@@ -480,7 +479,6 @@ export async function recommendationsPdf(data: ReportData, opts: ReportPdfOption
     {
       ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.recommendations.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content: [...cover(data, opts, t), ...method(data, opts, t), ...results(data, opts, t), ...summary(data, opts, t)],
-      pageBreakBefore: (node) => keepPageBreak(node),
     },
     { creationDate: opts.generatedAt, title: `${t('reports.recommendations.title')} — ${data.assembly.name}`, author: data.assembly.name },
   );

@@ -195,6 +195,21 @@ function heldSessions(data: ReportData): Session[] {
   });
 }
 
+/** One formatter per time zone (a workbook converts thousands of timestamps); null: not a zone Intl knows. */
+const venueFormats = new Map<string, Intl.DateTimeFormat | null>();
+function venueFormat(timeZone: string): Intl.DateTimeFormat | null {
+  if (!venueFormats.has(timeZone)) {
+    let f: Intl.DateTimeFormat | null = null;
+    try {
+      f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    } catch {
+      f = null;
+    }
+    venueFormats.set(timeZone, f);
+  }
+  return venueFormats.get(timeZone)!;
+}
+
 /**
  * A timestamp (ISO, UTC) as the Date Excel shows as the wall-clock time at the venue (Excel has
  * no time zones: the UTC fields are what it shows), or null.
@@ -203,12 +218,9 @@ export function venueDateTime(iso: string | Date | null, timeZone: string): Date
   if (iso === null) return null;
   const at = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(at.getTime())) return null;
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  } catch {
-    return new Date(Math.floor(at.getTime() / 1000) * 1000);
-  }
+  const format = venueFormat(timeZone);
+  if (!format) return new Date(Math.floor(at.getTime() / 1000) * 1000);
+  const parts = format.formatToParts(at);
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return new Date(Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')));
 }

@@ -22,7 +22,6 @@ import {
   groupedBars,
   heading,
   horizontalBars,
-  keepPageBreak,
   note,
   percent,
   share,
@@ -169,7 +168,6 @@ export async function representativenessPdf(data: ReportData, opts: ReportPdfOpt
     {
       ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.representativeness.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
-      pageBreakBefore: (node) => keepPageBreak(node),
     },
     { creationDate: opts.generatedAt, title: `${t('reports.representativeness.title')} — ${data.assembly.name}`, author: data.assembly.name },
   );

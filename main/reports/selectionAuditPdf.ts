@@ -36,7 +36,6 @@ import {
   horizontalBars,
   instant,
   integer,
-  keepPageBreak,
   note,
   para,
   percent,
@@ -279,7 +278,6 @@ export async function selectionAuditPdf(data: ReportData, opts: ReportPdfOptions
     {
       ...pageFrame({ assemblyName: data.assembly.name, title: t('reports.selectionAudit.title'), lang: opts.lang, generatedAt: opts.generatedAt, timeZone: data.assembly.timeZone, sideMargin: SIDE }),
       content,
-      pageBreakBefore: (node) => keepPageBreak(node),
     },
     { creationDate: opts.generatedAt, title: `${t('reports.selectionAudit.title')} — ${data.assembly.name}`, author: data.assembly.name },
   );

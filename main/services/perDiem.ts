@@ -17,6 +17,7 @@ import { compareNames } from '../domain/text';
 import { formatIban } from '../domain/recruitment/iban';
 import { bankAccountsOf } from '../../db/people';
 import { handlers } from '../registry';
+import { reportT } from '../reports/i18n';
 
 const cents = z.number().int('must be a whole number of cents').min(0, 'must be at least 0').max(100_000_000, 'must be at most 100000000');
 
@@ -105,13 +106,18 @@ export const perDiemHandlers = handlers({
   'perDiem.exportCsv': {
     args: z.strictObject({
       dialect: z.enum(CSV_DIALECTS, { message: `must be ${CSV_DIALECTS.join(' or ')}` }).optional(),
+      /** The headers' language (the report words); default: the app's language. */
+      lang: z.enum(['nl', 'fr', 'en'], { message: 'must be nl, fr or en' }).optional(),
     }),
     run: (args, ctx): ExportedFile => {
       const list = paymentsList(ctx.requireDb(), ctx.clock());
+      const t = reportT(args.lang ?? ctx.settings.get().language);
+      const euro = (key: string) => `${t(`report.columns.${key}`)} (EUR)`;
       // The bank account for the transfer, where the person gave one with consent (else empty):
-      // this file is for the finance team only, and is personal data like its names.
+      // this file is for the finance team only, and is personal data like its names. "IBAN" is
+      // the same word in every language.
       const accounts = bankAccountsOf(ctx.requireDb(), list.rows.map((r) => r.personId));
-      const header = ['code', 'last name', 'first name', 'IBAN', 'full days', 'half days', 'per-diem (EUR)', 'travel (EUR)', 'childcare (EUR)', 'total (EUR)'];
+      const header = [t('report.columns.code'), t('report.columns.lastName'), t('report.columns.firstName'), 'IBAN', t('report.columns.fullDays'), t('report.columns.halfDays'), euro('perDiem'), euro('travel'), euro('childcare'), euro('total')];
       const lines: CsvCell[][] = [
         header,
         ...list.rows.map((r) => [

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { ContentLanguage, TranslatableKind, TranslationRow } from '../../main/domain/translations/types';
-import { localiserFor, type Localiser } from '../../main/domain/translations/localise';
+import { featureLabels, localiserFor, type FeatureLabels, type Localiser } from '../../main/domain/translations/localise';
 import { call } from '../api';
 import { currentLanguage } from '../i18n';
 import { useApiData, useAppState } from './AppState';
@@ -52,3 +52,16 @@ export function useContent(): Localiser {
 }
 
 export type { Localiser, TranslatableKind };
+
+/**
+ * The feature names and values in the screen's language (display only: keys stay the base
+ * texts). Until the features are loaded, or where they cannot be (a station), the base texts.
+ */
+export function useFeatureLabels(): FeatureLabels {
+  const content = useContent();
+  const { status } = useAppState();
+  const key = status.assembly?.path ?? '';
+  const features = useApiData(async () => (key ? (await call('quotas.overview', {})).features : []), [key]);
+  const list = features.data;
+  return useMemo(() => featureLabels(list ?? [], content), [list, content]);
+}

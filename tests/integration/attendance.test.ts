@@ -246,15 +246,20 @@ describe('per-diem', () => {
 
     // A bank account given with consent goes into the payments file, printed in groups of four.
     await app.call('people.update', { id: people[0]!.id, iban: 'be71 0961 2345 6769', ibanConsentDate: '2027-02-01' });
-    const csv = await app.call('perDiem.exportCsv', {});
+    const csv = await app.call('perDiem.exportCsv', { lang: 'en' });
     expect(csv.content.startsWith('\uFEFF')).toBe(true); // the excel dialect: Excel reads accents right
     const lines = csv.content.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('code;last name;first name;IBAN;full days;half days;per-diem (EUR);travel (EUR);childcare (EUR);total (EUR)');
+    expect(lines[0]).toBe('Code;Last name;First name;IBAN;Full days;Half days;Per diem (EUR);Travel (EUR);Childcare (EUR);Total (EUR)');
+    // The headers in the language asked for (the report words), the app's language by default.
+    const header = async (lang?: 'nl' | 'fr') => (await app.call('perDiem.exportCsv', lang ? { lang } : {})).content.slice(1).split('\r\n')[0];
+    expect(await header('nl')).toBe('Code;Achternaam;Voornaam;IBAN;Volle dagen;Halve dagen;Dagvergoeding (EUR);Reiskosten (EUR);Kinderopvang (EUR);Totaal (EUR)');
+    expect(await header('fr')).toBe('Code;Nom;Prénom;IBAN;Journées entières;Demi-journées;Indemnité journalière (EUR);Frais de déplacement (EUR);Garde d’enfants (EUR);Total (EUR)');
+    expect(await header()).toBe(await header(app.ctx.settings.get().language as 'nl' | 'fr'));
     expect(lines.find((l) => l.startsWith(people[0]!.code))).toMatch(/;BE71 0961 2345 6769;1;0;50,00;12,50;0,00;62,50$/);
     expect(lines.find((l) => l.startsWith(people[1]!.code))).toMatch(/^[^;]+;[^;]+;[^;]+;;0;1;/);
     // The plain dialect, for other programs: commas, decimal points, no byte-order mark.
     const plain = (await app.call('perDiem.exportCsv', { dialect: 'plain' })).content;
-    expect(plain.startsWith('code,last name,first name,')).toBe(true);
+    expect((await app.call('perDiem.exportCsv', { dialect: 'plain', lang: 'en' })).content.startsWith('Code,Last name,First name,')).toBe(true);
     expect(plain.split('\r\n').find((l) => l.startsWith(people[0]!.code))).toMatch(/,1,0,50\.00,12\.50,0\.00,62\.50$/);
     expect((await app.raw('perDiem.exportCsv', { dialect: 'excel2' })).ok).toBe(false);
     app.close();

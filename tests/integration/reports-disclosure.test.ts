@@ -10,6 +10,9 @@
  *  - a percentage times its base (a share column, the attendance rate, the funnel's shares);
  *  - a quota of n..n beside a hidden panel count;
  *  - a money amount divided by its published daily rate (childcare, travel paid to 1–4 people).
+ *  - the public report's seven tables (publicTables.ts): declines and withdrawals by reason and
+ *    by group against their totals and the representativeness panel, the drop-out rate, the
+ *    per-diem line of the costs against the per-diem table, the costs against the total cost;
  * The attacker solves these equations by substitution until nothing changes (each hidden cell is
  * in at most one sum, so substitution finds all that linear algebra would). A text-level check
  * reads the representativeness PDF back; the workbook and CSV are checked for empty cells with
@@ -27,6 +30,7 @@ import { DEMO_SEED, writeDemoAssembly } from '../../main/demo/writeDemo';
 import { gatherReportData, type ReportData } from '../../main/reports/data';
 import { disclosureOf } from '../../main/reports/disclosure';
 import { forLevel } from '../../main/reports/privacy';
+import { emptyPublicFacts } from '../../main/reports/publicFacts';
 import { reportTable, type ReportTableDef } from '../../main/reports/reportTables';
 import { representativenessPdf } from '../../main/reports/representativenessPdf';
 import { attendancePdf } from '../../main/reports/attendancePdf';
@@ -160,13 +164,46 @@ function smallGroups(base: ReportData, seed: number): ReportData {
   tableSizes['p-many'] = [rnd.int(2, 4), 7, 8, 7];
   const bins = [0, 0, rnd.int(1, 4), 0, 30, 200, 600, 500, rnd.int(1, 4), rnd.int(0, 3)];
   const selection = [run('r-1', bins, bins.reduce((x, y) => x + y, 0))];
+  // Declines and withdrawals: a few per reason and per group, some 1–4; per feature value,
+  // ever selected = on the panel + declined + withdrawn (nobody else is still being contacted).
+  const declined = rnd.int(5, 14);
+  const withdrawn = rnd.pick([2, 3, 7, 9]);
+  const reasons = ['time', 'work', 'health', 'family', 'other'] as const;
+  const declinedBy = partition(rnd, reasons.length, declined, rnd.int(1, 3));
+  const withdrawnBy = partition(rnd, reasons.length, withdrawn, rnd.int(0, 2));
+  const byGroup = representativeness.map((r) => ({ feature: r.feature, value: r.value, selected: 0, declined: 0, withdrawn: 0, panel: r.panel }));
+  for (const rows of byFeature.values()) {
+    const d = partition(rnd, rows.length, declined, Math.min(rows.length, rnd.int(1, 2)));
+    const w = partition(rnd, rows.length, withdrawn, Math.min(rows.length, rnd.int(0, 2)));
+    rows.forEach((i, k) => {
+      const g = byGroup[i]!;
+      g.declined = d[k]!;
+      g.withdrawn = w[k]!;
+      g.selected = g.panel + g.declined + g.withdrawn;
+    });
+  }
+  const facts = base.publicFacts ?? emptyPublicFacts();
+  const publicFacts = {
+    ...facts,
+    drops: [],
+    dropCounts: {
+      declined,
+      withdrawn,
+      replaced: rnd.int(1, Math.min(4, declined + withdrawn)),
+      byReason: reasons.map((reason, k) => ({ reason, declined: declinedBy[k]!, withdrawn: withdrawnBy[k]! })).filter((r) => r.declined + r.withdrawn > 0),
+      byGroup,
+    },
+  };
+  const statusNow = { ...status, selected: 0, contacted: 0, reserve: 0, declined, withdrawn, confirmed: base.totals.panel };
   return {
     ...base,
     representativeness,
     tables,
     selection,
     perDiem: { ...base.perDiem, totalCents: perDiem.totalCents },
-    counts: { ...base.counts, status, attendance, perDiem, tableSizes },
+    funnel: { ...base.funnel, selected: byGroup.filter((g) => g.feature === byGroup[0]!.feature).reduce((n, g) => n + g.selected, 0) },
+    counts: { ...base.counts, status: statusNow, attendance, perDiem, tableSizes },
+    publicFacts,
   };
 }
 
@@ -299,9 +336,80 @@ function attack(full: ReportData): { recovered: string[]; hidden: string[]; tabl
     if (ofResponded !== null && r > 0) eqs.push(equation([[cellTerm(fn, 'funnel', r, 1), 1], [cellTerm(fn, 'funnel', 1, 1), -ofResponded]], 0));
   });
 
+  eqs.push(...publicEquations(full, tables));
+
   const known = solve(eqs);
   const recovered = hidden.filter((k) => known.has(k));
   return { recovered, hidden, tables };
+}
+
+/** An amount the public report prints as text ("€1,234.50"), in cents. */
+const centsOf = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && /\d/.test(v) ? Math.round(Number(v.replace(/[^\d.]/g, '')) * 100) : null);
+
+/**
+ * What the public report's seven tables (publicTables.ts) let a reader write down, with each
+ * other and with the other tables: declines, withdrawals and replacements (process); per reason,
+ * the declined and withdrawn add up to those totals and the share times their sum is the row's
+ * sum (dropReasons); per feature, the values' declined, withdrawn and on-panel add up to the
+ * totals, on the panel + declined + withdrawn = ever selected when the statuses table says
+ * nobody else was selected, the drop-out rate times the selected is the row's drop-out, and the
+ * on-panel count is the representativeness table's panel count (dropOut); the per-diem line of
+ * the costs is the per-diem table's total, and the costs add up to the total cost in the process
+ * table (costs). Politicians, materials and turnout hold no count about people (votes are
+ * published in full): nothing is suppressed there.
+ */
+function publicEquations(full: ReportData, tables: Record<string, ReportTableDef>): Equation[] {
+  const eqs: Equation[] = [];
+  const process = tables.process!;
+  // Rows 5, 6, 7: declined, withdrawn, replaced; column 1 holds the value.
+  const declined = cellTerm(process, 'process', 5, 1);
+  const withdrawn = cellTerm(process, 'process', 6, 1);
+
+  const reasons = tables.dropReasons!;
+  const reasonRows = reasons.rows.map((_, r) => r).filter((r) => reasons.rows[r]!.length >= 3);
+  if (reasonRows.length > 0) {
+    eqs.push(equation([...reasonRows.map((r): [Term, number] => [cellTerm(reasons, 'dropReasons', r, 1), 1]), [declined, -1]], 0));
+    eqs.push(equation([...reasonRows.map((r): [Term, number] => [cellTerm(reasons, 'dropReasons', r, 2), 1]), [withdrawn, -1]], 0));
+    const base = full.publicFacts ? full.publicFacts.dropCounts.declined + full.publicFacts.dropCounts.withdrawn : 0;
+    const baseKnown = 'known' in declined && 'known' in withdrawn;
+    for (const r of reasonRows) {
+      const share = reasons.rows[r]![3];
+      if (typeof share === 'number' && baseKnown) eqs.push(equation([[cellTerm(reasons, 'dropReasons', r, 1), 1], [cellTerm(reasons, 'dropReasons', r, 2), 1]], share * base));
+    }
+  }
+
+  // dropOut at the aggregate level: feature, value, declined, withdrawn, drop-out rate.
+  const out = tables.dropOut!;
+  const rep = tables.representativeness!;
+  const nobodyElse = ['selected', 'contacted', 'reserve'].every((k) => (full.counts.status[k] ?? 0) === 0);
+  const byFeature = new Map<string, number[]>();
+  out.rows.forEach((row, r) => byFeature.set(String(row[0]), [...(byFeature.get(String(row[0])) ?? []), r]));
+  for (const rows of byFeature.values()) {
+    eqs.push(equation([...rows.map((r): [Term, number] => [cellTerm(out, 'dropOut', r, 2), 1]), [declined, -1]], 0));
+    eqs.push(equation([...rows.map((r): [Term, number] => [cellTerm(out, 'dropOut', r, 3), 1]), [withdrawn, -1]], 0));
+  }
+  out.rows.forEach((row, r) => {
+    const cell = (c: number) => cellTerm(out, 'dropOut', r, c);
+    // Ever selected = panel + dropped out (nobody else selected): rate = x / (panel + x), with the
+    // panel published in the representativeness table (same row order), gives x = declined + withdrawn.
+    const rate = row[4];
+    const i = full.representativeness.findIndex((g) => g.feature === row[0] && g.value === row[1]);
+    const panel = i < 0 ? undefined : rep.rows[i]?.[5];
+    if (nobodyElse && typeof rate === 'number' && rate < 1 && typeof panel === 'number') eqs.push(equation([[cell(2), 1], [cell(3), 1]], (rate * panel) / (1 - rate)));
+  });
+
+  // Costs: the per-diem line is the per-diem table's total; the lines add up to the total cost.
+  const costs = tables.costs!;
+  const costCell = (r: number): Term => {
+    const c = centsOf(costs.rows[r]?.[2]);
+    return c === null ? { unknown: `costs:${r}:2` } : { known: c };
+  };
+  eqs.push(equation([[cellTerm(tables.perDiem!, 'perDiem', 0, 6), 1], [costCell(0), -1]], 0));
+  const totalCost = centsOf(process.rows[8]?.[1]);
+  const totalTerm: Term = totalCost === null ? { unknown: 'process:8:1' } : { known: totalCost };
+  eqs.push(equation([...costs.rows.slice(0, -1).map((_, r): [Term, number] => [costCell(r), 1]), [totalTerm, -1]], 0));
+  eqs.push(equation([[costCell(costs.rows.length - 1), 1], [totalTerm, -1]], 0));
+  return eqs;
 }
 
 /** Money paid to 1–4 people that a reader can still work out (the daily rate gives the days back). */
@@ -331,10 +439,14 @@ describe('the disclosure policy against a reader who does the arithmetic', () =>
 
   it('recovers no suppressed cell of 40 generated assemblies with small groups (a single person, 1–4 in several rows, money per day)', () => {
     let hiddenTotal = 0;
+    const publicHidden = new Map<string, number>();
     for (let seed = 0; seed < 40; seed++) {
       const data = smallGroups(demo, seed);
       const { recovered, hidden, tables } = attack(data);
       expect(recovered, `seed ${seed}`).toEqual([]);
+      for (const k of hidden) publicHidden.set(k.split(':')[0]!, (publicHidden.get(k.split(':')[0]!) ?? 0) + 1);
+      // The public report's tables without counts of people hide nothing: votes in full.
+      for (const name of ['politicians', 'materials', 'turnout']) expect(tables[name]!.suppressed ?? [], name).toEqual([]);
       expect(moneyLeaks(data, tables.perDiem!), `seed ${seed}: ${JSON.stringify(tables.perDiem!.rows[0])} ${JSON.stringify(data.counts.perDiem)}`).toEqual([]);
       hiddenTotal += hidden.length;
       // Every small count about people is among the hidden.
@@ -352,6 +464,8 @@ describe('the disclosure policy against a reader who does the arithmetic', () =>
       bins.forEach((b, i) => expect(h.bins[i] || !isSmallCount(b.count)).toBe(true));
     }
     expect(hiddenTotal).toBeGreaterThan(200);
+    // The public report's tables were attacked with hidden cells in them.
+    for (const name of ['process', 'dropReasons', 'dropOut', 'costs']) expect(publicHidden.get(name) ?? 0, name).toBeGreaterThan(5);
   });
 
   it('is an attacker that would have caught the old rule (small cells only, no complement)', () => {

@@ -51,3 +51,28 @@ export function missingIn(texts: readonly PublicText[], language: ContentLanguag
   if (language === baseLanguage) return [];
   return texts.filter((t) => t.base.trim() !== '' && !t.translations[language]?.trim());
 }
+
+/** Feature names and values, which the API and the reports key by their base text, in one language. */
+export interface FeatureLabels {
+  feature: (name: string) => string;
+  value: (feature: string, value: string) => string;
+}
+
+/**
+ * Lookups of feature names and values by their base text (a table plan's members, quotas), from
+ * the features with their ids and a localiser; a name or value not among the features is given
+ * back as it is.
+ */
+export function featureLabels(features: readonly { id: string; name: string; values: readonly { id: string; value: string }[] }[], loc: Localiser): FeatureLabels {
+  const byName = new Map(features.map((f) => [f.name, { id: f.id, values: new Map(f.values.map((v) => [v.value, v.id])) }]));
+  return {
+    feature: (name) => {
+      const f = byName.get(name);
+      return f ? loc('feature', f.id, 'name', name) : name;
+    },
+    value: (feature, value) => {
+      const id = byName.get(feature)?.values.get(value);
+      return id ? loc('featureValue', id, 'value', value) : value;
+    },
+  };
+}

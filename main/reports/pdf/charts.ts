@@ -20,6 +20,7 @@ import type { CanvasElement, Content, ContentTable, TableCell } from 'pdfmake/in
 import type { PrivacyLevel } from '../privacy';
 import { reportLocale, reportT, type ReportLang } from '../i18n';
 import { GREY, LIGHT_GREY } from './layout';
+import { keepWithRoom } from './keep';
 
 /** What every report builder is given besides the data (already reduced to the level). */
 export interface ReportPdfOptions {
@@ -66,18 +67,33 @@ export function hiddenCountText(n: number, hidden: boolean, lang: ReportLang): s
   return hidden ? SUPPRESSED_MARK : integer(n, lang);
 }
 
+/**
+ * One Intl.NumberFormat per language and style, made on first use: making one costs far more
+ * than formatting with it, and a report formats thousands of figures.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: ReportLang, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const k = `${lang}|${key}`;
+  let f = numberFormats.get(k);
+  if (!f) {
+    f = new Intl.NumberFormat(reportLocale(lang), options);
+    numberFormats.set(k, f);
+  }
+  return f;
+}
+
 export function integer(n: number, lang: ReportLang): string {
-  return new Intl.NumberFormat(reportLocale(lang), { maximumFractionDigits: 0 }).format(n);
+  return numberFormat(lang, 'integer', { maximumFractionDigits: 0 }).format(n);
 }
 
 /** A share 0..1 as "66.7 %" (the locale's way). */
 export function percent(share: number, lang: ReportLang, digits = 1): string {
-  return new Intl.NumberFormat(reportLocale(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+  return numberFormat(lang, `percent${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
 }
 
 /** A decimal such as a probability or a Gini coefficient. */
 export function decimal(x: number, lang: ReportLang, digits = 3): string {
-  return new Intl.NumberFormat(reportLocale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  return numberFormat(lang, `decimal${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
 }
 
 /**
@@ -93,15 +109,22 @@ export function share(part: number, whole: number, _level: PrivacyLevel, lang: R
 
 /** Integer cents as money in euro. */
 export function money(cents: number, lang: ReportLang): string {
-  return new Intl.NumberFormat(reportLocale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return numberFormat(lang, 'euro', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
+
+const shortDates = new Map<ReportLang, Intl.DateTimeFormat>();
 
 /** A calendar date YYYY-MM-DD, short ("16 Jan 2027"). */
 export function shortDate(date: string, lang: ReportLang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return date;
   const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(reportLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(utc);
+  let f = shortDates.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(reportLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' });
+    shortDates.set(lang, f);
+  }
+  return f.format(utc);
 }
 
 /** An ISO instant ("2027-01-05T09:00:00.000Z") in the venue's time zone, date and time. */
@@ -342,20 +365,19 @@ export function histogram(bins: Bin[], o: { width: number; height?: number; capt
 // level, the document.
 
 /**
- * A heading that needs `keep` pt below its top on the same page, or moves to the next page (see
- * keepPageBreak). pdfmake leaves headlineLevel to us: it carries the room needed.
+ * A heading that needs `keep` pt below its top on the same page (its own line and the first
+ * lines of what follows), or moves to the next page: see keepWithRoom. `extra` styles the heading;
+ * a `pageBreak` in it goes on the wrapper.
  */
 export function heading(text: string, level: 1 | 2 | 3, keep = 80, extra: Record<string, unknown> = {}): Content {
-  const style = level === 1 ? { fontSize: 15, bold: true, color: ACCENT, margin: [0, 14, 0, 6] } : level === 2 ? { fontSize: 12, bold: true, color: ACCENT, margin: [0, 10, 0, 4] } : { fontSize: 10.5, bold: true, margin: [0, 8, 0, 3] };
-  return { text, ...style, headlineLevel: Math.max(1, Math.round(keep)), ...extra } as Content;
-}
-
-/** pageBreakBefore for headings made with `heading`: a heading without its room moves on. */
-export function keepPageBreak(node: { headlineLevel?: unknown; startPosition?: unknown }): boolean {
-  const need = typeof node.headlineLevel === 'number' ? node.headlineLevel : 0;
-  const at = node.startPosition as { verticalRatio?: number; pageInnerHeight?: number } | undefined;
-  if (!need || at?.verticalRatio === undefined || at.pageInnerHeight === undefined || at.verticalRatio <= 0) return false;
-  return at.pageInnerHeight * (1 - at.verticalRatio) < need;
+  const style: { fontSize: number; bold: true; color?: string; margin: [number, number, number, number] } =
+    level === 1 ? { fontSize: 15, bold: true, color: ACCENT, margin: [0, 14, 0, 6] } : level === 2 ? { fontSize: 12, bold: true, color: ACCENT, margin: [0, 10, 0, 4] } : { fontSize: 10.5, bold: true, margin: [0, 8, 0, 3] };
+  const { pageBreak, ...own } = extra;
+  const { margin, ...node } = { text, ...style, ...own } as { fontSize: number; margin: [number, number, number, number] };
+  // The room asked for is measured from the heading's top: less its own line and bottom margin.
+  const room = keep - node.fontSize * 1.2 - margin[3];
+  // The top margin stays outside the unbreakable block: a heading moved to a new page starts at its top.
+  return keepWithRoom({ ...node, margin: [margin[0], 0, margin[2], margin[3]] } as Content, room, { margin: [0, margin[1], 0, 0], ...(pageBreak === undefined ? {} : { pageBreak }) });
 }
 
 /** A paragraph of running text. */

@@ -3,6 +3,7 @@
  * the same figures in a table), one-sided topics flagged; and the party leaders per session.
  */
 import { useTranslation } from 'react-i18next';
+import { useContent } from '../../components/content';
 import type { AgendaOverview, TopicBalance } from '../../../main/domain/agenda/types';
 import { DataTable } from '../../components/DataTable';
 import { LoadStatus } from '../../components/StatusLine';
@@ -27,8 +28,9 @@ export function BalancePart() {
 /** The perspectives in the assembly's order, then "no perspective"; each with its colour class. */
 function useColumns(data: AgendaOverview) {
   const { t } = useTranslation();
+  const content = useContent();
   const used = new Set(data.balance.flatMap((b) => b.perspectives.filter((p) => p.minutes > 0).map((p) => p.perspectiveId)));
-  const columns: { id: string | null; name: string; cls: string }[] = data.perspectives.map((p, i) => ({ id: p.id, name: p.name, cls: `persp-${i % PALETTE_SIZE}` }));
+  const columns: { id: string | null; name: string; cls: string }[] = data.perspectives.map((p, i) => ({ id: p.id, name: content('perspective', p.id, 'name', p.name), cls: `persp-${i % PALETTE_SIZE}` }));
   if (used.has(null)) columns.push({ id: null, name: t('agendaPage.balance.noPerspective'), cls: 'persp-none' });
   return columns;
 }
@@ -37,7 +39,9 @@ function TopicBalancePanel({ data }: { data: AgendaOverview }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const columns = useColumns(data);
-  const topics = data.balance.filter((b) => b.totalMinutes > 0);
+  const content = useContent();
+  // Topics in the screen's language (their key stays the base text).
+  const topics = data.balance.filter((b) => b.totalMinutes > 0).map((b) => ({ ...b, shown: content('topic', b.topic.trim(), 'name', b.topic) }));
   const minutesOf = (b: TopicBalance, id: string | null) => b.perspectives.filter((p) => p.perspectiveId === id).reduce((s, p) => s + p.minutes, 0);
   const max = Math.max(1, ...topics.map((b) => b.totalMinutes));
 
@@ -66,13 +70,13 @@ function TopicBalancePanel({ data }: { data: AgendaOverview }) {
               let x = 0;
               const parts = columns.map((c) => ({ ...c, minutes: minutesOf(b, c.id) })).filter((p) => p.minutes > 0);
               const label = t('agendaPage.balance.barLabel', {
-                topic: b.topic,
+                topic: b.shown,
                 parts: parts.map((p) => t('agendaPage.balance.part', { name: p.name, n: formatNumber(p.minutes, lang) })).join(', '),
               });
               return (
                 <li key={b.topic} className="balance-row">
                   <p className="balance-topic">
-                    <strong>{b.topic}</strong>{' '}
+                    <strong>{b.shown}</strong>{' '}
                     <span className="muted">{t('agendaPage.balance.minutes', { n: formatNumber(b.totalMinutes, lang) })}</span>
                     {b.oneSided && <span className="balance-flag">{t('agendaPage.balance.oneSided')}</span>}
                   </p>
@@ -97,7 +101,7 @@ function TopicBalancePanel({ data }: { data: AgendaOverview }) {
             {topics.map((b) => (
               <tr key={b.topic}>
                 <th scope="row">
-                  {b.topic}
+                  {b.shown}
                   {b.oneSided && <span className="balance-flag">{t('agendaPage.balance.oneSided')}</span>}
                 </th>
                 {columns.map((c) => (
@@ -118,7 +122,8 @@ function TopicBalancePanel({ data }: { data: AgendaOverview }) {
 function LeadersPanel({ data }: { data: AgendaOverview }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const sessions = data.sessions.filter((s) => s.deletedAt === null);
+  const content = useContent();
+  const sessions = data.sessions.filter((s) => s.deletedAt === null).map((s) => ({ ...s, name: content('session', s.id, 'name', s.name) }));
   const slotById = new Map(data.slots.map((s) => [s.id, s]));
   return (
     <section className="panel" aria-labelledby="agenda-leaders-title">
@@ -156,7 +161,7 @@ function LeadersPanel({ data }: { data: AgendaOverview }) {
                       <ul className="leader-slots">
                         {theirs.map((slot) => (
                           <li key={slot.id}>
-                            <span className="nowrap">{formatTimeRange(slot.startTime, slot.endTime)}</span> {slot.title || t(`agendaPage.kind.${slot.kind}`)}
+                            <span className="nowrap">{formatTimeRange(slot.startTime, slot.endTime)}</span> {slot.title ? content('slot', slot.id, 'title', slot.title) : t(`agendaPage.kind.${slot.kind}`)}
                           </li>
                         ))}
                       </ul>

@@ -3,7 +3,7 @@
  * (edit, duplicate, move by a quarter of an hour, delete), the warnings as you plan, and the
  * exports (day programme, full schedule, workbook).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../preload/vocabulary';
 import type { AgendaOverview, AgendaSlot, AgendaWarning } from '../../../main/domain/agenda/types';
@@ -21,6 +21,7 @@ import { goTo, hrefFor } from '../../router';
 import { chosenSession, SessionPicker } from '../../components/SessionPicker';
 import { byTime, contributorMap, fromMinutes, slotMinutes, toMinutes, useAgenda } from './shared';
 import { SlotDialog, type SlotDefaults } from './SlotDialog';
+import { useContent } from '../../components/content';
 import { useSlotLabel, WarningList } from './Warnings';
 
 const NATIVE_NAMES: Record<Language, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };
@@ -30,7 +31,9 @@ export function DayView() {
   const { t } = useTranslation();
   const { overview, sessionId, setSessionId, setFocusContributorId } = useAgenda();
   const data = overview.data;
-  const sessions = (data?.sessions ?? []).filter((s) => s.deletedAt === null);
+  const content = useContent();
+  // Names in the screen's language (display only: the Sessions page edits the base name).
+  const sessions = useMemo(() => (data?.sessions ?? []).filter((s) => s.deletedAt === null).map((s) => ({ ...s, name: content('session', s.id, 'name', s.name) })), [data, content]);
   const session = chosenSession(sessions, sessionId);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
 
@@ -266,6 +269,7 @@ function SlotRow({ slot, data, warnings, busy, onEdit, onDuplicate, onMove, onDe
   const { t } = useTranslation();
   const lang = currentLanguage();
   const slotLabel = useSlotLabel();
+  const content = useContent();
   const people = contributorMap(data.contributors);
   const room = data.rooms.find((r) => r.id === slot.roomId);
   const names = (ids: string[]) => ids.map((id) => people.get(id)?.name ?? t('agendaPage.day.unknownPerson')).join(', ');
@@ -292,13 +296,13 @@ function SlotRow({ slot, data, warnings, busy, onEdit, onDuplicate, onMove, onDe
         </p>
         <h3 id={titleId} className="slot-title">
           <span className="visually-hidden">{formatTimeRange(slot.startTime, slot.endTime)} </span>
-          {slot.title || t(`agendaPage.kind.${slot.kind}`)}
+          {slot.title ? content('slot', slot.id, 'title', slot.title) : t(`agendaPage.kind.${slot.kind}`)}
         </h3>
         <dl className="slot-facts">
           {slot.topic && (
             <div>
               <dt>{t('agendaPage.slot.topic')}</dt>
-              <dd>{slot.topic}</dd>
+              <dd>{content('topic', slot.topic.trim(), 'name', slot.topic)}</dd>
             </div>
           )}
           {room && (

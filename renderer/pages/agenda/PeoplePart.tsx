@@ -1,5 +1,6 @@
 /** Experts and guests: the contributors table, the form, the speaker's calendar, deletion. */
 import { useEffect, useRef, useState } from 'react';
+import { useContent } from '../../components/content';
 import { useTranslation } from 'react-i18next';
 import type { Contributor } from '../../../main/domain/agenda/types';
 import { call } from '../../api';
@@ -19,6 +20,7 @@ export function PeoplePart() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { overview, focusContributorId, setFocusContributorId } = useAgenda();
+  const content = useContent();
   const data = overview.data;
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -42,7 +44,7 @@ export function PeoplePart() {
 
   if (!data) return <LoadStatus loaded={overview} />;
   const list = [...data.contributors].sort((a, b) => a.name.localeCompare(b.name));
-  const perspective = new Map(data.perspectives.map((p) => [p.id, p.name]));
+  const perspective = new Map(data.perspectives.map((p) => [p.id, content('perspective', p.id, 'name', p.name)]));
   const slotCount = (id: string) => data.slots.filter((s) => s.speakerIds.includes(id) || s.facilitatorIds.includes(id)).length;
 
   async function calendar(c: Contributor) {

@@ -8,16 +8,18 @@ import type { AgendaOverview, AgendaSlot, AgendaWarning } from '../../../main/do
 import type { PersonLanguage } from '../../../preload/vocabulary';
 import { formatCalendarDate } from '../../format';
 import { currentLanguage } from '../../i18n';
+import { useContent } from '../../components/content';
 
 const KNOWN = new Set(['speakerDoubleBooked', 'speakerUnavailable', 'roomDoubleBooked', 'roomTooSmall', 'outsideSession', 'roomOverlap', 'languageGap', 'speakerWithoutSlot', 'oneSidedTopic']);
 
 /** "“Title” (10:00)", or "the plenary talk at 10:00" for a slot without a title. */
 export function useSlotLabel() {
   const { t } = useTranslation();
-  return (slot: Pick<AgendaSlot, 'title' | 'kind' | 'startTime'> | undefined, fallbackTitle = '', fallbackStart = '') => {
+  const content = useContent();
+  return (slot: Pick<AgendaSlot, 'title' | 'kind' | 'startTime'> & { id?: string } | undefined, fallbackTitle = '', fallbackStart = '') => {
     if (!slot) return fallbackTitle ? t('agendaPage.warn.slotTitled', { title: fallbackTitle, start: fallbackStart }) : t('agendaPage.warn.slotSomewhere');
     return slot.title
-      ? t('agendaPage.warn.slotTitled', { title: slot.title, start: slot.startTime })
+      ? t('agendaPage.warn.slotTitled', { title: slot.id ? content('slot', slot.id, 'title', slot.title) : slot.title, start: slot.startTime })
       : t('agendaPage.warn.slotUntitled', { kind: t(`agendaPage.kind.${slot.kind}`), start: slot.startTime });
   };
 }
@@ -26,6 +28,7 @@ export function useWarningText(overview: AgendaOverview) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const slotLabel = useSlotLabel();
+  const content = useContent();
   const slotById = new Map(overview.slots.map((s) => [s.id, s]));
   const sessionById = new Map(overview.sessions.map((s) => [s.id, s]));
   const langNames = (codes: string) =>
@@ -43,7 +46,10 @@ export function useWarningText(overview: AgendaOverview) {
     const first = slotLabel(a, str('first') || str('slot'), str('firstStart') || str('start'));
     const second = slotLabel(b, str('second'), str('secondStart'));
     const date = str('date') ? formatCalendarDate(str('date'), lang) : '';
-    const sessionName = (s: AgendaSlot | undefined) => (s ? (sessionById.get(s.sessionId)?.name ?? '') : '');
+    const sessionName = (s: AgendaSlot | undefined) => {
+      const session = s ? sessionById.get(s.sessionId) : undefined;
+      return session ? content('session', session.id, 'name', session.name) : '';
+    };
     const values: Record<string, string | number> = {
       ...p,
       date,

@@ -3,6 +3,7 @@
  * (✓ attended, – not, E excused), their needs, and the badge sheet as PDF.
  */
 import { useMemo, useState } from 'react';
+import { useContent } from '../../components/content';
 import { useTranslation } from 'react-i18next';
 import type { RosterEntry, SessionRoster } from '../../../main/domain/attendance/types';
 import type { Session } from '../../../main/domain/sessions/types';
@@ -54,6 +55,7 @@ export function ParticipantList() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const data = useApiData(loadData, []);
+  const content = useContent();
   const [filter, setFilter] = useState('');
   const d = data.data;
   const people = d?.people ?? [];
@@ -95,10 +97,10 @@ export function ParticipantList() {
                     <th scope="col">{t('participants2.col.code')}</th>
                     <th scope="col">{t('participants2.col.language')}</th>
                     {d.sessions.map((s) => (
-                      <th scope="col" key={s.id} className="pl-session-col" title={`${s.name} · ${formatCalendarDate(s.date, lang)}`}>
+                      <th scope="col" key={s.id} className="pl-session-col" title={`${content('session', s.id, 'name', s.name)} · ${formatCalendarDate(s.date, lang)}`}>
                         <span aria-hidden="true">{dayMonth(s.date, lang)}</span>
                         <span className="visually-hidden">
-                          {s.name}, {formatCalendarDate(s.date, lang)}
+                          {content('session', s.id, 'name', s.name)}, {formatCalendarDate(s.date, lang)}
                         </span>
                       </th>
                     ))}

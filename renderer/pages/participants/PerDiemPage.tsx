@@ -179,7 +179,7 @@ function Payments({ rows, totalCents }: { rows: PaymentRow[]; totalCents: number
     setError(null);
     setDone(null);
     try {
-      const file = await call('perDiem.exportCsv', { dialect });
+      const file = await call('perDiem.exportCsv', { dialect, lang });
       // The content carries the byte-order mark when its dialect wants one (the plain one does not).
       saveTextFile(file.fileName, file.content, { bom: false });
       setDone(t('perDiem.exported', { file: file.fileName }));

@@ -4,6 +4,7 @@
  * kept apart. "Make the plan" calls tables.plan; the field problems show beside their fields.
  */
 import { useRef, useState, type FormEvent } from 'react';
+import { useFeatureLabels } from '../../components/content';
 import { useTranslation } from 'react-i18next';
 import type { TableFeatureMode, TablePlan, TablePlanSettings } from '../../../main/domain/tables/types';
 import { call, isApiCallError } from '../../api';
@@ -30,6 +31,7 @@ interface Props {
 export function PlanForm({ sessionId, round, features, people, presentCount, previous, onPlanned, onCancel }: Props) {
   const { t } = useTranslation();
   const fieldText = useFieldErrorText();
+  const labels = useFeatureLabels();
   const form = useRef<HTMLFormElement>(null);
   const start = previous?.settings;
   const [tableSize, setTableSize] = useState(String(start?.tableSize ?? 8));
@@ -152,7 +154,7 @@ export function PlanForm({ sessionId, round, features, people, presentCount, pre
                 return (
                   <tr key={f}>
                     <th scope="row">
-                      <label htmlFor={`tables-mode-${i}`}>{f}</label>
+                      <label htmlFor={`tables-mode-${i}`}>{labels.feature(f)}</label>
                     </th>
                     <td>
                       <select

@@ -3,6 +3,7 @@
  * and the members as buttons (pick one, then another, to swap them).
  */
 import { useTranslation } from 'react-i18next';
+import { useFeatureLabels } from '../../components/content';
 import type { Contributor } from '../../../main/domain/agenda/types';
 import type { TablePlan } from '../../../main/domain/tables/types';
 import { formatNumber } from '../../format';
@@ -22,6 +23,7 @@ interface Props {
 export function TableGrid({ plan, facilitators, selected, moved, busy, onPick, onFacilitator }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const labels = useFeatureLabels();
   const spread = diversified(plan);
   const summaryFeature = spread[0] ?? null;
   const size = plan.settings.tableSize;
@@ -49,10 +51,10 @@ export function TableGrid({ plan, facilitators, selected, moved, busy, onPick, o
             </div>
             {summaryFeature && counts.size > 0 && (
               <p className="table-card-summary">
-                <span className="visually-hidden">{summaryFeature}: </span>
+                <span className="visually-hidden">{labels.feature(summaryFeature)}: </span>
                 {[...counts.entries()]
                   .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-                  .map(([v, c]) => `${v} ${formatNumber(c, lang)}`)
+                  .map(([v, c]) => `${labels.value(summaryFeature, v)} ${formatNumber(c, lang)}`)
                   .join(' · ')}
               </p>
             )}
@@ -101,9 +103,9 @@ export function TableGrid({ plan, facilitators, selected, moved, busy, onPick, o
                         <span className="table-member-tags">
                           {spread.map((f) =>
                             m.features[f] !== undefined ? (
-                              <span key={f} className="tag" title={f}>
-                                <span className="visually-hidden">{f}: </span>
-                                {m.features[f]}
+                              <span key={f} className="tag" title={labels.feature(f)}>
+                                <span className="visually-hidden">{labels.feature(f)}: </span>
+                                {labels.value(f, m.features[f])}
                               </span>
                             ) : null,
                           )}
