@@ -2,6 +2,8 @@
  * Recruitment from the first letter on a seeded register of 20,000 residents: register →
  * lottery → answers (keyboard and an online form's CSV) → pool → panel draw, in a real file.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatResponseCode, checkCharacter } from '../../main/domain/invitations/responseCode';
 import { listInvitees } from '../../db/invitations';
@@ -209,6 +211,29 @@ describe('recruitment from the first letter', () => {
     expect(() => db(app).prepare('DELETE FROM invitation_runs WHERE id = ?').run(first.id)).toThrow(/never deleted/);
     expect(() => db(app).prepare("UPDATE invitations SET code = 'X' WHERE run_id = ?").run(second.id)).toThrow(/never changed/);
     expect((await app.call('invitations.list', {})).map((r) => r.status)).toEqual(['drawn', 'drawn', 'superseded']);
+    app.close();
+  });
+
+  it('makes the letters of a drawn run, and the reminder for those who have not answered', { timeout: 120_000 }, async () => {
+    const app = await withRegister(2000);
+    // Before any draw, the letters say what to do first.
+    const none = await app.raw('letters.export', { path: join(app.dir, 'te-vroeg.pdf'), kind: 'invitation' });
+    expect(!none.ok && none.error.i18nKey).toBe('letters.noInvitees');
+    const run = await app.call('invitations.draw', { size: 60, stratifyBy: 'municipality' });
+    const invitees = listInvitees(db(app), run.id);
+    const letters = await app.call('letters.export', { path: join(app.dir, 'brieven.pdf'), kind: 'invitation' });
+    expect(letters.letters).toBe(60);
+    const text = letters.files.map((f) => execFileSync('pdftotext', ['-layout', f.path, '-'], { encoding: 'utf8' })).join('\n');
+    // Every invitee's code is printed as the answer screen reads it, with their name.
+    for (const i of invitees) {
+      expect(text).toContain(formatResponseCode(i.code));
+      expect(text).toContain(i.lastName);
+    }
+    await app.call('invitations.respond', { code: invitees[0]!.code, answer: 'no', reason: 'Geen tijd' });
+    const reminder = await app.call('letters.export', { path: join(app.dir, 'herinnering.pdf'), kind: 'reminder', notAnsweredSince: '2026-12-07' });
+    expect(reminder.letters).toBe(59);
+    const reminderText = reminder.files.map((f) => execFileSync('pdftotext', [f.path, '-'], { encoding: 'utf8' })).join('\n');
+    expect(reminderText).not.toContain(formatResponseCode(invitees[0]!.code));
     app.close();
   });
 });
