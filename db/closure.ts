@@ -116,6 +116,8 @@ export interface ClearedCounts {
   peopleRemoved: number;
   contactEntriesRemoved: number;
   contributorsCleared: number;
+  /** Residents of the register extract removed (the letters keep their codes and coarse groups for the funnel). */
+  residentsRemoved: number;
 }
 
 const columnsOf = (db: Db, table: string): Set<string> =>
@@ -144,13 +146,16 @@ const PEOPLE_BLANKS: Record<string, string> = {
   status_reason: "UPDATE people SET status_reason = '(removed)' WHERE status_reason IS NOT NULL AND status_reason <> '(removed)'",
   // A hash of the imported row: a guess at someone's details could be checked against it.
   fingerprint: 'UPDATE people SET fingerprint = NULL WHERE fingerprint IS NOT NULL',
+  // The bank account for per-diem payments, and the date of the consent to keep it.
+  iban: 'UPDATE people SET iban = NULL WHERE iban IS NOT NULL',
+  iban_consent_date: 'UPDATE people SET iban_consent_date = NULL WHERE iban_consent_date IS NOT NULL',
 };
 
 /**
  * Removes the contact data of everyone in one database, in the caller's transaction. The same
  * function serves the open file and each backup (whose people may differ: its own rows decide).
  */
-export function clearContactData(db: Db, plan: ClosingPlan): ClearedCounts {
+export function clearContactData(db: Db, plan: ClosingPlan, at: string): ClearedCounts {
   const people = columnsOf(db, 'people');
   // A backup of an early schema lacks later tables: only what it has is cleared.
   const has = (table: string) => columnsOf(db, table).size > 0;
@@ -161,6 +166,8 @@ export function clearContactData(db: Db, plan: ClosingPlan): ClearedCounts {
         ? (db.prepare(NEVER_SELECTED).pluck().all() as string[])
         : (db.prepare('SELECT id FROM people WHERE id NOT IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(plan.keepIds)) as string[]);
     const list = JSON.stringify(ids);
+    // A yes answer points at the respondent it became: the letter and its answer stay (the funnel counts them).
+    if (has('invitation_responses')) db.prepare('UPDATE invitation_responses SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))').run(list);
     // Everything that refers to them first (foreign keys are on: anything missed fails the whole transaction).
     db.prepare('DELETE FROM person_features WHERE person_id IN (SELECT value FROM json_each(?))').run(list);
     db.prepare('DELETE FROM contacts WHERE person_id IN (SELECT value FROM json_each(?))').run(list);
@@ -184,14 +191,29 @@ export function clearContactData(db: Db, plan: ClosingPlan): ClearedCounts {
   const contactEntriesRemoved = has('contacts') ? db.prepare('DELETE FROM contacts').run().changes : 0;
   if (has('status_changes')) db.prepare("UPDATE status_changes SET reason = '(removed)' WHERE reason IS NOT NULL AND reason <> '(removed)'").run();
   if (has('attendance_events')) clearExcuseReasons(db);
-  if (!has('contributors')) return { peopleCleared, peopleRemoved, contactEntriesRemoved, contributorsCleared: 0 };
+  const residentsRemoved = clearRegister(db, at);
+  if (!has('contributors')) return { peopleCleared, peopleRemoved, contactEntriesRemoved, contributorsCleared: 0, residentsRemoved };
 
   // Contributors keep their name, role and organisation (the record of who informed the assembly,
   // printed with consent), and lose their contact details and notes.
   const contributorsCleared = db
     .prepare("UPDATE contributors SET email = NULL, phone = NULL, notes = '' WHERE email IS NOT NULL OR phone IS NOT NULL OR notes <> ''")
     .run().changes;
-  return { peopleCleared, peopleRemoved, contactEntriesRemoved, contributorsCleared };
+  return { peopleCleared, peopleRemoved, contactEntriesRemoved, contributorsCleared, residentsRemoved };
+}
+
+/**
+ * The register extract (names, addresses, birth years of everyone drawn from the population
+ * register) is the most sensitive list the file holds and is kept only until recruitment closes:
+ * closing removes every resident and marks each extract removed. The letters keep their codes,
+ * coarse groups and answers (the funnel counts them); the free text of a "no" goes.
+ */
+function clearRegister(db: Db, at: string): number {
+  if (columnsOf(db, 'register_entries').size === 0) return 0;
+  const removed = db.prepare('DELETE FROM register_entries').run().changes;
+  db.prepare('UPDATE register_imports SET removed_at = ? WHERE removed_at IS NULL').run(at);
+  db.prepare("UPDATE invitation_responses SET reason = '(removed)' WHERE reason IS NOT NULL AND reason <> '(removed)'").run();
+  return removed;
 }
 
 /**
@@ -237,7 +259,7 @@ export function closeBackup(path: string, plan: ClosingPlan, closed: { at: strin
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
     const counts = db.transaction(() => {
-      const cleared = clearContactData(db, plan);
+      const cleared = clearContactData(db, plan, closed.at);
       markBackupClosed(db, closed.at, closed.by);
       return cleared;
     }).immediate();

@@ -52,6 +52,7 @@ export async function closureCertificatePdf(data: CertificateData, opts: Certifi
     fact(t('closure.peopleRemoved'), s.removeNeverSelected ? number(s.peopleRemoved) : t('closure.notChosen')),
     fact(t('closure.contactEntries'), number(s.contactEntriesRemoved)),
     fact(t('closure.contributors'), number(s.contributorsCleared)),
+    fact(t('closure.residents'), number(s.residentsRemoved ?? 0)),
   ];
 
   const content: Content[] = [

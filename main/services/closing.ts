@@ -91,13 +91,13 @@ function closeEverywhere(ctx: AppContext, removeNeverSelected: boolean, confirmN
   const closedAt = before.closedAt ?? now;
   const cleared = first
     ? ctx.mutate((d, audit) => {
-        const counts = clearContactData(d, plan(removing, null));
+        const counts = clearContactData(d, plan(removing, null), now);
         markClosed(d, now, operator);
         // Counts only: the audit log never holds personal values.
         audit({ entity: 'assembly', entityId: row.id, action: 'assembly.close', before: { closedAt: null }, after: { closedAt: now, removeNeverSelected, ...counts } });
         return counts;
       })
-    : { peopleCleared: 0, peopleRemoved: 0, contactEntriesRemoved: 0, contributorsCleared: 0 };
+    : { peopleCleared: 0, peopleRemoved: 0, contactEntriesRemoved: 0, contributorsCleared: 0, residentsRemoved: 0 };
   // The pages written before the closing leave the -wal (secure_delete already zeroed them in the file).
   let logCleared = emptyWriteAheadLog(db);
 

@@ -3,6 +3,7 @@
  * lottery → answers (keyboard and an online form's CSV) → pool → panel draw, in a real file.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatResponseCode, checkCharacter } from '../../main/domain/invitations/responseCode';
@@ -235,5 +236,33 @@ describe('recruitment from the first letter', () => {
     const reminderText = reminder.files.map((f) => execFileSync('pdftotext', [f.path, '-'], { encoding: 'utf8' })).join('\n');
     expect(reminderText).not.toContain(formatResponseCode(invitees[0]!.code));
     app.close();
+  });
+
+  it('closing the assembly removes the register extract from the file and every backup; the funnel keeps its letters', { timeout: 120_000 }, async () => {
+    const app = await withRegister(500);
+    const run = await app.call('invitations.draw', { size: 40, stratifyBy: 'none' });
+    const invitees = listInvitees(db(app), run.id);
+    await app.call('invitations.respond', { code: invitees[0]!.code, answer: 'no', reason: 'Verhuisd naar Spanje' });
+    await app.call('backups.create', {});
+    // Long surnames and streets are distinctive: none may remain anywhere after closing.
+    const values = (db(app).prepare('SELECT last_name || char(10) || street FROM register_entries').pluck().all() as string[])
+      .flatMap((v) => v.split('\n'))
+      .filter((v) => v.length >= 10);
+    values.push('Verhuisd naar Spanje');
+    expect(values.length).toBeGreaterThan(20);
+    const path = app.ctx.open!.path;
+    const before = await app.call('invitations.funnel', {});
+    await app.call('assembly.close', { confirmName: 'Burgerpanel Eupen' });
+    app.close();
+    const files = [path, `${path}-wal`, ...readdirSync(`${path}.backups`).map((n) => join(`${path}.backups`, n))].filter((f) => existsSync(f));
+    expect(files.length).toBeGreaterThan(1);
+    const left = files.flatMap((f) => values.filter((v) => readFileSync(f).includes(Buffer.from(v, 'utf8'))).map((v) => `${f}: ${v}`));
+    expect(left).toEqual([]);
+    const again = makeApp(app.dir, 'Recruiter', () => new Date('2026-12-07T11:00:00Z'));
+    await again.call('app.openAssembly', { path });
+    expect(again.ctx.requireDb().prepare('SELECT count(*) FROM register_entries').pluck().get()).toBe(0);
+    // The funnel still counts the letters sent and answered.
+    expect((await again.call('invitations.funnel', {})).overall.counts.slice(0, 3)).toEqual(before.overall.counts.slice(0, 3));
+    again.close();
   });
 });

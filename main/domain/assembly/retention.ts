@@ -103,6 +103,8 @@ export interface ClosureSummary {
   removeNeverSelected: boolean;
   contactEntriesRemoved: number;
   contributorsCleared: number;
+  /** Residents of the register extract removed (absent in closings recorded before the register existed). */
+  residentsRemoved?: number;
   backupsProcessed: string[];
   backupsFailed: { name: string; problem: string }[];
   copiesElsewhere: { path: string; at: string; operator: string }[];
