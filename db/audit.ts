@@ -75,12 +75,22 @@ export function listAudit(db: Db, filter: { entity?: string; entityId?: string; 
   }));
 }
 
-/** Every copy saved elsewhere since `since` (an ISO time), oldest first: saved copies of the file and the letters' PDFs (names and addresses). */
+/**
+ * Every copy saved elsewhere since `since` (an ISO time), oldest first: saved copies of the file,
+ * the letters' PDFs (names and addresses), and full-level exports (names, contacts): where the
+ * desktop app saved them (export.saved), the command line's path, or the file name of a browser
+ * download. A desktop download is listed by its export.saved row alone (a cancelled one has none).
+ */
 export function savedCopiesSince(db: Db, since: string): SavedCopy[] {
   return db
     .prepare(
-      `SELECT json_extract(after_json, '$.path') AS path, at, operator FROM audit_log
-        WHERE action IN ('app.saveCopy', 'letters.export') AND at >= ? ORDER BY at, rowid`,
+      `SELECT coalesce(json_extract(after_json, '$.path'), json_extract(after_json, '$.destination.path'),
+                       json_extract(after_json, '$.fileName'), json_extract(after_json, '$.report')) AS path, at, operator
+         FROM audit_log
+        WHERE at >= ? AND (action IN ('app.saveCopy', 'letters.export', 'export.saved')
+           OR (action = 'export.personalData' AND json_extract(after_json, '$.level') = 'full'
+               AND coalesce(json_extract(after_json, '$.destination.app'), '') <> 'electron'))
+        ORDER BY at, rowid`,
     )
     .all(since) as SavedCopy[];
 }

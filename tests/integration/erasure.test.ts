@@ -55,6 +55,9 @@ describe('erasure', () => {
     expect(missing.ok ? null : missing.error).toMatchObject({ code: 'NOT_FOUND', i18nKey: 'backups.folderMissing' });
     mkdirSync(join(dir, 'usb'));
     const copy = await app.call('app.saveCopy', { path: join(dir, 'usb', 'for-the-printer.assembly') });
+    // A full-level workbook (names, contacts) downloaded is a copy elsewhere too; a pseudonymised one is not listed.
+    const workbook = await app.call('reports.export', { report: 'workbook', format: 'xlsx', level: 'full' });
+    await app.call('reports.export', { report: 'workbook', format: 'xlsx', level: 'pseudonymised' });
     // Before: the backups hold the person (else this test could not fail).
     const backupsBefore = filesOf(path).filter((f) => f.includes('.backups'));
     expect(backupsBefore.length).toBeGreaterThanOrEqual(2);
@@ -62,12 +65,12 @@ describe('erasure', () => {
 
     const erased = await app.call('people.erase', { id: person.id, confirmCode: person.code });
     expect(erased.erasure).toMatchObject({ backupsErased: backupsBefore.length, backupsFailed: [], logCleared: true });
-    expect(erased.erasure.copiesElsewhere.map((c) => c.path)).toEqual([copy.path]);
+    expect(erased.erasure.copiesElsewhere.map((c) => c.path)).toEqual([copy.path, workbook.fileName]);
     expect(holding(filesOf(path), values)).toEqual([]);
     // The copy on the "USB stick" is out of reach: it still holds them, and that is why it is named.
     expect(holding([copy.path], values).length).toBeGreaterThan(0);
     const audit = await app.call('audit.list', { entity: 'person', entityId: person.id });
-    expect(audit.find((a) => a.action === 'person.eraseBackups')?.after).toMatchObject({ backupsErased: backupsBefore.length, copiesElsewhere: [{ path: copy.path }] });
+    expect(audit.find((a) => a.action === 'person.eraseBackups')?.after).toMatchObject({ backupsErased: backupsBefore.length, copiesElsewhere: [{ path: copy.path }, { path: workbook.fileName }] });
 
     // Restoring the backup taken before the erasure does not bring the person back.
     const manual = (await app.call('backups.list', {})).backups.find((b) => b.reason === 'manual')!;

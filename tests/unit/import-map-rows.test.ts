@@ -276,6 +276,9 @@ describe('suggestMapping', () => {
     expect(suggestMapping(['Age']).columns).toEqual([field('age')]);
     // A birth-year column of words does not push a numeric age aside.
     expect(suggestMapping(['Age', 'Birth year'], [['34', 'unknown']]).columns).toEqual([field('age'), feature('Birth year')]);
+    // One typo among birth years stays a birth-year column: the check names its row.
+    expect(suggestMapping(['Geboortejaar'], [['1985'], ['19x5'], ['1970']]).columns).toEqual([field('birthYear')]);
+    expect(suggestMapping(['Geboortejaar'], [['1985'], ['19x5']]).columns).toEqual([field('birthYear')]);
   });
 
   it('maps Dutch headers', () => {

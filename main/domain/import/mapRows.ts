@@ -247,13 +247,21 @@ const NUMERIC_FIELDS: ReadonlySet<PersonField> = new Set<PersonField>(['age', 'b
 /** Data rows looked at to tell numbers from words (a guess; the officer confirms the mapping). */
 const SAMPLE_ROWS = 500;
 
-/** Whether a column's values (the first SAMPLE_ROWS, blanks aside) are all numbers; true when all are blank. */
+/**
+ * Whether a column's values (the first SAMPLE_ROWS, blanks aside) are mostly numbers; true when all
+ * are blank. Mostly, not all: a birth-year column with one typo ("19x5") is still a birth-year
+ * column, and its typo must be caught by the check with its row, not turn the column into a feature.
+ */
 function holdsNumbers(rows: readonly (readonly string[])[], column: number): boolean {
+  let numbers = 0;
+  let words = 0;
   for (const cells of rows.slice(0, SAMPLE_ROWS)) {
     const text = (cells[column] ?? '').trim();
-    if (text !== '' && !/^\d+(?:[.,]\d+)?$/.test(text)) return false;
+    if (text === '') continue;
+    if (/^\d+(?:[.,]\d+)?$/.test(text)) numbers += 1;
+    else words += 1;
   }
-  return true;
+  return words <= numbers;
 }
 
 /**
