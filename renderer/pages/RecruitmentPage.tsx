@@ -13,10 +13,10 @@ import { QuotasPage } from './recruitment/QuotasPage';
 const PARTS: { sub: string; key: string; Page: () => JSX.Element }[] = [
   { sub: '', key: 'people', Page: PeoplePage },
   { sub: 'invitations', key: 'invitations', Page: InvitationsPage },
+  { sub: 'letters', key: 'letters', Page: LettersPage },
   { sub: 'import', key: 'import', Page: ImportPage },
   { sub: 'quotas', key: 'quotas', Page: QuotasPage },
   { sub: 'duplicates', key: 'duplicates', Page: DuplicatesPage },
-  { sub: 'letters', key: 'letters', Page: LettersPage },
 ];
 
 export function RecruitmentPage() {

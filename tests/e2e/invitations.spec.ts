@@ -1,5 +1,5 @@
 /**
- * Recruitment › Brieven, in Dutch: the register extract (refused whole while a row is wrong,
+ * Recruitment › Uitnodigingen, in Dutch: the register extract (refused whole while a row is wrong,
  * then imported), the lottery of letters, answers typed at the keyboard (a typo and a second
  * answer refused), an online form's CSV, the funnel, and the respondent in the pool.
  */
@@ -42,7 +42,7 @@ async function start(page: Page, appUrl: string) {
 
 test('from the register to the pool, in Dutch', async ({ page, appUrl, consoleErrors }) => {
   await start(page, appUrl);
-  await expect(page.getByRole('navigation', { name: 'Onderdelen van de werving' }).getByRole('link', { name: 'Brieven' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Onderdelen van de werving' }).getByRole('link', { name: 'Uitnodigingen' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 2, name: '1. Uittreksel uit het register' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Nog geen uittreksel uit het register.')).toBeVisible();
 
