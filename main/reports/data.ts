@@ -20,6 +20,7 @@ import type { Db } from '../../db/connection';
 import { confirmedParticipantIds } from '../../db/participants';
 import { livePersonIds } from '../../db/people';
 import { lettersSent } from '../../db/invitations';
+import { funnelOf } from '../services/invitations';
 import { everConfirmedIds, everSelectedPeople } from '../../db/reports';
 import { listSessions } from '../../db/sessions';
 import { currentPlans } from '../../db/tables';
@@ -66,6 +67,13 @@ export interface RepresentativenessRow {
   quotaMax: number | null;
 }
 
+/**
+ * The letter funnel's stages a public report prints. Not "selected" and "confirmed": the report
+ * gives those for the whole panel, and the letters' own figures beside them would let a reader
+ * subtract a small hidden count (the declines) back out.
+ */
+export const LETTER_STAGES = ['sent', 'undeliverable', 'answered', 'yes', 'eligible', 'inPool'] as const;
+
 export interface ReportData {
   assembly: { name: string; panelSize: number; firstDate: string | null; lastDate: string | null; timeZone: string };
   generatedAt: Date;
@@ -76,7 +84,20 @@ export interface ReportData {
   lastHeldSessionId: string | null;
   representativeness: RepresentativenessRow[];
   totals: { pool: number; panel: number; presentLast: number };
-  funnel: { invited: number | null; responded: number; selected: number; confirmed: number; attendedOnce: number; attendedAll: number };
+  funnel: {
+    invited: number | null;
+    responded: number;
+    selected: number;
+    confirmed: number;
+    attendedOnce: number;
+    attendedAll: number;
+    /**
+     * The invitation letters' funnel, overall, up to the pool (LETTER_STAGES: sent, undeliverable,
+     * answered, yes, eligible, in the pool); null when this file drew no letters. The stages after
+     * the pool are the panel's, which the report gives for everyone whatever way they came.
+     */
+    letters: number[] | null;
+  };
   /** Everyone who was ever selected (panel members, those who declined or withdrew), by name. */
   participants: ReportParticipant[];
   perDiem: PaymentsList;
@@ -189,7 +210,15 @@ export function gatherReportData(db: Db, generatedAt: Date, lang?: ContentLangua
     totals: { pool: poolIds.size, panel: panelIds.size, presentLast: presentIds.size },
     // The letters of the live invitation runs (issue 19); null when no letter was drawn in this
     // file (the pool came from elsewhere), and the funnel starts at the respondents.
-    funnel: { invited: lettersSent(db), responded: poolIds.size, selected: everSelected.length, confirmed: confirmedEver.size, attendedOnce, attendedAll },
+    funnel: {
+      invited: lettersSent(db),
+      responded: poolIds.size,
+      selected: everSelected.length,
+      confirmed: confirmedEver.size,
+      attendedOnce,
+      attendedAll,
+      letters: lettersSent(db) === null ? null : funnelOf(db).overall.counts.slice(0, LETTER_STAGES.length),
+    },
     participants,
     perDiem: paymentsList(db, generatedAt),
     agenda: agendaOverview(db),

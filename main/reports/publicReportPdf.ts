@@ -14,7 +14,7 @@
  * (publicFacts.ts: peopleCell); the votes are results and print in full. A fact not entered says so.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import type { ReportData } from './data';
+import { LETTER_STAGES, type ReportData } from './data';
 import { reportT, type ReportT } from './i18n';
 import { costSummary, dropOutCells, dropOutColumns, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf, type PublicFacts } from './publicFacts';
 import { contributorLabel, DROP_OUT_HEADERS } from './publicTables';
@@ -40,7 +40,7 @@ function shareText(part: number, whole: number, opts: ReportPdfOptions): string 
 
 const missing = (t: ReportT): Content => ({ text: t('publicReport.notEntered'), italics: true, color: GREY });
 
-function recruitment(f: PublicFacts, t: ReportT): Content[] {
+function recruitment(data: ReportData, f: PublicFacts, opts: ReportPdfOptions, t: ReportT): Content[] {
   const r = f.recruitment;
   return [
     heading(t('publicReport.sections.recruitment'), 1, 160),
@@ -54,8 +54,24 @@ function recruitment(f: PublicFacts, t: ReportT): Content[] {
       { labelWidth: 170, fontSize: 9.5 },
     ),
     heading(t('publicReport.sections.invitations'), 2, 60),
-    // The marked place for the invitations funnel (issue 19 records invitations).
-    { text: t('publicReport.invitationsNotRecorded'), italics: true, color: GREY, fontSize: 9.5, margin: [0, 0, 0, 6] },
+    ...letterFunnel(data, opts, t),
+  ];
+}
+
+/**
+ * The invitation letters from the register's lottery to the pool (the number of letters sent is
+ * the assembly's own act and printed in full; the answers are counts about people), or a note that
+ * this file drew none.
+ */
+function letterFunnel(data: ReportData, opts: ReportPdfOptions, t: ReportT): Content[] {
+  const letters = data.funnel.letters;
+  if (letters === null) return [{ text: t('publicReport.invitationsNotRecorded'), italics: true, color: GREY, fontSize: 9.5, margin: [0, 0, 0, 6] }];
+  return [
+    para(t('publicReport.letterFunnel.intro')),
+    factsTable(
+      LETTER_STAGES.map((stage, i) => [t(`publicReport.letterFunnel.${stage}`), stage === 'sent' ? integer(letters[i]!, opts.lang) : peopleText(letters[i]!, opts)]),
+      { labelWidth: 170, fontSize: 9.5 },
+    ),
   ];
 }
 
@@ -231,7 +247,7 @@ export async function publicReportPdf(data: ReportData, opts: ReportPdfOptions):
   const content: Content[] = [
     ...titleBlock(title, data.assembly.name, opts.level, opts.lang),
     para(t('publicReport.intro')),
-    ...recruitment(f, t),
+    ...recruitment(data, f, opts, t),
     ...drops(data, f, opts, t),
     ...politicians(data, f, opts, t),
     ...experts(data, f, t),

@@ -17,7 +17,7 @@
  *
  * Counts about people go through publicFacts.ts's peopleCell / peopleShare (small cells).
  */
-import type { ReportData } from './data';
+import { LETTER_STAGES, type ReportData } from './data';
 import type { ReportT } from './i18n';
 import { reportLocale } from './i18n';
 import { costSummary, dropOutCells, dropOutColumns, HIDDEN_COUNT, peopleCell, peopleShare, peopleTable, politicianLines, publicFactsOf, turnoutOf } from './publicFacts';
@@ -51,7 +51,9 @@ function processTable(data: ReportData, o: ReportOptions, t: ReportT): ReportTab
     [t('publicReport.facts.populationYear'), entered(r.populationYear, t)],
     [t('publicReport.facts.eligibility'), entered(r.eligibility, t)],
     [t('publicReport.facts.invitationMethod'), entered(r.invitationMethod, t)],
-    [t('publicReport.facts.invitations'), t('publicReport.invitationsNotRecorded')],
+    ...(data.funnel.letters === null
+      ? [[t('publicReport.facts.invitations'), t('publicReport.invitationsNotRecorded')] as [string, CellInput]]
+      : LETTER_STAGES.map((stage, i): [string, CellInput] => [t(`publicReport.letterFunnel.${stage}`), stage === 'sent' ? data.funnel.letters![i]! : peopleCell(data.funnel.letters![i]!, o.level)])),
     [t('publicReport.facts.declined'), peopleCell(f.dropCounts.declined, o.level)],
     [t('publicReport.facts.withdrawn'), peopleCell(f.dropCounts.withdrawn, o.level)],
     [t('publicReport.facts.replaced'), peopleCell(f.dropCounts.replaced, o.level)],

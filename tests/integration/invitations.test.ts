@@ -3,7 +3,7 @@
  * lottery → answers (keyboard and an online form's CSV) → pool → panel draw, in a real file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatResponseCode, checkCharacter } from '../../main/domain/invitations/responseCode';
@@ -235,6 +235,15 @@ describe('recruitment from the first letter', () => {
     expect(reminder.letters).toBe(59);
     const reminderText = reminder.files.map((f) => execFileSync('pdftotext', [f.path, '-'], { encoding: 'utf8' })).join('\n');
     expect(reminderText).not.toContain(formatResponseCode(invitees[0]!.code));
+
+    // The public report's place for the invitations: the letters sent in full, a small count of answers hidden.
+    const report = await app.call('reports.export', { report: 'publicReport', format: 'pdf', level: 'aggregate', lang: 'en' });
+    const pdf = join(app.dir, 'public.pdf');
+    writeFileSync(pdf, Buffer.from(report.contentBase64!, 'base64'));
+    const publicText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(publicText).toMatch(/Letters sent\s+60/);
+    expect(publicText).toMatch(/Answered\s+\[c\]/);
+    expect(publicText).not.toContain('not recorded in the assembly file');
     app.close();
   });
 
