@@ -83,7 +83,9 @@ describe('fair objectives in the app', () => {
     const doc = await app.call('selection.document', { id: run.id });
     expect(sha256(doc.content)).toBe(run.lottery!.hash);
     expect(doc.content.split('\n').slice(0, 6)).toContain('Algorithm: GOLDILOCKS 1');
-    expect(doc.content.split('\n').slice(0, 6)).toContain('Objective: goldilocks (gamma=1)');
+    // Format 2 of the lottery document names the objective and its parameters in the header.
+    expect(doc.content.split('\n').slice(0, 8)).toContain('Objective: goldilocks');
+    expect(doc.content.split('\n').slice(0, 8)).toContain('Objective parameters: {"gamma":1}');
 
     const numbers = [0, 4, 2];
     const drawn = await app.call('selection.draw', { runId: run.id, mode: 'public', numbers });
@@ -92,9 +94,10 @@ describe('fair objectives in the app', () => {
       ok: true,
       problems: [],
       ticket: 42,
+      objective: { name: 'goldilocks', params: { gamma: 1 } },
     });
     // The objective line is part of what the hash seals.
-    const edited = doc.content.replace('gamma=1', 'gamma=2');
+    const edited = doc.content.replace('{"gamma":1}', '{"gamma":2}');
     expect((await app.call('selection.verify', { document: edited, publishedHash: run.lottery!.hash, numbers, chosenCodes: drawn.panel! })).ok).toBe(false);
 
     const audit = await app.call('audit.list', { entity: 'selection', entityId: run.id });
