@@ -5,27 +5,14 @@
  * the Participants page's session columns. An edit dialog still edits the base text.
  * Screenshots in tests/artifacts/.
  */
-import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
-import { api, goToHash } from './pageApi';
+import { api, goToHash, startAsOperator } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
 
-async function start(page: Page, appUrl: string) {
-  await page.goto(appUrl);
-  const operator = page.getByLabel('Your name (operator)');
-  const heading = page.getByRole('heading', { level: 1 });
-  await expect(operator.or(heading).first()).toBeVisible({ timeout: 30_000 });
-  if (await operator.isVisible()) {
-    await operator.fill('Lotte Vermeulen');
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-}
-
 test('in French: the agenda, the tables and the participants show the French session names, slot titles, topics, perspectives and feature values', async ({ page, appUrl, consoleErrors }) => {
   test.setTimeout(180_000);
-  await start(page, appUrl);
+  await startAsOperator(page, appUrl);
   await api(page, 'app.setLanguage', { language: 'fr' });
   await api(page, 'app.openDemo', { stage: 'venue' });
 

@@ -5,26 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { pdfText } from '../helpers/pdf';
 import { expect, snap, test } from './fixtures';
-import { api, goToHash } from './pageApi';
-
-async function start(page: Page, appUrl: string) {
-  await page.goto(appUrl);
-  const operator = page.getByLabel('Your name (operator)');
-  const heading = page.getByRole('heading', { level: 1 });
-  await expect(operator.or(heading).first()).toBeVisible({ timeout: 30_000 });
-  if (await operator.isVisible()) {
-    await operator.fill('Lotte Vermeulen');
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-}
+import { api, goToHash, startAsOperator } from './pageApi';
 
 test('edit the French invitation and download a sample French letter', async ({ page, appUrl, consoleErrors }) => {
   test.setTimeout(120_000);
-  await start(page, appUrl);
+  await startAsOperator(page, appUrl);
   await api(page, 'app.setLanguage', { language: 'en' });
   await api(page, 'app.createAssembly', { name: 'Burgerpanel Klimaat' });
   await goToHash(page, '#/recruitment/letters');

@@ -2,7 +2,7 @@
  * Helpers the end-to-end specs share: the app's API called from inside the page (the same
  * window.assembly the renderer uses), moving to an area by its address, finding a session.
  */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { ApiResult } from '../../preload/contract';
 import type { Session } from '../../main/domain/sessions/types';
 
@@ -35,4 +35,20 @@ export async function sessionNamed(page: Page, name: string): Promise<Session> {
   const session = sessions.find((s) => s.name === name);
   if (!session) throw new Error(`No session called ${name}`);
   return session;
+}
+
+/**
+ * Opens the app and, on a first visit, gives the operator's name (the start page asks for it
+ * once per browser): the page then shows its first heading, whatever the area.
+ */
+export async function startAsOperator(page: Page, appUrl: string, operatorName = 'Lotte Vermeulen'): Promise<void> {
+  await page.goto(appUrl);
+  const operator = page.getByLabel('Your name (operator)');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(operator.or(heading).first()).toBeVisible({ timeout: 30_000 });
+  if (await operator.isVisible()) {
+    await operator.fill(operatorName);
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }

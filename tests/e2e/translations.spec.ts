@@ -5,29 +5,16 @@
  * and the French recommendations report prints it. Screenshots of the page in en, fr and nl.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import type { PublicText } from '../../main/domain/translations/types';
 import { pdfText } from '../helpers/pdf';
 import { expect, snap, test } from './fixtures';
-import { api, goToHash } from './pageApi';
+import { api, goToHash, startAsOperator } from './pageApi';
 
 test.describe.configure({ mode: 'serial' });
 
-async function start(page: Page, appUrl: string) {
-  await page.goto(appUrl);
-  const operator = page.getByLabel('Your name (operator)');
-  const heading = page.getByRole('heading', { level: 1 });
-  await expect(operator.or(heading).first()).toBeVisible({ timeout: 30_000 });
-  if (await operator.isVisible()) {
-    await operator.fill('Lotte Vermeulen');
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-}
-
 test('a French session name: missing before the export, entered on the Translations page, printed in the French report', async ({ page, appUrl, consoleErrors }) => {
   test.setTimeout(180_000);
-  await start(page, appUrl);
+  await startAsOperator(page, appUrl);
   await api(page, 'app.setLanguage', { language: 'en' });
   await api(page, 'app.openDemo', { stage: 'venue' });
   const { texts } = await api<{ texts: PublicText[] }>(page, 'translations.list', {});
@@ -90,7 +77,7 @@ test('a French session name: missing before the export, entered on the Translati
 
 test('the Translations page and the screens in French and Dutch', async ({ page, appUrl, consoleErrors }) => {
   test.setTimeout(120_000);
-  await start(page, appUrl);
+  await startAsOperator(page, appUrl);
   await api(page, 'app.setLanguage', { language: 'fr' });
   await goToHash(page, '#/settings/translations');
   await page.reload();
