@@ -17,32 +17,12 @@
  */
 import { hash } from 'node:crypto';
 import { createRandom, type Seed } from '../random';
-import type { RegisterResident } from './types';
-import { ageBand, genderGroup, municipalityGroup, municipalityKey, postcodeArea, type StratifyBy } from './groups';
+import type { GroupAllocation, InvitationParams, InvitationRecord, RegisterResident } from './types';
+
+export type { GroupAllocation, InvitationParams, InvitationRecord };
+import { ageBand, genderGroup, municipalityGroup, municipalityKey, postcodeArea } from './groups';
 
 export const INVITATION_ALGORITHM_VERSION = 'invitations-1';
-
-export interface InvitationParams {
-  size: number;
-  stratifyBy: StratifyBy;
-  /** Group -> factor (> 0); groups not named have factor 1. */
-  oversampling: Record<string, number>;
-  onePerAddress: boolean;
-  /** The year ages are counted at (age bands). */
-  referenceYear: number;
-  /** Register positions left out: residents who already have a letter (an additional batch). */
-  excluded?: number[];
-}
-
-export interface GroupAllocation {
-  group: string;
-  /** Residents (or addresses) in the register in this group. */
-  population: number;
-  factor: number;
-  /** population × factor / Σ, times N: the exact share before rounding. */
-  exact: number;
-  quota: number;
-}
 
 export interface InvitationDraw {
   allocation: GroupAllocation[];
@@ -248,18 +228,6 @@ export function drawInvitations(register: readonly RegisterResident[], params: I
     strata,
     drawnHash: drawnHash(positions),
   };
-}
-
-/** What is published about a run: enough, with the same extract, to draw it again. */
-export interface InvitationRecord {
-  algorithm: string;
-  registerHash: string;
-  registerSize: number;
-  params: InvitationParams;
-  seed: string;
-  allocation: { group: string; population: number; factor: number; quota: number }[];
-  letters: number;
-  drawnHash: string;
 }
 
 export function invitationRecord(register: readonly RegisterResident[], params: InvitationParams, seed: string, draw: InvitationDraw): InvitationRecord {

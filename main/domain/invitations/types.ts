@@ -2,9 +2,44 @@
 import type { PersonLanguage } from '../../../preload/vocabulary';
 import type { Funnel } from './funnel';
 import type { StratifyBy } from './groups';
-import type { GroupAllocation, InvitationParams, InvitationRecord } from './lottery';
+export type { Funnel, StratifyBy };
 
-export type { Funnel, StratifyBy, GroupAllocation, InvitationParams, InvitationRecord };
+/** The parameters of an invitation lottery (main/domain/invitations/lottery.ts). */
+export interface InvitationParams {
+  size: number;
+  stratifyBy: StratifyBy;
+  /** Group -> factor (> 0); groups not named have factor 1. */
+  oversampling: Record<string, number>;
+  onePerAddress: boolean;
+  /** The year ages are counted at (age bands). */
+  referenceYear: number;
+  /** Register positions left out: residents who already have a letter (an additional batch). */
+  excluded?: number[];
+}
+
+/** One group's share of the letters. */
+export interface GroupAllocation {
+  group: string;
+  /** Residents (or addresses) in the register in this group. */
+  population: number;
+  factor: number;
+  /** population × factor / Σ, times N: the exact share before rounding. */
+  exact: number;
+  quota: number;
+}
+
+/** What is published about a run: enough, with the same extract, to draw it again. */
+export interface InvitationRecord {
+  algorithm: string;
+  registerHash: string;
+  registerSize: number;
+  params: InvitationParams;
+  seed: string;
+  allocation: { group: string; population: number; factor: number; quota: number }[];
+  letters: number;
+  drawnHash: string;
+}
+
 
 /** What the lottery reads of each resident. `position` is the resident's place in the register. */
 export interface RegisterResident {
