@@ -91,6 +91,8 @@ export const METHOD_ROLES: Partial<Record<MethodName, readonly CallerRole[]>> = 
   'quotas.exportSortition': SEC,
 
   'selection.prepare': SEC,
+  // Figures only (no codes): the secretariat compares methods as it prepares a draw.
+  'selection.compare': SEC,
   'selection.overview': SEC,
   'selection.progress': SEC,
   'selection.stop': SEC,

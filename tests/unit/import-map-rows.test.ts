@@ -279,6 +279,9 @@ describe('suggestMapping', () => {
     // One typo among birth years stays a birth-year column: the check names its row.
     expect(suggestMapping(['Geboortejaar'], [['1985'], ['19x5'], ['1970']]).columns).toEqual([field('birthYear')]);
     expect(suggestMapping(['Geboortejaar'], [['1985'], ['19x5']]).columns).toEqual([field('birthYear')]);
+    expect(suggestMapping(['Geboortejaar'], [['19x5']]).columns).toEqual([field('birthYear')]);
+    // Bands with their unit stay bands.
+    expect(suggestMapping(['Leeftijd'], [['18-24 jaar'], ['65+ jaar']]).columns).toEqual([feature('Leeftijd')]);
   });
 
   it('maps Dutch headers', () => {

@@ -247,10 +247,14 @@ const NUMERIC_FIELDS: ReadonlySet<PersonField> = new Set<PersonField>(['age', 'b
 /** Data rows looked at to tell numbers from words (a guess; the officer confirms the mapping). */
 const SAMPLE_ROWS = 500;
 
+/** A word ("young", "jong") or a band ("16-24", "65+", "<25"): what an age column of groups holds. */
+const WORD_OR_BAND = /^(?:\D+|\s*[<>≤≥]?\s*\d+\s*(?:[-–]\s*\d+|\+)?\s*(?:\D*)?)$/u;
+
 /**
- * Whether a column's values (the first SAMPLE_ROWS, blanks aside) are mostly numbers; true when all
- * are blank. Mostly, not all: a birth-year column with one typo ("19x5") is still a birth-year
- * column, and its typo must be caught by the check with its row, not turn the column into a feature.
+ * Whether a column's values (the first SAMPLE_ROWS, blanks aside) are mostly numbers rather than
+ * words or bands; true when all are blank. Mostly, not all, and a typo ("19x5") counts with the
+ * numbers: a birth-year column with a mistyped year is still a birth-year column, and the typo
+ * must be caught by the check with its row, not turn the column into a feature.
  */
 function holdsNumbers(rows: readonly (readonly string[])[], column: number): boolean {
   let numbers = 0;
@@ -258,7 +262,7 @@ function holdsNumbers(rows: readonly (readonly string[])[], column: number): boo
   for (const cells of rows.slice(0, SAMPLE_ROWS)) {
     const text = (cells[column] ?? '').trim();
     if (text === '') continue;
-    if (/^\d+(?:[.,]\d+)?$/.test(text)) numbers += 1;
+    if (/^\d+(?:[.,]\d+)?$/.test(text) || !WORD_OR_BAND.test(text)) numbers += 1;
     else words += 1;
   }
   return words <= numbers;
