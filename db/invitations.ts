@@ -3,8 +3,7 @@
  * letters, the answers by code. The register's rows are the most sensitive data the file holds
  * (see 0013_invitations.sql for what the closing removes).
  */
-import type { Invitee, RegisterResident, ResponseAnswer } from '../main/domain/invitations/types';
-import type { PersonLanguage } from '../preload/vocabulary';
+import type { Invitee, RegisterDraft, RegisterResident, ResponseAnswer } from '../main/domain/invitations/types';
 import type { Db } from './connection';
 
 export interface RegisterImportRow {
@@ -36,22 +35,11 @@ export function insertRegisterImport(db: Db, r: RegisterImportRow & { mapping: u
   ).run(r.id, r.at, r.operator, r.fileName, r.fileSha256, r.rowsTotal, r.registerHash, JSON.stringify(r.mapping));
 }
 
-export interface RegisterEntryRow {
+/** A resident as stored: the draft read from the file, with its id, import and place in the register. */
+export interface RegisterEntryRow extends RegisterDraft {
   id: string;
   importId: string;
   position: number;
-  rowNumber: number;
-  firstName: string;
-  lastName: string;
-  street: string | null;
-  houseNumber: string | null;
-  postcode: string | null;
-  city: string | null;
-  birthYear: number | null;
-  gender: string | null;
-  language: PersonLanguage | null;
-  householdKey: string | null;
-  features: Record<string, string>;
 }
 
 /** Prepared once for the 200,000 rows of a large extract. */

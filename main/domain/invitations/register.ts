@@ -7,23 +7,10 @@ import { searchKey } from '../text';
 import { checkMapping, mapRows, type MappingProblem, type RowProblem } from '../import/mapRows';
 import { householdKey } from '../recruitment/normalise';
 import type { ColumnMapping } from '../recruitment/types';
-import type { PersonLanguage } from '../../../preload/vocabulary';
+import type { RegisterDraft } from './types';
 
-export interface RegisterDraft {
-  rowNumber: number;
-  firstName: string;
-  lastName: string;
-  street: string | null;
-  houseNumber: string | null;
-  postcode: string | null;
-  city: string | null;
-  birthYear: number | null;
-  gender: string | null;
-  language: PersonLanguage | null;
-  householdKey: string | null;
-  /** Other mapped feature columns: name -> value. */
-  features: Record<string, string>;
-}
+export type { RegisterDraft };
+
 
 /** Feature column names (folded) that are the resident's gender. */
 const GENDER_NAMES = new Set(['geslacht', 'gender', 'sexe', 'genre', 'sex', 'geschlecht']);

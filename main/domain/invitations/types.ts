@@ -4,6 +4,23 @@ import type { Funnel } from './funnel';
 import type { StratifyBy } from './groups';
 export type { Funnel, StratifyBy };
 
+/** One resident of the register extract as read from the file, before it is stored. */
+export interface RegisterDraft {
+  rowNumber: number;
+  firstName: string;
+  lastName: string;
+  street: string | null;
+  houseNumber: string | null;
+  postcode: string | null;
+  city: string | null;
+  birthYear: number | null;
+  gender: string | null;
+  language: PersonLanguage | null;
+  householdKey: string | null;
+  /** Other mapped feature columns: name -> value. */
+  features: Record<string, string>;
+}
+
 /** The parameters of an invitation lottery (main/domain/invitations/lottery.ts). */
 export interface InvitationParams {
   size: number;
